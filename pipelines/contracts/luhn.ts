@@ -1,0 +1,28 @@
+// The Luhn check over a 10-digit national ID or iqama, in TypeScript and in DuckDB SQL.
+// Both must agree; tests/contracts.test.ts proves it on random IDs.
+
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** The digit that makes `body` (all but the last digit) pass the Luhn check. */
+export function luhnCheckDigit(body: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return String(d);
+  throw new Error(`no Luhn digit for ${body}`);
+}
+
+/** SQL over a 10-character text `{v}`: TRUE when its Luhn sum is a multiple of 10. */
+export const LUHN_SQL =
+  "list_sum(list_transform(range(10), i -> CASE WHEN i % 2 = 0 " +
+  "THEN (2 * (ascii(substr({v}, i + 1, 1)) - 48)) // 10 + (2 * (ascii(substr({v}, i + 1, 1)) - 48)) % 10 " +
+  "ELSE ascii(substr({v}, i + 1, 1)) - 48 END)) % 10 = 0";

@@ -1,0 +1,98 @@
+// Opening the warehouse, and reading DuckDB values without losing precision (DECIMAL stays exact).
+import { DuckDBConnection, DuckDBInstance, DuckDBDecimalValue, DuckDBDateValue, DuckDBTimestampTZValue, type DuckDBValue } from "@duckdb/node-api";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { EnvironmentError } from "./errors.ts";
+
+export interface WarehouseOptions {
+  /** DuckDB's memory_limit, e.g. `4GB`. */
+  memoryLimit?: string;
+  threads?: number;
+  /** Where DuckDB may spill; defaults to beside the database file. */
+  tempDirectory?: string;
+}
+
+export interface Warehouse {
+  path: string;
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+export async function openWarehouse(path: string, options: WarehouseOptions = {}): Promise<Warehouse> {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const config: Record<string, string> = { TimeZone: "Asia/Riyadh" };
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  if (options.threads) config.threads = String(options.threads);
+  if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, config);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    if (/lock/i.test(message)) {
+      const holder = /PID (\d+)/i.exec(message)?.[1];
+      throw new EnvironmentError(
+        `warehouse ${path} is locked by another process${holder ? ` (pid ${holder})` : ""}; wait for it to finish or stop it`,
+        { cause },
+      );
+    }
+    throw new EnvironmentError(`cannot open warehouse ${path}: ${message}`, { cause });
+  }
+  const connection = await instance.connect();
+  return {
+    path,
+    instance,
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** A DuckDB value as plain JS: DECIMAL as its exact decimal string, DATE as `YYYY-MM-DD`, TIMESTAMPTZ as ISO, BIGINT as number when safe. */
+export function plainValue(value: DuckDBValue): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof DuckDBDecimalValue) return value.toString();
+  if (value instanceof DuckDBDateValue) return value.toString();
+  if (value instanceof DuckDBTimestampTZValue) return new Date(Number(value.micros / 1000n)).toISOString();
+  if (typeof value === "bigint") return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+  if (typeof value === "object" && "items" in value && Array.isArray((value as { items: unknown }).items))
+    return ((value as { items: DuckDBValue[] }).items).map(plainValue);
+  if (typeof value === "object" && "toString" in value) return String(value);
+  return value;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Runs a query with named parameters and returns plain rows (see plainValue). */
+export async function queryRows<T extends Row = Row>(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: Record<string, DuckDBValue>,
+): Promise<T[]> {
+  const reader = await connection.runAndReadAll(sql, params);
+  return reader.getRowObjects().map((row) => {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
+    return out as T;
+  });
+}
+
+/** Runs statements inside one transaction; any failure rolls every one of them back. */
+export async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run("BEGIN TRANSACTION");
+  try {
+    const result = await work();
+    await connection.run("COMMIT");
+    return result;
+  } catch (error) {
+    await connection.run("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+/** SQL string literal. For identifiers and literals the code itself builds; user values go in as parameters. */
+export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+export const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
