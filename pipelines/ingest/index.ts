@@ -1,6 +1,15 @@
 // Ingest: every new delivery in an inbox, verified, validated and loaded file by file.
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { RunContext } from "../lib/context.ts";
-import type { WarehouseOptions } from "../lib/duckdb.ts";
+import { openWarehouse, queryRows, type WarehouseOptions } from "../lib/duckdb.ts";
+import { UserError } from "../lib/errors.ts";
+import { ENTITIES } from "../contracts/index.ts";
+import type { ManifestFile } from "../contracts/manifest.ts";
+import { ensureWarehouseSchema } from "./warehouse-schema.ts";
+import { listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
+import { loadFile } from "./load-file.ts";
+import type { DuckDBConnection } from "@duckdb/node-api";
 
 export interface IngestOptions extends WarehouseOptions {
   inbox: string;
@@ -26,8 +35,73 @@ export interface IngestSummary {
   inputs: { file: string; sha256: string }[];
 }
 
+const APPLY_ORDER = ENTITIES.map((e) => e.name as string);
+const byApplyOrder = (a: ManifestFile, b: ManifestFile) =>
+  APPLY_ORDER.indexOf(a.entity) - APPLY_ORDER.indexOf(b.entity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 export async function ingestInbox(options: IngestOptions, context: RunContext): Promise<IngestSummary> {
-  void options;
-  void context;
-  throw new Error("ingest: not implemented yet");
+  const { logger } = context;
+  const inbox = resolve(options.inbox);
+  let deliveries: DeliveryFolder[];
+  try {
+    deliveries = listDeliveries(inbox);
+  } catch (cause) {
+    throw new UserError(`cannot read inbox ${options.inbox}`, { cause });
+  }
+  const warehouse = await openWarehouse(options.db, options);
+  const workDir = join(dirname(resolve(options.db)), `.ingest-work-${process.pid}`);
+  mkdirSync(workDir, { recursive: true });
+  const summary: IngestSummary = { deliveries: [], files: [], inputs: [] };
+  try {
+    const { connection } = warehouse;
+    await ensureWarehouseSchema(connection);
+    for (const delivery of deliveries) {
+      const id = delivery.ok ? delivery.manifest.delivery_id : delivery.name;
+      const seen = await queryRows<{ status: string }>(connection, "SELECT status FROM audit.deliveries WHERE delivery_id = $id", { id });
+      if (seen[0]) {
+        summary.deliveries.push({ deliveryId: id, status: seen[0].status === "rejected" ? "rejected" : "already_applied", reason: null });
+        continue;
+      }
+      if (!delivery.ok) {
+        logger.warn(`delivery rejected: ${delivery.reason}`);
+        await recordDelivery(connection, { id, folder: delivery.folder, createdAt: null, source: null, status: "rejected", reason: delivery.reason, files: 0 }, context);
+        summary.deliveries.push({ deliveryId: id, status: "rejected", reason: delivery.reason });
+        continue;
+      }
+      const { manifest } = delivery;
+      const listed = new Set(manifest.files.map((f) => f.name));
+      const unlisted = readdirSync(delivery.folder).filter((n) => n !== "manifest.json" && !listed.has(n));
+      if (unlisted.length) logger.warn(`${delivery.name}: files not in manifest.json, ignored: ${unlisted.join(", ")}`);
+      const info = { id, folder: delivery.folder, createdAt: manifest.created_at, day: riyadhDay(manifest.created_at) };
+      for (const file of [...manifest.files].sort(byApplyOrder)) {
+        const done = await queryRows(connection, "SELECT 1 FROM audit.loads WHERE delivery_id = $id AND file_name = $name", { id, name: file.name });
+        if (done.length) continue; // finished by an earlier, interrupted run
+        const outcome = await loadFile({ connection, delivery: info, file, workDir, now: context.now });
+        if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
+        const { sha256: _sha, ...fileOutcome } = outcome;
+        summary.files.push(fileOutcome);
+        const line = `${id}/${file.name}: ${outcome.status}, ${outcome.loaded} loaded, ${outcome.skipped} skipped, ${outcome.quarantined} quarantined of ${outcome.rows}`;
+        if (outcome.status === "rejected") logger.warn(`${line}: ${outcome.reason}`);
+        else logger.info(line + (outcome.reason ? ` (${outcome.reason})` : ""));
+      }
+      await recordDelivery(connection, { id, folder: delivery.folder, createdAt: manifest.created_at, source: manifest.source, status: "applied", reason: null, files: manifest.files.length }, context);
+      summary.deliveries.push({ deliveryId: id, status: "applied", reason: null });
+    }
+    await connection.run("CHECKPOINT");
+  } finally {
+    warehouse.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  return summary;
+}
+
+async function recordDelivery(
+  connection: DuckDBConnection,
+  d: { id: string; folder: string; createdAt: string | null; source: string | null; status: string; reason: string | null; files: number },
+  context: RunContext,
+): Promise<void> {
+  await connection.run(
+    "INSERT INTO audit.deliveries VALUES ($id, $folder, $created::TIMESTAMPTZ, $source, $status, $reason, $files, $at::TIMESTAMPTZ)",
+    { id: d.id, folder: d.folder, created: d.createdAt, source: d.source, status: d.status, reason: d.reason, files: d.files, at: context.now().toISOString() },
+  );
 }

@@ -21,7 +21,7 @@ export interface Warehouse {
 
 export async function openWarehouse(path: string, options: WarehouseOptions = {}): Promise<Warehouse> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const config: Record<string, string> = { TimeZone: "Asia/Riyadh" };
+  const config: Record<string, string> = {};
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   if (options.threads) config.threads = String(options.threads);
   if (options.tempDirectory) config.temp_directory = options.tempDirectory;
@@ -40,6 +40,8 @@ export async function openWarehouse(path: string, options: WarehouseOptions = {}
     throw new EnvironmentError(`cannot open warehouse ${path}: ${message}`, { cause });
   }
   const connection = await instance.connect();
+  // Every calendar day in the rules is a Riyadh day; ICU is built in but only loads once a connection exists.
+  await connection.run("SET TimeZone = 'Asia/Riyadh'");
   return {
     path,
     instance,

@@ -1,0 +1,182 @@
+// RFC 4180 record structure of a CSV, line by line, without parsing values.
+// DuckDB's reader parses the values fast, but after a broken quote it swallows the rest of the file;
+// this scanner finds every malformed record first, so that one bad row costs one row, never the file.
+// Recovery rule: a malformed record is its first physical line; scanning resumes on the next line.
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const CR = 0x0d;
+
+/** A record that breaks RFC 4180 quoting: quarantined as its first physical line. */
+export interface MalformedRecord {
+  /** Index of the data row among all data rows of the file (malformed ones included). */
+  row: number;
+  line: number;
+  raw: string;
+  reason: string;
+}
+
+/** Records longer than this are taken for an unterminated quote. */
+const MAX_RECORD_LINES = 2_000;
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+type Verdict = { kind: "complete"; fields: number } | { kind: "open" } | { kind: "malformed"; reason: string; column: number };
+
+/** Quote state over one record's text (the lines joined by LF, without the final line break). */
+function judge(text: Buffer): Verdict {
+  let fields = 1;
+  let i = 0;
+  const n = text.length;
+  while (i <= n) {
+    if (text[i] === QUOTE) {
+      i++;
+      for (;;) {
+        if (i >= n) return { kind: "open" };
+        if (text[i] === QUOTE) {
+          if (text[i + 1] === QUOTE) {
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        i++;
+      }
+      if (i < n && text[i] !== COMMA && !(text[i] === CR && i === n - 1))
+        return { kind: "malformed", reason: "text after a closing quote", column: fields };
+    } else {
+      while (i < n && text[i] !== COMMA) {
+        if (text[i] === QUOTE) return { kind: "malformed", reason: "quote inside an unquoted field", column: fields };
+        i++;
+      }
+    }
+    if (i >= n) break;
+    fields++;
+    i++; // the comma
+    if (i === n) break; // a trailing empty field
+  }
+  return { kind: "complete", fields };
+}
+
+/** Splits a header record into names (quotes removed), the same way DuckDB reads them. */
+export function parseHeader(text: string): string[] {
+  const names: string[] = [];
+  let i = 0;
+  for (;;) {
+    let value = "";
+    if (text[i] === '"') {
+      i++;
+      while (i < text.length) {
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        value += text[i++];
+      }
+      while (i < text.length && text[i] !== ",") i++;
+    } else {
+      const end = text.indexOf(",", i);
+      value = text.slice(i, end === -1 ? text.length : end);
+      i = end === -1 ? text.length : end;
+    }
+    names.push(value);
+    if (i >= text.length) break;
+    i++;
+  }
+  return names;
+}
+
+export class CsvStructure {
+  /** Physical line number of the last line consumed. */
+  private line = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private pendingStart = 0;
+  header: string[] | null = null;
+  headerLine = 0;
+  /** Data rows seen (good and malformed). */
+  rows = 0;
+  /** Start line of each data row, kept only once some row does not sit at `row + headerLine + 1`. */
+  private startLines: number[] | null = null;
+  readonly malformed: MalformedRecord[] = [];
+
+  /**
+   * Feeds one physical line, `buf[start, end)` without its LF. `mayQuote` false promises the line has no
+   * quote character, which lets the common case skip every per-byte look.
+   */
+  feed(buf: Buffer, start: number, end: number, mayQuote = true): void {
+    this.line++;
+    if (this.pending.length === 0) {
+      if (end === start || (end === start + 1 && buf[start] === CR)) return; // blank lines are no records, as in DuckDB
+      if (this.header !== null && (!mayQuote || buf.indexOf(QUOTE, start) === -1 || buf.indexOf(QUOTE, start) >= end)) {
+        this.dataRow(this.line);
+        return;
+      }
+      this.pendingStart = this.line;
+    }
+    const line = Buffer.from(buf.subarray(start, end));
+    this.pending.push(line);
+    this.pendingBytes += line.length + 1;
+    const text = this.pending.length === 1 ? line : Buffer.concat(this.pending.flatMap((l, k) => (k ? [LF_BUF, l] : [l])));
+    const verdict = judge(text);
+    if (verdict.kind === "open") {
+      if (this.pending.length < MAX_RECORD_LINES && this.pendingBytes < MAX_RECORD_BYTES) return;
+      return this.recover("unterminated quoted field");
+    }
+    if (verdict.kind === "malformed" && this.pending.length > 1) return this.recover(verdict.reason);
+    const first = this.pendingStart;
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (this.header === null) return this.readHeader(text);
+    const row = this.dataRow(first);
+    if (verdict.kind === "malformed") this.malformed.push({ row, line: first, raw: stripCr(text), reason: verdict.reason });
+  }
+
+  /** Ends the file: an open quote that never closed makes its first line malformed, and the rest is read again. */
+  finish(): void {
+    while (this.pending.length > 0) this.recover("unterminated quoted field (end of file)");
+  }
+
+  /** Line of data row `row` (0-based over all data rows, malformed included). */
+  lineOfRow(row: number): number {
+    return this.startLines ? this.startLines[row]! : row + this.headerLine + 1;
+  }
+
+  /** True while every data row sits on one line right after the one before. */
+  get regular(): boolean {
+    return this.startLines === null;
+  }
+
+  private recover(reason: string): void {
+    const [first, ...rest] = this.pending;
+    const start = this.pendingStart;
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (this.header === null) this.readHeader(first!);
+    else this.malformed.push({ row: this.dataRow(start), line: start, raw: stripCr(first!), reason });
+    this.line = start;
+    for (const l of rest) this.feed(l, 0, l.length);
+  }
+
+  private readHeader(text: Buffer): void {
+    this.header = parseHeader(stripCr(text).replace(/^\uFEFF/, ""));
+    this.headerLine = this.line;
+  }
+
+  private dataRow(start: number): number {
+    const row = this.rows++;
+    if (this.startLines === null && start !== row + this.headerLine + 1) {
+      this.startLines = Array.from({ length: row }, (_, k) => k + this.headerLine + 1);
+    }
+    this.startLines?.push(start);
+    return row;
+  }
+}
+
+const stripCr = (b: Buffer) => b.toString("utf8").replace(/\r$/, "");
+const LF_BUF = Buffer.from("\n");
