@@ -1,0 +1,40 @@
+// Runs a model's tests against what was just built (inside its transaction, before COMMIT), keeping
+// the count of failing rows and a few of them as a sample for the audit trail.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryRows } from "../lib/duckdb.ts";
+import { shortDuckdbMessage } from "./references.ts";
+import type { TestResultRow } from "./state.ts";
+import { failingRowsSql } from "./test-sql.ts";
+import type { TestSpec } from "./test-spec.ts";
+
+const SAMPLE_ROWS = 5;
+
+export function sampleQuery(modelId: string, test: TestSpec): string {
+  // The window count is taken before LIMIT, so one query gives both the count and the sample.
+  return `SELECT count(*) OVER () AS __failing_rows, * FROM (${failingRowsSql(modelId, test)}\n) LIMIT ${SAMPLE_ROWS}`;
+}
+
+export async function runTests(
+  connection: DuckDBConnection,
+  modelId: string,
+  tests: readonly TestSpec[],
+  meta: { runId: string; now: () => Date },
+): Promise<TestResultRow[]> {
+  const results: TestResultRow[] = [];
+  for (const test of tests) {
+    const base = { runId: meta.runId, model: modelId, test: test.name, severity: test.severity };
+    try {
+      const rows = await queryRows(connection, sampleQuery(modelId, test));
+      const failing = Number(rows[0]?.__failing_rows ?? 0);
+      const sample = rows.map(({ __failing_rows: _n, ...rest }) => rest);
+      results.push({ ...base, status: failing === 0 ? "pass" : "fail", failingRows: failing, sample, message: null, checkedAt: meta.now() });
+    } catch (error) {
+      // Checked before the build, so this is rare (e.g. a runtime conversion error); it counts as failing.
+      const message = `${test.file} line ${test.line}: ${shortDuckdbMessage(error instanceof Error ? error.message : String(error))}`;
+      results.push({ ...base, status: "error", failingRows: 0, sample: [], message, checkedAt: meta.now() });
+    }
+  }
+  return results;
+}
+
+export const blocks = (r: TestResultRow) => r.severity === "error" && r.status !== "pass";
