@@ -19,7 +19,8 @@ export interface Project {
 type Role = "body" | "periods" | "test";
 type Parsed = { text: SqlText; role: Role; sql: ParsedSql };
 
-const RAW_TABLES = ENTITIES.map((e) => `raw.${e.name}`);
+/** The ingest's tables, and the views of their current snapshot versions. */
+const RAW_TABLES = ENTITIES.flatMap((e) => (e.kind === "snapshot" ? [`raw.${e.name}`, `raw.${e.name}_current`] : [`raw.${e.name}`]));
 /** Variables the engine sets itself for some models, so they need no declaration. */
 const BUILT_IN_VARIABLES = { incremental: ["period"] };
 

@@ -17,6 +17,18 @@ export interface YamlPlace {
   firstLine?: number;
 }
 
+/** JSON's own parser first, for JSON files: its messages fit JSON mistakes (a missing comma) better than YAML's. */
+export function checkJsonSyntax(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split("\n").length : undefined;
+    throw new UserError(`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, { at: { file, line }, cause });
+  }
+}
+
 export function parseLocatedYaml(text: string, place: YamlPlace): LocatedYaml {
   const firstLine = place.firstLine ?? 1;
   const counter = new LineCounter();
@@ -57,7 +69,9 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number {
 export function parseWith<S extends z.ZodType>(schema: S, located: LocatedYaml, place: YamlPlace, hint = ""): z.infer<S> {
   const result = schema.safeParse(located.value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  // An unknown key (a misspelling) explains the "missing" error that usually comes with it: report it first.
+  const issues = result.error.issues;
+  const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   const field = path.length ? path.join(".") : "(top level)";
   throw new UserError(`${field}: ${issueMessage(issue)}${hint}`, {

@@ -2,5 +2,12 @@
 import type { Command } from "../command.ts";
 import { generateCommand } from "./generate.ts";
 import { ingestCommand } from "./ingest.ts";
+import { buildCommand } from "./build.ts";
+import { statusCommand } from "./status.ts";
+import { scheduleCommand } from "./schedule.ts";
+import { runCommand } from "./run.ts";
+import { docsCommand } from "./docs.ts";
+import { newModelCommand } from "./new-model.ts";
 
-export const COMMANDS: readonly Command[] = [generateCommand, ingestCommand];
+export const COMMANDS: readonly Command[] = [generateCommand, ingestCommand,
+  buildCommand, runCommand, scheduleCommand, statusCommand, docsCommand, newModelCommand];

@@ -1,0 +1,20 @@
+// `tahseel new-model NAME [--layer marts]`: writes a model file with its header and a test stub.
+import { stringOption, type Command } from "../command.ts";
+import { UserError } from "../../lib/errors.ts";
+import { scaffoldModel } from "../../engine/scaffold.ts";
+import { DEFAULT_MODELS } from "./build.ts";
+
+export const newModelCommand: Command = {
+  name: "new-model",
+  summary: "start a model: a SQL file with its header and a test stub",
+  usage: "tahseel new-model NAME [--layer staging|core|marts] [--models DIR]",
+  options: { layer: { type: "string" }, models: { type: "string" } },
+  async run(options, positionals, context) {
+    const [name, extra] = positionals;
+    if (!name || extra) throw new UserError("give one model name, e.g. tahseel new-model employer_balance --layer marts");
+    const layer = stringOption(options, "layer", "marts");
+    const files = scaffoldModel(stringOption(options, "models", DEFAULT_MODELS), name, layer);
+    context.logger.info(`wrote ${files.model} and ${files.test}; edit the header and the SELECT, then: tahseel build --select ${layer}.${name}`);
+    return { result: files };
+  },
+};
