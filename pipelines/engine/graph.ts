@@ -56,7 +56,7 @@ function checkTarget(id: string, ids: Set<string>, at: { file: string; line: num
   }
   if (schema === "raw") {
     if (RAW_TABLES.includes(id)) return "source";
-    throw new UserError(`${what} ${id} is not an extract table${didYouMean(id, RAW_TABLES)}; raw tables are ${RAW_TABLES.join(", ")}`, { at });
+    throw new UserError(`${what} ${id} is not an extract table${didYouMean(id, RAW_TABLES)}; raw tables are raw.<entity> for ${ENTITIES.map((e) => e.name).join(", ")}`, { at });
   }
   if ((SOURCE_SCHEMAS as readonly string[]).includes(schema)) return "source";
   throw new UserError(`${what} ${id}: unknown schema "${schema}"${didYouMean(schema, [...LAYERS, ...SOURCE_SCHEMAS])}; models read ${[...LAYERS, ...SOURCE_SCHEMAS].join(", ")}`, { at });

@@ -4,6 +4,9 @@ import { z } from "zod";
 import { UserError } from "../lib/errors.ts";
 import { parseLocatedYaml, parseWith, type LocatedYaml } from "./located-yaml.ts";
 
+/** Required text, with what to write when it is missing. */
+const text = (what: string) => z.string({ error: (i) => (i.input === undefined ? `required: ${what}` : `must be text: ${what}`) }).min(1, `required: ${what}`);
+
 const Name = z.string().regex(/^[a-z_][a-z0-9_]*$/, "must be lower_snake_case (letters, digits, _)");
 
 export const PARAM_TYPES = ["date", "decimal", "integer", "varchar", "boolean"] as const;
@@ -38,9 +41,9 @@ const Incremental = z.strictObject({
 
 export const HeaderSchema = z
   .strictObject({
-    description: z.string().min(1, "say in a sentence what the table holds"),
-    grain: z.string().min(1, "say what one row is, e.g. 'one row per employer'"),
-    materialized: z.enum(["view", "table", "incremental"], { error: "must be view, table or incremental" }),
+    description: text("say in a sentence what the table holds"),
+    grain: text("say what one row is, e.g. 'one row per employer_id'"),
+    materialized: z.enum(["view", "table", "incremental"], { error: (i) => (i.input === undefined ? "required: view, table or incremental" : "must be view, table or incremental") }),
     incremental: Incremental.optional(),
     depends_on: z.array(z.string()).optional(),
     tests: z.array(z.unknown()).default([]),

@@ -73,6 +73,8 @@ export function parseWith<S extends z.ZodType>(schema: S, located: LocatedYaml, 
   const issues = result.error.issues;
   const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  // An unknown key is reported at its own line, not at the map holding it.
+  if (issue.code === "unrecognized_keys") path.push(issue.keys[0]!);
   const field = path.length ? path.join(".") : "(top level)";
   throw new UserError(`${field}: ${issueMessage(issue)}${hint}`, {
     at: { file: place.file, line: located.lineAt(path) },
@@ -81,7 +83,7 @@ export function parseWith<S extends z.ZodType>(schema: S, located: LocatedYaml, 
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}; remove it or check its spelling`;
+  if (issue.code === "unrecognized_keys") return `unknown key; remove it or check its spelling`;
   return issue.message;
 }
 
