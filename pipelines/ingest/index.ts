@@ -76,7 +76,7 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       for (const file of [...manifest.files].sort(byApplyOrder)) {
         const done = await queryRows(connection, "SELECT 1 FROM audit.loads WHERE delivery_id = $id AND file_name = $name", { id, name: file.name });
         if (done.length) continue; // finished by an earlier, interrupted run
-        const outcome = await loadFile({ connection, delivery: info, file, workDir, now: context.now });
+        const outcome = await loadFile({ connection, delivery: info, file, workDir, now: context.now, logger });
         if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
         const { sha256: _sha, ...fileOutcome } = outcome;
         summary.files.push(fileOutcome);

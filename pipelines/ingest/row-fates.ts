@@ -12,9 +12,13 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
   const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
 
   // Within the file: identical re-sends keep the first; differing versions of a key are all quarantined.
+  // Finding the repeated keys is one cheap aggregate; the detail is gathered for those keys only.
   await connection.run(`CREATE OR REPLACE TEMP TABLE _groups AS
-    SELECT ${keyList}, count(*) AS n, count(DISTINCT _row_hash) AS versions, min(rowid) AS first_rec, list(rowid ORDER BY rowid) AS recs
-    FROM _stage s WHERE _ok AND NOT EXISTS (SELECT 1 FROM _exclude e WHERE e._rec = s.rowid)
+    WITH repeated AS (SELECT ${keyList} FROM _stage WHERE _ok GROUP BY ALL HAVING count(*) > 1)
+    SELECT ${keys.map((k) => `s.${k}`).join(", ")}, count(*) AS n, count(DISTINCT s._row_hash) AS versions,
+      min(s.rowid) AS first_rec, list(s.rowid ORDER BY s.rowid) AS recs
+    FROM _stage s SEMI JOIN repeated d ON ${sameKey("s", "d")}
+    WHERE s._ok AND s.rowid NOT IN (SELECT _rec FROM _exclude)
     GROUP BY ALL HAVING count(*) > 1`);
   await connection.run(`INSERT INTO _exclude
     SELECT rec, CASE WHEN versions > 1 THEN 'quarantine' ELSE 'skip' END,
@@ -23,7 +27,7 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
     WHERE versions > 1 OR rec <> first_rec`);
 
   // Against earlier loads, for the rows still standing (at most one per key now).
-  const candidates = `SELECT s.rowid AS _rec, s.* FROM _stage s WHERE s._ok AND NOT EXISTS (SELECT 1 FROM _exclude e WHERE e._rec = s.rowid)`;
+  const candidates = `SELECT s.rowid AS _rec, s.* FROM _stage s ANTI JOIN _exclude e ON e._rec = s.rowid WHERE s._ok`;
   if (entity.kind === "event") {
     // Events are immutable: a known key with the same texts is a re-send; with other texts it is a conflict.
     await connection.run(`INSERT INTO _exclude

@@ -56,7 +56,8 @@ export function stageSql(input: StageSqlInput): string {
   ];
   const control = controlColumn(entity);
   const texts = cols.map(raw).join(", ");
-  return `CREATE OR REPLACE TEMP TABLE _stage AS
+  return `SET preserve_insertion_order = true;
+    CREATE OR REPLACE TEMP TABLE _stage AS
     SELECT ${cols.map((c) => `${typedExpression(c, raw(c))} AS ${ident(c.name)}`).join(", ")},
       hash(${cols.map((c) => `coalesce(${raw(c)}, chr(0))`).join(", ")}) AS _row_hash,
       _ok,

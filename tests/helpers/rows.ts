@@ -29,3 +29,32 @@ export const invoice = (id: string, employerId: string, over: Record<string, str
   due_on: "2026-11-15", annuities_amount: "900.00", hazards_amount: "100.00", unemployment_amount: "75.00",
   fee_amount: "0.00", total_amount: "1075.00", posting: "auto", posted_by: "SYSTEM", replaces_invoice_id: null, ...over,
 });
+
+export const engagement = (id: string, contributorId: string, employerId: string, over: Record<string, string | null> = {}) => ({
+  engagement_id: id, contributor_id: contributorId, employer_id: employerId, scheme: "mandatory", occupation_code: "2411",
+  joined_on: "2024-01-01", left_on: null, ...over,
+});
+
+export const adjustment = (id: string, invoiceId: string, over: Record<string, string | null> = {}) => ({
+  adjustment_id: id, invoice_id: invoiceId, amount: "-100.00", reason_code: "billing_error", created_by: "u101",
+  created_at: "2026-11-05T11:00:00+03:00", approved_by: null, approved_at: null, ...over,
+});
+
+export const dispute = (id: string, employerId: string, invoiceId: string, over: Record<string, string | null> = {}) => ({
+  dispute_id: id, employer_id: employerId, invoice_id: invoiceId, category: "wage_mismatch", disputed_amount: "500.00",
+  submitted_on: "2026-11-08", documents_complete: "true", ...over,
+});
+
+export const disputeEvent = (id: string, disputeId: string, over: Record<string, string | null> = {}) => ({
+  event_id: id, dispute_id: disputeId, at: "2026-11-08T09:00:00+03:00", status: "submitted", actor: "employer", resolved_amount: null, ...over,
+});
+
+export const instalmentPlan = (id: string, employerId: string, over: Record<string, string | null> = {}) => ({
+  plan_id: id, employer_id: employerId, agreed_on: "2026-09-01", total_amount: "12000.00", instalments: "12",
+  first_due_on: "2026-10-01", status: "active", ...over,
+});
+
+export const activity = (id: string, over: Record<string, string | null> = {}) => ({
+  event_id: id, at: "2026-11-03T22:15:00+03:00", actor_id: "u101", actor_role: "staff", action: "update", entity: "wage",
+  entity_id: "2026-09|100000001|1000000016", field: "basic_wage", old_value: "4000.00", new_value: "9000.00", channel: "backoffice", ...over,
+});
