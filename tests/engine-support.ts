@@ -22,7 +22,7 @@ export interface Sandbox {
   close(): void;
 }
 
-const RAW_DDL = `
+export const RAW_DDL = `
 CREATE SCHEMA IF NOT EXISTS raw;
 CREATE TABLE raw.employers (employer_id VARCHAR, status VARCHAR, _valid_from TIMESTAMPTZ, _valid_to TIMESTAMPTZ, _load_id VARCHAR, _line INTEGER);
 CREATE TABLE raw.invoices (invoice_id VARCHAR, employer_id VARCHAR, period VARCHAR, total_amount DECIMAL(18,2), _load_id VARCHAR, _line INTEGER);

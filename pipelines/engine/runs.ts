@@ -76,7 +76,7 @@ export async function lastUnfinishedBuild(connection: DuckDBConnection): Promise
     connection,
     `SELECT run_id, status, CAST(steps AS VARCHAR) AS steps FROM audit.runs
      WHERE steps IS NOT NULL AND list_contains(json_extract_string(steps, '$[*].name'), 'build')
-     ORDER BY started_at DESC LIMIT 1`,
+     ORDER BY started_at DESC, rowid DESC LIMIT 1`,
   );
   const last = rows[0];
   if (!last) throw new UserError("--resume: no earlier build is recorded in audit.runs; run tahseel build");
