@@ -39,14 +39,18 @@ export interface BuildSummary {
   /** Models whose failure or blocking test stops what comes after them (and publishing). */
   blockingFailures: string[];
   warnings: string[];
+  /** Wall-clock milliseconds of each phase: discover, plan, check, build. */
+  timingsMs: Record<string, number>;
   /** What was asked, resolved (as-of filled in): enough to resume the same build. */
   request: { select: string[]; asOf: string | null; params: ParamValues; period: string | null };
 }
 
 export async function buildModels(warehouse: Warehouse, request: BuildRequest, context: RunContext): Promise<BuildSummary> {
   const connection = warehouse.connection;
+  const clock = phaseClock();
   await ensureAuditTables(connection);
   const project = await resolveProject(discoverModels(request.modelsDir), connection);
+  clock.lap("discover");
   for (const w of project.warnings) context.logger.warn(w);
   const selected = selectModels(project, request.select);
   const period = request.period === undefined ? undefined : checkPeriod(request.period);
@@ -57,11 +61,14 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
   const [versions, state, existing] = [await sourceVersions(connection, sources), await readModelState(connection), await existingObjects(connection)];
   const plans = planBuild(project, { selected, state, existing, sourceVersions: versions, runParams, period });
   const toBuild = plans.filter((p) => p.action === "build");
+  clock.lap("plan");
   for (const layer of LAYERS) await connection.run(`CREATE SCHEMA IF NOT EXISTS ${layer}`);
   const planOf = new Map(plans.map((p) => [p.model.id, p]));
   await checkBeforeBuild(connection, toBuild.map((p) => p.model), existing, (m) => planOf.get(m.id)!.params);
+  clock.lap("check");
 
   const outcomes = await execute(warehouse, project, toBuild, request, context);
+  clock.lap("build");
   for (const p of plans) if (p.action === "fresh") outcomes.set(p.model.id, { model: p.model.id, status: "fresh", reason: p.reason, durationMs: 0, tests: [] });
   const models = project.order.filter((id) => outcomes.has(id)).map((id) => outcomes.get(id)!);
   const blockingFailures = models.filter((m) => m.status === "failed" || m.status === "test_failed").map((m) => m.model);
@@ -70,7 +77,7 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
   const tally = new Map<string, number>();
   for (const m of models) tally.set(m.status, (tally.get(m.status) ?? 0) + 1);
   const counts = [...tally].map(([s, n]) => `${n} ${s}`);
-  context.logger.info(`build ${status}: ${counts.join(", ") || "nothing selected"}`, { run_id: request.runId, as_of: asOf });
+  context.logger.info(`build ${status}: ${counts.join(", ") || "nothing selected"}`, { run_id: request.runId, as_of: asOf, ms: clock.laps });
   return {
     runId: request.runId,
     asOf,
@@ -79,7 +86,21 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
     tests,
     blockingFailures,
     warnings: project.warnings,
+    timingsMs: clock.laps,
     request: { select: request.select ?? [], asOf, params: request.params ?? {}, period: period ?? null },
+  };
+}
+
+function phaseClock() {
+  let last = performance.now();
+  const laps: Record<string, number> = {};
+  return {
+    laps,
+    lap(name: string) {
+      const now = performance.now();
+      laps[name] = Math.round(now - last);
+      last = now;
+    },
   };
 }
 
