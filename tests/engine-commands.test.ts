@@ -115,3 +115,22 @@ test("a build stopped half-way commits what finished and leaves the rest to --re
     s.close();
   }
 });
+
+test("the model in docs/write-your-first-model.md builds and passes its blocking tests", async () => {
+  const models = join(dir, "models");
+  cpSync("models", models, { recursive: true });
+  const doc = readFileSync("docs/write-your-first-model.md", "utf8");
+  const sql = /```sql\n(\/\*[\s\S]*?)```/.exec(doc)![1]!;
+  writeFileSync(join(models, "marts", "employer_overview.sql"), sql);
+  const db = join(dir, "warehouse.duckdb");
+  const w = await openWarehouse(db);
+  await ensureWarehouseSchema(w.connection);
+  await w.connection.run(
+    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line, _row_hash, _valid_from)
+     VALUES ('100000001', 'establishment', 'شركة الاختبار', 'private', 'G', 'RIYADH', '2020-01-01', 'active', 1, 2, 1, '2026-03-01')`,
+  );
+  w.close();
+  const { exitCode, summary } = await build({ db, models, "as-of": "2026-03-01" });
+  expect(exitCode).toBe(0);
+  expect(statuses(summary)["marts.employer_overview"]).toBe("built");
+});
