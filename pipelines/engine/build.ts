@@ -124,7 +124,9 @@ async function execute(warehouse: Warehouse, project: Project, toBuild: PlannedM
       slots,
       stopRequested: request.stopRequested,
       work: async (id, slot) => {
-        const outcome = await materialize(connections[slot]!, planOf.get(id)!, { runId: request.runId, now: context.now });
+        const outcome = await materialize(connections[slot]!, planOf.get(id)!, { runId: request.runId, now: context.now }).catch(
+          (error: unknown): ModelOutcome => ({ model: id, status: "failed", error: error instanceof Error ? error.message : String(error), durationMs: 0, tests: [] }),
+        );
         outcomes.set(id, outcome);
         logOutcome(outcome, context);
         return outcome.status === "built";

@@ -41,9 +41,9 @@ export async function materialize(connection: DuckDBConnection, plan: PlannedMod
   const target = qualified(model.id);
   let tests: TestResultRow[] = [];
   let periods: string[] | undefined;
-  await bindParams(connection, plan.params);
-  await connection.run("BEGIN TRANSACTION");
   try {
+    await bindParams(connection, plan.params);
+    await connection.run("BEGIN TRANSACTION");
     switch (model.header.materialized) {
       case "view":
         if (plan.existing === "table") await dropExisting(connection, model.id, "table");
