@@ -81,6 +81,15 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
   }
 }
 
+/**
+ * The exact sum must equal the manifest's; a row delivered with more than two decimals makes the exact sum
+ * longer than a source that rounds its total to the halala would write, so that rounding is accepted too.
+ */
+function controlTotalsAgree(computed: string, manifest: string): boolean {
+  const exact = new Decimal(computed);
+  return exact.eq(manifest) || exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).eq(manifest);
+}
+
 const controlColumnName = (entity: EntityContract) => columnsOf(entity).find((c) => c.control)?.name ?? "";
 
 function checkHeader(scan: FileScan, entity: EntityContract, file: ManifestFile): { header: string[]; extra: string[] } {
@@ -135,7 +144,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   }
 
   const control = await controlTotalOf(connection, entity, header, lineMap, rejects, scan);
-  if (control !== null && input.file.control_total !== undefined && !new Decimal(control).eq(input.file.control_total)) {
+  if (control !== null && input.file.control_total !== undefined && !controlTotalsAgree(control, input.file.control_total)) {
     throw new Rejection(`control total of ${controlColumnName(entity)} is ${control}, manifest says ${input.file.control_total}`);
   }
 
