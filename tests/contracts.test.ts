@@ -105,3 +105,13 @@ describe("zod schema and ingest SQL agree", () => {
     });
   }
 });
+
+describe("the extract reference page", () => {
+  it("is what the contracts say today", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { renderExtractReference } = await import("../pipelines/contracts/reference.ts");
+    const committed = readFileSync(new URL("../docs/extract-contracts.md", import.meta.url), "utf8");
+    expect(committed, "run npm run docs:extracts").toBe(renderExtractReference());
+    for (const e of ENTITIES) for (const c of columnsOf(e)) expect(committed).toContain(`| \`${c.name}\` |`);
+  });
+});
