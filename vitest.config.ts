@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // DuckDB uses both cores; running files side by side only thrashes on this 2-core machine.
     fileParallelism: false,
+    reporters: ["default", "./tests/summary-reporter.ts"],
   },
 });
