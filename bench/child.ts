@@ -1,0 +1,39 @@
+// Runs one measured task in its own process, so its peak memory is its own: prints {seconds, peakMiB, ...}.
+// Usage: tsx bench/child.ts ingest <inbox> <db> <memoryLimit> | floor <inbox> <db> <memoryLimit>
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { ingestInbox } from "../pipelines/ingest/index.ts";
+import { silentLogger } from "../pipelines/lib/context.ts";
+import { openWarehouse, sqlString } from "../pipelines/lib/duckdb.ts";
+import { manifestSchema } from "../pipelines/contracts/manifest.ts";
+
+const [task, inbox, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string];
+rmSync(db, { force: true });
+rmSync(db + ".wal", { force: true });
+const started = performance.now();
+let detail: Record<string, unknown> = {};
+
+if (task === "ingest") {
+  const summary = await ingestInbox({ inbox, db, memoryLimit }, { logger: silentLogger, now: () => new Date() });
+  const rows = summary.files.reduce((s, f) => s + f.rows, 0);
+  detail = { files: summary.files.length, rows, rejected: summary.files.filter((f) => f.status === "rejected").length, quarantined: summary.files.reduce((s, f) => s + f.quarantined, 0) };
+} else if (task === "floor") {
+  // The floor: DuckDB's own read_csv (types sniffed) of the same files into plain tables, nothing else.
+  const w = await openWarehouse(db, { memoryLimit });
+  let n = 0;
+  for (const folder of readdirSync(inbox).sort()) {
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(inbox, folder, "manifest.json"), "utf8")));
+    for (const f of manifest.files) {
+      // DuckDB reads no Windows-1256 without an extension; latin-1 parses the same bytes, which is what is timed.
+      const encoding = f.encoding === "windows-1256" ? ", encoding = 'latin-1'" : "";
+      await w.connection.run(`CREATE TABLE t${n++} AS SELECT * FROM read_csv(${sqlString(join(inbox, folder, f.name))}${encoding})`);
+    }
+  }
+  await w.connection.run("CHECKPOINT");
+  w.close();
+  detail = { files: n };
+} else {
+  throw new Error(`unknown task ${task}`);
+}
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(JSON.stringify({ task, seconds, peakMiB: process.resourceUsage().maxRSS / 1024, ...detail }) + "\n");

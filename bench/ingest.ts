@@ -1,0 +1,34 @@
+// Ingest against its floor: the same files through `tahseel ingest` and through DuckDB's bare read_csv,
+// each in its own process (for its own peak memory), measured in the same run.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+export interface ChildFigures {
+  task: string;
+  seconds: number;
+  peakMiB: number;
+  [k: string]: unknown;
+}
+
+const ROOT = join(import.meta.dirname, "..");
+
+export function runChild(task: "ingest" | "floor", inbox: string, db: string, memoryLimit: string): ChildFigures {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "child.ts"), task, inbox, db, memoryLimit], {
+    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24,
+  });
+  if (result.status !== 0) throw new Error(`bench ${task} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as ChildFigures;
+}
+
+export interface IngestBench {
+  floor: ChildFigures;
+  ingest: ChildFigures;
+  ratio: number;
+  memoryLimit: string;
+}
+
+export function benchIngest(inbox: string, workDir: string, memoryLimit: string): IngestBench {
+  const floor = runChild("floor", inbox, join(workDir, "floor.duckdb"), memoryLimit);
+  const ingest = runChild("ingest", inbox, join(workDir, "ingest.duckdb"), memoryLimit);
+  return { floor, ingest, ratio: ingest.seconds / floor.seconds, memoryLimit };
+}

@@ -1,0 +1,91 @@
+// `npm run bench`: every speed and memory target, measured against a baseline in the same run, written
+// to bench/report.md. Options: --employers N (default 1,700,000: a national-scale month), --months N
+// (default 1), --memory-limit (DuckDB, default 3GB), --keep (keep the generated data in bench/work).
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { generateDeliveries } from "../pipelines/generate/index.ts";
+import { consoleLogger } from "../pipelines/lib/context.ts";
+import { benchIngest } from "./ingest.ts";
+import { benchEngine } from "./engine.ts";
+import { renderReport, type Section } from "./report.ts";
+
+const { values } = parseArgs({
+  options: {
+    employers: { type: "string", default: "1700000" },
+    months: { type: "string", default: "1" },
+    "memory-limit": { type: "string", default: "3GB" },
+    keep: { type: "boolean", default: false },
+    only: { type: "string" },
+  },
+});
+const logger = consoleLogger("info");
+const work = join(import.meta.dirname, "work");
+const wanted = (name: string) => !values.only || values.only.split(",").includes(name);
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const sections: Section[] = [];
+
+if (wanted("ingest") || wanted("generate")) {
+  logger.info(`generating ${values.employers} employers × ${values.months} month(s)…`);
+  const generated = await generateDeliveries({ out: join(work, "gen"), employers: Number(values.employers), months: Number(values.months), seed: "bench" }, { logger });
+  sections.push({
+    name: "generate",
+    title: `Generator: ${Number(values.employers).toLocaleString("en")} employers × ${values.months} month(s)`,
+    rows: [
+      ["rows written", generated.rows.toLocaleString("en")],
+      ["bytes written", `${(generated.bytes / 2 ** 30).toFixed(2)} GiB`],
+      ["seconds", generated.seconds.toFixed(1)],
+      ["rows per second", Math.round(generated.rowsPerSecond).toLocaleString("en")],
+    ],
+    target: "≥ 500,000 rows/s",
+    pass: generated.rowsPerSecond >= 500_000,
+  });
+  if (wanted("ingest")) {
+    logger.info("ingest vs floor…");
+    const b = benchIngest(join(work, "gen", "inbox"), work, values["memory-limit"]!);
+    sections.push({
+      name: "ingest",
+      title: "Ingest against DuckDB's bare read_csv of the same files (each in its own process)",
+      rows: [
+        ["rows", String(b.ingest.rows)],
+        ["floor: read_csv into plain tables", `${b.floor.seconds.toFixed(1)} s, peak ${b.floor.peakMiB.toFixed(0)} MiB`],
+        ["tahseel ingest (verify, validate, quarantine, history)", `${b.ingest.seconds.toFixed(1)} s, peak ${b.ingest.peakMiB.toFixed(0)} MiB`],
+        ["ratio ingest / floor", `${b.ratio.toFixed(2)}×`],
+        ["DuckDB memory_limit", b.memoryLimit],
+      ],
+      target: "ingest ≤ 1.5× floor; peak memory < 4 GiB",
+      pass: b.ratio <= 1.5 && b.ingest.peakMiB < 4096,
+    });
+  }
+}
+
+if (wanted("engine")) {
+  logger.info("engine overhead…");
+  const e = await benchEngine();
+  sections.push({
+    name: "engine",
+    title: `Model engine: ${e.models} trivial models, engine vs the same SQL run directly`,
+    rows: [
+      ["DuckDB directly", `${(e.directMs / 1000).toFixed(2)} s`],
+      ["engine, one at a time", `${(e.engineMs / 1000).toFixed(2)} s`],
+      ["engine overhead per model", `${e.overheadPerModelMs.toFixed(1)} ms`],
+      ["engine, two connections side by side", `${(e.engineParallelMs / 1000).toFixed(2)} s`],
+      ["no-change rebuild", `${(e.noChangeRebuildMs / 1000).toFixed(2)} s`],
+    ],
+    target: `overhead < ${e.budget.overheadPerModelMs} ms/model; no-change rebuild < ${e.budget.noChangeRebuildMs / 1000} s`,
+    pass: e.pass,
+  });
+}
+
+// Later issues add their benches as bench/<name>.ts exporting `bench(): Promise<Section>`.
+for (const name of ["ledger", "dashboards"]) {
+  const file = join(import.meta.dirname, `${name}.ts`);
+  if (!wanted(name) || !existsSync(file)) continue;
+  const mod = (await import(file)) as { bench?: (o: { work: string }) => Promise<Section> };
+  if (mod.bench) sections.push(await mod.bench({ work: join(work, name) }));
+}
+
+writeFileSync(join(import.meta.dirname, "report.md"), renderReport(sections, new Date()));
+logger.info(`bench/report.md written (${sections.filter((s) => s.pass).length} of ${sections.length} targets met)`);
+if (!values.keep) rmSync(work, { recursive: true, force: true });
