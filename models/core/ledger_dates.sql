@@ -1,0 +1,49 @@
+/*
+description: >
+  The days the ledger is allocated as of (rules.md §3): every month-end from the month of the first
+  invoice issued or payment made up to the as-of date, the as-of date itself (these two are the
+  reporting dates of marts.employer_balance and marts.arrears_ageing), the eve of every late-fee
+  invoice's issue (its expected amount is 2% of what was unpaid then) and every contribution
+  invoice's due date up to the as-of date (on-time payment, for KPIs and compliance).
+grain: one row per as_of date
+materialized: table
+params:
+  as_of: date
+columns:
+  as_of: End of this Riyadh day is the moment the allocation is taken.
+  is_reporting: A month-end or the as-of date, published in the balance and ageing marts.
+  is_month_end: Last day of a month.
+  is_as_of: The build's as-of date.
+  is_fee_eve: The day before a late-fee invoice's issue date.
+  is_due_date: The due date of a contribution invoice.
+tests:
+  - unique: as_of
+  - not_null: as_of
+*/
+WITH first_day AS (
+  SELECT least(
+    (SELECT min(issued_on) FROM raw.invoices),
+    (SELECT min(CAST(timezone('Asia/Riyadh', paid_at) AS DATE)) FROM raw.payments)) AS d
+),
+month_ends AS (
+  SELECT CAST(last_day(CAST(m AS DATE)) AS DATE) AS as_of
+  FROM first_day,
+       unnest(generate_series(CAST(date_trunc('month', first_day.d) AS DATE), CAST(getvariable('as_of') AS DATE), INTERVAL 1 MONTH)) AS t(m)
+  WHERE first_day.d IS NOT NULL
+),
+candidates AS (
+  SELECT as_of, 'month_end' AS kind FROM month_ends WHERE as_of <= getvariable('as_of')
+  UNION ALL SELECT getvariable('as_of'), 'as_of'
+  UNION ALL SELECT DISTINCT CAST(issued_on - 1 AS DATE), 'fee_eve' FROM raw.invoices WHERE invoice_type = 'late_fee'
+  UNION ALL SELECT DISTINCT due_on, 'due_date' FROM staging.stg_invoices
+            WHERE invoice_type = 'contribution' AND due_on <= getvariable('as_of')
+)
+SELECT
+  as_of,
+  bool_or(kind IN ('month_end', 'as_of')) AS is_reporting,
+  bool_or(kind = 'month_end') AS is_month_end,
+  bool_or(kind = 'as_of') AS is_as_of,
+  bool_or(kind = 'fee_eve') AS is_fee_eve,
+  bool_or(kind = 'due_date') AS is_due_date
+FROM candidates
+GROUP BY as_of

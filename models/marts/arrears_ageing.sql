@@ -1,0 +1,111 @@
+/*
+description: >
+  Each employer's open amount as of every month-end and the as-of date, aged by days past due
+  (D − due_on) into the buckets of rules.md §4 (edges from arrears.ageing_bucket_edges: the column
+  names are those of the default edges 30, 60, 90, 180, 365), the part under an undecided objection,
+  and the severity of the arrears: the first rule that holds of critical / high / medium / low /
+  none, with the tolerance (a past-due total under arrears.tolerance is severity none).
+grain: one row per employer_id and as_of
+materialized: table
+params:
+  arrears_ageing_bucket_edges: varchar
+  arrears_tolerance: decimal
+  arrears_severity_critical_over_days: integer
+  arrears_severity_critical_past_due_at_least: decimal
+  arrears_severity_high_over_days: integer
+  arrears_severity_high_past_due_at_least: decimal
+  arrears_severity_medium_over_days: integer
+  arrears_severity_medium_past_due_at_least: decimal
+columns:
+  employer_id: Employer.
+  as_of: Month-end or the build's as-of date.
+  outstanding: Open amount after allocation (equals marts.employer_balance.outstanding).
+  not_due: Open amount not yet due (days past due ≤ 0).
+  d1_30: Open amount 1 to 30 days past due.
+  d31_60: Open amount 31 to 60 days past due.
+  d61_90: Open amount 61 to 90 days past due.
+  d91_180: Open amount 91 to 180 days past due.
+  d181_365: Open amount 181 to 365 days past due.
+  over_365: Open amount more than 365 days past due.
+  past_due: Open amount with due_on before D (all buckets but not_due).
+  disputed: Whole open amount of each invoice with an objection submitted on or before D and undecided at D, counted once.
+  max_days_past_due: Days past due of the oldest open item (null when nothing is open).
+  severity: critical, high, medium, low or none.
+tests:
+  - unique: [employer_id, as_of]
+  - not_null: [employer_id, as_of, outstanding, severity]
+  - expression: not_due + d1_30 + d31_60 + d61_90 + d91_180 + d181_365 + over_365 = outstanding
+    name: sum of buckets = outstanding
+  - expression: disputed >= 0 AND disputed <= outstanding
+  - accepted_values: {column: severity, values: [critical, high, medium, low, none]}
+  - reconciles: {sum: outstanding, by: [employer_id, as_of], equals: {model: marts.employer_balance, sum: outstanding}}
+    name: outstanding = employer_balance.outstanding, per employer
+*/
+WITH edges AS (
+  SELECT e[1] AS e1, e[2] AS e2, e[3] AS e3, e[4] AS e4, e[5] AS e5
+  FROM (SELECT from_json(getvariable('arrears_ageing_bucket_edges'), '["INTEGER"]') AS e)
+),
+undecided AS (
+  SELECT DISTINCT d.as_of, s.invoice_id
+  FROM core.ledger_dates AS d
+  JOIN staging.stg_disputes AS s
+    ON s.submitted_on <= d.as_of AND coalesce(s.decided_on, DATE '9999-12-31') > d.as_of
+  WHERE d.is_reporting
+),
+items AS (
+  SELECT i.as_of, i.employer_id, i.open_amount, i.days_past_due, u.invoice_id IS NOT NULL AS disputed
+  FROM core.ledger_items AS i
+  JOIN core.ledger_dates AS d ON d.as_of = i.as_of AND d.is_reporting
+  LEFT JOIN undecided AS u ON u.as_of = i.as_of AND u.invoice_id = i.invoice_id
+  WHERE i.open_amount > 0
+),
+aged AS (
+  SELECT i.as_of, i.employer_id,
+    sum(open_amount) AS outstanding,
+    sum(open_amount) FILTER (WHERE days_past_due <= 0) AS not_due,
+    sum(open_amount) FILTER (WHERE days_past_due BETWEEN 1 AND e1) AS b1,
+    sum(open_amount) FILTER (WHERE days_past_due > e1 AND days_past_due <= e2) AS b2,
+    sum(open_amount) FILTER (WHERE days_past_due > e2 AND days_past_due <= e3) AS b3,
+    sum(open_amount) FILTER (WHERE days_past_due > e3 AND days_past_due <= e4) AS b4,
+    sum(open_amount) FILTER (WHERE days_past_due > e4 AND days_past_due <= e5) AS b5,
+    sum(open_amount) FILTER (WHERE days_past_due > e5) AS b6,
+    sum(open_amount) FILTER (WHERE days_past_due > 0) AS past_due,
+    sum(open_amount) FILTER (WHERE disputed) AS disputed,
+    max(days_past_due) AS max_days_past_due
+  FROM items AS i CROSS JOIN edges
+  GROUP BY i.as_of, i.employer_id
+),
+balances AS (
+  SELECT b.employer_id, b.as_of, a.max_days_past_due,
+    coalesce(a.outstanding, 0) AS outstanding, coalesce(a.not_due, 0) AS not_due,
+    coalesce(a.b1, 0) AS b1, coalesce(a.b2, 0) AS b2, coalesce(a.b3, 0) AS b3,
+    coalesce(a.b4, 0) AS b4, coalesce(a.b5, 0) AS b5, coalesce(a.b6, 0) AS b6,
+    coalesce(a.past_due, 0) AS past_due, coalesce(a.disputed, 0) AS disputed
+  FROM marts.employer_balance AS b
+  LEFT JOIN aged AS a ON a.as_of = b.as_of AND a.employer_id = b.employer_id
+)
+SELECT
+  employer_id, as_of,
+  CAST(outstanding AS DECIMAL(18,2)) AS outstanding,
+  CAST(not_due AS DECIMAL(18,2)) AS not_due,
+  CAST(b1 AS DECIMAL(18,2)) AS d1_30,
+  CAST(b2 AS DECIMAL(18,2)) AS d31_60,
+  CAST(b3 AS DECIMAL(18,2)) AS d61_90,
+  CAST(b4 AS DECIMAL(18,2)) AS d91_180,
+  CAST(b5 AS DECIMAL(18,2)) AS d181_365,
+  CAST(b6 AS DECIMAL(18,2)) AS over_365,
+  CAST(past_due AS DECIMAL(18,2)) AS past_due,
+  CAST(disputed AS DECIMAL(18,2)) AS disputed,
+  max_days_past_due,
+  CASE
+    WHEN past_due <= 0 THEN 'none'
+    WHEN past_due < getvariable('arrears_tolerance') THEN 'none'
+    WHEN max_days_past_due > getvariable('arrears_severity_critical_over_days')
+      OR past_due >= getvariable('arrears_severity_critical_past_due_at_least') THEN 'critical'
+    WHEN max_days_past_due > getvariable('arrears_severity_high_over_days')
+      OR past_due >= getvariable('arrears_severity_high_past_due_at_least') THEN 'high'
+    WHEN max_days_past_due > getvariable('arrears_severity_medium_over_days')
+      OR past_due >= getvariable('arrears_severity_medium_past_due_at_least') THEN 'medium'
+    ELSE 'low'
+  END AS severity
+FROM balances

@@ -1,0 +1,74 @@
+/*
+description: >
+  Every invoice, cancelled ones included, against what the rules say it should be (rules.md §1–§2).
+  A contribution invoice is compared with the recomputed contributions of its employer and period
+  (core.expected_contributions: engagements covering the month that have a wage row). A late-fee
+  invoice is compared with late_fee_rate × the unpaid amount, at the end of the day before its
+  issue, of the employer's contribution invoices for the fee's period that were then past due and
+  not cancelled (allocation of rules.md §3), rounded half-up to the halala.
+grain: one row per invoice_id
+materialized: table
+params:
+  billing_late_fee_rate: decimal
+columns:
+  invoice_id: Invoice.
+  employer_id: Billed employer.
+  invoice_type: contribution or late_fee.
+  period: Month billed.
+  issued_on: Issue date.
+  due_on: Due date used by the ledger.
+  cancelled: A re-issue replaces this invoice (it owes nothing from cancelled_on).
+  cancelled_on: issued_on of the first re-issue naming it.
+  billed_amount: total_amount as issued, before adjustments.
+  expected_amount: What the rules give.
+  difference: billed_amount − expected_amount.
+  billed_annuities: Annuities as billed (contribution invoices).
+  expected_annuities: Annuities recomputed.
+  billed_hazards: Occupational hazards as billed.
+  expected_hazards: Occupational hazards recomputed.
+  billed_unemployment: Unemployment as billed.
+  expected_unemployment: Unemployment recomputed.
+  contributors_expected: Contributor-months behind the expected amount (contribution invoices).
+  unpaid_base: For a late fee, the unpaid past-due contribution amount it is 2% of.
+tests:
+  - unique: invoice_id
+  - not_null: [invoice_id, employer_id, invoice_type, billed_amount, expected_amount, difference]
+  - expression: difference = billed_amount - expected_amount
+  - reconciles: {sum: billed_amount, equals: {model: raw.invoices, sum: total_amount}}
+    name: every invoice is checked
+*/
+WITH expected AS (
+  SELECT employer_id, period, sum(annuities) AS annuities, sum(hazards) AS hazards,
+         sum(unemployment) AS unemployment, sum(total) AS total, count(*) AS contributors
+  FROM core.expected_contributions GROUP BY employer_id, period
+),
+fee_base AS (
+  -- what was unpaid at the end of the eve of each fee's issue, on that period's past-due contribution invoices
+  SELECT f.invoice_id, coalesce(sum(i.open_amount), 0) AS unpaid
+  FROM staging.stg_invoices AS f
+  LEFT JOIN core.ledger_items AS i
+    ON i.as_of = f.issued_on - 1 AND i.employer_id = f.employer_id AND i.period = f.period
+   AND i.invoice_type = 'contribution' AND i.due_on < i.as_of
+  WHERE f.invoice_type = 'late_fee'
+  GROUP BY f.invoice_id
+)
+SELECT
+  i.invoice_id, i.employer_id, i.invoice_type, i.period, i.issued_on, i.due_on,
+  i.cancelled_from IS NOT NULL AS cancelled,
+  i.cancelled_from AS cancelled_on,
+  i.total_amount AS billed_amount,
+  CAST(CASE WHEN i.invoice_type = 'contribution' THEN coalesce(e.total, 0)
+            ELSE round(fb.unpaid * getvariable('billing_late_fee_rate'), 2) END AS DECIMAL(18,2)) AS expected_amount,
+  CAST(i.total_amount - CASE WHEN i.invoice_type = 'contribution' THEN coalesce(e.total, 0)
+            ELSE round(fb.unpaid * getvariable('billing_late_fee_rate'), 2) END AS DECIMAL(18,2)) AS difference,
+  i.annuities_amount AS billed_annuities,
+  CAST(CASE WHEN i.invoice_type = 'contribution' THEN coalesce(e.annuities, 0) ELSE 0 END AS DECIMAL(18,2)) AS expected_annuities,
+  i.hazards_amount AS billed_hazards,
+  CAST(CASE WHEN i.invoice_type = 'contribution' THEN coalesce(e.hazards, 0) ELSE 0 END AS DECIMAL(18,2)) AS expected_hazards,
+  i.unemployment_amount AS billed_unemployment,
+  CAST(CASE WHEN i.invoice_type = 'contribution' THEN coalesce(e.unemployment, 0) ELSE 0 END AS DECIMAL(18,2)) AS expected_unemployment,
+  CASE WHEN i.invoice_type = 'contribution' THEN coalesce(e.contributors, 0) END AS contributors_expected,
+  CAST(fb.unpaid AS DECIMAL(18,2)) AS unpaid_base
+FROM staging.stg_invoices AS i
+LEFT JOIN expected AS e ON i.invoice_type = 'contribution' AND e.employer_id = i.employer_id AND e.period = i.period
+LEFT JOIN fee_base AS fb ON fb.invoice_id = i.invoice_id

@@ -1,0 +1,65 @@
+/*
+description: >
+  Employers to consider for suspension (rules.md §4) as of every month-end and the as-of date: an
+  active establishment (current snapshot) whose undisputed past-due amount is at least
+  arrears.suspension.min_past_due, part of it more than arrears.suspension.over_days past due, whose
+  past-due total is not under the tolerance, and with no instalment plan whose latest status is
+  active and that was agreed on or before D. Undisputed: invoices without an objection undecided at D.
+grain: one row per employer_id and as_of (candidates only)
+materialized: table
+params:
+  arrears_tolerance: decimal
+  arrears_suspension_min_past_due: decimal
+  arrears_suspension_over_days: integer
+columns:
+  employer_id: Employer.
+  as_of: Month-end or the build's as-of date.
+  past_due_undisputed: Open amount past due on invoices with no undecided objection.
+  oldest_due_on: Due date of the oldest open undisputed past-due invoice.
+  days_past_due: as_of − oldest_due_on.
+  reason: The facts behind the listing, in words.
+tests:
+  - unique: [employer_id, as_of]
+  - not_null: [employer_id, as_of, past_due_undisputed, oldest_due_on, reason]
+  - relationships: {column: employer_id, to: marts.arrears_ageing}
+*/
+WITH undecided AS (
+  SELECT DISTINCT d.as_of, s.invoice_id
+  FROM core.ledger_dates AS d
+  JOIN staging.stg_disputes AS s
+    ON s.submitted_on <= d.as_of AND coalesce(s.decided_on, DATE '9999-12-31') > d.as_of
+  WHERE d.is_reporting
+),
+undisputed AS (
+  SELECT i.as_of, i.employer_id,
+         sum(i.open_amount) AS past_due_undisputed,
+         min(i.due_on) AS oldest_due_on,
+         max(i.days_past_due) AS days_past_due
+  FROM core.ledger_items AS i
+  JOIN core.ledger_dates AS d ON d.as_of = i.as_of AND d.is_reporting
+  LEFT JOIN undecided AS u ON u.as_of = i.as_of AND u.invoice_id = i.invoice_id
+  WHERE i.open_amount > 0 AND i.days_past_due > 0 AND u.invoice_id IS NULL
+  GROUP BY i.as_of, i.employer_id
+),
+planned AS (
+  SELECT DISTINCT d.as_of, p.employer_id
+  FROM core.ledger_dates AS d
+  JOIN raw.instalment_plans_current AS p ON p.status = 'active' AND p.agreed_on <= d.as_of
+  WHERE d.is_reporting
+)
+SELECT
+  u.employer_id, u.as_of,
+  CAST(u.past_due_undisputed AS DECIMAL(18,2)) AS past_due_undisputed,
+  u.oldest_due_on,
+  CAST(u.days_past_due AS INTEGER) AS days_past_due,
+  format('undisputed past due {} SAR, oldest due {} ({} days); active establishment with no active instalment plan',
+         CAST(CAST(u.past_due_undisputed AS DECIMAL(18,2)) AS VARCHAR), strftime(u.oldest_due_on, '%Y-%m-%d'), u.days_past_due) AS reason
+FROM undisputed AS u
+JOIN marts.arrears_ageing AS a ON a.employer_id = u.employer_id AND a.as_of = u.as_of
+JOIN raw.employers_current AS e ON e.employer_id = u.employer_id
+LEFT JOIN planned AS p ON p.as_of = u.as_of AND p.employer_id = u.employer_id
+WHERE e.status = 'active' AND e.account_type = 'establishment'
+  AND a.past_due >= getvariable('arrears_tolerance')
+  AND u.past_due_undisputed >= getvariable('arrears_suspension_min_past_due')
+  AND u.days_past_due > getvariable('arrears_suspension_over_days')
+  AND p.employer_id IS NULL
