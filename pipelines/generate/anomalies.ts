@@ -2,7 +2,7 @@
 // that lists every planted case. A pattern's rate is the share of eligible employers that get it;
 // an accumulator (not a coin) decides, so the counts are exact and even 50 employers get each one.
 import { z } from "zod";
-import { join } from "node:path";
+import { basename } from "node:path";
 import { CsvFile } from "./csv-writer.ts";
 import { monthText, type Month } from "./calendar.ts";
 
@@ -57,21 +57,21 @@ export interface AnswerKeyEntry {
 
 const GOLDEN = 0.6180339887498949;
 
+export const ANSWER_KEY_COLUMNS = ["pattern", "entity", "ids", "period", "employer_id", "contributor_id", "detail"];
+
 export class Planter {
   private readonly credit = new Map<Pattern, number>();
   readonly planted = new Map<Pattern, number>();
   private readonly key: CsvFile;
 
   constructor(
-    out: string,
+    path: string,
     readonly rates: Record<Pattern, number>,
+    shard = 0,
   ) {
     // Patterns start at different phases of the accumulator so they do not all land on the same employers.
-    PATTERN_NAMES.forEach((p, i) => this.credit.set(p, 0.35 + 0.6 * ((i * GOLDEN) % 1)));
-    this.key = new CsvFile(join(out, "answer_key.csv"), "answer_key.csv", {
-      encoding: "utf-8", bom: false, crlf: false,
-      columns: ["pattern", "entity", "ids", "period", "employer_id", "contributor_id", "detail"],
-    }, undefined);
+    PATTERN_NAMES.forEach((p, i) => this.credit.set(p, 0.35 + 0.6 * (((i + shard * 7) * GOLDEN) % 1)));
+    this.key = new CsvFile(path, basename(path), { encoding: "utf-8", bom: false, crlf: false, columns: ANSWER_KEY_COLUMNS }, undefined);
   }
 
   /** Call once per eligible employer: true when this one gets the pattern. */

@@ -9,11 +9,32 @@ export type Instant = number;
 export const SECONDS_PER_DAY = 86_400;
 export const OFFSET = "+03:00";
 
-export const dayOf = (year: number, month: number, date: number): Day => Date.UTC(year, month - 1, date) / 86_400_000;
+/** Day number of a civil date, in integer arithmetic (Hinnant's days_from_civil). */
+export function dayOf(year: number, month: number, date: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + date - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 export const monthOf = (year: number, month: number): Month => year * 12 + month - 1;
+/** Year, month (1–12) and date of a day number, in integer arithmetic (Hinnant's civil_from_days). */
+export function civil(day: Day): [year: number, month: number, date: number] {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const date = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, date];
+}
+
 export const monthOfDay = (day: Day): Month => {
-  const d = new Date(day * 86_400_000);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  const [y, m] = civil(day);
+  return y * 12 + m - 1;
 };
 export const firstDay = (month: Month): Day => dayOf(Math.floor(month / 12), (month % 12) + 1, 1);
 export const lastDay = (month: Month): Day => firstDay(month + 1) - 1;
@@ -34,7 +55,8 @@ export function dayText(day: Day): string {
   const i = day - DAY_BASE;
   let s = dayCache[i];
   if (s === undefined) {
-    s = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    const [y, m, d] = civil(day);
+    s = `${y}-${pad2(m)}-${pad2(d)}`;
     if (i >= 0 && i < 80_000) dayCache[i] = s;
   }
   return s;
@@ -73,9 +95,7 @@ export function timestampText(at: Instant): string {
 
 /** The day `years` whole years after `day`, clamped to the month's end (29 Feb → 28 Feb), as the contracts count ages. */
 export function addYears(day: Day, years: number): Day {
-  const d = new Date(day * 86_400_000);
-  const y = d.getUTCFullYear() + years;
-  const m = d.getUTCMonth();
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / 86_400_000;
+  const [y, m, d] = civil(day);
+  const month = monthOf(y + years, m);
+  return firstDay(month) + Math.min(d, daysIn(month)) - 1;
 }

@@ -58,6 +58,9 @@ export function formatFor(slot: Slot, entity: string): FileFormat {
 export class Deliveries {
   readonly schedule: Record<Source, Slot[]>;
   private readonly open = new Map<string, CsvFile>();
+  /** The main file of each entity in each slot: the hot path looks files up without building names. */
+  private readonly main = new Map<Slot, Map<string, CsvFile>>();
+  private readonly last = new Map<string, { slot: Slot; file: CsvFile }>();
   private readonly slotFiles = new Map<string, { slot: Slot; files: { entity: string; file: CsvFile }[] }>();
 
   constructor(
@@ -65,6 +68,8 @@ export class Deliveries {
     readonly window: Window,
     /** Lets the fault planter change a file's format (an unknown extra column). */
     private readonly reformat?: (slot: Slot, entity: string, format: FileFormat) => FileFormat,
+    /** When a run is split into shards, each writes its own `_<seq>` file of every entity. */
+    private readonly seq?: number,
   ) {
     this.schedule = buildSchedule(window);
   }
@@ -75,10 +80,32 @@ export class Deliveries {
 
   /** Writes `row` into the delivery of `source` that carries rows available at `at`; false when past the horizon. */
   emit(source: Source, entity: string, at: Instant, row: CsvRow): boolean {
+    // Consecutive rows of an entity mostly land in the same delivery: try the last one first.
+    const last = this.last.get(entity);
+    if (last !== undefined && last.slot.source === source && at < last.slot.cutoff && at >= last.slot.from) {
+      last.file.writeRow(row);
+      return true;
+    }
     const slot = slotFor(this.schedule[source], at);
     if (!slot) return false;
-    this.file(slot, entity).writeRow(row);
+    const file = this.mainFile(slot, entity);
+    this.last.set(entity, { slot, file });
+    file.writeRow(row);
     return true;
+  }
+
+  /** This writer's file of `entity` in `slot`, if a row went there. */
+  existing(slot: Slot, entity: string): CsvFile | undefined {
+    return this.main.get(slot)?.get(entity);
+  }
+
+  /** This writer's file of `entity` in `slot` (created if no row went there yet). */
+  mainFile(slot: Slot, entity: string): CsvFile {
+    let byEntity = this.main.get(slot);
+    if (!byEntity) this.main.set(slot, (byEntity = new Map()));
+    let file = byEntity.get(entity);
+    if (!file) byEntity.set(entity, (file = this.file(slot, entity, this.seq)));
+    return file;
   }
 
   file(slot: Slot, entity: string, seq?: number, format?: FileFormat): CsvFile {

@@ -1,6 +1,6 @@
 // Identifiers that look random but are unique by construction: each comes from a counter pushed
-// through a bijection (multiplication by a unit modulo the id space), offset by the seed.
-import { luhnCheckDigit } from "../contracts/luhn.ts";
+// through a bijection (multiplication by a unit modulo the id space), offset by the seed. Shards of
+// a run interleave their counters (shard k of S takes k, k + S, k + 2S, …), so they never collide.
 import { mix } from "./prng.ts";
 
 const EMPLOYER_SPACE = 900_000_000;
@@ -25,7 +25,11 @@ export class Ids {
   private readonly employerOffset: number;
   private readonly crOffset: number;
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    private readonly shard = 0,
+    private readonly shards = 1,
+  ) {
     this.saudiOffset = mix(seed, 11) % PERSON_SPACE;
     this.residentOffset = mix(seed, 14) % PERSON_SPACE;
     this.employerOffset = mix(seed, 12) % EMPLOYER_SPACE;
@@ -38,19 +42,35 @@ export class Ids {
 
   /** A national ID (Saudis, starts with 1) or an iqama (residents, starts with 2), Luhn-valid. */
   person(saudi: boolean): string {
-    const n = saudi ? this.saudi++ : this.resident++;
+    const n = (saudi ? this.saudi++ : this.resident++) * this.shards + this.shard;
     if (n >= PERSON_SPACE) throw new Error("person id space exhausted");
     const body = (saudi ? "1" : "2") + String((n * PERSON_STEP + (saudi ? this.saudiOffset : this.residentOffset)) % PERSON_SPACE).padStart(8, "0");
-    return body + luhnCheckDigit(body);
+    return body + checkDigit(body);
   }
 
   /** A 10-digit commercial registration, unique within its registry office. */
   crNumber(region: string): string {
-    const n = this.crCounters.get(region) ?? 0;
-    this.crCounters.set(region, n + 1);
+    const local = this.crCounters.get(region) ?? 0;
+    this.crCounters.set(region, local + 1);
+    const n = (local * this.shards + this.shard) % CR_SPACE;
     const office = CR_OFFICE[region]!;
     return office + String((n * CR_STEP + this.crOffset + Number(office) * 7) % CR_SPACE).padStart(6, "0");
   }
+}
+
+/** The Luhn check digit of a 9-digit body, in one pass (the contracts' `luhnCheckDigit` tries all ten; same result). */
+export function checkDigit(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    // Counting from the right of the full id, the body's last digit is second: it is doubled.
+    let d = body.charCodeAt(body.length - 1 - i) - 48;
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
 }
 
 /** A contributor id whose check digit is wrong (for planted faults). */

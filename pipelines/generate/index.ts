@@ -1,28 +1,26 @@
 // `tahseel generate`: writes a seeded, deterministic inbox of deliveries (extracts.md), the answer
 // key of planted anomalies beside it, and, on request, planted faults with the outcomes expected.
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+// A large run is split into shards that run on worker threads; the bytes depend only on the options.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import { UserError } from "../lib/errors.ts";
 import type { RunContext } from "../lib/context.ts";
 import { defaultRules } from "../rules/load.ts";
 import type { CompiledRules } from "../rules/contribution.ts";
-import { staffLogins } from "./activity.ts";
-import { Planter, type Pattern } from "./anomalies.ts";
-import { parseMonth } from "./calendar.ts";
-import { Deliveries, manifestOf, writeManifest } from "./deliveries.ts";
-import { simulateEmployer } from "./employer.ts";
-import { FaultPlanter } from "./faults.ts";
-import { Ids } from "./ids.ts";
-import type { Handoff, World } from "./model.ts";
-import { parseOptions, ratesOf, type GenerateOptionsInput } from "./options.ts";
-import { drawEmployer } from "./population.ts";
+import { ENTITIES } from "../contracts/index.ts";
+import type { Pattern } from "./anomalies.ts";
+import { manifestOf, writeManifest, type WrittenDelivery } from "./deliveries.ts";
+import { plantFileFaults, writeFaults } from "./faults-files.ts";
+import { parseOptions, shardsOf, type GenerateOptionsInput } from "./options.ts";
 import { seedNumber } from "./prng.ts";
-import { makeWindow } from "./schedule.ts";
-import { Staff } from "./staff.ts";
+import { runShard, type ShardResult, type ShardTask } from "./shard.ts";
 
 export interface GenerateResult {
   out: string;
+  shards: number;
   deliveries: number;
   files: number;
   rows: number;
@@ -45,39 +43,86 @@ export async function generateDeliveries(input: GenerateOptionsInput, context?: 
   }
   mkdirSync(inbox, { recursive: true });
 
-  const seed = seedNumber(options.seed);
-  const window = makeWindow(parseMonth(options.end), options.months);
-  const faults = options.faults ? new FaultPlanter(seed, options.out) : null;
-  const world: World = {
-    seed, window, rules, employerCount: options.employers, counts: {},
-    out: new Deliveries(inbox, window, faults?.reformat.bind(faults)),
-    planter: new Planter(options.out, ratesOf(options)),
-    staff: new Staff(seed, options.employers),
-    ids: new Ids(seed),
-  };
-  staffLogins(world);
-  let current = drawEmployer(world, 0);
-  let handoff: Handoff = {};
-  const progressEvery = Math.max(1000, Math.floor(options.employers / 20));
-  for (let i = 0; i < options.employers; i++) {
-    const next = i + 1 < options.employers ? drawEmployer(world, i + 1) : null;
-    handoff = simulateEmployer(world, current, next, handoff);
-    if (next) current = next;
-    if ((i + 1) % progressEvery === 0) context?.logger.info(`generated ${i + 1} of ${options.employers} employers`);
-  }
-  faults?.plantRows(world);
-  const written = world.out.close();
-  for (const delivery of written) writeManifest(delivery.folder, faults ? faults.tamper(delivery, manifestOf(delivery)) : manifestOf(delivery));
-  const extra = faults ? faults.plantFiles(world, written) : [];
-  faults?.close();
-  world.planter.close();
+  const shards = shardsOf(options);
+  const tasks: ShardTask[] = Array.from({ length: shards }, (_, shard) => ({ options, settings: rules.settings, shard, shards }));
+  // Big runs go to worker threads even with one shard: there the young generation can be sized for
+  // a generator's churn of short-lived rows (a quarter less time in the garbage collector).
+  const results = shards === 1 && options.employers < 20_000 ? [runShard(tasks[0]!, (n) => context?.logger.info(`generated ${n} employers`))] : await inWorkers(tasks, context);
 
-  const all = [...written, ...extra];
-  const files = all.flatMap((d) => d.files);
+  const deliveries = merge(results.flatMap((r) => r.deliveries));
+  for (const delivery of deliveries) writeManifest(delivery.folder, manifestOf(delivery));
+  let faultCount = 0;
+  if (options.faults) {
+    const { extra, records } = plantFileFaults(seedNumber(options.seed), deliveries);
+    deliveries.push(...extra);
+    const all = [...results.flatMap((r) => r.rowFaults), ...records];
+    writeFaults(options.out, all);
+    faultCount = all.length;
+  }
+  if (shards > 1) joinAnswerKey(options.out, results);
+
+  const counts: Record<string, number> = {};
+  const planted: Partial<Record<Pattern, number>> = {};
+  for (const r of results) {
+    for (const [k, v] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + v;
+    for (const [p, v] of r.planted) planted[p] = (planted[p] ?? 0) + v;
+  }
+  const files = deliveries.flatMap((d) => d.files);
   const rows = files.reduce((sum, f) => sum + f.rows, 0);
   const seconds = (performance.now() - started) / 1000;
   return {
-    out: options.out, deliveries: all.length, files: files.length, rows, bytes: files.reduce((s, f) => s + f.bytes, 0), seconds,
-    rowsPerSecond: Math.round(rows / seconds), counts: world.counts, planted: Object.fromEntries(world.planter.planted), faults: faults?.count ?? 0,
+    out: options.out, shards, deliveries: deliveries.length, files: files.length, rows, bytes: files.reduce((s, f) => s + f.bytes, 0), seconds,
+    rowsPerSecond: Math.round(rows / seconds), counts, planted, faults: faultCount,
   };
+}
+
+const YOUNG_GENERATION_MB = 192;
+
+/** One worker per shard, at most one per core; a shard whose worker cannot start runs here instead. */
+async function inWorkers(tasks: ShardTask[], context?: Pick<RunContext, "logger">): Promise<ShardResult[]> {
+  const results: ShardResult[] = new Array(tasks.length);
+  let nextTask = 0;
+  const lane = async () => {
+    while (nextTask < tasks.length) {
+      const i = nextTask++;
+      results[i] = await new Promise<ShardResult>((resolve, reject) => {
+        const worker = new Worker(new URL("./shard-worker.ts", import.meta.url), { workerData: tasks[i], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        let settled = false;
+        worker.once("message", (r: ShardResult) => ((settled = true), resolve(r)));
+        worker.once("error", (error: Error & { code?: string }) => {
+          if (settled) return;
+          settled = true;
+          // Without a TypeScript loader in the worker (some test runners), run the shard on this thread.
+          if (error.code === "ERR_UNKNOWN_FILE_EXTENSION") resolve(runShard(tasks[i]!));
+          else reject(error);
+        });
+      });
+      context?.logger.info(`shard ${i + 1} of ${tasks.length} done`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(tasks.length, availableParallelism()) }, lane));
+  return results;
+}
+
+/** Shards wrote their own files into the same delivery folders: one delivery, one manifest. */
+function merge(parts: WrittenDelivery[]): WrittenDelivery[] {
+  const order = new Map<string, number>(ENTITIES.map((e, i) => [e.name, i]));
+  const byId = new Map<string, WrittenDelivery>();
+  for (const d of parts) {
+    const seen = byId.get(d.id);
+    if (seen) seen.files.push(...d.files);
+    else byId.set(d.id, { ...d, files: [...d.files] });
+  }
+  const merged = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  for (const d of merged) d.files.sort((a, b) => order.get(a.entity)! - order.get(b.entity)! || (a.name < b.name ? -1 : 1));
+  return merged;
+}
+
+function joinAnswerKey(out: string, results: ShardResult[]): void {
+  const texts = results.map((r, i) => {
+    const text = readFileSync(r.answerKey, "utf8");
+    rmSync(r.answerKey);
+    return i === 0 ? text : text.slice(text.indexOf("\n") + 1);
+  });
+  writeFileSync(join(out, "answer_key.csv"), texts.join(""));
 }

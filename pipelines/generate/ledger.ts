@@ -38,7 +38,10 @@ export class Ledger {
   private readonly byId = new Map<string, number>();
 
   addInvoice(spec: Omit<LedgerInvoice, "index" | "credited" | "cancelledFrom">): LedgerInvoice {
-    const invoice: LedgerInvoice = { ...spec, cancelledFrom: Infinity, credited: 0, index: this.invoices.length };
+    const invoice: LedgerInvoice = {
+      id: spec.id, type: spec.type, period: spec.period, issued: spec.issued, due: spec.due, total: spec.total,
+      cancelledFrom: Infinity, credited: 0, index: this.invoices.length,
+    };
     this.invoices.push(invoice);
     this.byId.set(invoice.id, invoice.index);
     return invoice;

@@ -13,6 +13,8 @@ export const optionsSchema = z
     faults: z.boolean().default(false),
     force: z.boolean().default(false),
     rates: ratesSchema.default({}),
+    /** Independent parts written side by side (`_<n>` files), one worker each; default: 1, or 2 from 20,000 employers. */
+    shards: z.number().int().min(1).max(64).optional(),
   })
   .strict();
 
@@ -25,6 +27,8 @@ export function parseOptions(input: unknown): GenerateOptions {
     throw new UserError(`invalid generate options: ${result.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}`);
   return result.data;
 }
+
+export const shardsOf = (options: GenerateOptions) => options.shards ?? (options.employers >= 20_000 ? 2 : 1);
 
 export function ratesOf(options: GenerateOptions): Record<Pattern, number> {
   const rates = { ...DEFAULT_RATES };

@@ -17,15 +17,16 @@ type EngagementRow = z.infer<typeof engagements.schema>;
  * same delivery only the last is written, as a source system exports current state.
  */
 export function emitVersions(world: World, source: Source, entity: string, versions: readonly (readonly [Instant, CsvRow])[]): number {
+  if (versions.length === 1) return world.out.emit(source, entity, versions[0]![0], versions[0]![1]) ? 1 : 0;
   let written = 0;
-  for (let i = 0; i < versions.length; i++) {
-    const [at, row] = versions[i]!;
-    const slot = world.out.slot(source, at);
-    if (!slot) break;
-    const next = versions[i + 1];
-    if (next && world.out.slot(source, next[0]) === slot) continue;
-    world.out.emit(source, entity, at, row);
-    written++;
+  let slot = world.out.slot(source, versions[0]![0]);
+  for (let i = 0; i < versions.length && slot; i++) {
+    const next = i + 1 < versions.length ? world.out.slot(source, versions[i + 1]![0]) : null;
+    if (next !== slot) {
+      world.out.emit(source, entity, versions[i]![0], versions[i]![1]);
+      written++;
+    }
+    slot = next;
   }
   return written;
 }

@@ -41,13 +41,15 @@ export interface Slot {
   createdAt: Instant;
   /** Rows available strictly before this instant (and after the previous slot's cutoff) belong here. */
   cutoff: Instant;
+  /** The previous slot's cutoff (−Infinity for the first): rows at or after it and before `cutoff` land here. */
+  from: Instant;
   /** The date in the file names. */
   fileDay: Day;
 }
 
 function slot(source: Source, index: number, createdDay: Day, createdSecond: number, cutoff: Instant, fileDay: Day): Slot {
   const hhmm = `${String(Math.floor(createdSecond / 3600)).padStart(2, "0")}${String(Math.floor(createdSecond / 60) % 60).padStart(2, "0")}`;
-  return { source, index, id: `${dayText(createdDay)}T${hhmm}`, createdAt: instant(createdDay, createdSecond), cutoff, fileDay };
+  return { source, index, id: `${dayText(createdDay)}T${hhmm}`, createdAt: instant(createdDay, createdSecond), cutoff, from: -Infinity, fileDay };
 }
 
 function weekly(source: Source, window: Window, second: number): Slot[] {
@@ -75,11 +77,13 @@ export function buildSchedule(window: Window): Record<Source, Slot[]> {
   const payments: Slot[] = [];
   for (let day = window.start; day <= window.horizon; day++)
     payments.push(slot("payments", payments.length, day + 1, 2 * 3600, instant(day + 1, 0), day));
-  return {
+  const schedule = {
     registration, billing, payments,
     objections: weekly("objections", window, 4 * 3600),
     platform: weekly("platform", window, 4 * 3600 + 1800),
   };
+  for (const slots of Object.values(schedule)) slots.forEach((s, i) => (s.from = i === 0 ? -Infinity : slots[i - 1]!.cutoff));
+  return schedule;
 }
 
 /** The slot a row available at `at` belongs to, or null when it falls after the last delivery. */

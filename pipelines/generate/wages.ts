@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { wages } from "../contracts/billing.ts";
 import { branchAmounts, type BranchRates } from "../rules/contribution.ts";
 import { formatSar } from "../rules/money.ts";
-import { daysIn, dayText, firstDay, instant, monthOfDay, monthText, timestampText, type Day, type Instant, type Month } from "./calendar.ts";
+import { daysIn, firstDay, instant, monthOfDay, monthText, timestampText, type Day, type Instant, type Month } from "./calendar.ts";
 import { employerUser, logActivity } from "./activity.ts";
 import type { Engagement, Employer, World } from "./model.ts";
 import { splitWage, yearlyRaise } from "./pay-scales.ts";
@@ -87,33 +87,42 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
     if (silent) late[late.length - 1] = -1;
   }
 
+  // Month by month (rows of a month go to the same delivery, one after another).
+  const n = engagements.length;
+  const joinMonth = new Int32Array(n);
+  const lastMonth = new Int32Array(n);
+  const level = new Float64Array(n);
+  engagements.forEach((eng, i) => {
+    joinMonth[i] = monthOfDay(eng.join);
+    lastMonth[i] = eng.leave === null ? window.last : monthOfDay(eng.leave);
+    level[i] = eng.wage;
+  });
   let k = 0;
-  for (const eng of engagements) {
-    const joinMonth = monthOfDay(eng.join);
-    const from = Math.max(window.first, joinMonth);
-    const to = Math.min(window.last, eng.leave === null ? window.last : monthOfDay(eng.leave));
-    const optional = eng.scheme === "optional";
-    const person = eng.person;
-    let wage = eng.wage;
-    for (let m = from; m <= to; m++) {
-      if (m > window.first && m % 12 === 0 && m > joinMonth) wage = yearlyRaise(rng, wage);
-      const first = firstDay(m);
-      const dim = daysIn(m);
+  for (let m = window.first; m <= window.last; m++) {
+    const bill = bills[m - window.first]!;
+    const period = monthText(m);
+    const first = firstDay(m);
+    const dim = daysIn(m);
+    const lateAt = late[m - window.first]!;
+    const batchAt = batch[m - window.first]!;
+    for (let i = 0; i < n; i++) {
+      if (joinMonth[i]! > m || lastMonth[i]! < m) continue;
+      const eng = engagements[i]!;
+      if (m > window.first && m % 12 === 0 && m > joinMonth[i]!) level[i] = yearlyRaise(rng, level[i]!);
       const days = Math.min(first + dim - 1, eng.leave ?? Infinity) - Math.max(first, eng.join) + 1;
       if (days <= 0) continue;
-      const bill = bills[m - window.first]!;
+      const person = eng.person;
       bill.engaged++;
-      const lateAt = late[m - window.first]!;
       if (lateAt < 0 || rng.chance(gapRate)) {
         planter.record({ pattern: "coverage_gap", entity: "engagements", ids: [eng.id], period: m, employerId: e.id, contributorId: person.id });
         continue;
       }
-      const monthly = eng.wageFrom && m >= eng.wageFrom.month ? eng.wageFrom.wage : wage;
+      const monthly = eng.wageFrom && m >= eng.wageFrom.month ? eng.wageFrom.wage : level[i]!;
       let [basic, housing] = splitWage(monthly, eng.housingPercent);
       if (eng.slip?.month === m) [basic, housing] = eng.slip.kind === "times_ten" ? [basic * 10, housing] : [housing, basic];
-      const isLate = bill.lateMode === "all" || (bill.lateMode === "joiners" && joinMonth === m);
-      const at = isLate ? lateAt + (k++ % 3600) : Math.max(batch[m - window.first]! + (k++ % 7200), person.registeredAt + 600);
-      const rates = book.at(m, person.saudi, optional, person.firstRegistered >= regimeDay);
+      const isLate = bill.lateMode === "all" || (bill.lateMode === "joiners" && joinMonth[i] === m);
+      const at = isLate ? lateAt + (k++ % 3600) : Math.max(batchAt + (k++ % 7200), person.registeredAt + 600);
+      const rates = book.at(m, person.saudi, eng.scheme === "optional", person.firstRegistered >= regimeDay);
       const amounts = branchAmounts(rules, rates, basic + housing, days, dim);
       const sums = isLate ? bill.late : bill.onTime;
       sums.annuities += amounts.annuities;
@@ -121,14 +130,14 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
       sums.unemployment += amounts.unemployment;
       if (bill.sample === null && !isLate) bill.sample = { contributorId: person.id, basic };
       const row: WageRow = {
-        period: monthText(m), employer_id: e.id, contributor_id: person.id, basic_wage: formatSar(basic),
+        period, employer_id: e.id, contributor_id: person.id, basic_wage: formatSar(basic),
         housing_allowance: formatSar(housing), declared_at: timestampText(at), declared_by: declaredBy,
       };
       if (world.out.emit("registration", "wages", at, row)) world.counts.wages = (world.counts.wages ?? 0) + 1;
       if (e.channel === "portal")
         logActivity(world, e, {
           at, actor: declaredBy, role: "employer_user", action: "create", entity: "wage",
-          entityId: `${row.period}|${e.id}|${person.id}`, field: null, newValue: null, channel: "portal",
+          entityId: `${period}|${e.id}|${person.id}`, field: null, newValue: null, channel: "portal",
         });
     }
   }
@@ -141,4 +150,3 @@ export const total = (s: Sums) => s.annuities + s.hazards + s.unemployment;
 export const plus = (a: Sums, b: Sums): Sums => ({
   annuities: a.annuities + b.annuities, hazards: a.hazards + b.hazards, unemployment: a.unemployment + b.unemployment,
 });
-export const dayLabel = dayText;

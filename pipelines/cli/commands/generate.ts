@@ -25,7 +25,7 @@ export const generateCommand: Command = {
   name: "generate",
   summary: "write synthetic deliveries (extracts + manifests) and the answer key of planted anomalies",
   usage:
-    "tahseel generate --out DIR [--employers N] [--months N] [--end YYYY-MM] [--seed S] [--faults] [--force] [--rates FILE.json] [--rules FILE.json]",
+    "tahseel generate --out DIR [--employers N] [--months N] [--end YYYY-MM] [--seed S] [--faults] [--force] [--rates FILE.json] [--rules FILE.json] [--shards N]",
   options: {
     out: { type: "string" },
     employers: { type: "string" },
@@ -36,6 +36,7 @@ export const generateCommand: Command = {
     force: { type: "boolean" },
     rates: { type: "string" },
     rules: { type: "string" },
+    shards: { type: "string" },
   },
   async run(options, positionals, context) {
     if (positionals.length > 0) throw new UserError(`unexpected argument "${positionals[0]}"`);
@@ -50,6 +51,7 @@ export const generateCommand: Command = {
         seed: typeof options.seed === "string" ? options.seed : undefined,
         faults: options.faults === true,
         force: options.force === true,
+        shards: integer(options, "shards"),
         rates: typeof options.rates === "string" ? (readJson(options.rates, "anomaly rates") as Record<string, number>) : undefined,
       },
       context,
