@@ -75,7 +75,7 @@ export function drawEmployer(world: Pick<World, "seed" | "window" | "ids">, inde
     crNumber: optional || government ? null : "",
     name, nameEn: rng.chance(0.7) ? name.en : null,
     headcount: optional ? 1 : sizeOf(rng, size),
-    saudiShare: optional ? 1 : government || legalForm === "semi_government" ? 0.85 : SAUDI_HEAVY.has(sector) ? 0.45 : 0.14,
+    saudiShare: optional ? 1 : government ? 0.85 : legalForm === "semi_government" ? 0.6 : SAUDI_HEAVY.has(sector) ? 0.45 : 0.14,
     channel: optional || size === "micro" || (size === "small" && rng.chance(0.5)) ? "portal" : "api",
     declareDay: rng.int(18, 28),
     closed: closable && rng.chance((0.02 * span) / 365) ? window.start + rng.int(40, span - 30) : null,

@@ -1,0 +1,351 @@
+// The generator's deliveries, read back as the ingest will: deterministic bytes, every row valid per
+// the contracts, manifests that match their files, references that resolve in apply order,
+// invoices and late fees that follow rules.md, Windows-1256 that round-trips, a complete answer key.
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { ENTITIES, columnsOf, controlColumn, entityByName, keyColumns } from "../pipelines/contracts/index.ts";
+import { generateDeliveries, type GenerateResult } from "../pipelines/generate/index.ts";
+import { PATTERN_NAMES } from "../pipelines/generate/anomalies.ts";
+import { readRows } from "../pipelines/generate/csv-reader.ts";
+import { readInbox, rowsOf, type ReadDelivery, type TextRow } from "../pipelines/generate/inbox-reader.ts";
+import { daysCovered, defaultRules, divHalfUp, expectedContribution, formatSar, parseSar, tryParseSar } from "../pipelines/rules/index.ts";
+
+const root = mkdtempSync(join(tmpdir(), "tahseel-generate-"));
+const out = join(root, "a");
+let result: GenerateResult;
+let deliveries: ReadDelivery[];
+
+function fingerprint(dir: string): Map<string, string> {
+  const prints = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else prints.set(relative(dir, path), createHash("sha256").update(readFileSync(path)).digest("hex"));
+    }
+  };
+  walk(dir);
+  return prints;
+}
+
+beforeAll(async () => {
+  result = await generateDeliveries({ out, employers: 50, months: 12, end: "2026-10", seed: "1" });
+  deliveries = readInbox(join(out, "inbox"));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("determinism", () => {
+  it("writes the same bytes for the same seed and options, other bytes for another seed", async () => {
+    const again = join(root, "b");
+    await generateDeliveries({ out: again, employers: 50, months: 12, end: "2026-10", seed: "1" });
+    const [first, second] = [fingerprint(out), fingerprint(again)];
+    expect(second.size).toBe(first.size);
+    expect([...second]).toEqual([...first]);
+    const other = join(root, "c");
+    await generateDeliveries({ out: other, employers: 50, months: 12, end: "2026-10", seed: "2" });
+    expect(fingerprint(other).get("answer_key.csv")).not.toBe(first.get("answer_key.csv"));
+    const shared = [...fingerprint(other)].filter(([path, hash]) => first.get(path) === hash && path.endsWith(".csv"));
+    expect(shared).toEqual([]);
+  });
+
+  it("writes the same bytes whether shards run on one thread or several", async () => {
+    const [x, y] = [join(root, "s1"), join(root, "s2")];
+    await generateDeliveries({ out: x, employers: 30, months: 3, seed: "7", shards: 2 });
+    await generateDeliveries({ out: y, employers: 30, months: 3, seed: "7", shards: 2 });
+    expect([...fingerprint(y)]).toEqual([...fingerprint(x)]);
+    const names = readdirSync(join(x, "inbox", "2026-09-01T0100"));
+    expect(names).toEqual(expect.arrayContaining(["wages_20260831_1.csv", "wages_20260831_2.csv"]));
+  });
+});
+
+describe("deliveries follow extracts.md", () => {
+  it("names folders, files and timestamps as the spec does", () => {
+    expect(deliveries.length).toBeGreaterThan(300);
+    for (const d of deliveries) {
+      expect(d.manifest.delivery_id).toBe(d.id);
+      expect(d.id).toMatch(/^\d{4}-\d\d-\d\dT\d{4}$/);
+      expect(d.manifest.created_at).toBe(`${d.id.slice(0, 10)}T${d.id.slice(11, 13)}:${d.id.slice(13, 15)}:00+03:00`);
+      for (const f of d.manifest.files) expect(f.name).toMatch(new RegExp(`^${f.entity}_\\d{8}(_\\d+)?\\.csv$`));
+    }
+    const sources = new Set(deliveries.map((d) => d.manifest.source));
+    expect([...sources].sort()).toEqual(["billing-system", "objections-system", "platform-audit", "registration-system"]);
+  });
+
+  it("lists in each manifest the rows, control totals and sha256 of the bytes delivered", () => {
+    for (const d of deliveries)
+      for (const [i, f] of d.manifest.files.entries()) {
+        const bytes = readFileSync(join(d.folder, f.name));
+        expect(createHash("sha256").update(bytes).digest("hex")).toBe(f.sha256);
+        const rows = d.files[i]!.rows;
+        expect(rows.length).toBe(f.rows);
+        const control = controlColumn(entityByName(f.entity)!);
+        if (control) expect(f.control_total).toBe(formatSar(rows.reduce((s, r) => s + parseSar(r[control]!), 0)));
+        else expect(f.control_total).toBeUndefined();
+      }
+  });
+
+  it("validates every row of every file with the contracts' column schemas and row rules", () => {
+    let checked = 0;
+    for (const d of deliveries) {
+      const deliveryDay = d.manifest.created_at.slice(0, 10);
+      for (const f of d.files) {
+        const entity = entityByName(f.entity)!;
+        const shape = entity.schema.shape as Record<string, z.ZodType>;
+        const columns = columnsOf(entity).map((c) => c.name);
+        for (const row of f.rows) {
+          expect(Object.keys(row).sort()).toEqual([...columns].sort());
+          for (const c of columns) {
+            const parsed = shape[c]!.safeParse(row[c]);
+            if (!parsed.success) throw new Error(`${d.id}/${f.name} ${c}=${JSON.stringify(row[c])}: ${parsed.error.message}`);
+          }
+          for (const rule of entity.rowRules)
+            if (!rule.check(row as never, { deliveryDay })) throw new Error(`${d.id}/${f.name} breaks ${rule.code}: ${JSON.stringify(row)}`);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(result.rows);
+  });
+
+  it("exercises every variant the spec allows: Windows-1256, BOM, CRLF, other column orders, quoted names", () => {
+    const files = deliveries.flatMap((d) => d.manifest.files.map((f) => ({ ...f, bytes: readFileSync(join(d.folder, f.name)) })));
+    expect(files.some((f) => f.encoding === "windows-1256")).toBe(true);
+    expect(files.some((f) => f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf)).toBe(true);
+    expect(files.some((f) => f.bytes.includes("\r\n"))).toBe(true);
+    const reordered = files.filter((f) => {
+      const text = f.encoding === "windows-1256" ? iconv.decode(f.bytes, "win1256") : f.bytes.toString("utf8");
+      return text.replace(/^\uFEFF/, "").split(/\r?\n/)[0] !== columnsOf(entityByName(f.entity)!).map((c) => c.name).join(",");
+    });
+    expect(reordered.length).toBeGreaterThan(0);
+    const names = rowsOf(deliveries, "employers").map((r) => r.name_ar!);
+    expect(names.some((n) => n.includes(","))).toBe(true);
+    expect(names.some((n) => n.includes('"'))).toBe(true);
+  });
+
+  it("round-trips Windows-1256 Arabic exactly", () => {
+    let arabic = 0;
+    for (const d of deliveries)
+      for (const f of d.manifest.files.filter((f) => f.encoding === "windows-1256")) {
+        const bytes = readFileSync(join(d.folder, f.name));
+        const text = iconv.decode(bytes, "win1256");
+        expect(text).not.toContain("\uFFFD");
+        expect(Buffer.compare(iconv.encode(text, "win1256"), bytes)).toBe(0);
+        const names = readRows(join(d.folder, f.name), "windows-1256").map((r) => r.name_ar!);
+        for (const n of names) expect(n).toMatch(/^[\u0600-\u06FF ,."]+$/);
+        arabic += names.length;
+      }
+    expect(arabic).toBeGreaterThan(100);
+  });
+});
+
+describe("a self-consistent world", () => {
+  it("resolves every reference against rows delivered before it, in apply order", () => {
+    const known = new Map<string, Set<string>>(ENTITIES.map((e) => [e.name, new Set<string>()]));
+    const order = new Map<string, number>(ENTITIES.map((e, i) => [e.name, i]));
+    for (const d of deliveries) {
+      const files = [...d.files].sort((a, b) => order.get(a.entity)! - order.get(b.entity)!);
+      for (const f of files) {
+        const entity = entityByName(f.entity)!;
+        const refs = columnsOf(entity).filter((c) => c.references);
+        const key = keyColumns(entity)[0]!;
+        for (const row of f.rows) {
+          for (const c of refs) {
+            const value = row[c.name];
+            if (value !== null && c.references!.entity !== f.entity) expect(known.get(c.references!.entity)!.has(value!), `${d.id}/${f.name} ${c.name}=${value}`).toBe(true);
+          }
+          known.get(f.entity)!.add(row[key]!);
+        }
+        for (const c of refs.filter((c) => c.references!.entity === f.entity))
+          for (const row of f.rows) if (row[c.name] !== null) expect(known.get(f.entity)!.has(row[c.name]!)).toBe(true);
+      }
+    }
+  });
+
+  it("never repeats the key of an event, and repeats a snapshot key only in later deliveries", () => {
+    for (const entity of ENTITIES) {
+      const keys = keyColumns(entity);
+      const seen = new Map<string, string>();
+      for (const d of deliveries)
+        for (const f of d.files.filter((f) => f.entity === entity.name)) {
+          const inFile = new Set<string>();
+          for (const row of f.rows) {
+            const key = keys.map((k) => row[k]).join("|");
+            expect(inFile.has(key), `${entity.name} ${key} twice in ${d.id}`).toBe(false);
+            inFile.add(key);
+            if (entity.kind === "event") expect(seen.has(key), `${entity.name} ${key} again in ${d.id}`).toBe(false);
+            seen.set(key, d.id);
+          }
+        }
+    }
+  });
+
+  it("bills each period exactly as rules.md §1 recomputes it, except the invoices planted as wrong", () => {
+    const rules = defaultRules();
+    const latest = (entity: string, key: string) => new Map(rowsOf(deliveries, entity).map((r) => [r[key]!, r]));
+    const people = latest("contributors", "contributor_id");
+    const engagements = new Map([...latest("engagements", "engagement_id").values()].map((e) => [`${e.employer_id}|${e.contributor_id}`, e]));
+    const expected = new Map<string, [number, number, number]>();
+    for (const w of rowsOf(deliveries, "wages")) {
+      const e = engagements.get(`${w.employer_id}|${w.contributor_id}`)!;
+      const p = people.get(w.contributor_id!)!;
+      const days = daysCovered(w.period!, e.joined_on!, e.left_on ?? null);
+      expect(days).toBeGreaterThan(0);
+      const c = expectedContribution(rules, {
+        period: w.period!, nationality: p.nationality!, scheme: e.scheme as "mandatory" | "optional", firstRegisteredOn: p.first_registered_on!,
+        basicWage: parseSar(w.basic_wage!), housingAllowance: parseSar(w.housing_allowance!), daysCovered: days,
+      });
+      const sum = expected.get(`${w.employer_id}|${w.period}`) ?? [0, 0, 0];
+      expected.set(`${w.employer_id}|${w.period}`, [sum[0] + c.annuities, sum[1] + c.hazards, sum[2] + c.unemployment]);
+    }
+    const invoices = rowsOf(deliveries, "invoices");
+    const replaced = new Set(invoices.map((i) => i.replaces_invoice_id).filter((id): id is string => !!id));
+    const planted = new Set(readRows(join(out, "answer_key.csv")).filter((r) => r.pattern === "invoice_mismatch").flatMap((r) => r.ids!.split(";")));
+    let matched = 0;
+    const billed = new Set<string>();
+    for (const inv of invoices.filter((i) => i.invoice_type === "contribution" && !replaced.has(i.invoice_id!))) {
+      const key = `${inv.employer_id}|${inv.period}`;
+      billed.add(key);
+      const actual = [parseSar(inv.annuities_amount!), parseSar(inv.hazards_amount!), parseSar(inv.unemployment_amount!)];
+      if (planted.has(inv.invoice_id!)) expect(actual).not.toEqual(expected.get(key));
+      else {
+        expect(actual, inv.invoice_id!).toEqual(expected.get(key));
+        matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(400);
+    expect([...expected.keys()].filter((k) => !billed.has(k))).toEqual([]);
+    // Re-issues keep the original's due date (rules.md §2) and follow it.
+    for (const inv of invoices.filter((i) => i.replaces_invoice_id !== null)) {
+      const original = invoices.find((i) => i.invoice_id === inv.replaces_invoice_id)!;
+      expect(inv.due_on).toBe(original.due_on);
+      expect(inv.issued_on! > original.issued_on!).toBe(true);
+    }
+  });
+
+  it("charges late fees of 2% on what was unpaid at the end of the day before, allocated as §3 says", () => {
+    const invoices = rowsOf(deliveries, "invoices");
+    const payments = rowsOf(deliveries, "payments");
+    const adjustments = [...new Map(rowsOf(deliveries, "invoice_adjustments").map((a) => [a.adjustment_id!, a])).values()];
+    const day = (text: string) => text.slice(0, 10);
+    const cancelled = new Map(invoices.filter((i) => i.replaces_invoice_id).map((i) => [i.replaces_invoice_id!, i.issued_on!]));
+    const reversed = new Map(payments.filter((p) => p.reverses_payment_id).map((p) => [p.reverses_payment_id!, day(p.paid_at!)]));
+    const owner = new Map(invoices.map((i) => [i.invoice_id!, i.employer_id!]));
+    const open = (employer: string, asOf: string) => {
+      const live = invoices.filter((i) => i.employer_id === employer && i.issued_on! <= asOf && !((cancelled.get(i.invoice_id!) ?? "9999") <= asOf));
+      const owed = new Map(live.map((i) => [i.invoice_id!, parseSar(i.total_amount!)]));
+      for (const a of adjustments)
+        if (owner.get(a.invoice_id!) === employer && a.approved_at && day(a.approved_at) <= asOf && owed.has(a.invoice_id!))
+          owed.set(a.invoice_id!, owed.get(a.invoice_id!)! + parseSar(a.amount!));
+      let pool = 0;
+      for (const p of payments) {
+        if (p.employer_id !== employer || p.reverses_payment_id || day(p.paid_at!) > asOf || (reversed.get(p.payment_id!) ?? "9999") <= asOf) continue;
+        let amount = parseSar(p.amount!);
+        const named = p.invoice_id ? owed.get(p.invoice_id) : undefined;
+        if (named !== undefined && named > 0) {
+          const take = Math.min(named, amount);
+          owed.set(p.invoice_id!, named - take);
+          amount -= take;
+        }
+        pool += amount;
+      }
+      live.sort((a, b) => (a.due_on !== b.due_on ? (a.due_on! < b.due_on! ? -1 : 1) : a.invoice_type !== b.invoice_type ? (a.invoice_type === "contribution" ? -1 : 1) : a.invoice_id! < b.invoice_id! ? -1 : 1));
+      for (const i of live) {
+        const take = Math.min(owed.get(i.invoice_id!)!, pool);
+        owed.set(i.invoice_id!, owed.get(i.invoice_id!)! - take);
+        pool -= take;
+      }
+      return { live, owed };
+    };
+    const fees = new Map(invoices.filter((i) => i.invoice_type === "late_fee").map((f) => [`${f.employer_id}|${f.issued_on}|${f.period}`, f]));
+    const runs = [...new Set(invoices.filter((i) => i.invoice_type === "contribution" && i.issued_on!.endsWith("-01")).map((i) => i.issued_on!))].sort().slice(1);
+    let checked = 0;
+    for (const run of runs) {
+      const before = new Date(Date.parse(`${run}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      for (const employer of new Set(invoices.map((i) => i.employer_id!))) {
+        const { live, owed } = open(employer, before);
+        for (const inv of live.filter((i) => i.invoice_type === "contribution" && i.due_on! < before)) {
+          const fee = divHalfUp(owed.get(inv.invoice_id!)! * 20_000, 1_000_000);
+          const charged = fees.get(`${employer}|${run}|${inv.period}`);
+          expect(charged ? parseSar(charged.fee_amount!) : 0, `${inv.invoice_id} on ${run}`).toBe(fee);
+          if (charged) {
+            expect(charged.due_on).toBe(`${run.slice(0, 8)}15`);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(fees.size);
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("matches §7 at scale: mostly micro employers, about a quarter Saudi, half in Riyadh, wages bunched at thresholds", async () => {
+    const big = join(root, "stats");
+    await generateDeliveries({ out: big, employers: 2000, months: 1, seed: "5", shards: 1 });
+    const inbox = readInbox(join(big, "inbox"));
+    const people = new Map(rowsOf(inbox, "contributors").map((r) => [r.contributor_id!, r]));
+    const employers = new Map(rowsOf(inbox, "employers").map((r) => [r.employer_id!, r]));
+    const wages = rowsOf(inbox, "wages");
+    const total = (w: TextRow) => parseSar(w.basic_wage!) + parseSar(w.housing_allowance!);
+    const share = (rows: TextRow[], test: (w: TextRow) => boolean) => rows.filter(test).length / rows.length;
+    const saudi = wages.filter((w) => people.get(w.contributor_id!)!.nationality === "SA");
+    const residents = wages.filter((w) => people.get(w.contributor_id!)!.nationality !== "SA");
+    expect(saudi.length / wages.length).toBeGreaterThan(0.15);
+    expect(saudi.length / wages.length).toBeLessThan(0.35);
+    expect(share(saudi, (w) => total(w) === 400_000 || total(w) === 300_000)).toBeGreaterThan(0.25);
+    expect(share(residents, (w) => total(w) <= 150_000)).toBeGreaterThan(0.4);
+    expect(share(wages, (w) => employers.get(w.employer_id!)!.region === "RIYADH")).toBeGreaterThan(0.4);
+    expect(share(wages, (w) => employers.get(w.employer_id!)!.region === "RIYADH")).toBeLessThan(0.6);
+    const headcount = new Map<string, number>();
+    for (const w of wages) headcount.set(w.employer_id!, (headcount.get(w.employer_id!) ?? 0) + 1);
+    expect([...headcount.values()].filter((n) => n < 10).length / headcount.size).toBeGreaterThan(0.8);
+    expect(wages.length / employers.size).toBeGreaterThan(5);
+    expect(wages.length / employers.size).toBeLessThan(12);
+    expect([...employers.values()].some((e) => e.account_type === "optional_subscriber")).toBe(true);
+    expect(new Set([...employers.values()].map((e) => e.sector)).size).toBeGreaterThan(15);
+  });
+});
+
+describe("answer key", () => {
+  it("lists every §8 pattern planted in the 50-employer sample, each case naming delivered rows", () => {
+    const key = readRows(join(out, "answer_key.csv"));
+    expect(new Set(key.map((r) => r.pattern))).toEqual(new Set(PATTERN_NAMES));
+    const ids = new Set<string>();
+    for (const entity of ENTITIES) for (const row of rowsOf(deliveries, entity.name)) for (const k of keyColumns(entity)) ids.add(row[k]!);
+    const wageKeys = new Set(rowsOf(deliveries, "wages").map((w) => `${w.period}|${w.employer_id}|${w.contributor_id}`));
+    const activity = new Set(rowsOf(deliveries, "activity_log").map((a) => a.entity_id));
+    for (const row of key) {
+      for (const id of row.ids!.split(";"))
+        expect(ids.has(id) || (wageKeys.has(id) && activity.has(id)), `${row.pattern} ${id}`).toBe(true);
+      expect(ids.has(row.employer_id!)).toBe(true);
+    }
+    expect(result.planted.coverage_gap).toBe(key.filter((r) => r.pattern === "coverage_gap").length);
+  });
+
+  it("plants self-approvals, splits under the threshold and after-hours changes that the rows show", () => {
+    const key = readRows(join(out, "answer_key.csv"));
+    const adjustments = new Map(rowsOf(deliveries, "invoice_adjustments").map((a) => [a.adjustment_id!, a]));
+    for (const row of key.filter((r) => r.pattern === "self_approved_adjustment")) {
+      const a = adjustments.get(row.ids!)!;
+      expect(a.approved_by).toBe(a.created_by);
+    }
+    for (const row of key.filter((r) => r.pattern === "split_credits")) {
+      const credits = row.ids!.split(";").map((id) => adjustments.get(id)!);
+      for (const c of credits) expect(-parseSar(c.amount!)).toBeLessThan(1_000_000);
+      expect(credits.reduce((s, c) => s - parseSar(c.amount!), 0)).toBeGreaterThan(1_000_000);
+      expect(new Set(credits.map((c) => c.created_by)).size).toBe(1);
+    }
+    const ages = rowsOf(deliveries, "contributors").filter((c) => key.some((r) => r.pattern === "implausible_age" && r.ids === c.contributor_id));
+    expect(ages.length).toBeGreaterThan(0);
+    const pays = new Map(rowsOf(deliveries, "payments").map((p) => [p.payment_id!, p]));
+    for (const row of key.filter((r) => r.pattern === "duplicate_payment")) {
+      const [a, b] = row.ids!.split(";").map((id) => pays.get(id)!);
+      expect([b!.employer_id, b!.amount, b!.paid_at!.slice(0, 10)]).toEqual([a!.employer_id, a!.amount, a!.paid_at!.slice(0, 10)]);
+    }
+    expect(tryParseSar("1.5")).toBe(150);
+  });
+});
