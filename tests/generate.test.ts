@@ -53,6 +53,11 @@ describe("determinism", () => {
     expect(shared).toEqual([]);
   });
 
+  it("matches the committed sample (data/sample is `generate --employers 50 --months 12 --end 2026-10 --seed 1`)", () => {
+    const sample = fingerprint(join(import.meta.dirname, "..", "data", "sample"));
+    expect([...sample]).toEqual([...fingerprint(out)]);
+  });
+
   it("writes the same bytes whether shards run on one thread or several", async () => {
     const [x, y] = [join(root, "s1"), join(root, "s2")];
     await generateDeliveries({ out: x, employers: 30, months: 3, seed: "7", shards: 2 });

@@ -3,9 +3,9 @@
 // late declarations arrive before the due date; then what the employer pays, disputes and plans.
 // Everything planned at a month start is dated on or after it, so the fees of a month start only
 // ever see events already planned: the simulation is causal, and the ledger models can replay it.
-import { applyRate } from "../rules/money.ts";
+import { applyRate, formatSar } from "../rules/money.ts";
 import { firstDay, instant } from "./calendar.ts";
-import { logActivity } from "./activity.ts";
+import { logActivity, officeHours } from "./activity.ts";
 import { adjust, backgroundAdjustments, routineAdjustment } from "./adjustments.ts";
 import { contributionId, feeId, issueInvoice, openBooks, type Books } from "./books.ts";
 import { maybeDispute } from "./disputes.ts";
@@ -15,7 +15,6 @@ import { pay, payFee, payPeriod } from "./payments.ts";
 import { maybePlan } from "./plans.ts";
 import { planStaffCases, type StaffCases } from "./plants-staff.ts";
 import { isZero, plus, total, type PeriodBill, type Sums } from "./wages.ts";
-import { officeHours } from "./activity.ts";
 
 export function runBilling(world: World, e: Employer, bills: readonly PeriodBill[], next: Employer | null, incoming: Handoff, outgoing: Handoff): void {
   const { window, planter } = world;
@@ -61,10 +60,10 @@ function issuePeriod(books: Books, bill: PeriodBill, monthStart: number, cases: 
     primary = issueInvoice(books, { id, type: "contribution", period: bill.month, issued: monthStart, due, branches, fee: 0, posting: unreviewed ? "manual" : "auto", postedBy, replaces: null });
     if (unreviewed) {
       logActivity(world, e, { at: instant(monthStart, rng.int(20 * 3600, 23 * 3600)), actor: postedBy, role: "staff", action: "create", entity: "invoice", entityId: id, channel: "backoffice" });
-      planter(world).record({ pattern: "manual_posting_unreviewed", entity: "invoices", ids: [id], period: bill.month, employerId: e.id, detail: `posted by ${postedBy}` });
+      world.planter.record({ pattern: "manual_posting_unreviewed", entity: "invoices", ids: [id], period: bill.month, employerId: e.id, detail: `posted by ${postedBy}` });
     }
     if (mismatch)
-      planter(world).record({ pattern: "invoice_mismatch", entity: "invoices", ids: [id], period: bill.month, employerId: e.id, detail: `${mismatch.branch} ${mismatch.delta > 0 ? "+" : ""}${(mismatch.delta / 100).toFixed(2)}` });
+      world.planter.record({ pattern: "invoice_mismatch", entity: "invoices", ids: [id], period: bill.month, employerId: e.id, detail: `${mismatch.branch} ${mismatch.delta > 0 ? "+" : ""}${formatSar(mismatch.delta)}` });
     if (bill.lateDay !== null) {
       const issued = bill.lateDay + 1;
       const manual = rng.chance(0.3);
@@ -94,8 +93,6 @@ function issuePeriod(books: Books, bill: PeriodBill, monthStart: number, cases: 
     routineAdjustment(books, primary, -mismatch.delta, "billing_error", rng.int(10, 40));
   cases.onInvoice(final, total(reissue ? plus(bill.onTime, bill.late) : bill.onTime));
 }
-
-const planter = (world: World) => world.planter;
 
 /** Late fees on the 1st: 2% of each past-due contribution invoice's unpaid amount at the end of the day before. */
 function lateFees(books: Books, monthStart: number, month: number): void {

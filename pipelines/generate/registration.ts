@@ -56,8 +56,9 @@ export function emitEmployer(world: World, e: Employer): void {
 }
 
 export function emitPeopleAndEngagements(world: World, e: Employer, list: readonly Engagement[]): void {
-  const actor = employerUser(e);
+  // Portal users register their own staff; bigger accounts come through the labour platform's integration.
   const channel = e.channel === "portal" ? "portal" : "api";
+  const actor = channel === "portal" ? employerUser(e) : "QIWA";
   for (const eng of list) {
     const p = eng.person;
     if (!eng.borrowed) {
