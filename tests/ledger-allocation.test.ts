@@ -114,6 +114,24 @@ test("buckets, disputed part, severity, suspension, plans and tolerance", async 
   ]);
 });
 
+test("collection KPIs", async () => {
+  const kpi = async (period: string, name: string, dimension = "all") =>
+    (await w.rows<{ value: string }>(`SELECT value FROM marts.kpi_monthly WHERE period = '${period}' AND kpi = '${name}' AND dimension = '${dimension}'`)).map((r) => r.value);
+  // Issued in September: IN-A 1,000 + IN-C 2,000 + IN-D 500 + IN-D-R 600, less IN-D cancelled in September: 3,600.
+  expect(await kpi("2026-09", "billed")).toEqual(["3600.000000"]);
+  // Received in September: PY-1 1,500 + PY-2 2,000 + PY-4 500, less PY-2 reversed on 20 Sep: 2,000 (PY-5 is 1 Oct in Riyadh).
+  expect(await kpi("2026-09", "collected")).toEqual(["2000.000000"]);
+  // August contributions at their due date (15 Sep): IN-A 1,000 paid, IN-C 2,000 paid (the cheque bounced later),
+  // IN-D-R 600 unpaid (PY-4 came on 20 Sep): 3,000 / 3,600; two employers of three paid in full.
+  expect(await kpi("2026-08", "on_time_collection_rate")).toEqual(["0.833333"]);
+  expect(await kpi("2026-08", "employers_paying_on_time_share")).toEqual(["0.666667"]);
+  // As of 31 Oct: IN-A 1,000 paid, IN-C 0 of 2,000, IN-D-R 500 of 500 (after the 100 credit): 1,500 / 3,500.
+  expect(await kpi("2026-08", "collection_rate_to_date")).toEqual(["0.428571"]);
+  expect(await kpi("2026-10", "late_fee_billed")).toEqual(["40.000000"]);
+  // Every employer is in RIYADH: the region split equals the total.
+  expect(await kpi("2026-09", "billed", "region")).toEqual(["3600.000000"]);
+});
+
 test("the SQL models and the oracle agree on every row", async () => {
   const result = await disagreements(w.db, "2026-10-31", loadRules());
   expect(result.differ).toEqual([]);

@@ -1,0 +1,94 @@
+/*
+description: >
+  The additive pieces of the collection KPIs (marts.kpi_monthly), per employer and month, in long
+  form, each with the employer's region, sector, legal form and size class that month. Months run
+  from the first reporting month-end to the as-of month; a month's snapshot is taken at its last day,
+  or at the as-of date for the as-of month. Flows: billed (invoices issued in the month, less invoices
+  cancelled by a re-issue in the month), collected (payments received in the month, less payments
+  reversed in the month), late fees billed and waived, absolute approved adjustments, invoices issued
+  and manually posted. Period KPIs (the month's contribution invoices): owed and paid as of their due
+  date and as of the as-of date, and whether the employer owed and paid in full by the due date.
+  Snapshots: outstanding, past due and credit at the month's snapshot day. Coverage gaps.
+grain: one row per employer_id, period and measure
+materialized: table
+params:
+  as_of: date
+columns:
+  employer_id: Employer.
+  period: Month YYYY-MM.
+  measure: Name of the additive piece.
+  amount: Its value (SAR, or a count).
+  region: Employer's region (current snapshot).
+  sector: ISIC section (current snapshot).
+  legal_form: Legal form (current snapshot).
+  size_class: Nitaqat size by contributors engaged that month (micro 1–9, small 10–49, medium 50–499, large 500–2999, giant 3000+; none when nobody is engaged).
+tests:
+  - not_null: [employer_id, period, measure, amount]
+  - unique: [employer_id, period, measure]
+*/
+WITH months AS (
+  SELECT strftime(m, '%Y-%m') AS period, CAST(least(last_day(m), getvariable('as_of')) AS DATE) AS snapshot_day
+  FROM (SELECT min(as_of) AS first_day FROM core.ledger_dates WHERE is_month_end OR is_as_of) AS f,
+       unnest(generate_series(CAST(date_trunc('month', f.first_day) AS DATE), CAST(getvariable('as_of') AS DATE), INTERVAL 1 MONTH)) AS t(m)
+),
+flows AS (
+  SELECT employer_id, strftime(issued_on, '%Y-%m') AS period, 'billed' AS measure, total_amount AS amount FROM staging.stg_invoices
+  UNION ALL SELECT employer_id, strftime(cancelled_from, '%Y-%m'), 'billed', -total_amount FROM staging.stg_invoices WHERE cancelled_from IS NOT NULL
+  UNION ALL SELECT employer_id, strftime(issued_on, '%Y-%m'), 'late_fee_billed', total_amount FROM staging.stg_invoices WHERE invoice_type = 'late_fee'
+  UNION ALL SELECT employer_id, strftime(issued_on, '%Y-%m'), 'invoices_issued', 1 FROM staging.stg_invoices
+  UNION ALL SELECT employer_id, strftime(issued_on, '%Y-%m'), 'invoices_manual', 1 FROM staging.stg_invoices WHERE posting = 'manual'
+  UNION ALL SELECT employer_id, strftime(paid_on, '%Y-%m'), 'collected', amount FROM staging.stg_payments
+  UNION ALL SELECT employer_id, strftime(reversed_on, '%Y-%m'), 'collected', -amount FROM staging.stg_payments WHERE reversed_on IS NOT NULL
+  UNION ALL SELECT i.employer_id, strftime(a.approved_on, '%Y-%m'), 'adjustments_absolute', abs(a.amount)
+            FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i ON i.invoice_id = a.invoice_id WHERE a.approved_on IS NOT NULL
+  UNION ALL SELECT i.employer_id, strftime(a.approved_on, '%Y-%m'), 'late_fee_waived', -a.amount
+            FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i ON i.invoice_id = a.invoice_id
+            WHERE a.approved_on IS NOT NULL AND a.reason_code = 'fee_waiver' AND i.invoice_type = 'late_fee'
+),
+by_due_date AS (
+  -- each month's contribution invoice as it stood at the end of its due date
+  SELECT employer_id, period, sum(greatest(owed, 0)) AS owed, sum(greatest(owed, 0) - open_amount) AS paid
+  FROM core.ledger_items WHERE invoice_type = 'contribution' AND as_of = due_on
+  GROUP BY employer_id, period
+),
+to_date AS (
+  SELECT employer_id, period, sum(greatest(owed, 0)) AS owed, sum(greatest(owed, 0) - open_amount) AS paid
+  FROM core.ledger_items WHERE invoice_type = 'contribution' AND as_of = getvariable('as_of')
+  GROUP BY employer_id, period
+),
+period_facts AS (
+  SELECT employer_id, period, 'due_owed' AS measure, owed AS amount FROM by_due_date
+  UNION ALL SELECT employer_id, period, 'due_paid', paid FROM by_due_date
+  UNION ALL SELECT employer_id, period, 'employers_owing_at_due', 1 FROM by_due_date WHERE owed > 0
+  UNION ALL SELECT employer_id, period, 'employers_paid_by_due', 1 FROM by_due_date WHERE owed > 0 AND paid = owed
+  UNION ALL SELECT employer_id, period, 'to_date_owed', owed FROM to_date
+  UNION ALL SELECT employer_id, period, 'to_date_paid', paid FROM to_date
+),
+snapshots AS (
+  SELECT b.employer_id, m.period, 'outstanding' AS measure, b.outstanding AS amount
+  FROM marts.employer_balance AS b JOIN months AS m ON m.snapshot_day = b.as_of
+  UNION ALL SELECT b.employer_id, m.period, 'credit_balance', b.credit_balance
+  FROM marts.employer_balance AS b JOIN months AS m ON m.snapshot_day = b.as_of
+  UNION ALL SELECT a.employer_id, m.period, 'past_due', a.past_due
+  FROM marts.arrears_ageing AS a JOIN months AS m ON m.snapshot_day = a.as_of
+),
+gaps AS (
+  SELECT employer_id, period, 'coverage_gaps' AS measure, count(*) AS amount FROM marts.coverage_gaps GROUP BY employer_id, period
+),
+measures AS (
+  SELECT x.employer_id, x.period, x.measure, sum(x.amount) AS amount
+  FROM (SELECT * FROM flows UNION ALL SELECT * FROM period_facts UNION ALL SELECT * FROM snapshots UNION ALL SELECT * FROM gaps) AS x
+  JOIN months AS m ON m.period = x.period
+  GROUP BY x.employer_id, x.period, x.measure
+),
+engaged AS (
+  SELECT employer_id, period, count(DISTINCT contributor_id) AS contributors FROM core.engagement_months GROUP BY employer_id, period
+)
+SELECT
+  ms.employer_id, ms.period, ms.measure, CAST(ms.amount AS DECIMAL(20,2)) AS amount,
+  coalesce(e.region, 'unknown') AS region, coalesce(e.sector, 'unknown') AS sector, coalesce(e.legal_form, 'unknown') AS legal_form,
+  CASE WHEN coalesce(g.contributors, 0) = 0 THEN 'none' WHEN g.contributors < 10 THEN 'micro' WHEN g.contributors < 50 THEN 'small'
+       WHEN g.contributors < 500 THEN 'medium' WHEN g.contributors < 3000 THEN 'large' ELSE 'giant' END AS size_class
+FROM measures AS ms
+LEFT JOIN staging.stg_employers AS e ON e.employer_id = ms.employer_id
+LEFT JOIN engaged AS g ON g.employer_id = ms.employer_id AND g.period = ms.period

@@ -1,0 +1,116 @@
+/*
+description: >
+  Collection KPIs by month, overall (dimension all) and by region, sector, size class and legal
+  form, from core.kpi_measures. Definitions (a month's snapshot is its last day, or the as-of date
+  for the as-of month; "the month's contribution invoices" are those whose period is the month):
+  billed — invoices issued in the month less invoices cancelled by a re-issue in the month, SAR;
+  collected — payments received in the month less payments reversed in the month, SAR;
+  on_time_collection_rate — share of the month's contribution invoices (as owed at the end of their
+  due date) paid by then; collection_rate_to_date — the same share as of the as-of date;
+  arrears — past-due open amount at the snapshot, SAR; arrears_ratio — arrears ÷ billed over the
+  trailing 12 months; days_sales_outstanding — outstanding at the snapshot ÷ billed over the
+  trailing 3 months × their days; outstanding — open amount at the snapshot, SAR;
+  employers_paying_on_time_share — of the employers whose contribution invoice for the month owed
+  something at its due date, the share that had paid it in full by then; adjustment_rate — absolute
+  approved adjustments approved in the month ÷ billed; manual_posting_rate — manually posted
+  invoices ÷ invoices issued in the month; late_fee_billed — late-fee invoices issued in the month,
+  SAR; late_fee_waived — approved fee_waiver credits on late fees approved in the month, SAR;
+  credit_balances_held — credit balances at the snapshot, SAR; coverage_gaps — engaged
+  contributor-months with no wage declared. A ratio whose denominator is zero is null.
+grain: one row per period, kpi, dimension and dimension_value
+materialized: table
+columns:
+  period: Month YYYY-MM.
+  kpi: KPI name (see the description).
+  dimension: all, region, sector, size_class or legal_form.
+  dimension_value: The group (all for dimension all).
+  value: The KPI's value (SAR, a ratio from 0 to 1, days or a count — see unit).
+  unit: SAR, ratio, days or count.
+tests:
+  - unique: [period, kpi, dimension, dimension_value]
+  - not_null: [period, kpi, dimension, dimension_value, unit]
+  - accepted_values: {column: dimension, values: [all, region, sector, size_class, legal_form]}
+  - expression: unit <> 'ratio' OR value IS NULL OR value >= 0
+  - reconciles: {sum: value, where: "kpi = 'billed' AND dimension = 'all'", equals: {model: core.kpi_measures, sum: amount, where: "measure = 'billed'"}}
+    name: billed overall = the sum of the employers' billed
+*/
+WITH grouped AS (
+  SELECT period, 'all' AS dimension, 'all' AS dimension_value, measure, sum(amount) AS amount FROM core.kpi_measures GROUP BY ALL
+  UNION ALL SELECT period, 'region', region, measure, sum(amount) FROM core.kpi_measures GROUP BY ALL
+  UNION ALL SELECT period, 'sector', sector, measure, sum(amount) FROM core.kpi_measures GROUP BY ALL
+  UNION ALL SELECT period, 'size_class', size_class, measure, sum(amount) FROM core.kpi_measures GROUP BY ALL
+  UNION ALL SELECT period, 'legal_form', legal_form, measure, sum(amount) FROM core.kpi_measures GROUP BY ALL
+),
+wide AS (
+  SELECT period, dimension, dimension_value,
+    CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) AS month_number,
+    coalesce(sum(amount) FILTER (WHERE measure = 'billed'), 0) AS billed,
+    coalesce(sum(amount) FILTER (WHERE measure = 'collected'), 0) AS collected,
+    sum(amount) FILTER (WHERE measure = 'due_owed') AS due_owed,
+    sum(amount) FILTER (WHERE measure = 'due_paid') AS due_paid,
+    sum(amount) FILTER (WHERE measure = 'to_date_owed') AS to_date_owed,
+    sum(amount) FILTER (WHERE measure = 'to_date_paid') AS to_date_paid,
+    coalesce(sum(amount) FILTER (WHERE measure = 'past_due'), 0) AS arrears,
+    coalesce(sum(amount) FILTER (WHERE measure = 'outstanding'), 0) AS outstanding,
+    coalesce(sum(amount) FILTER (WHERE measure = 'credit_balance'), 0) AS credit_balances_held,
+    sum(amount) FILTER (WHERE measure = 'employers_owing_at_due') AS employers_owing,
+    coalesce(sum(amount) FILTER (WHERE measure = 'employers_paid_by_due'), 0) AS employers_paid,
+    coalesce(sum(amount) FILTER (WHERE measure = 'adjustments_absolute'), 0) AS adjustments_absolute,
+    sum(amount) FILTER (WHERE measure = 'invoices_issued') AS invoices_issued,
+    coalesce(sum(amount) FILTER (WHERE measure = 'invoices_manual'), 0) AS invoices_manual,
+    coalesce(sum(amount) FILTER (WHERE measure = 'late_fee_billed'), 0) AS late_fee_billed,
+    coalesce(sum(amount) FILTER (WHERE measure = 'late_fee_waived'), 0) AS late_fee_waived,
+    coalesce(sum(amount) FILTER (WHERE measure = 'coverage_gaps'), 0) AS coverage_gaps
+  FROM grouped GROUP BY period, dimension, dimension_value
+),
+trailing_sums AS (
+  SELECT *,
+    sum(billed) OVER (PARTITION BY dimension, dimension_value ORDER BY month_number RANGE BETWEEN 11 PRECEDING AND CURRENT ROW) AS billed_12m,
+    sum(billed) OVER (PARTITION BY dimension, dimension_value ORDER BY month_number RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) AS billed_3m,
+    -- days in the trailing three calendar months ending with this one
+    CAST(date_diff('day', CAST(CAST(period || '-01' AS DATE) - INTERVAL 2 MONTH AS DATE), last_day(CAST(period || '-01' AS DATE))) + 1 AS INTEGER) AS days_3m
+  FROM wide
+),
+kpis AS (
+  SELECT period, dimension, dimension_value,
+    billed, collected,
+    CAST(due_paid / nullif(due_owed, 0) AS DOUBLE) AS on_time_collection_rate,
+    CAST(to_date_paid / nullif(to_date_owed, 0) AS DOUBLE) AS collection_rate_to_date,
+    arrears,
+    CAST(arrears / nullif(billed_12m, 0) AS DOUBLE) AS arrears_ratio,
+    CAST(outstanding / nullif(billed_3m, 0) * days_3m AS DOUBLE) AS days_sales_outstanding,
+    outstanding,
+    CAST(employers_paid / nullif(employers_owing, 0) AS DOUBLE) AS employers_paying_on_time_share,
+    CAST(adjustments_absolute / nullif(billed, 0) AS DOUBLE) AS adjustment_rate,
+    CAST(invoices_manual / nullif(invoices_issued, 0) AS DOUBLE) AS manual_posting_rate,
+    late_fee_billed, late_fee_waived, credit_balances_held, coverage_gaps
+  FROM trailing_sums
+),
+names(kpi, unit) AS (
+  VALUES ('billed', 'SAR'), ('collected', 'SAR'), ('on_time_collection_rate', 'ratio'), ('collection_rate_to_date', 'ratio'),
+         ('arrears', 'SAR'), ('arrears_ratio', 'ratio'), ('days_sales_outstanding', 'days'), ('outstanding', 'SAR'),
+         ('employers_paying_on_time_share', 'ratio'), ('adjustment_rate', 'ratio'), ('manual_posting_rate', 'ratio'),
+         ('late_fee_billed', 'SAR'), ('late_fee_waived', 'SAR'), ('credit_balances_held', 'SAR'), ('coverage_gaps', 'count')
+)
+SELECT
+  k.period, n.kpi, k.dimension, k.dimension_value,
+  -- money stays an exact decimal sum; ratios and days are rounded to 6 decimals
+  CAST(CASE n.kpi
+    WHEN 'billed' THEN k.billed
+    WHEN 'collected' THEN k.collected
+    WHEN 'on_time_collection_rate' THEN round(k.on_time_collection_rate, 6)
+    WHEN 'collection_rate_to_date' THEN round(k.collection_rate_to_date, 6)
+    WHEN 'arrears' THEN k.arrears
+    WHEN 'arrears_ratio' THEN round(k.arrears_ratio, 6)
+    WHEN 'days_sales_outstanding' THEN round(k.days_sales_outstanding, 6)
+    WHEN 'outstanding' THEN k.outstanding
+    WHEN 'employers_paying_on_time_share' THEN round(k.employers_paying_on_time_share, 6)
+    WHEN 'adjustment_rate' THEN round(k.adjustment_rate, 6)
+    WHEN 'manual_posting_rate' THEN round(k.manual_posting_rate, 6)
+    WHEN 'late_fee_billed' THEN k.late_fee_billed
+    WHEN 'late_fee_waived' THEN k.late_fee_waived
+    WHEN 'credit_balances_held' THEN k.credit_balances_held
+    WHEN 'coverage_gaps' THEN k.coverage_gaps
+  END AS DECIMAL(24,6)) AS value,
+  n.unit
+FROM kpis AS k CROSS JOIN names AS n
