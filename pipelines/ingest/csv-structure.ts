@@ -147,6 +147,19 @@ export class CsvStructure {
     return this.startLines ? this.startLines[row]! : row + this.headerLine + 1;
   }
 
+  /** Data row whose record starts on physical line `line`. */
+  rowAtLine(line: number): number {
+    if (!this.startLines) return line - this.headerLine - 1;
+    let lo = 0;
+    let hi = this.startLines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.startLines[mid]! < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** True while every data row sits on one line right after the one before. */
   get regular(): boolean {
     return this.startLines === null;

@@ -12,6 +12,16 @@ export class LineMap {
     this.malformedRows = structure.malformed.map((m) => m.row).sort((a, b) => a - b);
   }
 
+  /**
+   * The map for a subsequence of the parsed rows: the parsed rows at the ascending indexes `parsed`
+   * (those that failed a rule) taken out, as if DuckDB had rejected them too.
+   */
+  withoutParsed(parsed: number[]): LineMap {
+    if (parsed.length === 0) return this;
+    const records = [...this.rejectedRecords, ...parsed.map((g) => skipOver(g, this.rejectedRecords))].sort((a, b) => a - b);
+    return new LineMap(this.structure, records);
+  }
+
   /** True when parsed row g sits on line g + header + 1 for every g. */
   get trivial(): boolean {
     return this.structure.regular && this.rejectedRecords.length === 0 && this.malformedRows.length === 0;

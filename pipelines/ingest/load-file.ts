@@ -11,11 +11,10 @@ import type { FileOutcome } from "./index.ts";
 import type { Logger } from "../lib/context.ts";
 import { copyWithoutLines, scanFile, type FileScan } from "./read-file.ts";
 import { LineMap } from "./line-map.ts";
-import { badRowsSql, brokenReferencesSql, stageSql } from "./validation-sql.ts";
-import { CREATE_EXCLUDE, decideRowFates } from "./row-fates.ts";
-import { controlTotalOf, writeQuarantine } from "./quarantine.ts";
+import { badRowsTableSql, brokenReferencesSql, parsedSql, rowHashOf, typedColumnsSql, type ParsedSqlInput } from "./validation-sql.ts";
+import { applyRowFates, CREATE_DROP, decideRowFates } from "./row-fates.ts";
+import { controlTotalOf, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { insertViaJson } from "./temp-table.ts";
-import { STAGE_BASE } from "./validation-sql.ts";
 
 export interface Delivery {
   id: string;
@@ -121,80 +120,87 @@ interface LoadResult {
 async function loadRows(input: LoadFileInput, entity: EntityContract, scan: FileScan, header: string[], loadId: number): Promise<LoadResult> {
   const { connection, delivery, workDir } = input;
   const structure = scan.structure;
+  const t0 = performance.now();
+  const lap = (step: string) => input.logger?.debug(`${input.file.name}: ${step} ${Math.round(performance.now() - t0)} ms`);
   let csvPath = scan.utf8Path;
   if (structure.malformed.length > 0) {
     csvPath = join(workDir, `${loadId}.clean.csv`);
     await copyWithoutLines(scan.utf8Path, csvPath, new Set(structure.malformed.map((m) => m.line)));
   }
-  const t0 = performance.now();
-  const lap = (step: string) => input.logger?.debug(`${input.file.name}: ${step} ${Math.round(performance.now() - t0)} ms`);
-  const rejectsTable = `_rej_${loadId}`;
-  await connection.run(stageSql({ entity, csvPath, header, rejectsTable, rejectsScan: `_rejscan_${loadId}`, deliveryDay: delivery.day }));
-  lap("staged");
-  // Order mattered only while staging (rowid = record position); from here on it costs memory and time.
-  await connection.run("SET preserve_insertion_order = false");
-  const rejects = await queryRows<{ line: number; message: string }>(
-    connection, `SELECT line, min(error_message) AS message FROM ${rejectsTable} GROUP BY line ORDER BY line`);
-  const lineMap = new LineMap(structure, rejects.map((r) => r.line - 2));
-  // Rows inserted inside a transaction get rowids from a high base; the record index is rowid minus that base.
-  await connection.run("SET VARIABLE stage_base = (SELECT coalesce(min(rowid), 0) FROM _stage)");
-  const [{ parsed }] = (await queryRows<{ parsed: number }>(connection, "SELECT count(*) AS parsed FROM _stage")) as [{ parsed: number }];
-  if (parsed + rejects.length + structure.malformed.length !== structure.rows) {
-    throw new Rejection(`DuckDB read ${parsed + rejects.length} records where the structure scan found ${structure.rows - structure.malformed.length}`);
-  }
+  const sql = { entity, csvPath, header, deliveryDay: delivery.day, rejectsTable: `_rej_${loadId}`, rejectsScan: `_rejscan_${loadId}` };
+  const records = structure.rows - structure.malformed.length;
 
-  const control = await controlTotalOf(connection, entity, header, lineMap, rejects, scan);
+  // Rows that meet every rule go straight from the reader into the raw table, in parallel and in file
+  // order: no staging copy. What failed, and where each row came from, is worked out afterwards.
+  const inserted = await insertParsed(connection, entity, delivery, loadId, sql);
+  lap("inserted");
+  const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
+  const lineMap = new LineMap(structure, rejects.map((r) => r.line - 2));
+  const parsed = records - rejects.length;
+  const hasBad = inserted < parsed;
+  let badParsed: number[] = [];
+  if (hasBad) {
+    await connection.run(badRowsTableSql({ ...sql, rejectsTable: `${sql.rejectsTable}_2`, rejectsScan: `${sql.rejectsScan}_2` }));
+    badParsed = (await queryRows<{ i: number }>(connection, "SELECT _i AS i FROM _bad ORDER BY _i")).map((r) => r.i);
+  }
+  if (inserted + badParsed.length !== parsed) {
+    throw new Rejection(`DuckDB read ${inserted + badParsed.length + rejects.length} records where the structure scan found ${records}`);
+  }
+  await stampLines(connection, entity, loadId, lineMap.withoutParsed(badParsed), inserted, workDir);
+  lap("lines");
+
+  const control = await controlTotalOf(connection, entity, header, lineMap, rejects, scan, { loadId, hasBad });
   if (control !== null && input.file.control_total !== undefined && !controlTotalsAgree(control, input.file.control_total)) {
     throw new Rejection(`control total of ${controlColumnName(entity)} is ${control}, manifest says ${input.file.control_total}`);
   }
 
-  lap("control total");
-  const refs = brokenReferencesSql(entity);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE _reasons AS ${badRowsSql(entity, delivery.day)}
-    ${refs ? `UNION ALL SELECT _rec, [reason], [rule] FROM (${refs})` : ""}`);
-  await connection.run(CREATE_EXCLUDE);
-  await connection.run(`INSERT INTO _exclude SELECT DISTINCT _rec, 'quarantine', NULL FROM _reasons`);
-  lap("rules and references");
-  await decideRowFates(connection, entity);
-
+  await connection.run(CREATE_DROP);
+  const refs = brokenReferencesSql(entity, loadId);
+  if (refs) await connection.run(`INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM (${refs})`);
+  lap("references");
+  await decideRowFates(connection, entity, loadId);
   lap("row fates");
-  await writeRows(connection, entity, delivery, loadId, lineMap, parsed, workDir, structure.headerLine);
-  lap("written");
-  const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, lineMap, scan, rejects, workDir });
-  lap("quarantined");
-  const [fates] = (await queryRows<{ skipped: number }>(connection, "SELECT count(*) FILTER (fate = 'skip') AS skipped FROM _exclude")) as [{ skipped: number }];
-  await connection.run(`DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _exclude; DROP TABLE IF EXISTS _reasons; DROP TABLE IF EXISTS _linemap; DROP TABLE IF EXISTS _groups; DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS _rejscan_${loadId}`);
+  const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, lineMap, scan, rejects, hasBad, workDir });
+  await applyRowFates(connection, entity, loadId, delivery.createdAt);
+  lap("applied");
+  const [fates] = (await queryRows<{ skipped: number }>(connection, "SELECT count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ skipped: number }];
+  await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups; DROP TABLE IF EXISTS _linemap;
+    DROP TABLE IF EXISTS ${sql.rejectsTable}; DROP TABLE IF EXISTS ${sql.rejectsScan};
+    DROP TABLE IF EXISTS ${sql.rejectsTable}_2; DROP TABLE IF EXISTS ${sql.rejectsScan}_2`);
   return {
     counts: { rows: structure.rows, loaded: structure.rows - quarantined - fates.skipped, skipped: fates.skipped, quarantined },
     control,
   };
 }
 
-async function writeRows(
-  connection: DuckDBConnection, entity: EntityContract, delivery: Delivery, loadId: number,
-  lineMap: LineMap, parsed: number, workDir: string, headerLine: number,
-): Promise<void> {
-  const table = `raw.${ident(entity.name)}`;
-  const cols = columnsOf(entity).map((c) => ident(c.name));
-  // Most files exclude nothing; an anti-join on rowid costs seconds at national scale even when empty.
-  const [{ excluded }] = (await queryRows<{ excluded: number }>(connection, "SELECT count(*) AS excluded FROM _exclude")) as [{ excluded: number }];
-  const keep = excluded === 0 ? "s._ok" : "s._ok AND s.rowid NOT IN (SELECT _rec FROM _exclude)";
-  const created = `'${delivery.createdAt}'::TIMESTAMPTZ`;
-  let line = `(s.rowid - ${STAGE_BASE} + ${headerLine + 1})::INTEGER`;
-  let from = `_stage s`;
-  if (!lineMap.trivial) {
-    await connection.run("CREATE OR REPLACE TEMP TABLE _linemap (g BIGINT, \"offset\" INTEGER)");
-    await insertViaJson(connection, "_linemap", { g: "BIGINT", offset: "INTEGER" }, lineMap.breakpoints(parsed), join(workDir, `${loadId}.linemap.json`));
-    from = `_stage s ASOF JOIN _linemap m ON s.rowid - ${STAGE_BASE} >= m.g`;
-    line = `(s.rowid - ${STAGE_BASE} + m."offset")::INTEGER`;
-  }
-  if (entity.kind === "snapshot") {
-    const keys = columnsOf(entity).filter((c) => c.key).map((c) => ident(c.name));
-    await connection.run(`UPDATE ${table} AS r SET _valid_to = ${created}
-      WHERE r._valid_to IS NULL AND EXISTS (SELECT 1 FROM _stage s WHERE ${keep} AND ${keys.map((k) => `s.${k} = r.${k}`).join(" AND ")})`);
-    await connection.run(`INSERT INTO ${table} SELECT ${cols.map((c) => `s.${c}`).join(", ")}, ${loadId}, ${line}, s._row_hash, ${created}, NULL FROM ${from} WHERE ${keep}`);
-  } else {
-    await connection.run(`INSERT INTO ${table} SELECT ${cols.map((c) => `s.${c}`).join(", ")}, ${loadId}, ${line}, s._row_hash FROM ${from} WHERE ${keep}`);
-  }
+/** Inserts the parsed rows that meet every rule, with `_line` 0 until stampLines. */
+async function insertParsed(connection: DuckDBConnection, entity: EntityContract, delivery: Delivery, loadId: number, sql: ParsedSqlInput): Promise<number> {
+  const history = entity.kind === "snapshot" ? `, '${delivery.createdAt}'::TIMESTAMPTZ, NULL` : "";
+  await connection.run("SET preserve_insertion_order = true");
+  const result = await connection.run(
+    `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, 0, ${rowHashOf(entity)}${history}
+     FROM ${parsedSql(sql)} WHERE _ok`,
+  );
+  return result.rowsChanged;
 }
 
+/**
+ * Physical lines for the rows this load inserted. They sit in the table in file order, so a row's rank
+ * is its rowid minus the first one's; the line map turns ranks into lines (one breakpoint when every
+ * row sits on its own line, more where rows were left out or spanned lines).
+ */
+async function stampLines(connection: DuckDBConnection, entity: EntityContract, loadId: number, lineMap: LineMap, inserted: number, workDir: string): Promise<void> {
+  if (inserted === 0) return;
+  const table = `raw.${ident(entity.name)}`;
+  await connection.run(`SET VARIABLE load_base = (SELECT min(rowid) FROM ${table} WHERE _load_id = ${loadId})`);
+  const breakpoints = lineMap.breakpoints(inserted);
+  if (breakpoints.length === 1) {
+    await connection.run(`UPDATE ${table} SET _line = (rowid - getvariable('load_base') + ${breakpoints[0]!.offset})::INTEGER WHERE _load_id = ${loadId}`);
+    return;
+  }
+  await connection.run(`CREATE OR REPLACE TEMP TABLE _linemap (g BIGINT, "offset" INTEGER)`);
+  await insertViaJson(connection, "_linemap", { g: "BIGINT", offset: "INTEGER" }, breakpoints, join(workDir, `${loadId}.linemap.json`));
+  await connection.run(`UPDATE ${table} AS r SET _line = (r.rowid - getvariable('load_base') + m."offset")::INTEGER
+    FROM (SELECT g, "offset", coalesce(lead(g) OVER (ORDER BY g), 9223372036854775807) AS next_g FROM _linemap) m
+    WHERE r._load_id = ${loadId} AND r.rowid - getvariable('load_base') >= m.g AND r.rowid - getvariable('load_base') < m.next_g`);
+}

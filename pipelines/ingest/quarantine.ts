@@ -4,18 +4,18 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { controlColumn, type EntityContract } from "../contracts/index.ts";
-import { queryRows, sqlString } from "../lib/duckdb.ts";
+import { ident, queryRows, sqlString } from "../lib/duckdb.ts";
 import { parseHeader, type CsvStructure } from "./csv-structure.ts";
 import type { LineMap } from "./line-map.ts";
 import { readLines, type FileScan } from "./read-file.ts";
 import { insertViaJson } from "./temp-table.ts";
-import { STAGE_BASE } from "./validation-sql.ts";
+import { badRowsSql } from "./validation-sql.ts";
 import type { Delivery } from "./load-file.ts";
 
-export interface DuckDbReject {
+export type DuckDbReject = {
   line: number;
   message: string;
-}
+};
 
 interface QuarantineRow {
   line: number;
@@ -52,33 +52,37 @@ export async function writeQuarantine(args: {
   lineMap: LineMap;
   scan: FileScan;
   rejects: DuckDbReject[];
+  /** Whether `_bad` (rows failing a column or row rule) was built. */
+  hasBad: boolean;
   workDir: string;
 }): Promise<number> {
-  const { connection, lineMap, scan } = args;
+  const { connection, lineMap, scan, entity } = args;
   const rows: QuarantineRow[] = scan.structure.malformed.map((m) => ({
     line: m.line, raw: m.raw, reasons: [`broken quoting: ${m.reason}`], rules: ["broken_quoting"],
   }));
-
   const rejectRows = args.rejects.map((r) => lineMap.rowOfRecord(r.line - 2));
-  const failed = await queryRows<{ _rec: number; reasons: string[]; rules: string[] }>(
+  const bad = args.hasBad
+    ? await queryRows<{ _i: number; reasons: string[]; rules: string[] }>(connection, `${badRowsSql(entity, args.delivery.day)} ORDER BY _i`)
+    : [];
+  const badRows = lineMap.rowsOfParsed(bad.map((b) => b._i));
+  // Rows dropped after insertion (references, key conflicts) already carry their physical line.
+  const dropped = await queryRows<{ line: number; reasons: string[]; rules: string[] }>(
     connection,
-    `SELECT _rec - ${STAGE_BASE} AS _rec, flatten(list(reasons)) AS reasons, flatten(list(rules)) AS rules FROM (
-       SELECT _rec, reasons, rules FROM _reasons
-       UNION ALL SELECT _rec, [reason], ['conflicting_key'] FROM _exclude WHERE fate = 'quarantine' AND reason IS NOT NULL)
-     GROUP BY _rec ORDER BY _rec`,
+    `SELECT line, list(reason ORDER BY rule) AS reasons, list(rule ORDER BY rule) AS rules FROM _drop WHERE fate = 'quarantine' GROUP BY line`,
   );
-  const failedRows = lineMap.rowsOfParsed(failed.map((f) => f._rec));
-  const texts = await rawTexts(scan, [...rejectRows, ...failedRows]);
+  const droppedRows = dropped.map((d) => scan.structure.rowAtLine(d.line));
+  const texts = await rawTexts(scan, [...rejectRows, ...badRows, ...droppedRows]);
   args.rejects.forEach((r, i) => {
     const row = rejectRows[i]!;
     rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: [`wrong number of fields: ${r.message}`], rules: ["wrong_field_count"] });
   });
-  failed.forEach((f, i) => {
-    const row = failedRows[i]!;
-    rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: f.reasons, rules: f.rules });
+  bad.forEach((b, i) => {
+    const row = badRows[i]!;
+    rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: b.reasons, rules: b.rules });
   });
+  dropped.forEach((d, i) => rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules }));
 
-  const meta = [args.loadId, sqlString(args.delivery.id), sqlString(args.fileName), sqlString(args.entity.name)].join(", ");
+  const meta = [args.loadId, sqlString(args.delivery.id), sqlString(args.fileName), sqlString(entity.name)].join(", ");
   await insertViaJson(
     connection,
     "audit.quarantine",
@@ -103,10 +107,13 @@ export async function controlTotalOf(
   lineMap: LineMap,
   rejects: DuckDbReject[],
   scan: FileScan,
+  parts: { loadId: number; hasBad: boolean },
 ): Promise<string | null> {
   const column = controlColumn(entity);
   if (!column) return null;
-  const [{ total }] = (await queryRows<{ total: string | null }>(connection, "SELECT sum(_control) AS total FROM _stage")) as [{ total: string | null }];
+  const [{ total }] = (await queryRows<{ total: string | null }>(connection, `SELECT
+      (SELECT coalesce(sum(${ident(column)}), 0) FROM raw.${ident(entity.name)} WHERE _load_id = ${parts.loadId})
+      ${parts.hasBad ? "+ (SELECT coalesce(sum(_control), 0) FROM _bad)" : ""} AS total`)) as [{ total: string | null }];
   let sum = new Decimal(total ?? 0);
   const index = header.indexOf(column);
   const unparsed = new Map<number, string>(scan.structure.malformed.map((m) => [m.row, m.raw]));

@@ -1,49 +1,68 @@
-// What happens to each valid row of `_stage` given the keys it shares: within the file (re-sends and
-// conflicts) and with what earlier loads brought (immutable events, versioned snapshots).
-// Writes `_exclude(_rec, fate, reason)`: rows not to insert, with fate 'quarantine' | 'skip' | 'noop'.
+// What happens to the rows this load inserted, given the keys they share: within the file (re-sends
+// and conflicts) and with what earlier loads brought (immutable events, versioned snapshots).
+// Rows already in the raw table under this load id are judged; those that must go are listed in
+// `_drop(line, fate, reason, rule)` with fate 'quarantine' | 'skip' | 'noop', then deleted.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { keyColumns, type EntityContract } from "../contracts/index.ts";
-import { ident } from "../lib/duckdb.ts";
+import { ident, queryRows } from "../lib/duckdb.ts";
 
-export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract): Promise<void> {
+export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
+
+export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number): Promise<void> {
+  const table = `raw.${ident(entity.name)}`;
   const keys = keyColumns(entity).map(ident);
   const keyList = keys.join(", ");
-  const keyText = keys.map((k) => `coalesce(s.${k}::VARCHAR, '')`).join(" || '|' || ");
+  const keyText = (alias: string) => keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
   const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
+  // Usually nothing is dropped yet; an anti-join against an empty table still costs seconds at national scale.
+  const [{ dropped }] = (await queryRows<{ dropped: number }>(connection, "SELECT count(*) AS dropped FROM _drop")) as [{ dropped: number }];
+  const standing = `_load_id = ${loadId}${dropped ? " AND _line NOT IN (SELECT line FROM _drop)" : ""}`;
 
   // Within the file: identical re-sends keep the first; differing versions of a key are all quarantined.
   // Finding the repeated keys is one cheap aggregate; the detail is gathered for those keys only.
   await connection.run(`CREATE OR REPLACE TEMP TABLE _groups AS
-    WITH repeated AS (SELECT ${keyList} FROM _stage WHERE _ok GROUP BY ALL HAVING count(*) > 1)
+    WITH repeated AS (SELECT ${keyList} FROM ${table} WHERE ${standing} GROUP BY ALL HAVING count(*) > 1)
     SELECT ${keys.map((k) => `s.${k}`).join(", ")}, count(*) AS n, count(DISTINCT s._row_hash) AS versions,
-      min(s.rowid) AS first_rec, list(s.rowid ORDER BY s.rowid) AS recs
-    FROM _stage s SEMI JOIN repeated d ON ${sameKey("s", "d")}
-    WHERE s._ok AND s.rowid NOT IN (SELECT _rec FROM _exclude)
-    GROUP BY ALL HAVING count(*) > 1`);
-  await connection.run(`INSERT INTO _exclude
-    SELECT rec, CASE WHEN versions > 1 THEN 'quarantine' ELSE 'skip' END,
-      CASE WHEN versions > 1 THEN 'key (' || ${keyText} || ') appears ' || n || ' times in this file with different content' END
-    FROM (SELECT g.*, unnest(g.recs) AS rec FROM _groups g) s
-    WHERE versions > 1 OR rec <> first_rec`);
+      min(s._line) AS first_line, list(s._line ORDER BY s._line) AS lines
+    FROM ${table} s SEMI JOIN repeated d ON ${sameKey("s", "d")}
+    WHERE s.${standing}
+    GROUP BY ALL`);
+  await connection.run(`INSERT INTO _drop
+    SELECT line, CASE WHEN versions > 1 THEN 'quarantine' ELSE 'skip' END,
+      CASE WHEN versions > 1 THEN 'key (' || ${keyText("g")} || ') appears ' || n || ' times in this file with different content' END,
+      CASE WHEN versions > 1 THEN 'conflicting_key' END
+    FROM (SELECT *, unnest(lines) AS line FROM _groups) g
+    WHERE versions > 1 OR line <> first_line`);
 
-  // Against earlier loads, for the rows still standing (at most one per key now).
-  const candidates = `SELECT s.rowid AS _rec, s.* FROM _stage s ANTI JOIN _exclude e ON e._rec = s.rowid WHERE s._ok`;
+  const fresh = `(SELECT * FROM ${table} WHERE ${standing})`;
   if (entity.kind === "event") {
     // Events are immutable: a known key with the same texts is a re-send; with other texts it is a conflict.
-    await connection.run(`INSERT INTO _exclude
-      SELECT c._rec, CASE WHEN c._row_hash = r._row_hash THEN 'skip' ELSE 'quarantine' END,
-        CASE WHEN c._row_hash <> r._row_hash THEN 'key (' || ${keyText.replaceAll("s.", "c.")} || ') was loaded before (load ' || r._load_id || ', line ' || r._line || ') with different content; events are immutable' END
-      FROM (${candidates}) c JOIN raw.${ident(entity.name)} r ON ${sameKey("c", "r")}`);
+    await connection.run(`INSERT INTO _drop
+      SELECT c._line, CASE WHEN c._row_hash = r._row_hash THEN 'skip' ELSE 'quarantine' END,
+        CASE WHEN c._row_hash <> r._row_hash THEN 'key (' || ${keyText("c")} || ') was loaded before (load ' || r._load_id || ', line ' || r._line || ') with different content; events are immutable' END,
+        CASE WHEN c._row_hash <> r._row_hash THEN 'conflicting_key' END
+      FROM ${fresh} c JOIN ${table} r ON ${sameKey("c", "r")} AND r._load_id <> ${loadId}`);
     // A quarantined conflict takes the file's skipped re-sends of the same key with it.
-    await connection.run(`UPDATE _exclude SET fate = 'quarantine', reason = 'key repeats a row quarantined for conflicting content'
-      WHERE fate = 'skip' AND _rec IN (SELECT rec FROM (SELECT unnest(g.recs) AS rec, g.* FROM _groups g)
-        WHERE EXISTS (SELECT 1 FROM _exclude x WHERE x.fate = 'quarantine' AND x._rec = first_rec))`);
+    await connection.run(`UPDATE _drop SET fate = 'quarantine', rule = 'conflicting_key', reason = 'key repeats a row quarantined for conflicting content'
+      WHERE fate = 'skip' AND line IN (SELECT line FROM (SELECT unnest(g.lines) AS line, g.first_line FROM _groups g)
+        WHERE first_line IN (SELECT line FROM _drop WHERE fate = 'quarantine'))`);
   } else {
     // Snapshots are upserts: the same texts as the current version change nothing (counted loaded).
-    await connection.run(`INSERT INTO _exclude
-      SELECT c._rec, 'noop', NULL FROM (${candidates}) c
-      JOIN raw.${ident(entity.name)} r ON ${sameKey("c", "r")} AND r._valid_to IS NULL AND r._row_hash = c._row_hash`);
+    await connection.run(`INSERT INTO _drop
+      SELECT c._line, 'noop', NULL, NULL FROM ${fresh} c
+      JOIN ${table} r ON ${sameKey("c", "r")} AND r._load_id <> ${loadId} AND r._valid_to IS NULL AND r._row_hash = c._row_hash`);
   }
 }
 
-export const CREATE_EXCLUDE = `CREATE OR REPLACE TEMP TABLE _exclude (_rec BIGINT, fate VARCHAR, reason VARCHAR)`;
+/** Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced. */
+export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string): Promise<void> {
+  const table = `raw.${ident(entity.name)}`;
+  await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
+  if (entity.kind === "snapshot") {
+    const keys = keyColumns(entity).map(ident);
+    const tuple = (alias: string) => (keys.length === 1 ? `${alias}${keys[0]}` : `struct_pack(${keys.map((k) => `${k} := ${alias}${k}`).join(", ")})`);
+    await connection.run(`UPDATE ${table} AS r SET _valid_to = '${createdAt}'::TIMESTAMPTZ
+      WHERE r._valid_to IS NULL AND r._load_id <> ${loadId}
+        AND ${tuple("r.")} IN (SELECT ${tuple("")} FROM ${table} WHERE _load_id = ${loadId})`);
+  }
+}

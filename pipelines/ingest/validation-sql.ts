@@ -20,7 +20,7 @@ function rowRuleSql(sql: string, typed: (name: string) => string): string {
   return `coalesce(${sql.replace(/\{(\w+)\}/g, (_, name: string) => typed(name))}, true)`;
 }
 
-export interface StageSqlInput {
+export interface ParsedSqlInput {
   entity: EntityContract;
   csvPath: string;
   header: string[];
@@ -30,20 +30,15 @@ export interface StageSqlInput {
 }
 
 /** The CSV reader over the file, every header column as VARCHAR, strict RFC 4180, bad records to a rejects table. */
-export function readCsvSql({ csvPath, header, rejectsTable, rejectsScan }: StageSqlInput): string {
+export function readCsvSql({ csvPath, header, rejectsTable, rejectsScan }: ParsedSqlInput): string {
   const columns = header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(", ");
   return `read_csv(${sqlString(csvPath)}, header = true, auto_detect = false, columns = {${columns}},
     delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, max_line_size = 8388608,
     store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`;
 }
 
-/**
- * `_stage`: one row per record DuckDB parsed, in file order (so rowid is the record's position):
- * typed columns, `_row_hash` over the field texts, `_ok` (every column and row rule holds), `_control`
- * (the control column as delivered, for the manifest check), and `_bad_raw` (the texts, only when not ok).
- */
-export function stageSql(input: StageSqlInput): string {
-  const { entity, deliveryDay } = input;
+/** TRUE when every column rule and row rule holds, over the raw texts of one record. */
+export function okExpression(entity: EntityContract, deliveryDay: string): string {
   const cols = columnsOf(entity);
   const typedOf = (name: string) => {
     const c = cols.find((x) => x.name === name);
@@ -54,24 +49,47 @@ export function stageSql(input: StageSqlInput): string {
     ...cols.map((c) => columnOk(c, raw(c))),
     ...entity.rowRules.map((r) => rowRuleSql(r.sql, typedOf).replaceAll("$delivery_day", `DATE '${deliveryDay}'`)),
   ];
-  const control = controlColumn(entity);
-  const texts = cols.map(raw).join(", ");
-  return `SET preserve_insertion_order = true;
-    CREATE OR REPLACE TEMP TABLE _stage AS
-    SELECT ${cols.map((c) => `${typedExpression(c, raw(c))} AS ${ident(c.name)}`).join(", ")},
-      hash(${cols.map((c) => `coalesce(${raw(c)}, chr(0))`).join(", ")}) AS _row_hash,
-      _ok,
-      ${control ? `try_cast(${ident(control)} AS DECIMAL(38,6))` : "NULL::DECIMAL(38,6)"} AS _control,
-      CASE WHEN NOT _ok THEN struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) END AS _bad_raw
-    FROM (SELECT ${texts}, (${checks.join(")\n AND (")}) AS _ok FROM ${readCsvSql(input)})`;
+  return `(${checks.join(")\n AND (")})`;
 }
 
-/** The rowid of `_stage`'s first record (set once the stage is built). */
-export const STAGE_BASE = "getvariable('stage_base')";
+/** Every record DuckDB parsed, in file order, with `_ok` (every column and row rule holds). */
+export function parsedSql(input: ParsedSqlInput): string {
+  const cols = columnsOf(input.entity).map(raw).join(", ");
+  return `(SELECT ${cols}, ${okExpression(input.entity, input.deliveryDay)} AS _ok FROM ${readCsvSql(input)})`;
+}
+
+/** Typed values of the contract's columns, from the texts (`prefix` names the struct holding them, if any). */
+export function typedColumnsSql(entity: EntityContract, prefix = ""): string {
+  return columnsOf(entity).map((c) => `${typedExpression(c, prefix + raw(c))} AS ${ident(c.name)}`).join(", ");
+}
+
+/** A 64-bit hash of the field texts in contract order: "exactly the same field texts" without keeping them. */
+export function rowHashOf(entity: EntityContract): string {
+  return `hash(${columnsOf(entity).map((c) => `coalesce(${raw(c)}, chr(0))`).join(", ")})`;
+}
+
+/**
+ * `_bad`: the records that failed a column or row rule, with `_i` (their index among the parsed records),
+ * texts, typed values and control value as delivered. A second, parallel read of the file, kept in order
+ * (a table's rowid is its insertion order), that stores next to nothing for the rows that are fine.
+ */
+export function badRowsTableSql(input: ParsedSqlInput): string {
+  const cols = columnsOf(input.entity);
+  const control = controlColumn(input.entity);
+  return `SET preserve_insertion_order = true;
+    CREATE OR REPLACE TEMP TABLE _parsed AS
+    SELECT CASE WHEN NOT _ok THEN struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) END AS _bad_raw
+    FROM ${parsedSql(input)};
+    CREATE OR REPLACE TEMP TABLE _bad AS
+    SELECT rowid - (SELECT min(rowid) FROM _parsed) AS _i, _bad_raw, ${typedColumnsSql(input.entity, "_bad_raw.")},
+      ${control ? `try_cast(_bad_raw.${ident(control)} AS DECIMAL(38,6))` : "NULL::DECIMAL(38,6)"} AS _control
+    FROM _parsed WHERE _bad_raw IS NOT NULL;
+    DROP TABLE _parsed;`;
+}
 
 const quoteValue = (v: string) => `' (got "' || left(replace(${v}, '"', '\\"'), 60) || '")'`;
 
-/** Reasons (messages and rule codes) for the rows of `_stage` that failed a column or row rule. */
+/** Reasons (messages and rule codes) for the rows of `_bad`. */
 export function badRowsSql(entity: EntityContract, deliveryDay: string): string {
   const cols = columnsOf(entity);
   const messages: string[] = [];
@@ -91,28 +109,27 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string): string 
     messages.push(`CASE WHEN ${failed} THEN ${sqlString(r.message)} END`);
     codes.push(`CASE WHEN ${failed} THEN ${sqlString(r.code)} END`);
   }
-  return `SELECT rowid AS _rec,
+  return `SELECT _i,
       list_filter([${messages.join(",\n ")}], x -> x IS NOT NULL) AS reasons,
       list_filter([${codes.join(",\n ")}], x -> x IS NOT NULL) AS rules
-    FROM _stage WHERE NOT _ok`;
+    FROM _bad`;
 }
 
-/** Rows whose references point at no row loaded before them (an earlier delivery, file, or line of this file). */
-export function brokenReferencesSql(entity: EntityContract): string | null {
+/** Rows of this load whose references point at no row loaded before them (an earlier load, or an earlier line of this file). */
+export function brokenReferencesSql(entity: EntityContract, loadId: number): string | null {
   const refs = columnsOf(entity).filter((c) => c.references);
   if (refs.length === 0) return null;
   const parts = refs.map((c) => {
     const ref = c.references!;
     const col = ident(c.name);
-    const sameFile =
+    const known =
       ref.entity === entity.name
-        ? ` AND NOT EXISTS (SELECT 1 FROM _stage p WHERE p._ok AND p.${ident(ref.column)} = s.${col} AND p.rowid < s.rowid)`
-        : "";
-    // NOT IN over the key column (never NULL in raw) is a hash anti-join; a correlated NOT EXISTS was 4x slower.
-    return `SELECT s.rowid AS _rec, ${sqlString(`${c.name}: no ${ref.entity} row with ${ref.column} = "`)} || s.${col} || '"' AS reason,
+        ? `NOT EXISTS (SELECT 1 FROM raw.${ident(ref.entity)} p WHERE p.${ident(ref.column)} = s.${col} AND (p._load_id <> ${loadId} OR p._line < s._line))`
+        : // NOT IN over the key column (never NULL in raw) is a hash anti-join; a correlated NOT EXISTS was 4x slower.
+          `s.${col} NOT IN (SELECT ${ident(ref.column)} FROM raw.${ident(ref.entity)})`;
+    return `SELECT s._line AS line, ${sqlString(`${c.name}: no ${ref.entity} row with ${ref.column} = "`)} || s.${col} || '"' AS reason,
         ${sqlString(`unknown_reference:${c.name}`)} AS rule
-      FROM _stage s WHERE s._ok AND s.${col} IS NOT NULL
-        AND s.${col} NOT IN (SELECT ${ident(ref.column)} FROM raw.${ident(ref.entity)})${sameFile}`;
+      FROM raw.${ident(entity.name)} s WHERE s._load_id = ${loadId} AND s.${col} IS NOT NULL AND ${known}`;
   });
   return parts.join("\nUNION ALL\n");
 }
