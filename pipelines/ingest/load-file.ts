@@ -1,7 +1,7 @@
 // One extract file: verified against its manifest entry, then loaded in a single transaction, so a
 // crash at any moment leaves the warehouse as it was before the file.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { columnsOf, entityByName, type EntityContract } from "../contracts/index.ts";
@@ -44,11 +44,11 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
   let scan: FileScan | null = null;
   const record = async (status: FileOutcome["status"], reason: string | null, counts = outcome, extra: string[] = [], control: string | null = null) => {
     await connection.run(
-      `INSERT INTO audit.loads VALUES ($load_id, $delivery_id, $file_name, $entity, $sha256, $encoding, $rows, $loaded, $skipped, $quarantined, $status, $reason, $extra::VARCHAR[], $control::DECIMAL(38,2), $at::TIMESTAMPTZ, $seconds)`,
+      `INSERT INTO audit.loads VALUES ($load_id, $delivery_id, $file_name, $entity, $sha256, $encoding, $rows, $loaded, $skipped, $quarantined, $status, $reason, from_json($extra, '["VARCHAR"]'), $control::DECIMAL(38,2), $at::TIMESTAMPTZ, $seconds)`,
       {
         load_id: loadId, delivery_id: delivery.id, file_name: file.name, entity: file.entity, sha256: scan?.sha256 ?? null,
         encoding: file.encoding, rows: counts.rows, loaded: counts.loaded, skipped: counts.skipped, quarantined: counts.quarantined,
-        status, reason, extra: `[${extra.map((e) => `'${e.replaceAll("'", "''")}'`).join(",")}]`, control,
+        status, reason, extra: JSON.stringify(extra), control,
         at: input.now().toISOString(), seconds: (input.now().getTime() - started.getTime()) / 1000,
       },
     );
@@ -77,6 +77,9 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
     if (error instanceof Rejection) return rejected(error.message);
     if (isInputError(error)) return rejected(`unreadable as CSV: ${(error as Error).message.split("\n")[0]}`);
     throw error;
+  } finally {
+    // Decoded and cleaned copies of a national-scale file are gigabytes: gone as soon as the file is done.
+    for (const suffix of ["utf8.csv", "clean.csv"]) rmSync(join(input.workDir, `${loadId}.${suffix}`), { force: true });
   }
 }
 
