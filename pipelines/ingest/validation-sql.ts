@@ -8,8 +8,7 @@ const raw = (c: ColumnContract) => ident(`${c.name}`);
 const fill = (sql: string, v: string, t: string) => sql.replaceAll("{v}", v).replaceAll("{t}", t);
 
 /** TRUE when the column's text meets every rule of its column (NULL only where nullable). */
-function columnOk(c: ColumnContract, v: string): string {
-  const t = typedExpression(c, v);
+function columnOk(c: ColumnContract, v: string, t: string): string {
   const rules = c.rules.map((r) => `coalesce(${fill(r.sql, v, t)}, false)`);
   const whenPresent = rules.length ? rules.join(" AND ") : "true";
   return `CASE WHEN ${v} IS NULL THEN ${c.nullable} ELSE (${whenPresent}) END`;
@@ -37,30 +36,43 @@ export function readCsvSql({ csvPath, header, rejectsTable, rejectsScan }: Parse
     store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`;
 }
 
-/** TRUE when every column rule and row rule holds, over the raw texts of one record. */
+/** Columns whose typed value is a cast of the text: cast once, in an inner projection, and reused. */
+const isCast = (c: ColumnContract) => c.duckdbType !== "VARCHAR";
+const castAlias = (c: ColumnContract) => ident(`_t_${c.name}`);
+/** The typed value of a column inside `parsedSql`: its precomputed cast, or the text itself. */
+const typedRef = (c: ColumnContract) => (isCast(c) ? castAlias(c) : raw(c));
+
+/** TRUE when every column rule and row rule holds, over the texts and the precomputed casts of one record. */
 export function okExpression(entity: EntityContract, deliveryDay: string): string {
   const cols = columnsOf(entity);
   const typedOf = (name: string) => {
     const c = cols.find((x) => x.name === name);
     if (!c) throw new Error(`row rule of ${entity.name} names unknown column ${name}`);
-    return typedExpression(c, raw(c));
+    return typedRef(c);
   };
   const checks = [
-    ...cols.map((c) => columnOk(c, raw(c))),
+    ...cols.map((c) => columnOk(c, raw(c), typedRef(c))),
     ...entity.rowRules.map((r) => rowRuleSql(r.sql, typedOf).replaceAll("$delivery_day", `DATE '${deliveryDay}'`)),
   ];
   return `(${checks.join(")\n AND (")})`;
 }
 
-/** Every record DuckDB parsed, in file order, with `_ok` (every column and row rule holds). */
+/** Every record DuckDB parsed, in file order: texts, casts, and `_ok` (every column and row rule holds). */
 export function parsedSql(input: ParsedSqlInput): string {
-  const cols = columnsOf(input.entity).map(raw).join(", ");
-  return `(SELECT ${cols}, ${okExpression(input.entity, input.deliveryDay)} AS _ok FROM ${readCsvSql(input)})`;
+  const cols = columnsOf(input.entity);
+  const casts = cols.filter(isCast).map((c) => `, ${typedExpression(c, raw(c))} AS ${castAlias(c)}`).join("");
+  return `(SELECT *, ${okExpression(input.entity, input.deliveryDay)} AS _ok
+    FROM (SELECT ${cols.map(raw).join(", ")}${casts} FROM ${readCsvSql(input)}))`;
 }
 
-/** Typed values of the contract's columns, from the texts (`prefix` names the struct holding them, if any). */
-export function typedColumnsSql(entity: EntityContract, prefix = ""): string {
-  return columnsOf(entity).map((c) => `${typedExpression(c, prefix + raw(c))} AS ${ident(c.name)}`).join(", ");
+/** Typed values of the contract's columns, from a `parsedSql` row. */
+export function typedColumnsSql(entity: EntityContract): string {
+  return columnsOf(entity).map((c) => `${typedRef(c)} AS ${ident(c.name)}`).join(", ");
+}
+
+/** Typed values of the contract's columns, cast from the texts in a struct (the failed rows of `_bad`). */
+function typedFromStruct(entity: EntityContract, struct: string): string {
+  return columnsOf(entity).map((c) => `${typedExpression(c, `${struct}.${raw(c)}`)} AS ${ident(c.name)}`).join(", ");
 }
 
 /** A 64-bit hash of the field texts in contract order: "exactly the same field texts" without keeping them. */
@@ -81,7 +93,7 @@ export function badRowsTableSql(input: ParsedSqlInput): string {
     SELECT CASE WHEN NOT _ok THEN struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) END AS _bad_raw
     FROM ${parsedSql(input)};
     CREATE OR REPLACE TEMP TABLE _bad AS
-    SELECT rowid - (SELECT min(rowid) FROM _parsed) AS _i, _bad_raw, ${typedColumnsSql(input.entity, "_bad_raw.")},
+    SELECT rowid - (SELECT min(rowid) FROM _parsed) AS _i, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
       ${control ? `try_cast(_bad_raw.${ident(control)} AS DECIMAL(38,6))` : "NULL::DECIMAL(38,6)"} AS _control
     FROM _parsed WHERE _bad_raw IS NOT NULL;
     DROP TABLE _parsed;`;
