@@ -9,6 +9,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ENTITIES, columnsOf, controlColumn, entityByName, keyColumns } from "../pipelines/contracts/index.ts";
+import { addYears } from "../pipelines/contracts/registration.ts";
 import { generateDeliveries, type GenerateResult } from "../pipelines/generate/index.ts";
 import { PATTERN_NAMES } from "../pipelines/generate/anomalies.ts";
 import { readRows } from "../pipelines/generate/csv-reader.ts";
@@ -169,6 +170,21 @@ describe("a self-consistent world", () => {
           for (const row of f.rows) if (row[c.name] !== null) expect(known.get(f.entity)!.has(row[c.name]!)).toBe(true);
       }
     }
+  });
+
+  it("keeps lives plausible: engaged after the account and the first registration, at 15 or older, never after a closure", () => {
+    const employers = new Map(rowsOf(deliveries, "employers").map((r) => [r.employer_id!, r]));
+    const people = new Map(rowsOf(deliveries, "contributors").map((r) => [r.contributor_id!, r]));
+    const engagements = [...new Map(rowsOf(deliveries, "engagements").map((r) => [r.engagement_id!, r])).values()];
+    for (const e of engagements) {
+      const employer = employers.get(e.employer_id!)!;
+      const person = people.get(e.contributor_id!)!;
+      expect(e.joined_on! >= employer.registered_on!, e.engagement_id!).toBe(true);
+      expect(person.first_registered_on! <= e.joined_on!, e.engagement_id!).toBe(true);
+      expect(addYears(person.birth_date!, 15) <= e.joined_on!, e.engagement_id!).toBe(true);
+      if (employer.status === "closed") expect(!!e.left_on && e.left_on <= employer.status_changed_on!, e.engagement_id!).toBe(true);
+    }
+    for (const e of employers.values()) if (e.status_changed_on) expect(e.status_changed_on >= e.registered_on!).toBe(true);
   });
 
   it("never repeats the key of an event, and repeats a snapshot key only in later deliveries", () => {

@@ -32,7 +32,13 @@ export const PATTERNS = {
 export type Pattern = keyof typeof PATTERNS;
 export const PATTERN_NAMES = Object.keys(PATTERNS) as Pattern[];
 
-/** Share of eligible employers planted with each pattern (reversals and coverage gaps occur on their own). */
+/**
+ * How often each pattern is planted. For most it is the share of eligible employers (eligible: the
+ * pattern can happen there, e.g. split credits need an invoice above twice the threshold, fee waivers
+ * need late fees); for `payment_reversal` the share of payments; for `coverage_gap` a multiplier of
+ * the natural rate (0.2%, 1%, 3% of engagement-months by compliance). Defaults give the 50-employer
+ * sample at least one case of each.
+ */
 export const DEFAULT_RATES: Record<Pattern, number> = {
   pension_wage_inflation: 0.03, under_declaration: 0.05, firm_wide_drop: 0.12, fake_saudization: 0.03,
   sister_company_shuffle: 0.02, ghost_multi_employer: 0.02, implausible_age: 0.02, self_approved_adjustment: 0.03,

@@ -93,8 +93,12 @@ async function inWorkers(tasks: ShardTask[], context?: Pick<RunContext, "logger"
           if (settled) return;
           settled = true;
           // Without a TypeScript loader in the worker (some test runners), run the shard on this thread.
-          if (error.code === "ERR_UNKNOWN_FILE_EXTENSION") resolve(runShard(tasks[i]!));
-          else reject(error);
+          if (error.code !== "ERR_UNKNOWN_FILE_EXTENSION") return reject(error);
+          try {
+            resolve(runShard(tasks[i]!));
+          } catch (inline) {
+            reject(inline);
+          }
         });
       });
       context?.logger.info(`shard ${i + 1} of ${tasks.length} done`);

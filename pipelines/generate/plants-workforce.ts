@@ -42,7 +42,7 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
     const m = midMonth();
     const ids: string[] = [];
     for (let k = rng.int(1, 2); k > 0; k--) {
-      const join = firstDay(m) + rng.int(0, 25);
+      const join = Math.max(firstDay(m) + rng.int(0, 25), e.registered + 1);
       if (join > end) continue;
       const person = newPerson(world, rng, { saudi: true, join, registeredAt: registrationInstant(join, rng), firstTimer: true });
       const eng = engage(world, e, { person, join, leave: e.closed, wage: THRESHOLD, housingPercent: rng.chance(0.5) ? 0 : 20 });
@@ -52,13 +52,13 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
     if (ids.length) record({ pattern: "fake_saudization", entity: "engagements", ids, period: m, employerId: e.id, detail: "Saudis hired at exactly 4000.00" });
   }
 
-  if (planter.take("sister_company_shuffle", establishment && e.closed === null && next !== null && next.accountType === "establishment" && next.legalForm !== "government" && next.registered < window.start - 30 && next.closed === null && months >= 5)) {
+  if (planter.take("sister_company_shuffle", establishment && preWindow && e.closed === null && next !== null && next.accountType === "establishment" && next.legalForm !== "government" && next.registered < window.start - 30 && next.closed === null && months >= 5)) {
     next!.name = employerName(next!.rng, next!.sector, false, e.name.family);
     next!.nameEn = next!.name.en;
     next!.region = e.region;
     const moves: NonNullable<Handoff["sister"]>["moves"] = [];
     for (let k = rng.int(1, 2); k > 0; k--) {
-      const join = firstDay(window.first + 1) + rng.int(0, 60);
+      const join = Math.max(firstDay(window.first + 1) + rng.int(0, 60), e.registered + 1);
       const leave = join + rng.int(30, 80);
       const person = newPerson(world, rng, { saudi: true, join, registeredAt: registrationInstant(join, rng), firstTimer: true });
       const eng = engage(world, e, { person, join, leave, wage: THRESHOLD, housingPercent: 0 });
@@ -69,19 +69,19 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
     outgoing.sister = { family: e.name.family, region: e.region, moves };
   }
 
-  if (planter.take("implausible_age", establishment && end > firstDay(window.first + 2))) {
-    const young = rng.chance(0.5);
-    const join = young ? firstDay(midMonth()) + rng.int(0, 20) : window.start - rng.int(100, 700);
+  if (planter.take("implausible_age", establishment && end > firstDay(window.first + 2) + 60)) {
+    const young = rng.chance(0.5) || !preWindow;
+    const join = young ? Math.max(firstDay(midMonth()) + rng.int(0, 20), e.registered + 1) : Math.max(window.start - rng.int(100, 700), e.registered);
     const person = newPerson(world, rng, { saudi: young, join, registeredAt: registrationInstant(join, rng), firstTimer: young, age: young ? 16 : 77 });
-    const eng = engage(world, e, { person, join, leave: e.closed, occupation: rng.pick(HEAVY_OCCUPATIONS), wage: rng.int(15, 40) * 100 * SAR });
+    const eng = engage(world, e, { person, join, leave: e.closed !== null && e.closed >= join ? e.closed : null, occupation: rng.pick(HEAVY_OCCUPATIONS), wage: rng.int(15, 40) * 100 * SAR });
     list.push(eng);
     record({ pattern: "implausible_age", entity: "contributors", ids: [person.id], period: null, employerId: e.id, contributorId: person.id, detail: `${young ? 16 : 77} years old at joining, occupation ${eng.occupation}` });
   }
 
-  if (planter.take("pension_wage_inflation", establishment && end >= world.window.horizon && months >= 4)) {
+  if (planter.take("pension_wage_inflation", establishment && preWindow && end >= world.window.horizon && months >= 4)) {
     // Aged 57–59 when the window opens: the last years before the old law's retirement age of 60.
-    const years = rng.int(3, 15);
-    const join = window.start - years * 365 - rng.int(0, 300);
+    const years = Math.min(rng.int(3, 15), Math.floor((window.start - e.registered) / 365));
+    const join = Math.max(window.start - years * 365 - rng.int(0, 300), e.registered);
     const person = newPerson(world, rng, { saudi: true, join, registeredAt: instant(join, 10 * 3600), age: rng.int(57, 59) - years });
     const eng = engage(world, e, { person, join, leave: null, wage: rng.int(60, 120) * 100 * SAR });
     const m = window.first + 2 + rng.int(0, months - 4);

@@ -79,11 +79,14 @@ export function drawEmployer(world: Pick<World, "seed" | "window" | "ids">, inde
     channel: optional || size === "micro" || (size === "small" && rng.chance(0.5)) ? "portal" : "api",
     declareDay: rng.int(18, 28),
     closed: closable && rng.chance((0.02 * span) / 365) ? window.start + rng.int(40, span - 30) : null,
-    suspended: !optional && rng.chance((0.01 * span) / 365) ? window.start + rng.int(20, span - 20) : null,
+    suspended: suspension(!optional && rng.chance((0.01 * span) / 365), window.start + rng.int(20, span - 20), registered),
     suspendedBefore: !optional && !newInWindow && rng.chance(0.01) ? window.start - rng.int(10, 300) : null,
     seq: {},
   };
 }
+
+/** A suspension on `day`, if drawn and after the account exists. */
+const suspension = (drawn: boolean, day: Day, registered: Day): Day | null => (drawn && day > registered + 30 ? day : null);
 
 const LEGAL_FORMS = weighted<Employer["legalForm"]>([
   ["private", 86], ["individual", 6], ["non_profit", 2.5], ["foreign_branch", 2], ["semi_government", 1], ["government", 0.5],
