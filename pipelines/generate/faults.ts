@@ -101,9 +101,9 @@ export class RowFaults {
     put(reg, "wages", wage({ period: "2019-05", contributor_id: fresh() }), "unknown_reference", q("unknown_reference"), "contributor never registered");
     put(reg, "wages", line(wagesFile, wage({ period: "2019-06" })) + ",EXTRA", "too_many_fields", q("wrong_field_count"), "one field too many");
     put(reg, "wages", line(wagesFile, wage({ period: "2019-07" })).split(",").slice(0, -2).join(","), "too_few_fields", q("wrong_field_count"), "two fields missing");
-    put(reg, "wages", line(wagesFile, wage({ period: "2019-08" })).replace(",MUDAD", ',"MUDAD"X'), "junk_after_quote", q("bad_quoting"), "text after a closing quote");
+    put(reg, "wages", line(wagesFile, wage({ period: "2019-08" })).replace(",MUDAD", ',"MUDAD"X'), "junk_after_quote", q("broken_quoting"), "text after a closing quote");
     // Last line of the file: an unterminated quote runs to the end of the file.
-    put(reg, "contributors", line(world.out.mainFile(reg, "contributors"), contributor({})).replace("خالد سعد الغامدي", '"خالد سعد الغامدي'), "unterminated_quote", q("bad_quoting"), "a quote opened and never closed, on the last line");
+    put(reg, "contributors", line(world.out.mainFile(reg, "contributors"), contributor({})).replace("خالد سعد الغامدي", '"خالد سعد الغامدي'), "unterminated_quote", q("broken_quoting"), "a quote opened and never closed, on the last line");
 
     this.billing(world, bill, known, put);
     this.payments(world, pay, known, put);
