@@ -99,6 +99,7 @@ export class CsvFile {
   private readonly hash: Hash = createHash("sha256");
   private fd: number | null;
   private readonly eol: string;
+  private readonly crlf: boolean;
   private readonly utf8: boolean;
   private readonly serialize: (row: CsvRow) => string;
 
@@ -110,6 +111,7 @@ export class CsvFile {
   ) {
     this.fd = openSync(path, "w");
     this.eol = format.crlf ? "\r\n" : "\n";
+    this.crlf = format.crlf;
     this.utf8 = format.encoding === "utf-8";
     this.serialize = serializer(format.columns);
     if (format.bom) this.put(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -130,12 +132,11 @@ export class CsvFile {
     if (this.firstLine === null) this.firstLine = line;
     this.rows++;
     if (control !== null) this.control += control;
-    this.append(line + this.eol);
-  }
-
-  /** Text appended without a line ending (a file cut off mid-row). */
-  writeTail(text: string): void {
-    this.append(text);
+    this.append(line);
+    // The line ending goes in as bytes: one string concatenation less per row.
+    if (this.used + 2 > this.buffer.length) this.flush();
+    if (this.crlf) this.buffer[this.used++] = 13;
+    this.buffer[this.used++] = 10;
   }
 
   private append(text: string): void {
