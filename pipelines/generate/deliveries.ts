@@ -57,7 +57,6 @@ export function formatFor(slot: Slot, entity: string): FileFormat {
 
 export class Deliveries {
   readonly schedule: Record<Source, Slot[]>;
-  private readonly open = new Map<string, CsvFile>();
   /** The main file of each entity in each slot: the hot path looks files up without building names. */
   private readonly main = new Map<Slot, Map<string, CsvFile>>();
   private readonly last = new Map<string, { slot: Slot; file: CsvFile }>();
@@ -104,21 +103,13 @@ export class Deliveries {
     let byEntity = this.main.get(slot);
     if (!byEntity) this.main.set(slot, (byEntity = new Map()));
     let file = byEntity.get(entity);
-    if (!file) byEntity.set(entity, (file = this.file(slot, entity, this.seq)));
-    return file;
-  }
-
-  file(slot: Slot, entity: string, seq?: number, format?: FileFormat): CsvFile {
-    const name = `${entity}_${compactDay(slot.fileDay)}${seq === undefined ? "" : `_${seq}`}.csv`;
-    const key = `${slot.id}/${name}`;
-    let file = this.open.get(key);
     if (!file) {
+      const name = `${entity}_${compactDay(slot.fileDay)}${this.seq === undefined ? "" : `_${this.seq}`}.csv`;
       const folder = join(this.inbox, slot.id);
       mkdirSync(folder, { recursive: true });
-      let chosen = format ?? formatFor(slot, entity);
-      if (this.reformat) chosen = this.reformat(slot, entity, chosen);
-      file = new CsvFile(join(folder, name), name, chosen, controlColumn(entityByName(entity)!));
-      this.open.set(key, file);
+      const format = formatFor(slot, entity);
+      file = new CsvFile(join(folder, name), name, this.reformat ? this.reformat(slot, entity, format) : format, controlColumn(entityByName(entity)!));
+      byEntity.set(entity, file);
       let entry = this.slotFiles.get(slot.id);
       if (!entry) this.slotFiles.set(slot.id, (entry = { slot, files: [] }));
       entry.files.push({ entity, file });

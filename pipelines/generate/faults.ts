@@ -105,7 +105,7 @@ export class RowFaults {
     // Last line of the file: an unterminated quote runs to the end of the file.
     put(reg, "contributors", line(world.out.mainFile(reg, "contributors"), contributor({})).replace("خالد سعد الغامدي", '"خالد سعد الغامدي'), "unterminated_quote", q("broken_quoting"), "a quote opened and never closed, on the last line");
 
-    this.billing(world, bill, known, put);
+    this.billing(bill, known, put);
     this.payments(world, pay, known, put);
     const obj = middle(s.objections);
     put(obj, "dispute_events", { event_id: "OB-FAULT-1", dispute_id: "OB-000000000-999", at: timestampText(obj.cutoff - 3600), status: "submitted", actor: "U000000000-1" }, "unknown_reference", q("unknown_reference"), "dispute never delivered");
@@ -118,7 +118,7 @@ export class RowFaults {
     return this.records;
   }
 
-  private billing(world: World, slot: Slot, known: { employer: string }, put: Put): void {
+  private billing(slot: Slot, known: { employer: string }, put: Put): void {
     const issued = dayText(dayOfInstant(slot.createdAt));
     const invoice = (id: string, over: Fields): Fields => ({
       invoice_id: id, employer_id: known.employer, invoice_type: "contribution", period: "2019-01", issued_on: issued, due_on: issued,
