@@ -1,5 +1,5 @@
 // The steps a job is made of, as plain functions the runner calls in order: ingest → build → publish.
-// Each is replaceable (tests pass their own; issue 5 replaces publish, a no-op until it lands).
+// Each is replaceable (tests pass their own).
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse } from "../lib/duckdb.ts";
 import { buildModels } from "../engine/build.ts";
@@ -7,6 +7,9 @@ import { ruleParamsFromFile } from "../engine/rule-params.ts";
 import { ingestInbox } from "../ingest/index.ts";
 import type { JobSpec, StepName } from "./config.ts";
 import { StepFailure } from "./retry.ts";
+import { publishIfLedger } from "../publish/index.ts";
+import { AUDIENCES } from "../publish/types.ts";
+import { dirname, join } from "node:path";
 
 export interface JobSettings {
   db: string;
@@ -73,11 +76,11 @@ export const buildStep: Step = {
 
 export const publishStep: Step = {
   name: "publish",
-  async run({ context }) {
-    // Publishing (issue 5) is not built yet. The runner already calls it only after the build's
-    // blocking tests passed, so plugging it in here is all it will take.
-    context.logger.info("publish: not built yet; nothing published");
-    return { detail: { published: false } };
+  async run({ runId, settings, context }) {
+    // The site and report go beside the warehouse: data/warehouse.duckdb → data/published/.
+    const out = join(dirname(settings.db), "published");
+    const published = await publishIfLedger({ db: settings.db, out, audiences: AUDIENCES, modelsDir: settings.models, runId }, context);
+    return { detail: published ? { published: true, out, audiences: published.map((p) => ({ audience: p.audience, manifest: p.manifest, privacy_hits: p.privacy.hits })) } : { published: false, reason: "no ledger built yet" } };
   },
 };
 

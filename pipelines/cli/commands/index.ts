@@ -7,7 +7,8 @@ import { statusCommand } from "./status.ts";
 import { scheduleCommand } from "./schedule.ts";
 import { runCommand } from "./run.ts";
 import { docsCommand } from "./docs.ts";
+import { publishCommand } from "./publish.ts";
 import { newModelCommand } from "./new-model.ts";
 
 export const COMMANDS: readonly Command[] = [generateCommand, ingestCommand,
-  buildCommand, runCommand, scheduleCommand, statusCommand, docsCommand, newModelCommand];
+  buildCommand, publishCommand, runCommand, scheduleCommand, statusCommand, docsCommand, newModelCommand];

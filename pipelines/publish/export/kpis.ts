@@ -1,0 +1,99 @@
+// The KPIs of a month beside last month and the same month last year, with the change computed in
+// exact decimals (ratios change in points, amounts and counts in per cent).
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { Decimal } from "decimal.js";
+import { queryRows } from "../../lib/duckdb.ts";
+import { previousPeriod } from "../stamp.ts";
+
+/** The KPIs the overview and the report lead with, in the order they are shown. */
+export const HEADLINE_KPIS = [
+  "billed",
+  "collected",
+  "on_time_collection_rate",
+  "arrears",
+  "arrears_ratio",
+  "days_sales_outstanding",
+  "employers_paying_on_time_share",
+  "credit_balances_held",
+  "late_fee_billed",
+  "coverage_gaps",
+] as const;
+
+export type Unit = "SAR" | "ratio" | "days" | "count";
+
+export interface KpiRow {
+  period: string;
+  kpi: string;
+  dimension: string;
+  dimension_value: string;
+  value: string | null;
+  unit: Unit;
+}
+
+export interface Change {
+  /** value − other, exact. */
+  delta: string;
+  /** delta ÷ |other|; null when other is zero. */
+  relative: string | null;
+}
+
+export interface HeadlineKpi {
+  kpi: string;
+  unit: Unit;
+  value: string | null;
+  previous: string | null;
+  year_ago: string | null;
+  vs_previous: Change | null;
+  vs_year_ago: Change | null;
+}
+
+export async function readKpis(connection: DuckDBConnection, dimension?: string): Promise<KpiRow[]> {
+  return queryRows<KpiRow & Record<string, unknown>>(
+    connection,
+    `SELECT period, kpi, dimension, dimension_value, CAST(value AS VARCHAR) AS value, unit FROM marts.kpi_monthly
+     ${dimension ? "WHERE dimension = $dimension" : ""} ORDER BY dimension, dimension_value, period, kpi`,
+    dimension ? { dimension } : undefined,
+  );
+}
+
+export function change(value: string | null, other: string | null): Change | null {
+  if (value === null || other === null) return null;
+  const delta = new Decimal(value).minus(other);
+  const base = new Decimal(other).abs();
+  return { delta: delta.toString(), relative: base.isZero() ? null : delta.div(base).toSignificantDigits(8).toString() };
+}
+
+export function headline(rows: KpiRow[], period: string): HeadlineKpi[] {
+  const at = new Map(rows.filter((r) => r.dimension === "all").map((r) => [`${r.period}|${r.kpi}`, r]));
+  const previous = previousPeriod(period);
+  const yearAgo = previousPeriod(period, 12);
+  return HEADLINE_KPIS.flatMap((kpi) => {
+    const now = at.get(`${period}|${kpi}`);
+    if (!now) return [];
+    const prev = at.get(`${previous}|${kpi}`)?.value ?? null;
+    const year = at.get(`${yearAgo}|${kpi}`)?.value ?? null;
+    return [{ kpi, unit: now.unit, value: now.value, previous: prev, year_ago: year, vs_previous: change(now.value, prev), vs_year_ago: change(now.value, year) }];
+  });
+}
+
+export interface Driver {
+  dimension: string;
+  dimension_value: string;
+  value: string | null;
+  previous: string | null;
+  delta: string;
+}
+
+/** The group (region, sector, …) whose change since last month moved a KPI the most, either way. */
+export function topDriver(rows: KpiRow[], period: string, kpi: string, dimension: string): Driver | null {
+  const previous = previousPeriod(period);
+  const before = new Map(rows.filter((r) => r.dimension === dimension && r.kpi === kpi && r.period === previous).map((r) => [r.dimension_value, r.value]));
+  let best: Driver | null = null;
+  for (const r of rows) {
+    if (r.dimension !== dimension || r.kpi !== kpi || r.period !== period) continue;
+    const prev = before.get(r.dimension_value) ?? "0";
+    const delta = new Decimal(r.value ?? 0).minus(prev ?? 0);
+    if (!best || delta.abs().gt(new Decimal(best.delta).abs())) best = { dimension, dimension_value: r.dimension_value, value: r.value, previous: prev, delta: delta.toString() };
+  }
+  return best;
+}

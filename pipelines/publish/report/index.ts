@@ -1,0 +1,39 @@
+// Writing the management report: the HTML per language, then its PDF printed by headless Chromium.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launchChromium } from "../chromium.ts";
+import type { Audience, Digits, Lang } from "../types.ts";
+import { renderReport, type ReportData } from "./html.ts";
+
+export type { ReportData } from "./html.ts";
+
+export async function writeReports(
+  data: ReportData,
+  o: { dir: string; audience: Audience; langs: readonly Lang[]; digits: Digits; pdf: boolean },
+): Promise<string[]> {
+  mkdirSync(o.dir, { recursive: true });
+  const written: string[] = [];
+  const htmls: { lang: Lang; file: string }[] = [];
+  for (const lang of o.langs) {
+    const file = join(o.dir, `report-${data.stamp.period}-${lang}.html`);
+    writeFileSync(file, renderReport(data, lang, o.audience, o.digits));
+    htmls.push({ lang, file });
+    written.push(file);
+  }
+  if (!o.pdf) return written;
+  const browser = await launchChromium();
+  try {
+    for (const { file } of htmls) {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+      const pdf = file.replace(/\.html$/, ".pdf");
+      await page.pdf({ path: pdf, format: "A4", printBackground: true, preferCSSPageSize: true });
+      await page.close();
+      written.push(pdf);
+    }
+  } finally {
+    await browser.close();
+  }
+  return written;
+}

@@ -1,0 +1,80 @@
+// What surrounds every page of the site, rendered at build time from data/site.json: the language
+// and direction of the document, the navigation of the audience's pages, the language switch (which
+// keeps the page's filters), and the stamp — as-of date (with its Hijri date), run and build time.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { dateWithHijri, riyadhTime } from "../../dashboards/components/format.ts";
+import { t, type Lang } from "../../dashboards/components/i18n.ts";
+import type { SiteInfo } from "./types.ts";
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** "/ar/collections" → ["ar", "collections"]; pages outside a language folder count as Arabic. */
+export function pageOf(path: string): { lang: Lang; page: string } {
+  const [, first, second] = path.split("/");
+  if (first === "en" || first === "ar") return { lang: first, page: second || "index" };
+  return { lang: "ar", page: first || "index" };
+}
+
+export function readSiteInfo(root: string): SiteInfo | undefined {
+  const file = join(root, "data", "site.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as SiteInfo) : undefined;
+}
+
+export function head(info: SiteInfo | undefined, path: string): string {
+  const { lang } = pageOf(path);
+  // Set before the body renders, so Arabic pages are laid out right-to-left from the first paint.
+  return [
+    `<script>document.documentElement.lang=${JSON.stringify(lang)};document.documentElement.dir=${JSON.stringify(lang === "ar" ? "rtl" : "ltr")};</script>`,
+    `<script>addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[data-keep-query]");if(a)a.href=a.href.split(/[?#]/)[0]+location.search+location.hash;},true);</script>`,
+    `<meta name="tahseel-audience" content="${escape(info?.audience ?? "")}">`,
+    // no favicon request: every request a page makes is one the tests can account for
+    `<link rel="icon" href="data:,">`,
+  ].join("\n");
+}
+
+export function header(info: SiteInfo | undefined, path: string): string {
+  const { lang, page } = pageOf(path);
+  const other: Lang = lang === "ar" ? "en" : "ar";
+  const digits = lang === "ar" ? (info?.digits ?? "latn") : "latn";
+  const pages = info?.pages ?? ["index"];
+  const nav = pages
+    .map((p) => `<a href="./${p}.html"${p === page ? ' aria-current="page"' : ""}>${escape(t(lang, `page.${p}`))}</a>`)
+    .join("");
+  const stamp = info?.stamp;
+  const stampLine = stamp
+    ? `<p class="tahseel-stamp" data-as-of="${stamp.as_of}" data-run-id="${escape(stamp.run_id)}" data-built-at="${stamp.built_at}" data-audience="${stamp.audience}">` +
+      `<span>${escape(t(lang, "stamp.as_of"))}: <b>${escape(dateWithHijri(stamp.as_of, lang, digits))}</b></span>` +
+      `<span>${escape(t(lang, "stamp.run"))}: <a href="./health.html?run=${encodeURIComponent(stamp.run_id)}#runs"><code>${escape(stamp.run_id)}</code></a></span>` +
+      `<span>${escape(t(lang, "stamp.built"))}: ${escape(riyadhTime(stamp.built_at, lang, digits))}</span>` +
+      `<span>${escape(t(lang, "stamp.audience"))}: ${escape(t(lang, `audience.${stamp.audience}`))}</span></p>`
+    : "";
+  return (
+    `<div class="tahseel-bar"><a class="tahseel-brand" href="./index.html">${escape(t(lang, "site"))}</a>` +
+    `<nav class="tahseel-nav">${nav}</nav>` +
+    `<a class="tahseel-lang" href="../${other}/${page}.html" hreflang="${other}" lang="${other}" data-keep-query>${escape(t(lang, "lang.other"))}</a></div>` +
+    stampLine
+  );
+}
+
+/** Framework's configuration for a staged site (see observablehq.config.ts). */
+export function siteConfig(env: NodeJS.ProcessEnv) {
+  const root = env.TAHSEEL_SITE_SRC ?? "dashboards";
+  const info = readSiteInfo(root);
+  return {
+    root,
+    output: env.TAHSEEL_SITE_OUT ?? "dist",
+    title: "Tahseel",
+    // the default pulls web fonts from Google; pages must load with no network
+    globalStylesheets: [],
+    style: "style.css",
+    sidebar: false,
+    pager: false,
+    search: false,
+    toc: false,
+    preserveExtension: true,
+    footer: "",
+    head: ({ path }: { path: string }) => head(info, path),
+    header: ({ path }: { path: string }) => header(info, path),
+  };
+}

