@@ -6,6 +6,17 @@ import { ingestInbox } from "../pipelines/ingest/index.ts";
 import { silentLogger } from "../pipelines/lib/context.ts";
 import { openWarehouse, sqlString } from "../pipelines/lib/duckdb.ts";
 import { manifestSchema } from "../pipelines/contracts/manifest.ts";
+import { columnsOf, entityByName } from "../pipelines/contracts/index.ts";
+import { parseHeader } from "../pipelines/ingest/csv-structure.ts";
+import { openSync, readSync, closeSync } from "node:fs";
+
+function firstLine(path: string): string {
+  const fd = openSync(path, "r");
+  const buf = Buffer.alloc(64 * 1024);
+  const n = readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  return buf.subarray(0, n).toString("latin1").split(/\r?\n/)[0]!.replace(/^\u00ef\u00bb\u00bf/, "");
+}
 
 const [task, inbox, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string];
 rmSync(db, { force: true });
@@ -18,7 +29,8 @@ if (task === "ingest") {
   const rows = summary.files.reduce((s, f) => s + f.rows, 0);
   detail = { files: summary.files.length, rows, rejected: summary.files.filter((f) => f.status === "rejected").length, quarantined: summary.files.reduce((s, f) => s + f.quarantined, 0) };
 } else if (task === "floor") {
-  // The floor: DuckDB's own read_csv (types sniffed) of the same files into plain tables, nothing else.
+  // The floor: DuckDB's own read_csv of the same files into plain tables with the contract's column types
+  // (the sniffer guesses wrong on sparse columns), nothing else: no checks, no lineage, no history.
   const w = await openWarehouse(db, { memoryLimit });
   let n = 0;
   for (const folder of readdirSync(inbox).sort()) {
@@ -26,7 +38,11 @@ if (task === "ingest") {
     for (const f of manifest.files) {
       // DuckDB reads no Windows-1256 without an extension; latin-1 parses the same bytes, which is what is timed.
       const encoding = f.encoding === "windows-1256" ? ", encoding = 'latin-1'" : "";
-      await w.connection.run(`CREATE TABLE t${n++} AS SELECT * FROM read_csv(${sqlString(join(inbox, folder, f.name))}${encoding})`);
+      const path = join(inbox, folder, f.name);
+      const types = Object.fromEntries(columnsOf(entityByName(f.entity)!).map((c) => [c.name, c.duckdbType]));
+      const header = parseHeader(firstLine(path));
+      const columns = header.map((h) => `${sqlString(h)}: ${sqlString(types[h] ?? "VARCHAR")}`).join(", ");
+      await w.connection.run(`CREATE TABLE t${n++} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, auto_detect = false, columns = {${columns}}${encoding})`);
     }
   }
   await w.connection.run("CHECKPOINT");

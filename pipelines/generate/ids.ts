@@ -2,6 +2,7 @@
 // through a bijection (multiplication by a unit modulo the id space), offset by the seed. Shards of
 // a run interleave their counters (shard k of S takes k, k + S, k + 2S, …), so they never collide.
 import { mix } from "./prng.ts";
+import { luhnCheckDigit as checkDigit } from "../contracts/luhn.ts";
 
 const EMPLOYER_SPACE = 900_000_000;
 const EMPLOYER_STEP = 282_475_249; // 7^10, coprime with 2, 3 and 5: a bijection on the 9-digit space
@@ -56,21 +57,6 @@ export class Ids {
     const office = CR_OFFICE[region]!;
     return office + String((n * CR_STEP + this.crOffset + Number(office) * 7) % CR_SPACE).padStart(6, "0");
   }
-}
-
-/** The Luhn check digit of a 9-digit body, in one pass (the contracts' `luhnCheckDigit` tries all ten; same result). */
-export function checkDigit(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    // Counting from the right of the full id, the body's last digit is second: it is doubled.
-    let d = body.charCodeAt(body.length - 1 - i) - 48;
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
 }
 
 /** A contributor id whose check digit is wrong (for planted faults). */
