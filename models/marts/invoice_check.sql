@@ -45,11 +45,11 @@ WITH expected AS (
 fee_base AS (
   -- what was unpaid at the end of the eve of each fee's issue, on that period's past-due contribution invoices
   SELECT f.invoice_id, coalesce(sum(i.open_amount), 0) AS unpaid
-  FROM staging.stg_invoices AS f
-  LEFT JOIN core.ledger_items AS i
-    ON i.as_of = f.issued_on - 1 AND i.employer_id = f.employer_id AND i.period = f.period
-   AND i.invoice_type = 'contribution' AND i.due_on < i.as_of
-  WHERE f.invoice_type = 'late_fee'
+  FROM (SELECT invoice_id, employer_id, period, CAST(issued_on - 1 AS DATE) AS eve
+        FROM staging.stg_invoices WHERE invoice_type = 'late_fee') AS f
+  LEFT JOIN (SELECT as_of, employer_id, period, open_amount FROM core.ledger_items
+             WHERE invoice_type = 'contribution' AND due_on < as_of AND open_amount > 0) AS i
+    ON i.as_of = f.eve AND i.employer_id = f.employer_id AND i.period = f.period
   GROUP BY f.invoice_id
 )
 SELECT
@@ -70,5 +70,5 @@ SELECT
   CASE WHEN i.invoice_type = 'contribution' THEN coalesce(e.contributors, 0) END AS contributors_expected,
   CAST(fb.unpaid AS DECIMAL(18,2)) AS unpaid_base
 FROM staging.stg_invoices AS i
-LEFT JOIN expected AS e ON i.invoice_type = 'contribution' AND e.employer_id = i.employer_id AND e.period = i.period
+LEFT JOIN expected AS e ON e.employer_id = i.employer_id AND e.period = i.period
 LEFT JOIN fee_base AS fb ON fb.invoice_id = i.invoice_id

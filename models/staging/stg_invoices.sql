@@ -15,6 +15,7 @@ columns:
   due_on_as_issued: due_on as delivered.
   due_on: The due date the ledger uses; the original's for a re-issue.
   original_invoice_id: First invoice of the re-issue chain (itself when it replaces nothing).
+  invoice_key: A whole number in allocation order (employer, due_on, contribution before late fee, invoice_id), so the ledger sorts on one integer.
   replaces_invoice_id: The invoice this one re-issues, if any.
   cancelled_from: Day from which a re-issue cancels this invoice; null while none does.
   type_rank: 0 for contribution, 1 for late_fee — the tie-break of the allocation order.
@@ -27,6 +28,7 @@ columns:
   posted_by: User id, or SYSTEM.
 tests:
   - unique: invoice_id
+  - unique: invoice_key
   - not_null: [invoice_id, employer_id, due_on, total_amount]
   - expression: cancelled_from IS NULL OR cancelled_from >= issued_on
     severity: warn
@@ -45,6 +47,7 @@ cancellations AS (
   FROM raw.invoices WHERE replaces_invoice_id IS NOT NULL GROUP BY 1
 )
 SELECT
+  row_number() OVER (ORDER BY i.employer_id, coalesce(o.due_on, i.due_on), CASE i.invoice_type WHEN 'contribution' THEN 0 ELSE 1 END, i.invoice_id) AS invoice_key,
   i.invoice_id, i.employer_id, i.invoice_type, i.period, i.issued_on,
   i.due_on AS due_on_as_issued,
   coalesce(o.due_on, i.due_on) AS due_on,
