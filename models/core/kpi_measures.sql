@@ -1,7 +1,6 @@
 /*
 description: >
-  The additive pieces of the collection KPIs (marts.kpi_monthly), per employer and month, in long
-  form, each with the employer's region, sector, legal form and size class that month. Months run
+  The additive pieces of the collection KPIs (marts.kpi_monthly), per employer and month, each with the employer's region, sector, legal form and size class that month. Months run
   from the first reporting month-end to the as-of month; a month's snapshot is taken at its last day,
   or at the as-of date for the as-of month. Flows: billed (invoices issued in the month, less invoices
   cancelled by a re-issue in the month), collected (payments received in the month, less payments
@@ -9,22 +8,37 @@ description: >
   and manually posted. Period KPIs (the month's contribution invoices): owed and paid as of their due
   date and as of the as-of date, and whether the employer owed and paid in full by the due date.
   Snapshots: outstanding, past due and credit at the month's snapshot day. Coverage gaps.
-grain: one row per employer_id, period and measure
+grain: one row per employer_id and period
 materialized: table
 params:
   as_of: date
 columns:
   employer_id: Employer.
   period: Month YYYY-MM.
-  measure: Name of the additive piece.
-  amount: Its value (SAR, or a count).
+  billed: Invoices issued in the month less invoices cancelled by a re-issue in the month, SAR.
+  collected: Payments received in the month less payments reversed in the month, SAR.
+  late_fee_billed: Late-fee invoices issued in the month, SAR.
+  late_fee_waived: Approved fee_waiver credits on late-fee invoices, approved in the month, SAR (positive).
+  adjustments_absolute: Absolute value of the adjustments approved in the month, SAR.
+  invoices_issued: Invoices issued in the month.
+  invoices_manual: Of them, posted manually.
+  due_owed: The month's contribution invoices, what they owed at the end of their due date, SAR.
+  due_paid: Of that, paid by then, SAR.
+  employers_owing_at_due: 1 when the month's contribution invoice owed something at its due date.
+  employers_paid_by_due: 1 when it owed something and was paid in full by then.
+  to_date_owed: The month's contribution invoices, what they owe as of the as-of date, SAR.
+  to_date_paid: Of that, paid as of the as-of date, SAR.
+  outstanding: Open amount at the month's snapshot day, SAR.
+  past_due: Past-due open amount at the snapshot day, SAR.
+  credit_balance: Credit balance at the snapshot day, SAR.
+  coverage_gaps: Engaged contributor-months with no wage declared.
   region: Employer's region (current snapshot).
   sector: ISIC section (current snapshot).
   legal_form: Legal form (current snapshot).
   size_class: Nitaqat size by contributors engaged that month (micro 1–9, small 10–49, medium 50–499, large 500–2999, giant 3000+; none when nobody is engaged).
 tests:
-  - not_null: [employer_id, period, measure, amount]
-  - unique: [employer_id, period, measure]
+  - not_null: [employer_id, period, billed, collected]
+  - unique: [employer_id, period]
 */
 WITH months AS (
   SELECT strftime(m, '%Y-%m') AS period, CAST(least(last_day(m), getvariable('as_of')) AS DATE) AS snapshot_day
@@ -76,16 +90,33 @@ gaps AS (
   SELECT employer_id, period, 'coverage_gaps' AS measure, count(*) AS amount FROM marts.coverage_gaps GROUP BY employer_id, period
 ),
 measures AS (
-  SELECT x.employer_id, x.period, x.measure, sum(x.amount) AS amount
+  SELECT x.employer_id, x.period,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'billed'), 0) AS billed,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'collected'), 0) AS collected,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'late_fee_billed'), 0) AS late_fee_billed,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'late_fee_waived'), 0) AS late_fee_waived,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'adjustments_absolute'), 0) AS adjustments_absolute,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'invoices_issued'), 0) AS invoices_issued,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'invoices_manual'), 0) AS invoices_manual,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'due_owed'), 0) AS due_owed,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'due_paid'), 0) AS due_paid,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'employers_owing_at_due'), 0) AS employers_owing_at_due,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'employers_paid_by_due'), 0) AS employers_paid_by_due,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'to_date_owed'), 0) AS to_date_owed,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'to_date_paid'), 0) AS to_date_paid,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'outstanding'), 0) AS outstanding,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'past_due'), 0) AS past_due,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'credit_balance'), 0) AS credit_balance,
+    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'coverage_gaps'), 0) AS coverage_gaps
   FROM (SELECT * FROM flows UNION ALL SELECT * FROM period_facts UNION ALL SELECT * FROM snapshots UNION ALL SELECT * FROM gaps) AS x
   JOIN months AS m ON m.period = x.period
-  GROUP BY x.employer_id, x.period, x.measure
+  GROUP BY x.employer_id, x.period
 ),
 engaged AS (
   SELECT employer_id, period, count(DISTINCT contributor_id) AS contributors FROM core.engagement_months GROUP BY employer_id, period
 )
 SELECT
-  ms.employer_id, ms.period, ms.measure, CAST(ms.amount AS DECIMAL(20,2)) AS amount,
+  ms.*,
   coalesce(e.region, 'unknown') AS region, coalesce(e.sector, 'unknown') AS sector, coalesce(e.legal_form, 'unknown') AS legal_form,
   CASE WHEN coalesce(g.contributors, 0) = 0 THEN 'none' WHEN g.contributors < 10 THEN 'micro' WHEN g.contributors < 50 THEN 'small'
        WHEN g.contributors < 500 THEN 'medium' WHEN g.contributors < 3000 THEN 'large' ELSE 'giant' END AS size_class

@@ -31,37 +31,21 @@ tests:
   - not_null: [period, kpi, dimension, dimension_value, unit]
   - accepted_values: {column: dimension, values: [all, region, sector, size_class, legal_form]}
   - expression: unit <> 'ratio' OR value IS NULL OR value >= 0
-  - reconciles: {sum: value, where: "kpi = 'billed' AND dimension = 'all'", equals: {model: core.kpi_measures, sum: amount, where: "measure = 'billed'"}}
+  - reconciles: {sum: value, where: "kpi = 'billed' AND dimension = 'all'", equals: {model: core.kpi_measures, sum: billed}}
     name: billed overall = the sum of the employers' billed
 */
 WITH grouped AS (
-  SELECT period, 'all' AS dimension, 'all' AS dimension_value, measure, sum(amount) AS amount FROM core.kpi_measures GROUP BY ALL
-  UNION ALL SELECT period, 'region', region, measure, sum(amount) FROM core.kpi_measures GROUP BY ALL
-  UNION ALL SELECT period, 'sector', sector, measure, sum(amount) FROM core.kpi_measures GROUP BY ALL
-  UNION ALL SELECT period, 'size_class', size_class, measure, sum(amount) FROM core.kpi_measures GROUP BY ALL
-  UNION ALL SELECT period, 'legal_form', legal_form, measure, sum(amount) FROM core.kpi_measures GROUP BY ALL
+  SELECT period, 'all' AS dimension, 'all' AS dimension_value, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period
+  UNION ALL SELECT period, 'region', region, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period, region
+  UNION ALL SELECT period, 'sector', sector, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period, sector
+  UNION ALL SELECT period, 'size_class', size_class, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period, size_class
+  UNION ALL SELECT period, 'legal_form', legal_form, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period, legal_form
 ),
 wide AS (
-  SELECT period, dimension, dimension_value,
-    CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) AS month_number,
-    coalesce(sum(amount) FILTER (WHERE measure = 'billed'), 0) AS billed,
-    coalesce(sum(amount) FILTER (WHERE measure = 'collected'), 0) AS collected,
-    sum(amount) FILTER (WHERE measure = 'due_owed') AS due_owed,
-    sum(amount) FILTER (WHERE measure = 'due_paid') AS due_paid,
-    sum(amount) FILTER (WHERE measure = 'to_date_owed') AS to_date_owed,
-    sum(amount) FILTER (WHERE measure = 'to_date_paid') AS to_date_paid,
-    coalesce(sum(amount) FILTER (WHERE measure = 'past_due'), 0) AS arrears,
-    coalesce(sum(amount) FILTER (WHERE measure = 'outstanding'), 0) AS outstanding,
-    coalesce(sum(amount) FILTER (WHERE measure = 'credit_balance'), 0) AS credit_balances_held,
-    sum(amount) FILTER (WHERE measure = 'employers_owing_at_due') AS employers_owing,
-    coalesce(sum(amount) FILTER (WHERE measure = 'employers_paid_by_due'), 0) AS employers_paid,
-    coalesce(sum(amount) FILTER (WHERE measure = 'adjustments_absolute'), 0) AS adjustments_absolute,
-    sum(amount) FILTER (WHERE measure = 'invoices_issued') AS invoices_issued,
-    coalesce(sum(amount) FILTER (WHERE measure = 'invoices_manual'), 0) AS invoices_manual,
-    coalesce(sum(amount) FILTER (WHERE measure = 'late_fee_billed'), 0) AS late_fee_billed,
-    coalesce(sum(amount) FILTER (WHERE measure = 'late_fee_waived'), 0) AS late_fee_waived,
-    coalesce(sum(amount) FILTER (WHERE measure = 'coverage_gaps'), 0) AS coverage_gaps
-  FROM grouped GROUP BY period, dimension, dimension_value
+  SELECT *, past_due AS arrears, credit_balance AS credit_balances_held,
+         employers_owing_at_due AS employers_owing, employers_paid_by_due AS employers_paid,
+         CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) AS month_number
+  FROM grouped
 ),
 trailing_sums AS (
   SELECT *,
