@@ -7,6 +7,7 @@ import type { Ctx } from "./context.js";
 import { figure, h, section } from "./dom.js";
 import { amount, integer, month, sar } from "./format.js";
 import { code } from "./i18n.js";
+import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
 import { fetchShard, pageHref, param, setParams } from "./url.js";
 
@@ -67,7 +68,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
           csv: "invoices-with-difference",
           columns: [
             { key: "invoice_id", label: ctx.w("invoice_id"), show: (r: Row) => h("button", { type: "button", class: "linkish", "data-invoice": s(r, "invoice_id"), onclick: () => (setParams({ invoice: s(r, "invoice_id") }), void showEvidence(ctx, evidence, s(r, "invoice_id")!)) }, s(r, "invoice_id")) },
-            { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => h("a", { href: pageHref("employer", { id: s(r, "employer_id") }), "data-employer": s(r, "employer_id") }, s(r, ctx.lang === "ar" ? "name_ar" : "name_en") ?? s(r, "employer_id")) },
+            { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
             { key: "period", label: ctx.w("period") },
             { key: "invoice_type", label: ctx.w("invoice_type"), show: (r: Row) => code(ctx.lang, s(r, "invoice_type")) },
             { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
@@ -94,7 +95,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
           csv: "coverage-gaps",
           columns: [
             { key: "period", label: ctx.w("period") },
-            { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => h("a", { href: pageHref("employer", { id: s(r, "employer_id") }), "data-employer": s(r, "employer_id") }, s(r, ctx.lang === "ar" ? "name_ar" : "name_en") ?? s(r, "employer_id")) },
+            { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
             { key: "contributor_id", label: ctx.w("contributor_id") },
             { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
           ],

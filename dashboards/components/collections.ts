@@ -9,6 +9,7 @@ import { h, section } from "./dom.js";
 import { amount, dateWithHijri, integer, kpiChange, kpiValue, month, type Unit } from "./format.js";
 import { code, kpiLabel } from "./i18n.js";
 import { kpiLinks } from "./kpi.js";
+import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
 import { fetchShard, pageHref, param, setParams } from "./url.js";
 
@@ -174,7 +175,7 @@ async function fillDrill(ctx: Ctx, target: HTMLElement, asOf: string, severity: 
       lang: ctx.lang,
       csv: `arrears-${asOf}-${severity}${bucket ? `-${bucket}` : ""}`,
       columns: [
-        { key: "employer_id", label: ctx.w("employer"), show: (r: DrillRow) => h("a", { href: pageHref("employer", { id: r.employer_id }), "data-employer": r.employer_id }, `${(ctx.lang === "ar" ? r.name_ar : r.name_en) ?? r.employer_id}`) },
+        { key: "employer_id", label: ctx.w("employer"), show: (r: DrillRow) => employerLink(ctx, r) },
         { key: "region", label: ctx.w("region"), show: (r) => code(ctx.lang, r.region) },
         ...(bucket ? [{ key: bucket, label: code(ctx.lang, bucket), numeric: true, show: (r: DrillRow) => amount(r[bucket] as string, ctx.lang, ctx.digits) }] : []),
         { key: "past_due", label: ctx.w("past_due"), numeric: true, show: (r) => amount(r.past_due, ctx.lang, ctx.digits) },
@@ -211,7 +212,7 @@ function suspensionSection(ctx: Ctx, d: CollectionsData, asOf: string): HTMLElem
             lang: ctx.lang,
             csv: `suspension-${asOf}`,
             columns: [
-              { key: "employer_id", label: ctx.w("employer"), show: (r: SuspensionRow) => h("a", { href: pageHref("employer", { id: r.employer_id }), "data-employer": r.employer_id }, `${(ctx.lang === "ar" ? r.name_ar : r.name_en) ?? r.employer_id}`) },
+              { key: "employer_id", label: ctx.w("employer"), show: (r: SuspensionRow) => employerLink(ctx, r) },
               { key: "region", label: ctx.w("region"), show: (r) => code(ctx.lang, r.region) },
               { key: "past_due_undisputed", label: ctx.w("past_due"), numeric: true, show: (r) => amount(r.past_due_undisputed, ctx.lang, ctx.digits) },
               { key: "oldest_due_on", label: ctx.w("due_on") },

@@ -6,6 +6,7 @@ import type { Ctx } from "./context.js";
 import { figure, h, section, type Child } from "./dom.js";
 import { amount, dateWithHijri, integer, sar } from "./format.js";
 import { code } from "./i18n.js";
+import { nameOf } from "./links.js";
 import { dataTable, type Column } from "./table.js";
 import { fetchShard, pageHref, param, setParams } from "./url.js";
 
@@ -60,7 +61,7 @@ export function renderEmployer(ctx: Ctx, index: EmployerSearch): HTMLElement {
     const matches = await searchByName(index, q);
     result.replaceChildren(
       matches.length
-        ? h("ul", { class: "matches" }, matches.map(([id, ar, en, region]) => h("li", {}, h("a", { href: pageHref("employer", { id }), "data-employer": id, onclick: (e: Event) => (e.preventDefault(), (input.value = id), void go(id)) }, `${(ctx.lang === "ar" ? ar : en) ?? id} (${id}, ${code(ctx.lang, region)})`))))
+        ? h("ul", { class: "matches" }, matches.map(([id, ar, en, region]) => h("li", {}, h("a", { href: pageHref("employer", { id }), "data-employer": id, onclick: (e: Event) => (e.preventDefault(), (input.value = id), void go(id)) }, `${(ctx.lang === "ar" ? ar : en) ?? ar ?? id} (${id}, ${code(ctx.lang, region)})`))))
         : h("p", {}, ctx.w("search.none")),
     );
   };
@@ -96,7 +97,7 @@ function renderProfile(ctx: Ctx, p: Profile): HTMLElement {
   return h(
     "div",
     { "data-employer-profile": id },
-    h("h2", {}, `${s(e, ctx.lang === "ar" ? "name_ar" : "name_en") ?? id}`),
+    h("h2", {}, nameOf(ctx, e) ?? id),
     h("p", { class: "subtitle" }, s(e, ctx.lang === "ar" ? "name_en" : "name_ar") ?? ""),
     h("dl", { class: "facts" }, facts.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
     h("p", {}, `${ctx.w("position.at")} ${dateWithHijri(p.as_of, ctx.lang, ctx.digits)} · ${ctx.w("severity")}: `, h("span", { class: `pill ${s(now, "severity") ?? ""}`, "data-severity": s(now, "severity") }, code(ctx.lang, s(now, "severity") ?? "none"))),

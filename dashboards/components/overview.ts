@@ -7,6 +7,7 @@ import { figure, h, section } from "./dom.js";
 import { amount, dateWithHijri, integer, month, sar } from "./format.js";
 import { code, kpiLabel } from "./i18n.js";
 import { kpiCard } from "./kpi.js";
+import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
 import { pageHref } from "./url.js";
 
@@ -34,7 +35,7 @@ function suspensionFigure(ctx: Ctx, o: Overview): HTMLElement {
         lang: ctx.lang,
         csv: `suspension-${s.as_of}`,
         columns: [
-          { key: "employer_id", label: ctx.w("employer"), show: (r) => h("a", { href: pageHref("employer", { id: r.employer_id }), "data-employer": r.employer_id }, `${(ctx.lang === "ar" ? r.name_ar : r.name_en) ?? r.employer_id}`) },
+          { key: "employer_id", label: ctx.w("employer"), show: (r) => employerLink(ctx, r) },
           { key: "region", label: ctx.w("region"), show: (r) => code(ctx.lang, r.region) },
           { key: "past_due_undisputed", label: ctx.w("past_due"), numeric: true, show: (r) => amount(r.past_due_undisputed, ctx.lang, ctx.digits) },
           { key: "days_past_due", label: ctx.w("days_past_due"), numeric: true, show: (r) => integer(r.days_past_due, ctx.lang, ctx.digits) },

@@ -81,6 +81,11 @@ export async function publishIfLedger(o: PublishOptions, context: RunContext): P
   return publish(o, context);
 }
 
+/** Stages each audience's site source with its data, without building (for the preview server). */
+export async function exportSite(o: PublishOptions, context: RunContext): Promise<{ audience: Audience; srcDir: string }[]> {
+  return (await exportAll(o, resolve(o.out), context)).staged.map((s) => ({ audience: s.audience, srcDir: s.srcDir }));
+}
+
 /** Every audience's data is exported in one sitting, and the warehouse closed before the builds. */
 async function exportAll(o: PublishOptions, out: string, context: RunContext): Promise<{ staged: Staged[]; needles: Needles }> {
   const warehouse = await openWarehouse(o.db);

@@ -16,7 +16,7 @@ const SECTIONS = `
   ageing AS (SELECT a.employer_id, list({${texts("a", ["as_of", "outstanding", "not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365", "past_due", "disputed"])},
       severity: a.severity, max_days_past_due: a.max_days_past_due} ORDER BY a.as_of) AS v
     FROM marts.arrears_ageing AS a GROUP BY a.employer_id),
-  open_items AS (SELECT i.employer_id, list({invoice_id: i.invoice_id, invoice_type: i.invoice_type, period: i.period, ${texts("i", ["issued_on", "due_on", "owed", "open_amount"])},
+  open_items AS (SELECT i.employer_id, list({invoice_id: i.invoice_id, invoice_type: i.invoice_type, period: i.period, ${texts("i", ["due_on", "owed", "open_amount"])},
       days_past_due: i.days_past_due} ORDER BY i.due_on, i.invoice_id) AS v
     FROM core.ledger_items AS i WHERE i.as_of = $asOf::DATE AND i.open_amount <> 0 GROUP BY i.employer_id),
   invoices AS (SELECT c.employer_id, list({invoice_id: c.invoice_id, invoice_type: c.invoice_type, period: c.period, ${texts("c", ["issued_on", "due_on", "billed_amount", "expected_amount", "difference"])},

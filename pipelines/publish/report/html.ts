@@ -3,6 +3,7 @@
 // list, billing differences — each section on its own page.
 import { amount, dateWithHijri, integer, kpiChange, kpiValue, month, riyadhTime, sar, type Digits } from "../../../dashboards/components/format.ts";
 import { code, kpiDefinition, kpiLabel, t, type Lang } from "../../../dashboards/components/i18n.ts";
+import { nameOf } from "../../../dashboards/components/links.ts";
 import { BUCKETS } from "../export/ageing.ts";
 import type { BillingBreakdown } from "../export/billing.ts";
 import type { Overview } from "../export/overview.ts";
@@ -25,13 +26,14 @@ export const REPORT_SECTIONS = ["report.summary", "report.kpis", "report.arrears
 export function renderReport(d: ReportData, lang: Lang, audience: Audience, digits: Digits): string {
   const o = d.overview;
   const dg = lang === "ar" ? digits : "latn";
-  const section = (key: (typeof REPORT_SECTIONS)[number], body: string) => `<section class="page" data-section="${key}"><h2>${esc(t(lang, key))}</h2>${body}</section>`;
+  const section = (key: (typeof REPORT_SECTIONS)[number], body: string, lead = "") => `<section class="page" data-section="${key}">${lead}<h2>${esc(t(lang, key))}</h2>${body}</section>`;
   const para = (s: string) => `<p>${esc(s)}</p>`;
 
-  const summaryPage =
+  const cover =
     `<header><h1>${esc(t(lang, "report.title"))}</h1><p class="period">${esc(month(o.period, lang, dg))}</p>` +
     `<p class="stamp">${esc(t(lang, "stamp.as_of"))}: ${esc(dateWithHijri(d.stamp.as_of, lang, dg))} · ${esc(t(lang, "position.at"))}: ${esc(dateWithHijri(o.period_end, lang, dg))}<br>` +
-    `${esc(t(lang, "stamp.run"))}: ${esc(d.stamp.run_id)} · ${esc(t(lang, "stamp.built"))}: ${esc(riyadhTime(d.stamp.built_at, lang, dg))} · ${esc(t(lang, `audience.${audience}`))}</p></header>` +
+    `${esc(t(lang, "stamp.run"))}: ${esc(d.stamp.run_id)} · ${esc(t(lang, "stamp.built"))}: ${esc(riyadhTime(d.stamp.built_at, lang, dg))} · ${esc(t(lang, `audience.${audience}`))}</p></header>`;
+  const summaryPage =
     `<ul class="summary">${summary(o, d.billing, lang, dg).map((s) => `<li>${esc(s)}</li>`).join("")}</ul>`;
 
   const kpiRows = o.kpis.map((k) => [
@@ -62,7 +64,7 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
   const suspensionTable = s.list
     ? table(
         [t(lang, "employer_id"), t(lang, "name"), t(lang, "region"), t(lang, "past_due"), t(lang, "due_on"), t(lang, "days_past_due")],
-        s.list.map((c) => [esc(c.employer_id), esc((lang === "ar" ? c.name_ar : c.name_en) ?? ""), esc(code(lang, c.region)), `<span class="num">${amount(c.past_due_undisputed, lang, dg)}</span>`, esc(c.oldest_due_on), `<span class="num">${integer(c.days_past_due, lang, dg)}</span>`]),
+        s.list.map((c) => [esc(c.employer_id), esc(nameOf({ lang }, c) ?? ""), esc(code(lang, c.region)), `<span class="num">${amount(c.past_due_undisputed, lang, dg)}</span>`, esc(c.oldest_due_on), `<span class="num">${integer(c.days_past_due, lang, dg)}</span>`]),
       )
     : // the management edition holds aggregates only: the list by region
       table(
@@ -87,7 +89,7 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
   return `<!doctype html>
 <html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><title>${esc(t(lang, "report.title"))} — ${esc(month(o.period, lang, dg))}</title>
 <style>${STYLE}</style></head><body>
-${section("report.summary", summaryPage)}
+${section("report.summary", summaryPage, cover)}
 ${section("report.kpis", kpiPage)}
 ${section("report.arrears", arrearsPage)}
 ${section("report.suspension", suspensionPage)}
