@@ -47,7 +47,7 @@ export async function bench(o: DashboardsBenchOptions): Promise<Section> {
       ["site build (Observable Framework, offline)", `${buildSeconds.toFixed(1)} s`],
       ["publish in all (export, build, privacy scan)", `${(totalMs / 1000).toFixed(1)} s`],
       ["largest data file a page loads", largest ? `${largest.path}: ${(largest.bytes / 1024).toFixed(0)} KiB` : "—"],
-      ["time to first chart, overview (median of 3, headless Chromium)", `${firstChart.toFixed(0)} ms`],
+      ["time to first chart, overview (median of 5 warm loads, headless Chromium)", `${firstChart.toFixed(0)} ms`],
     ],
     target: `site build < ${TARGETS.buildSeconds} s; largest data file < 2 MiB; first chart < ${TARGETS.firstChartMs} ms`,
     pass: buildSeconds < TARGETS.buildSeconds && (largest?.bytes ?? 0) < TARGETS.largestBytes && firstChart < TARGETS.firstChartMs,
@@ -75,20 +75,21 @@ async function countEmployers(db: string): Promise<number> {
   }
 }
 
-/** Milliseconds from navigation start to the first chart drawn on the overview; the median of three loads. */
+/** Milliseconds from navigation start to the first chart drawn on the overview: the median of five loads after one to warm up. */
 async function timeToFirstChart(site: string): Promise<number> {
   const server = await serveStatic(site);
   const browser = await launchChromium();
   try {
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 6; i++) {
       const page = await browser.newPage();
       await page.goto(`${server.url}en/index.html`, { waitUntil: "commit" });
       await page.waitForSelector(".chart svg", { timeout: 30_000 });
-      times.push(await page.evaluate(() => performance.now()));
+      const ms = await page.evaluate(() => performance.now());
+      if (i > 0) times.push(ms);
       await page.close();
     }
-    return times.sort((a, b) => a - b)[1]!;
+    return times.sort((a, b) => a - b)[2]!;
   } finally {
     await browser.close();
     await server.close();

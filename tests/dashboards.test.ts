@@ -148,6 +148,14 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
     const [balance] = await query<{ outstanding: string }>(db, `SELECT CAST(outstanding AS VARCHAR) AS outstanding FROM marts.employer_balance WHERE employer_id = '${id}' AND as_of = '${asOf}'`);
     const e = await visit(browser, `${sites.audit.url}en/employer.html?id=${id}`, { ready: "[data-employer-profile]" });
     expect(new Decimal((await e.page.locator("[data-figure=outstanding]").getAttribute("data-value"))!).eq(balance!.outstanding)).toBe(true);
+    // found by a part of its Arabic name too
+    const [named] = await query<{ name_ar: string }>(db, `SELECT name_ar FROM staging.stg_employers WHERE employer_id = '${id}'`);
+    const word = named!.name_ar.split(" ").sort((a, b) => b.length - a.length)[0]!;
+    await e.page.fill("input[name=q]", word);
+    await e.page.click("form.filters button[type=submit]");
+    await e.page.waitForSelector(`ul.matches a[data-employer="${id}"]`);
+    expect(new URL(e.page.url()).searchParams.get("q")).toBe(word);
+    expect(e.problems).toEqual([]);
     await e.page.close();
   });
 

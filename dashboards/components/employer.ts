@@ -75,7 +75,24 @@ function table(ctx: Ctx, csv: string, columns: Column<Row>[], rows: Row[], limit
   return rows.length ? dataTable({ lang: ctx.lang, csv, columns, rows, limit }) : h("p", { class: "hint" }, ctx.w("employer.nothing"));
 }
 
-function renderProfile(ctx: Ctx, p: Profile): HTMLElement {
+/** The shard's lists come unordered; each part is sorted by its own date (then id). */
+const SORT_BY: Record<string, string[]> = {
+  balances: ["as_of"], ageing: ["as_of"], open_items: ["due_on", "invoice_id"], invoices: ["issued_on", "invoice_id"], payments: ["paid_on", "payment_id"],
+  adjustments: ["approved_on", "adjustment_id"], objections: ["submitted_on", "dispute_id"], suspension: ["as_of"], gaps: ["period", "contributor_id"],
+};
+
+function sorted(p: Profile): Profile {
+  const out = { ...p };
+  for (const [part, keys] of Object.entries(SORT_BY)) {
+    const rows = [...((p as unknown as Record<string, Row[]>)[part] ?? [])];
+    rows.sort((a, b) => { for (const k of keys) { const c = String(a[k] ?? "").localeCompare(String(b[k] ?? "")); if (c) return c; } return 0; });
+    (out as unknown as Record<string, Row[]>)[part] = rows;
+  }
+  return out;
+}
+
+function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
+  const p = sorted(shard);
   const e = p.employer;
   const id = s(e, "employer_id")!;
   const money = (key: string, label = key): Column<Row> => ({ key, label: ctx.w(label), numeric: true, show: (r) => amount(s(r, key), ctx.lang, ctx.digits) });

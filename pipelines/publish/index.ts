@@ -130,7 +130,7 @@ async function buildAudience(o: PublishOptions, out: string, s: Staged, needles:
   const reportStarted = Date.now();
   const reportDir = join(home, "report");
   rmSync(reportDir, { recursive: true, force: true });
-  const reports = await writeReports(s.report, { dir: reportDir, audience: s.audience, langs: o.langs ?? LANGS, digits: o.digits ?? "latn", pdf: !o.noPdf });
+  const reports = await writeReports(s.report, { dir: reportDir, audience: s.audience, langs: o.langs ?? LANGS, digits: o.digits ?? "latn", pdf: !o.noPdf, logger: context.logger });
   const reportMs = Date.now() - reportStarted;
   // the audit build's shards are per-employer detail by design; scanning them proves nothing more
   const scanned = [site, reportDir].filter(existsSync);

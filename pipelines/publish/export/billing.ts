@@ -7,7 +7,7 @@ import type { DataFiles } from "../data-files.ts";
 import type { Audience } from "../types.ts";
 
 /** Most invoices listed in the audit build's billing page; the rest are reached from the employer page. */
-export const INVOICE_LIST_LIMIT = 5000;
+export const INVOICE_LIST_LIMIT = 2000;
 
 const BAND = `CASE WHEN abs(c.difference) < 10 THEN 'lt_10' WHEN abs(c.difference) < 100 THEN '10_100'
   WHEN abs(c.difference) < 1000 THEN '100_1k' WHEN abs(c.difference) < 10000 THEN '1k_10k' ELSE 'ge_10k' END`;

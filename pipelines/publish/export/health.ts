@@ -15,6 +15,12 @@ export const QUARANTINE_SAMPLE = 500;
 
 const iso = (c: string) => `strftime(${c} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')`;
 
+/**
+ * Free text written by the pipeline (a rejection's reason, a failed run's error) may name an
+ * employer or a contributor; the management edition shows it with every id-like number masked.
+ */
+const text = (c: string, audience: Audience) => (audience === "audit" ? c : `regexp_replace(${c}, '\\d{9,}', '#########', 'g')`);
+
 export async function exportHealth(
   connection: DuckDBConnection,
   files: DataFiles,
@@ -36,8 +42,8 @@ export async function exportHealth(
   );
   const rejections = await queryRows(
     connection,
-    `SELECT delivery_id, file_name, entity, reason, ${iso("loaded_at")} AS happened_at FROM audit.loads WHERE status = 'rejected'
-     UNION ALL SELECT delivery_id, folder, NULL, reason, ${iso("applied_at")} FROM audit.deliveries WHERE status = 'rejected'
+    `SELECT delivery_id, file_name, entity, ${text("reason", o.audience)} AS reason, ${iso("loaded_at")} AS happened_at FROM audit.loads WHERE status = 'rejected'
+     UNION ALL SELECT delivery_id, folder, NULL, ${text("reason", o.audience)}, ${iso("applied_at")} FROM audit.deliveries WHERE status = 'rejected'
      ORDER BY happened_at DESC`,
   );
   const quarantine = await queryRows(
@@ -51,7 +57,7 @@ export async function exportHealth(
   );
   const runs = await queryRows(
     connection,
-    `SELECT run_id, job, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at, status, error, git_sha,
+    `SELECT run_id, job, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at, status, ${text("error", o.audience)} AS error, git_sha,
        CAST(as_of AS VARCHAR) AS as_of, coalesce(json_array_length(inputs), 0)::INTEGER AS inputs,
        (SELECT list(s->>'name' || ':' || (s->>'status')) FROM unnest(CAST(coalesce(steps, '[]') AS JSON[])) AS t(s)) AS steps
      FROM audit.runs ORDER BY started_at DESC LIMIT 30`,

@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launchChromium } from "../chromium.ts";
+import type { Logger } from "../../lib/context.ts";
+import { chromiumPath, launchChromium } from "../chromium.ts";
 import type { Audience, Digits, Lang } from "../types.ts";
 import { renderReport, type ReportData } from "./html.ts";
 
@@ -10,7 +11,7 @@ export type { ReportData } from "./html.ts";
 
 export async function writeReports(
   data: ReportData,
-  o: { dir: string; audience: Audience; langs: readonly Lang[]; digits: Digits; pdf: boolean },
+  o: { dir: string; audience: Audience; langs: readonly Lang[]; digits: Digits; pdf: boolean; logger: Logger },
 ): Promise<string[]> {
   mkdirSync(o.dir, { recursive: true });
   const written: string[] = [];
@@ -22,6 +23,11 @@ export async function writeReports(
     written.push(file);
   }
   if (!o.pdf) return written;
+  if (!chromiumPath()) {
+    // the HTML report prints the same; a machine without Chromium still gets its site and report
+    o.logger.warn("publish: no Chromium found (apt-get install chromium, or set TAHSEEL_CHROMIUM); the report is HTML only");
+    return written;
+  }
   const browser = await launchChromium();
   try {
     for (const { file } of htmls) {
