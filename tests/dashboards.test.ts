@@ -176,6 +176,15 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
     const [invoice] = await query<{ invoice_id: string; employer_id: string; period: string }>(db, "SELECT invoice_id, employer_id, period FROM marts.invoice_check WHERE difference <> 0 AND invoice_type = 'contribution' ORDER BY abs(difference) DESC LIMIT 1");
     if (invoice) {
       const [people] = await query<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM core.expected_contributions WHERE employer_id = '${invoice.employer_id}' AND period = '${invoice.period}'`);
+      // overview figure → billing checks → the employer → its invoice difference → the contributors behind it
+      await v.page.goto(`${sites.audit.url}en/index.html`, { waitUntil: "networkidle" });
+      await v.page.click('#billing a[data-link="explain"]');
+      await v.page.waitForSelector(`[data-table="invoices-with-difference"] a[data-employer="${invoice.employer_id}"]`);
+      await v.page.click(`[data-table="invoices-with-difference"] a[data-employer="${invoice.employer_id}"]`);
+      await v.page.waitForSelector(`#invoice-differences a[data-invoice="${invoice.invoice_id}"]`);
+      await v.page.click(`#invoice-differences a[data-invoice="${invoice.invoice_id}"]`);
+      await v.page.waitForSelector(`[data-table="invoice-${invoice.invoice_id}-contributors"] tbody tr`);
+      expect(await v.page.locator(`[data-table="invoice-${invoice.invoice_id}-contributors"] tbody tr`).count()).toBe(Math.min(people!.n, 50));
       await v.page.goto(`${sites.audit.url}en/billing.html`, { waitUntil: "networkidle" });
       await v.page.click(`button[data-invoice="${invoice.invoice_id}"]`);
       await v.page.waitForSelector(`[data-table="invoice-${invoice.invoice_id}-contributors"] tbody tr`);

@@ -17,6 +17,7 @@ const s = (r: Row, k: string) => (r[k] === null || r[k] === undefined ? null : S
 interface Evidence {
   invoice: Row;
   contributors: Row[];
+  contributors_total: number;
   coverage_gaps: Row[];
 }
 
@@ -122,7 +123,7 @@ async function showEvidence(ctx: Ctx, target: HTMLElement, invoiceId: string): P
   const i = e.invoice;
   const branch = (k: string) => ({ branch: ctx.w(k), billed: s(i, `billed_${k}`), expected: s(i, `expected_${k}`) });
   target.replaceChildren(
-    h("h3", {}, `${ctx.w("invoice_id")} ${invoiceId} — ${ctx.w("contributors")}`),
+    h("h3", {}, `${ctx.w("invoice_id")} ${invoiceId} — ${ctx.w("contributors")} (${integer(e.contributors_total, ctx.lang, ctx.digits)})`),
     dataTable({
       lang: ctx.lang,
       csv: `invoice-${invoiceId}-branches`,

@@ -8,6 +8,8 @@ import type { Audience } from "../types.ts";
 
 /** Most invoices listed in the audit build's billing page; the rest are reached from the employer page. */
 export const INVOICE_LIST_LIMIT = 2000;
+/** Contributors listed behind one invoice (the largest contributions first); a giant employer has thousands. */
+export const EVIDENCE_LIMIT = 2000;
 
 const BAND = `CASE WHEN abs(c.difference) < 10 THEN 'lt_10' WHEN abs(c.difference) < 100 THEN '10_100'
   WHEN abs(c.difference) < 1000 THEN '100_1k' WHEN abs(c.difference) < 10000 THEN '1k_10k' ELSE 'ge_10k' END`;
@@ -114,7 +116,8 @@ async function* invoiceEvidence(connection: DuckDBConnection): AsyncGenerator<[s
        SELECT l.invoice_id, list({contributor_id: x.contributor_id, name_ar: p.name_ar, name_en: p.name_en, scheme: x.scheme, saudi: x.saudi,
            contributory_wage: CAST(x.contributory_wage AS VARCHAR), days_covered: CAST(x.days_covered AS INTEGER),
            days_in_month: x.days_in_month, annuities: CAST(x.annuities AS VARCHAR), hazards: CAST(x.hazards AS VARCHAR),
-           unemployment: CAST(x.unemployment AS VARCHAR), total: CAST(x.total AS VARCHAR)} ORDER BY x.total DESC, x.contributor_id) AS contributors
+           unemployment: CAST(x.unemployment AS VARCHAR), total: CAST(x.total AS VARCHAR)} ORDER BY x.total DESC, x.contributor_id)[1:${EVIDENCE_LIMIT}] AS contributors,
+         count(*)::INTEGER AS contributors_total
        FROM listed AS l JOIN core.expected_contributions AS x ON x.employer_id = l.employer_id AND x.period = l.period
        LEFT JOIN raw.contributors_current AS p ON p.contributor_id = x.contributor_id
        WHERE l.invoice_type = 'contribution' GROUP BY l.invoice_id
@@ -131,7 +134,7 @@ async function* invoiceEvidence(connection: DuckDBConnection): AsyncGenerator<[s
          billed_annuities: CAST(l.billed_annuities AS VARCHAR), expected_annuities: CAST(l.expected_annuities AS VARCHAR),
          billed_hazards: CAST(l.billed_hazards AS VARCHAR), expected_hazards: CAST(l.expected_hazards AS VARCHAR),
          billed_unemployment: CAST(l.billed_unemployment AS VARCHAR), expected_unemployment: CAST(l.expected_unemployment AS VARCHAR)},
-       contributors: coalesce(people.contributors, []), coverage_gaps: coalesce(gaps.coverage_gaps, [])})::VARCHAR AS doc
+       contributors: coalesce(people.contributors, []), contributors_total: coalesce(people.contributors_total, 0), coverage_gaps: coalesce(gaps.coverage_gaps, [])})::VARCHAR AS doc
      FROM listed AS l LEFT JOIN people USING (invoice_id) LEFT JOIN gaps USING (invoice_id)`,
   );
   for await (const rows of result.yieldRows()) for (const [id, doc] of rows) yield [String(id), String(doc)];
