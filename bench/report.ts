@@ -1,5 +1,5 @@
 // bench/report.md: one section per measured target, figures beside the baseline of the same run.
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 export interface Section {
   name: string;
@@ -15,6 +15,7 @@ export function renderReport(sections: Section[], at: Date): string {
     "",
     `Run ${at.toISOString()} on ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
     "Every figure is measured in this run, beside its baseline; rerun with `npm run bench`.",
+    `Load average when the report was written: ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min); other work on the machine slows both sides of a ratio, not always equally.`,
     "",
     "| target | met |",
     "| --- | --- |",
