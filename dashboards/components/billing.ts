@@ -7,7 +7,7 @@ import type { Ctx } from "./context.js";
 import { figure, h, section } from "./dom.js";
 import { amount, integer, month, sar } from "./format.js";
 import { code } from "./i18n.js";
-import { employerLink } from "./links.js";
+import { employerLink, nameOf } from "./links.js";
 import { dataTable } from "./table.js";
 import { fetchShard, pageHref, param, setParams } from "./url.js";
 
@@ -139,7 +139,7 @@ async function showEvidence(ctx: Ctx, target: HTMLElement, invoiceId: string): P
       csv: `invoice-${invoiceId}-contributors`,
       columns: [
         { key: "contributor_id", label: ctx.w("contributor_id") },
-        { key: ctx.lang === "ar" ? "name_ar" : "name_en", label: ctx.w("name") },
+        { key: "name", label: ctx.w("name"), value: (r: Row) => nameOf(ctx, r) },
         { key: "contributory_wage", label: ctx.w("contributory_wage"), numeric: true, show: (r: Row) => amount(s(r, "contributory_wage"), ctx.lang, ctx.digits) },
         { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
         { key: "annuities", label: ctx.w("annuities"), numeric: true, show: (r: Row) => amount(s(r, "annuities"), ctx.lang, ctx.digits) },
@@ -151,7 +151,7 @@ async function showEvidence(ctx: Ctx, target: HTMLElement, invoiceId: string): P
       limit: 50,
     }),
     e.coverage_gaps.length
-      ? h("div", {}, h("h4", {}, ctx.w("employer.gaps")), dataTable({ lang: ctx.lang, csv: `invoice-${invoiceId}-gaps`, columns: [{ key: "contributor_id", label: ctx.w("contributor_id") }, { key: ctx.lang === "ar" ? "name_ar" : "name_en", label: ctx.w("name") }, { key: "days_covered", label: ctx.w("days_covered"), numeric: true }], rows: e.coverage_gaps }))
+      ? h("div", {}, h("h4", {}, ctx.w("employer.gaps")), dataTable({ lang: ctx.lang, csv: `invoice-${invoiceId}-gaps`, columns: [{ key: "contributor_id", label: ctx.w("contributor_id") }, { key: "name", label: ctx.w("name"), value: (r: Row) => nameOf(ctx, r) }, { key: "days_covered", label: ctx.w("days_covered"), numeric: true }], rows: e.coverage_gaps }))
       : "",
   );
   target.scrollIntoView();
