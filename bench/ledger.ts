@@ -127,7 +127,7 @@ async function child(task: string, db: string, employers: number, months: number
     await w.connection.run("BEGIN TRANSACTION");
     const t = performance.now();
     await w.connection.run(`DELETE FROM core.ledger_dates WHERE as_of <> DATE '${AS_OF}'`);
-    for (const id of ["core.ledger_owed", "core.ledger_payments", "core.ledger_items", "marts.employer_balance", "marts.arrears_ageing"]) {
+    for (const id of ["core.ledger_items", "core.ledger_payments", "marts.employer_balance", "marts.arrears_ageing"]) {
       const model = models.get(id)!;
       await bindParams(w.connection, resolveParams(model, run));
       await w.connection.run(`CREATE OR REPLACE TABLE ${id} AS ${asSubquery(model.text)}`);
