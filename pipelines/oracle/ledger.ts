@@ -61,8 +61,7 @@ export function cancellationDays(ledger: EmployerLedger): Map<string, string> {
 }
 
 /** A re-issue keeps the due date of the invoice it replaces, followed back to the first of the chain. */
-export function ledgerDueOn(ledger: EmployerLedger, invoice: OracleInvoice): string {
-  const byId = new Map(ledger.invoices.map((i) => [i.invoiceId, i]));
+export function ledgerDueOn(ledger: EmployerLedger, invoice: OracleInvoice, byId = new Map(ledger.invoices.map((i) => [i.invoiceId, i]))): string {
   let current = invoice;
   for (let hops = 0; current.replacesInvoiceId !== null && hops < 50; hops++) {
     const earlier = byId.get(current.replacesInvoiceId);
@@ -83,6 +82,7 @@ export interface LiveInvoice {
 /** Invoices issued on or before `day` and not cancelled by then, with the adjustments approved by then. */
 export function liveInvoices(ledger: EmployerLedger, day: string): LiveInvoice[] {
   const cancelled = cancellationDays(ledger);
+  const byId = new Map(ledger.invoices.map((i) => [i.invoiceId, i]));
   const out: LiveInvoice[] = [];
   for (const invoice of ledger.invoices) {
     if (invoice.issuedOn > day) continue;
@@ -94,7 +94,7 @@ export function liveInvoices(ledger: EmployerLedger, day: string): LiveInvoice[]
       if (riyadhDay(a.approvedAt) <= day) adjustments = adjustments.plus(a.amount);
     }
     const billed = new Decimal(invoice.total);
-    out.push({ invoice, dueOn: ledgerDueOn(ledger, invoice), billed, adjustments, owed: billed.plus(adjustments) });
+    out.push({ invoice, dueOn: ledgerDueOn(ledger, invoice, byId), billed, adjustments, owed: billed.plus(adjustments) });
   }
   return out;
 }
