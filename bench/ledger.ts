@@ -151,7 +151,7 @@ async function child(task: string, db: string, employers: number, months: number
 }
 
 /** DuckDB's memory_limit in every phase (TAHSEEL_BENCH_MEMORY to change it): the machine is shared, and the figure is part of the result. */
-export const MEMORY_LIMIT = process.env.TAHSEEL_BENCH_MEMORY ?? "6GB";
+export const MEMORY_LIMIT = process.env.TAHSEEL_BENCH_MEMORY ?? "10GB";
 
 function runPhase(task: string, db: string, employers: number, months: number, sample = 1): PhaseFigures {
   const result = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "child", task, db, String(employers), String(months), String(sample), MEMORY_LIMIT], {
