@@ -2,7 +2,7 @@
 // Everything the analyst can get wrong is refused in the first four steps, before any table changes.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { RunContext } from "../lib/context.ts";
-import type { Warehouse } from "../lib/duckdb.ts";
+import { connectRiyadh, type Warehouse } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
 import { latestDateInData } from "./as-of.ts";
 import { runDag } from "./dag.ts";
@@ -115,7 +115,7 @@ async function execute(warehouse: Warehouse, project: Project, toBuild: PlannedM
   if (toBuild.length === 0) return outcomes;
   const slots = Math.max(1, Math.min(request.concurrency ?? 2, toBuild.length));
   const connections: DuckDBConnection[] = [warehouse.connection];
-  for (let i = 1; i < slots; i++) connections.push(await warehouse.instance.connect());
+  for (let i = 1; i < slots; i++) connections.push(await connectRiyadh(warehouse.instance));
   const planOf = new Map(toBuild.map((p) => [p.model.id, p]));
   try {
     const status = await runDag({

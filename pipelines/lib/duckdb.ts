@@ -39,9 +39,7 @@ export async function openWarehouse(path: string, options: WarehouseOptions = {}
     }
     throw new EnvironmentError(`cannot open warehouse ${path}: ${message}`, { cause });
   }
-  const connection = await instance.connect();
-  // Every calendar day in the rules is a Riyadh day; ICU is built in but only loads once a connection exists.
-  await connection.run("SET TimeZone = 'Asia/Riyadh'");
+  const connection = await connectRiyadh(instance);
   return {
     path,
     instance,
@@ -51,6 +49,16 @@ export async function openWarehouse(path: string, options: WarehouseOptions = {}
       instance.closeSync();
     },
   };
+}
+
+/**
+ * A connection whose session time zone is Riyadh: every calendar day in the rules is a Riyadh day. The
+ * setting is per connection (and ICU only loads once one exists), so every connection is opened here.
+ */
+export async function connectRiyadh(instance: DuckDBInstance): Promise<DuckDBConnection> {
+  const connection = await instance.connect();
+  await connection.run("SET TimeZone = 'Asia/Riyadh'");
+  return connection;
 }
 
 /** A DuckDB value as plain JS: DECIMAL as its exact decimal string, DATE as `YYYY-MM-DD`, TIMESTAMPTZ as ISO, BIGINT as number when safe. */
