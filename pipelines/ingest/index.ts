@@ -73,9 +73,10 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       const unlisted = readdirSync(delivery.folder).filter((n) => n !== "manifest.json" && !listed.has(n));
       if (unlisted.length) logger.warn(`${delivery.name}: files not in manifest.json, ignored: ${unlisted.join(", ")}`);
       const info = { id, folder: delivery.folder, createdAt: manifest.created_at, day: riyadhDay(manifest.created_at) };
+      // Files an earlier, interrupted run already finished (each committed with its audit row).
+      const done = new Set((await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", { id })).map((r) => r.file_name));
       for (const file of [...manifest.files].sort(byApplyOrder)) {
-        const done = await queryRows(connection, "SELECT 1 FROM audit.loads WHERE delivery_id = $id AND file_name = $name", { id, name: file.name });
-        if (done.length) continue; // finished by an earlier, interrupted run
+        if (done.has(file.name)) continue;
         const outcome = await loadFile({ connection, delivery: info, file, workDir, now: context.now, logger });
         if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
         const { sha256: _sha, ...fileOutcome } = outcome;
