@@ -13,7 +13,7 @@ import { copyWithoutLines, scanFile, type FileScan } from "./read-file.ts";
 import { LineMap } from "./line-map.ts";
 import { badRowsTableSql, brokenReferencesSql, parsedSql, rowHashOf, typedColumnsSql, type ParsedSqlInput } from "./validation-sql.ts";
 import { applyRowFates, CREATE_DROP, decideRowFates } from "./row-fates.ts";
-import { controlTotalOf, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
+import { controlTotalOf, rawTexts, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { insertViaJson } from "./temp-table.ts";
 
 export interface Delivery {
@@ -152,7 +152,8 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   await stampLines(connection, entity, loadId, lineMap.withoutParsed(badParsed), inserted, workDir);
   lap("lines");
 
-  const control = await controlTotalOf(connection, entity, header, lineMap, rejects, scan, { loadId, hasBad });
+  const rejectTexts = await rawTexts(scan, rejects.map((r) => lineMap.rowOfRecord(r.line - 2)));
+  const control = await controlTotalOf(connection, entity, header, rejectTexts, scan, { loadId, hasBad });
   if (control !== null && input.file.control_total !== undefined && !controlTotalsAgree(control, input.file.control_total)) {
     throw new Rejection(`control total of ${controlColumnName(entity)} is ${control}, manifest says ${input.file.control_total}`);
   }
@@ -163,7 +164,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   lap("references");
   await decideRowFates(connection, entity, loadId);
   lap("row fates");
-  const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, lineMap, scan, rejects, hasBad, workDir });
+  const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, lineMap, scan, rejects, rejectTexts, hasBad, workDir });
   await applyRowFates(connection, entity, loadId, delivery.createdAt);
   lap("applied");
   const [fates] = (await queryRows<{ skipped: number }>(connection, "SELECT count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ skipped: number }];

@@ -32,7 +32,7 @@ function linesOfRow(structure: CsvStructure, row: number): number[] {
   return Array.from({ length: Math.max(1, next - start) }, (_, k) => start + k);
 }
 
-async function rawTexts(scan: FileScan, rows: number[]): Promise<Map<number, string>> {
+export async function rawTexts(scan: FileScan, rows: number[]): Promise<Map<number, string>> {
   const spans = rows.map((r) => linesOfRow(scan.structure, r));
   const text = await readLines(scan.utf8Path, new Set(spans.flat()));
   const byRow = new Map<number, string>();
@@ -52,6 +52,8 @@ export async function writeQuarantine(args: {
   lineMap: LineMap;
   scan: FileScan;
   rejects: DuckDbReject[];
+  /** Raw text of the records DuckDB rejected, by data row (read once, for the control total too). */
+  rejectTexts: Map<number, string>;
   /** Whether `_bad` (rows failing a column or row rule) was built. */
   hasBad: boolean;
   workDir: string;
@@ -71,7 +73,7 @@ export async function writeQuarantine(args: {
     `SELECT line, list(reason ORDER BY rule) AS reasons, list(rule ORDER BY rule) AS rules FROM _drop WHERE fate = 'quarantine' GROUP BY line`,
   );
   const droppedRows = dropped.map((d) => scan.structure.rowAtLine(d.line));
-  const texts = await rawTexts(scan, [...rejectRows, ...badRows, ...droppedRows]);
+  const texts = new Map([...args.rejectTexts, ...(await rawTexts(scan, [...badRows, ...droppedRows]))]);
   args.rejects.forEach((r, i) => {
     const row = rejectRows[i]!;
     rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: [`wrong number of fields: ${r.message}`], rules: ["wrong_field_count"] });
@@ -104,8 +106,7 @@ export async function controlTotalOf(
   connection: DuckDBConnection,
   entity: EntityContract,
   header: string[],
-  lineMap: LineMap,
-  rejects: DuckDbReject[],
+  rejectTexts: Map<number, string>,
   scan: FileScan,
   parts: { loadId: number; hasBad: boolean },
 ): Promise<string | null> {
@@ -117,8 +118,7 @@ export async function controlTotalOf(
   let sum = new Decimal(total ?? 0);
   const index = header.indexOf(column);
   const unparsed = new Map<number, string>(scan.structure.malformed.map((m) => [m.row, m.raw]));
-  const rejectRows = rejects.map((r) => lineMap.rowOfRecord(r.line - 2));
-  for (const [row, text] of await rawTexts(scan, rejectRows)) unparsed.set(row, text);
+  for (const [row, text] of rejectTexts) unparsed.set(row, text);
   for (const text of unparsed.values()) {
     const field = parseHeader(text)[index]?.trim();
     if (field !== undefined && NUMBER.test(field)) sum = sum.plus(field);
