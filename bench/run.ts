@@ -8,7 +8,7 @@ import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { consoleLogger } from "../pipelines/lib/context.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchEngine } from "./engine.ts";
-import { renderReport, type Section } from "./report.ts";
+import { renderReport, saveSections, type Section } from "./report.ts";
 
 const { values } = parseArgs({
   options: {
@@ -86,6 +86,7 @@ for (const name of ["ledger", "dashboards"]) {
   if (mod.bench) sections.push(await mod.bench({ work: join(work, name) }));
 }
 
-writeFileSync(join(import.meta.dirname, "report.md"), renderReport(sections, new Date()));
+saveSections(join(import.meta.dirname, "results"), sections, new Date(), `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim());
+writeFileSync(join(import.meta.dirname, "report.md"), renderReport(join(import.meta.dirname, "results")));
 logger.info(`bench/report.md written (${sections.filter((s) => s.pass).length} of ${sections.length} targets met)`);
 if (!values.keep) rmSync(work, { recursive: true, force: true });
