@@ -42,7 +42,7 @@ const MAX_BUFFER = 512 << 10;
  * encode call costs a native call and the flattening of its string, which per row cost more than
  * building the row; per batch they are noise. The bytes are the same however the text is cut.
  */
-const BATCH_CHARS = 16 << 10;
+const BATCH_CHARS = 4 << 10;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** Columns that carry free text (names, audit values); every other column is an id, code, number or date. */

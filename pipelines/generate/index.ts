@@ -86,7 +86,7 @@ async function inWorkers(tasks: ShardTask[], context?: Pick<RunContext, "logger"
     while (nextTask < tasks.length) {
       const i = nextTask++;
       results[i] = await new Promise<ShardResult>((resolve, reject) => {
-        const worker = new Worker(new URL("./shard-worker.ts", import.meta.url), { workerData: tasks[i], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        const worker = new Worker(new URL("./shard-thread.mjs", import.meta.url), { workerData: tasks[i], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
         let settled = false;
         worker.once("message", (r: ShardResult) => ((settled = true), resolve(r)));
         worker.once("error", (error: Error & { code?: string }) => {
