@@ -1,13 +1,15 @@
 /*
 description: >
   The open amount of invoices as of each ledger date after the allocation of rules.md §3: payments
-  naming an invoice first (core.ledger_positions), then the employer's pool — the payments counted
-  as of D (core.ledger_paid) less what went to named invoices, plus credit notes above their invoice
-  — pays the rest oldest due_on first (ties: contribution before late fee, then invoice_id; the order
-  of invoice_key). Set-based: the items' cumulative amounts in that order against the pool total; an
-  item is paid by the part of the pool that overlaps its slice, so an underpayment leaves the
-  youngest items open. Kept: every item still open, every item as of the as-of date, and each item
-  as of its own due date (for on-time KPIs); fully paid items of other dates are not stored.
+  naming an invoice first (core.ledger_invoice_states), then the employer's pool — the payments
+  counted as of D less what went to named invoices, plus credit notes above their invoice
+  (core.ledger_accounts) — pays the rest oldest due_on first (ties: contribution before late
+  fee, then invoice_id; the order of invoice_key). Set-based: the items' cumulative amounts in that
+  order against the pool total; an item is paid by the part of the pool that overlaps its slice, so
+  an underpayment leaves the youngest items open. Only items the pool still has to pay (fifo_due > 0)
+  take part in the running total — the others add nothing to it — so a date costs its unpaid items,
+  not every invoice ever issued. Kept: every item still open, every item as of the as-of date, and
+  each item as of its own due date (for on-time KPIs); fully paid items of other dates are not stored.
 grain: one row per as_of and invoice_id (open items; all items as of the as-of date and at their due date)
 materialized: table
 params:
@@ -33,19 +35,31 @@ tests:
   - expression: open_amount + named_paid + pool_paid = greatest(owed, 0)
     name: open + paid = owed, per invoice
 */
-WITH sliced AS (
-  -- one sort serves the three sums: the employer's totals and the running total in allocation order
-  SELECT x.*,
-         sum(x.fifo_due_h) OVER (PARTITION BY x.as_of, x.employer_id ORDER BY x.invoice_key) AS slice_end_h,
-         sum(x.named_paid_h) OVER (PARTITION BY x.as_of, x.employer_id) AS employer_named_h,
-         sum(x.credit_note_excess_h) OVER (PARTITION BY x.as_of, x.employer_id) AS employer_excess_h
-  FROM core.ledger_positions AS x
+WITH positions AS (
+  -- (date, invoice) pairs: every item the pool still has to pay on a ledger date (a range join over the
+  -- few unpaid intervals), and, with nothing left for the pool, the items stored anyway — each at its
+  -- due date and every item at the as-of date
+  SELECT d.as_of, s.* FROM core.ledger_invoice_states AS s
+  JOIN core.ledger_dates AS d ON d.as_of >= s.from_day AND d.as_of < s.to_day
+  WHERE s.fifo_due_h > 0
+  UNION ALL
+  SELECT d.as_of, s.* FROM core.ledger_invoice_states AS s
+  JOIN core.ledger_dates AS d ON d.as_of = s.due_on
+  WHERE s.fifo_due_h = 0 AND s.from_day <= s.due_on AND s.due_on < s.to_day
+  UNION ALL
+  SELECT CAST(getvariable('as_of') AS DATE), s.* FROM core.ledger_invoice_states AS s
+  WHERE s.fifo_due_h = 0 AND s.from_day <= getvariable('as_of') AND getvariable('as_of') < s.to_day
+    AND s.due_on <> getvariable('as_of')
+),
+sliced AS (
+  SELECT x.*, sum(x.fifo_due_h) OVER (PARTITION BY x.as_of, x.employer_key ORDER BY x.invoice_key) AS slice_end_h
+  FROM positions AS x
 ),
 allocated AS (
-  -- the pool: payments counted as of D, less what went to named invoices, plus credit notes above their invoice
-  SELECT s.*, least(s.fifo_due_h, greatest(0, coalesce(p.paid_h, 0) - s.employer_named_h + s.employer_excess_h - (s.slice_end_h - s.fifo_due_h))) AS pool_paid_h
+  -- the employer's pool as of the date (core.ledger_accounts)
+  SELECT s.*, least(s.fifo_due_h, greatest(0, a.pool_h - (s.slice_end_h - s.fifo_due_h))) AS pool_paid_h
   FROM sliced AS s
-  LEFT JOIN core.ledger_paid AS p ON p.as_of = s.as_of AND p.employer_id = s.employer_id
+  JOIN core.ledger_accounts AS a ON a.as_of = s.as_of AND a.employer_key = s.employer_key
 ),
 kept AS (
   -- the rows later models read: open items, every item as of the as-of date, each item at its due date

@@ -27,29 +27,12 @@ tests:
   - reconciles: {sum: outstanding, by: [employer_id, as_of], equals: {model: core.ledger_items, sum: open_amount, where: "as_of IN (SELECT as_of FROM core.ledger_dates WHERE is_reporting)"}}
     name: outstanding = the open items left by the FIFO, per employer
 */
-WITH dates AS (SELECT as_of FROM core.ledger_dates WHERE is_reporting),
-population AS (
-  SELECT DISTINCT d.as_of, x.employer_id
-  FROM dates AS d
-  JOIN (SELECT employer_id, min(issued_on) AS first_day FROM raw.invoices GROUP BY employer_id
-        UNION ALL
-        SELECT employer_id, min(CAST(timezone('Asia/Riyadh', paid_at) AS DATE)) FROM raw.payments GROUP BY employer_id) AS x
-    ON x.first_day <= d.as_of
-),
-positions AS (
-  SELECT p.as_of, p.employer_id, sum(p.billed_h) AS billed_h, sum(p.adjustments_h) AS adjustments_h,
-         sum(p.named_paid_h) AS named_paid_h, sum(p.fifo_due_h) AS fifo_due_h, sum(p.credit_note_excess_h) AS credit_note_excess_h
-  FROM core.ledger_positions AS p JOIN dates AS d ON d.as_of = p.as_of
-  GROUP BY p.as_of, p.employer_id
-),
-balances AS (
-  SELECT x.employer_id, x.as_of,
-         coalesce(i.billed_h, 0) AS billed_h, coalesce(i.adjustments_h, 0) AS adjustments_h, coalesce(p.paid_h, 0) AS paid_h,
-         coalesce(i.fifo_due_h, 0) AS fifo_due_h,
-         coalesce(p.paid_h, 0) - coalesce(i.named_paid_h, 0) + coalesce(i.credit_note_excess_h, 0) AS pool_h
-  FROM population AS x
-  LEFT JOIN positions AS i ON i.as_of = x.as_of AND i.employer_id = x.employer_id
-  LEFT JOIN core.ledger_paid AS p ON p.as_of = x.as_of AND p.employer_id = x.employer_id
+WITH balances AS (
+  -- every employer from the first day it was invoiced or paid anything (core.ledger_employers), on the reporting dates
+  SELECT e.employer_id, a.*
+  FROM core.ledger_accounts AS a
+  JOIN core.ledger_dates AS d ON d.as_of = a.as_of AND d.is_reporting
+  JOIN core.ledger_employers AS e ON e.employer_key = a.employer_key
 )
 SELECT
   employer_id, as_of,

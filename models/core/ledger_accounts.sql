@@ -1,0 +1,29 @@
+/*
+description: >
+  Each employer's account as of each ledger date (rules.md §3), before the pool is shared out item by
+  item: the running totals of core.ledger_employer_steps on the last day of change on or before D
+  (one ASOF join over the employers × dates, not over the items). Employers are counted from their
+  first day (core.ledger_employers). marts.employer_balance publishes the reporting dates; the pool
+  is what core.ledger_items shares out oldest due first.
+grain: one row per as_of and employer_key
+materialized: table
+columns:
+  as_of: Ledger date.
+  employer_key: Employer (core.ledger_employers.employer_key).
+  billed_h: total_amount as issued of the invoices issued and not cancelled as of D, halalas.
+  adjustments_h: Approved adjustments effective by D on those invoices, halalas.
+  paid_h: Payments counted as of D, halalas.
+  fifo_due_h: What the invoices still owe after the payments naming them, halalas.
+  pool_h: Payments less what went to named invoices, plus credit notes above their invoice, halalas.
+tests:
+  - unique: [as_of, employer_key]
+*/
+WITH pairs AS (
+  SELECT d.as_of, e.employer_key
+  FROM core.ledger_dates AS d JOIN core.ledger_employers AS e ON e.first_day <= d.as_of
+)
+SELECT p.as_of, p.employer_key,
+       coalesce(s.billed_h, 0) AS billed_h, coalesce(s.adjustments_h, 0) AS adjustments_h, coalesce(s.paid_h, 0) AS paid_h,
+       coalesce(s.fifo_due_h, 0) AS fifo_due_h, coalesce(s.pool_h, 0) AS pool_h
+FROM pairs AS p
+ASOF LEFT JOIN core.ledger_employer_steps AS s ON s.employer_key = p.employer_key AND s.day <= p.as_of
