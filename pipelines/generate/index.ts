@@ -2,10 +2,8 @@
 // key of planted anomalies beside it, and, on request, planted faults with the outcomes expected.
 // A large run is split into shards that run on worker threads; the bytes depend only on the options.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Worker } from "node:worker_threads";
 import { UserError } from "../lib/errors.ts";
 import type { RunContext } from "../lib/context.ts";
 import { defaultRules } from "../rules/load.ts";
@@ -17,6 +15,7 @@ import { plantFileFaults, writeFaults } from "./faults-files.ts";
 import { parseOptions, shardsOf, type GenerateOptionsInput } from "./options.ts";
 import { seedNumber } from "./prng.ts";
 import { runShard, type ShardResult, type ShardTask } from "./shard.ts";
+import { runShards } from "./shard-pool.ts";
 
 export interface GenerateResult {
   out: string;
@@ -45,8 +44,8 @@ export async function generateDeliveries(input: GenerateOptionsInput, context?: 
 
   const shards = shardsOf(options);
   const tasks: ShardTask[] = Array.from({ length: shards }, (_, shard) => ({ options, settings: rules.settings, shard, shards }));
-  // Big runs go to worker threads even with one shard, where the heap is sized for the job (below).
-  const results = shards === 1 && options.employers < 20_000 ? [runShard(tasks[0]!, (n) => context?.logger.info(`generated ${n} employers`))] : await inWorkers(tasks, context);
+  // Big runs go to worker threads even with one shard, where the heap is sized for the job (shard-pool.ts).
+  const results = shards === 1 && options.employers < 20_000 ? [runShard(tasks[0]!, (n) => context?.logger.info(`generated ${n} employers`))] : await runShards(tasks, context);
 
   const deliveries = merge(results.flatMap((r) => r.deliveries));
   for (const delivery of deliveries) writeManifest(delivery.folder, manifestOf(delivery));
@@ -73,39 +72,6 @@ export async function generateDeliveries(input: GenerateOptionsInput, context?: 
     out: options.out, shards, deliveries: deliveries.length, files: files.length, rows, bytes: files.reduce((s, f) => s + f.bytes, 0), seconds,
     rowsPerSecond: Math.round(rows / seconds), counts, planted, faults: faultCount,
   };
-}
-
-/** Young generation of each worker: 16 MB semi-spaces. Larger ones measured slower on this 2-core machine (cache misses, GC helper threads). */
-const YOUNG_GENERATION_MB = 48;
-
-/** One worker per shard, at most one per core; a shard whose worker cannot start runs here instead. */
-async function inWorkers(tasks: ShardTask[], context?: Pick<RunContext, "logger">): Promise<ShardResult[]> {
-  const results: ShardResult[] = new Array(tasks.length);
-  let nextTask = 0;
-  const lane = async () => {
-    while (nextTask < tasks.length) {
-      const i = nextTask++;
-      results[i] = await new Promise<ShardResult>((resolve, reject) => {
-        const worker = new Worker(new URL("./shard-thread.mjs", import.meta.url), { workerData: tasks[i], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-        let settled = false;
-        worker.once("message", (r: ShardResult) => ((settled = true), resolve(r)));
-        worker.once("error", (error: Error & { code?: string }) => {
-          if (settled) return;
-          settled = true;
-          // Without a TypeScript loader in the worker (some test runners), run the shard on this thread.
-          if (error.code !== "ERR_UNKNOWN_FILE_EXTENSION") return reject(error);
-          try {
-            resolve(runShard(tasks[i]!));
-          } catch (inline) {
-            reject(inline);
-          }
-        });
-      });
-      context?.logger.info(`shard ${i + 1} of ${tasks.length} done`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(tasks.length, availableParallelism()) }, lane));
-  return results;
 }
 
 /** Shards wrote their own files into the same delivery folders: one delivery, one manifest. */

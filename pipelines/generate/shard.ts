@@ -2,6 +2,7 @@
 // own `_<n>` file of each entity (or the only file when the run has one shard). Shards share nothing
 // but the seed, so the bytes do not depend on how many cores ran them.
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { compileRules } from "../rules/contribution.ts";
 import type { Rules } from "../rules/schema.ts";
 import { staffLogins } from "./activity.ts";
@@ -31,6 +32,8 @@ export interface ShardResult {
   planted: [Pattern, number][];
   answerKey: string;
   rowFaults: FaultRecord[];
+  /** Wall seconds of this shard, to see how evenly the shards split the work. */
+  seconds: number;
 }
 
 export const answerKeyPart = (out: string, shard: number, shards: number) =>
@@ -38,6 +41,7 @@ export const answerKeyPart = (out: string, shard: number, shards: number) =>
 
 export function runShard(task: ShardTask, progress?: (done: number) => void): ShardResult {
   const { options, shard, shards } = task;
+  const started = performance.now();
   const seed = seedNumber(options.seed);
   const window = makeWindow(parseMonth(options.end), options.months);
   const faults = options.faults && shard === 0 ? new RowFaults(seed) : null;
@@ -63,5 +67,9 @@ export function runShard(task: ShardTask, progress?: (done: number) => void): Sh
   const rowFaults = faults ? faults.plant(world) : [];
   const deliveries = world.out.close();
   world.planter.close();
-  return { deliveries, counts: world.counts, planted: [...world.planter.planted], answerKey, rowFaults };
+  return {
+    deliveries, counts: world.counts, planted: [...world.planter.planted], answerKey, rowFaults,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
+
