@@ -48,17 +48,30 @@ export const isWorkday = (day: Day): boolean => weekday(day) <= 4;
 const pad2 = (n: number) => (n < 10 ? "0" : "") + n;
 
 const DAY_BASE = dayOf(1900, 1, 1);
-const dayCache: string[] = [];
+const CACHED_DAYS = 80_000;
+// Filled with undefined up front: an empty array first written near index 46,000 turns into a
+// dictionary, and every lookup of the hottest cache in the generator became a hash probe.
+const dayCache: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS).fill(undefined);
+/** `YYYY-MM-DDT` of each day, the first half of a timestamp. */
+const stampDayCache: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS).fill(undefined);
 
 /** `YYYY-MM-DD`. */
 export function dayText(day: Day): string {
   const i = day - DAY_BASE;
-  let s = dayCache[i];
+  let s = i >= 0 && i < CACHED_DAYS ? dayCache[i] : undefined;
   if (s === undefined) {
     const [y, m, d] = civil(day);
     s = `${y}-${pad2(m)}-${pad2(d)}`;
-    if (i >= 0 && i < 80_000) dayCache[i] = s;
+    if (i >= 0 && i < CACHED_DAYS) dayCache[i] = s;
   }
+  return s;
+}
+
+function stampDay(day: Day): string {
+  const i = day - DAY_BASE;
+  if (i < 0 || i >= CACHED_DAYS) return `${dayText(day)}T`;
+  let s = stampDayCache[i];
+  if (s === undefined) stampDayCache[i] = s = `${dayText(day)}T`;
   return s;
 }
 
@@ -75,11 +88,11 @@ export function parseMonth(text: string): Month {
 
 let clockCache: string[] | undefined;
 
-/** `HH:MM:SS` for a second of the day. */
+/** `HH:MM:SS+03:00` for a second of the day: the second half of a timestamp, so one is a single concatenation. */
 function clock(second: number): string {
   if (!clockCache) {
     clockCache = new Array<string>(SECONDS_PER_DAY);
-    for (let s = 0; s < SECONDS_PER_DAY; s++) clockCache[s] = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`;
+    for (let s = 0; s < SECONDS_PER_DAY; s++) clockCache[s] = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}${OFFSET}`;
   }
   return clockCache[second]!;
 }
@@ -90,7 +103,7 @@ export const dayOfInstant = (at: Instant): Day => Math.floor(at / SECONDS_PER_DA
 /** ISO 8601 with the Riyadh offset: `2026-11-22T14:03:11+03:00`. */
 export function timestampText(at: Instant): string {
   const day = Math.floor(at / SECONDS_PER_DAY);
-  return `${dayText(day)}T${clock(at - day * SECONDS_PER_DAY)}${OFFSET}`;
+  return stampDay(day) + clock(at - day * SECONDS_PER_DAY);
 }
 
 /** The day `years` whole years after `day`, clamped to the month's end (29 Feb → 28 Feb), as the contracts count ages. */

@@ -5,6 +5,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import iconv from "iconv-lite";
 import type { Halalas } from "../rules/money.ts";
 import { controlAmount } from "./control-amount.ts";
+import { encode1256 } from "./win1256.ts";
 
 export type Encoding = "utf-8" | "windows-1256";
 
@@ -72,27 +73,6 @@ export function serializer(columns: readonly string[]): (row: CsvRow) => string 
 export function csvField(value: string | null | undefined): string {
   if (value === null || value === undefined) return "";
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-let table1256: Uint8Array | undefined;
-
-/**
- * Encodes `text` as Windows-1256 into `target` at `offset`, returning the bytes written. The table
- * comes from iconv-lite (the reference), built once; a character outside the code page becomes "?",
- * as iconv-lite writes it.
- */
-function encode1256(text: string, target: Buffer, offset: number): number {
-  if (!table1256) {
-    table1256 = new Uint8Array(65536).fill(0x3f);
-    const chars = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, b) => b)), "win1256");
-    for (let b = 0; b < 256; b++) table1256[chars.charCodeAt(b)] = b;
-  }
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    target[offset + i] = c < 128 ? c : table1256[c]!;
-  }
-  return n;
 }
 
 export class CsvFile {
