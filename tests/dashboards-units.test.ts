@@ -1,7 +1,13 @@
 // The dashboards' own code outside a browser: number and date formatting from exact decimal strings,
 // CSV of tables, the page chrome, the privacy scan's matching. (Importing the page components here
 // also puts them under the project's strict type check.)
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { openWarehouse } from "../pipelines/lib/duckdb.ts";
+import { DataFiles } from "../pipelines/publish/data-files.ts";
+import { writePaged, writePagedQuery } from "../pipelines/publish/export/paged.ts";
+import { tempDir } from "./helpers/deliveries.ts";
 import type * as _billing from "../dashboards/components/billing.ts";
 import type * as _collections from "../dashboards/components/collections.ts";
 import type * as _employer from "../dashboards/components/employer.ts";
@@ -31,5 +37,28 @@ describe("format", () => {
     expect(hijri("2026-10-31", "ar")).toBe("20 جمادى الأولى 1448 هـ");
     expect(dateWithHijri("2026-10-31", "en")).toMatch(/^31 October 2026 \(20 Jumada I 1448 AH\)$/);
     expect(month("2026-10", "ar")).toBe("أكتوبر 2026");
+  });
+});
+
+describe("paged lists", () => {
+  test("a long list is written as pages of a fixed size that hold every row once, in order, from JS or from SQL", async () => {
+    const dir = tempDir("tahseel-paged-");
+    const shards = new DataFiles(dir);
+    const rows = Array.from({ length: 4500 }, (_, i) => ({ n: i }));
+    expect(writePaged(shards, "list", rows)).toEqual({ base: "list", total: 4500, pages: 3 });
+    const read = (base: string, p: number) => JSON.parse(readFileSync(join(dir, base, `${p}.json`), "utf8"));
+    expect([0, 1, 2].map((p) => read("list", p).rows.length)).toEqual([2000, 2000, 500]);
+    expect([0, 1, 2].flatMap((p) => read("list", p).rows.map((r: { n: number }) => r.n))).toEqual(rows.map((r) => r.n));
+    expect(read("list", 2)).toMatchObject({ total: 4500, pages: 3, page: 2 });
+    expect(writePaged(shards, "empty", [])).toEqual({ base: "empty", total: 0, pages: 1 });
+    const w = await openWarehouse(":memory:");
+    try {
+      const sql = "SELECT i AS rn, {n: i - 1} AS r FROM range(1, 4501) AS t(i)";
+      expect(await writePagedQuery(w.connection, shards, "sql", sql)).toEqual({ base: "sql", total: 4500, pages: 3 });
+      expect([0, 1, 2].flatMap((p) => read("sql", p).rows.map((r: { n: number }) => r.n))).toEqual(rows.map((r) => r.n));
+      expect(read("sql", 1)).toMatchObject({ total: 4500, pages: 3, page: 1 });
+    } finally {
+      w.close();
+    }
   });
 });

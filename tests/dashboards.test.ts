@@ -4,7 +4,7 @@
 // the warehouse, a drill-down is clicked through, the management build is searched for personal
 // detail, and the report's PDF is read back page by page.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import type { Browser } from "playwright-core";
@@ -17,6 +17,7 @@ import type { Audience, Stamp } from "../pipelines/publish/types.ts";
 import { tempDir } from "./helpers/deliveries.ts";
 import { query } from "./helpers/warehouse.ts";
 import { runs, screenshot, shownNumber, visit } from "./helpers/browser.ts";
+import { escapeRegExp, walk } from "./dashboards-files.ts";
 
 const OFFLINE = runs("unshare", ["-n", "true"]);
 const HAVE_CHROMIUM = chromiumPath() !== undefined;
@@ -157,6 +158,11 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
     expect(new URL(e.page.url()).searchParams.get("q")).toBe(word);
     expect(e.problems).toEqual([]);
     await e.page.close();
+    // an id no employer has: a plain message, answered from the search index with no failed request
+    const u = await visit(browser, `${sites.audit.url}en/employer.html?id=000000000`, { ready: "[data-no-employer]", screenshot: "audit-en-employer-unknown" });
+    expect(await u.page.locator("[data-no-employer]").textContent()).toContain("No such employer");
+    expect(u.problems).toEqual([]);
+    await u.page.close();
   });
 
   test("drill down by clicking: overview arrears → employers of a severity → employer profile; an invoice → its contributors", { timeout: 120_000 }, async () => {
@@ -261,18 +267,36 @@ test("a second publish shows the warehouse as it is now, never what an earlier b
   }
 }, 180_000);
 
+test.skipIf(!HAVE_CHROMIUM)("a site published with Arabic-Indic digits shows them on its Arabic pages, Latin on its English ones", async () => {
+  const { publish } = await import("../pipelines/publish/index.ts");
+  const { memoryLogger } = await import("../pipelines/lib/context.ts");
+  const [result] = await publish({ db, out: join(dir, "published-arab"), audiences: ["management"], digits: "arab", noPdf: true }, { logger: memoryLogger(), now: () => new Date() });
+  const arab = await serveStatic(result!.site);
+  // Arabic-Indic digits, with their own group and decimal separators (and the letter mark after a per cent sign)
+  const latin = (t: string) => t.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\u066c/g, ",").replace(/\u066b/g, ".").replace(/\u061c/g, "");
+  const figures = async (url: string) => {
+    const v = await visit(browser, url, { ready: "[data-kpi]" });
+    expect(v.problems, url).toEqual([]);
+    const texts = await v.page.locator("[data-kpi] .big .num").allTextContents();
+    const stamp = (await v.page.locator(".tahseel-stamp").textContent())!;
+    await v.page.close();
+    return { texts, stamp };
+  };
+  try {
+    const ar = await figures(`${arab.url}ar/index.html`);
+    expect(ar.texts.length).toBeGreaterThanOrEqual(8);
+    for (const t of [...ar.texts, ar.stamp]) expect(t, t).toMatch(/[\u0660-\u0669]/);
+    for (const t of ar.texts) expect(t, t).not.toMatch(/[0-9]/);
+    // the same figures as the Latin-digit build of the same warehouse, digit for digit
+    expect(ar.texts.map(latin)).toEqual((await figures(`${sites.management.url}ar/index.html`)).texts);
+    for (const t of (await figures(`${arab.url}en/index.html`)).texts) expect(t, t).not.toMatch(/[\u0660-\u0669]/);
+  } finally {
+    await arab.close();
+  }
+}, 240_000);
+
 let cachedEmployer: string | undefined;
 async function anEmployerInArrears(): Promise<string> {
   cachedEmployer ??= (await query<{ id: string }>(db, `SELECT employer_id AS id FROM marts.arrears_ageing WHERE as_of = '${stamps.audit.as_of}' ORDER BY past_due DESC, employer_id LIMIT 1`))[0]!.id;
   return cachedEmployer;
 }
-
-function walk(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root).flatMap((e) => {
-    const p = join(root, e);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

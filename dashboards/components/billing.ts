@@ -10,6 +10,7 @@ import { code } from "./i18n.js";
 import { employerLink, nameOf } from "./links.js";
 import { dataTable } from "./table.js";
 import { fetchShard, pageHref, param, setParams } from "./url.js";
+import { fetchPage, pagedTable } from "./paged.js";
 
 type Row = Record<string, unknown>;
 const s = (r: Row, k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
@@ -60,15 +61,25 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
     ctx.w("period"),
     dataTable({ lang: ctx.lang, csv: "differences-by-period", columns: [{ key: "period", label: ctx.w("period"), show: (r: Row) => month(String(r.period), ctx.lang, ctx.digits) }, ...numberColumns(ctx)], rows: [...b.by_period].reverse(), limit: 24 }),
   );
+  const list = h("div", { id: "invoice-list" });
   const invoices = b.invoices
     ? section(
         "invoices",
         ctx.w("invoices.with_difference"),
-        dataTable({
-          lang: ctx.lang,
+        list,
+        evidence,
+      )
+    : null;
+  const chosen = param("invoice");
+  if (b.invoices)
+    void fetchPage<Row>(b.invoices.base).then((first) => {
+      const page = first ?? { total: 0, pages: 1, page: 0, rows: [] };
+      list.replaceChildren(
+        pagedTable(ctx, b.invoices!.base, page, {
           csv: "invoices-with-difference",
           columns: [
-            { key: "invoice_id", label: ctx.w("invoice_id"), show: (r: Row) => h("button", { type: "button", class: "linkish", "data-invoice": s(r, "invoice_id"), onclick: () => (setParams({ invoice: s(r, "invoice_id") }), void showEvidence(ctx, evidence, s(r, "invoice_id")!)) }, s(r, "invoice_id")) },
+            // the contributors behind an invoice are exported for the largest differences (the first page)
+            { key: "invoice_id", label: ctx.w("invoice_id"), show: (r: Row) => (r.evidence ? h("button", { type: "button", class: "linkish", "data-invoice": s(r, "invoice_id"), onclick: () => (setParams({ invoice: s(r, "invoice_id") }), void showEvidence(ctx, evidence, s(r, "invoice_id")!)) }, s(r, "invoice_id")) : s(r, "invoice_id")) },
             { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
             { key: "period", label: ctx.w("period") },
             { key: "invoice_type", label: ctx.w("invoice_type"), show: (r: Row) => code(ctx.lang, s(r, "invoice_type")) },
@@ -79,12 +90,11 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
             { key: "difference", label: ctx.w("difference"), numeric: true, show: (r: Row) => amount(s(r, "difference"), ctx.lang, ctx.digits) },
             { key: "cancelled", label: ctx.w("status"), show: (r: Row) => (r.cancelled ? ctx.w("cancelled") : "") },
           ],
-          rows: b.invoices,
           highlight: (r) => r.invoice_id === param("invoice"),
         }),
-        evidence,
-      )
-    : null;
+      );
+      if (chosen && page.rows.some((r) => r.invoice_id === chosen && r.evidence)) void showEvidence(ctx, evidence, chosen);
+    });
   const coverage = section(
     "coverage",
     ctx.w("overview.coverage"),
@@ -111,8 +121,6 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
         }),
   );
   root.append(h("h1", {}, ctx.w("page.billing")), h("p", { class: "subtitle" }, ctx.w("billing.explain")), summaryCards(ctx, b.summary), byBand, byPosting, byUser, byPeriod, invoices ?? "", coverage);
-  const chosen = param("invoice");
-  if (chosen && b.invoices?.some((r) => r.invoice_id === chosen)) void showEvidence(ctx, evidence, chosen);
   return root;
 }
 

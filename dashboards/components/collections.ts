@@ -12,6 +12,7 @@ import { kpiLinks } from "./kpi.js";
 import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
 import { fetchShard, pageHref, param, setParams } from "./url.js";
+import { fetchPage, pagedTable } from "./paged.js";
 
 export interface CollectionsData {
   kpis: string[];
@@ -206,10 +207,9 @@ function suspensionSection(ctx: Ctx, d: CollectionsData, asOf: string): HTMLElem
       }),
     );
     if (ctx.audit && summary.employers > 0)
-      void fetchShard<SuspensionRow[]>(`suspension/${asOf}.json`).then((list) =>
+      void fetchPage<SuspensionRow>(`suspension/${asOf}`).then((first) =>
         body.append(
-          dataTable({
-            lang: ctx.lang,
+          pagedTable(ctx, `suspension/${asOf}`, first ?? { total: 0, pages: 1, page: 0, rows: [] }, {
             csv: `suspension-${asOf}`,
             columns: [
               { key: "employer_id", label: ctx.w("employer"), show: (r: SuspensionRow) => employerLink(ctx, r) },
@@ -218,7 +218,6 @@ function suspensionSection(ctx: Ctx, d: CollectionsData, asOf: string): HTMLElem
               { key: "oldest_due_on", label: ctx.w("due_on") },
               { key: "days_past_due", label: ctx.w("days_past_due"), numeric: true, show: (r) => integer(r.days_past_due, ctx.lang, ctx.digits) },
             ],
-            rows: list ?? [],
           }),
         ),
       );

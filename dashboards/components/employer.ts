@@ -9,8 +9,12 @@ import { code } from "./i18n.js";
 import { nameOf } from "./links.js";
 import { dataTable, type Column } from "./table.js";
 import { fetchShard, pageHref, param, setParams } from "./url.js";
+import { pagedTable } from "./paged.js";
+import { sortPart } from "./order.js";
+import type { PagedList } from "../../pipelines/publish/export/paged.ts";
 
 type Row = Record<string, unknown>;
+const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
 const PAST_DUE_BUCKETS = ["d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
 const isZero = (v: string | null) => v === null || /^-?0*(\.0*)?$/.test(v);
 const s = (r: Row | undefined, k: string) => (r?.[k] === null || r?.[k] === undefined ? null : String(r[k]));
@@ -18,6 +22,19 @@ const s = (r: Row | undefined, k: string) => (r?.[k] === null || r?.[k] === unde
 export interface EmployerSearch {
   employers: number;
   chunks: number;
+  /** The first (lowest) employer id of each index chunk; the chunks are sorted by id. */
+  firsts: string[];
+}
+
+type IndexEntry = [string, string | null, string | null, string | null];
+
+/** Whether the index holds an id: only the one chunk whose range covers it is read. */
+async function known(index: EmployerSearch, id: string): Promise<boolean> {
+  let c = -1;
+  for (let i = 0; i < index.firsts.length && index.firsts[i]! <= id; i++) c = i;
+  if (c < 0) return false;
+  const chunk = (await fetchShard<IndexEntry[]>(`employer-index/${c}.json`)) ?? [];
+  return chunk.some((e) => e[0] === id);
 }
 
 interface Profile {
@@ -32,14 +49,16 @@ interface Profile {
   objections: Row[];
   suspension: Row[];
   gaps: Row[];
+  /** Parts too long for the shard: its first page is in the shard, the rest fetched on demand. */
+  paged?: Record<string, PagedList>;
 }
 
 /** Name search reads the index chunk by chunk and stops once it has enough matches. */
-async function searchByName(index: EmployerSearch, query: string, limit = 20): Promise<[string, string | null, string | null, string | null][]> {
+async function searchByName(index: EmployerSearch, query: string, limit = 20): Promise<IndexEntry[]> {
   const q = query.trim().toLowerCase();
-  const found: [string, string | null, string | null, string | null][] = [];
+  const found: IndexEntry[] = [];
   for (let c = 0; c < index.chunks && found.length < limit; c++) {
-    const chunk = (await fetchShard<[string, string | null, string | null, string | null][]>(`employer-index/${c}.json`)) ?? [];
+    const chunk = (await fetchShard<IndexEntry[]>(`employer-index/${c}.json`)) ?? [];
     for (const e of chunk) if (e[0].startsWith(q) || e[1]?.toLowerCase().includes(q) || e[2]?.toLowerCase().includes(q)) found.push(e);
   }
   return found.slice(0, limit);
@@ -53,8 +72,9 @@ export function renderEmployer(ctx: Ctx, index: EmployerSearch): HTMLElement {
     if (!q) return;
     if (/^\d{9}$/.test(q)) {
       setParams({ id: q, q: null });
-      const profile = await fetchShard<Profile>(`employers/${q}.json`);
-      result.replaceChildren(profile ? renderProfile(ctx, profile) : h("p", {}, ctx.w("search.none")));
+      // asking for the shard of an id that does not exist would log a failed request
+      const profile = (await known(index, q)) ? await fetchShard<Profile>(`employers/${q}.json`) : null;
+      result.replaceChildren(profile ? renderProfile(ctx, profile) : h("p", { class: "hint", "data-no-employer": q }, ctx.w("search.unknown")));
       return;
     }
     setParams({ q, id: null });
@@ -71,24 +91,17 @@ export function renderEmployer(ctx: Ctx, index: EmployerSearch): HTMLElement {
   return h("div", { class: "tahseel-page", "data-page": "employer" }, h("h1", {}, ctx.w("page.employer")), form, result);
 }
 
-function table(ctx: Ctx, csv: string, columns: Column<Row>[], rows: Row[], limit = 30): Child {
+function table(ctx: Ctx, csv: string, columns: Column<Row>[], rows: Row[], limit = 30, paged?: PagedList): Child {
+  if (paged) return pagedTable(ctx, paged.base, { total: paged.total, pages: paged.pages, page: 0, rows }, { csv, columns, limit });
   return rows.length ? dataTable({ lang: ctx.lang, csv, columns, rows, limit }) : h("p", { class: "hint" }, ctx.w("employer.nothing"));
 }
 
-/** The shard's lists come unordered; each part is sorted by its own date (then id). */
-const SORT_BY: Record<string, string[]> = {
-  balances: ["as_of"], ageing: ["as_of"], open_items: ["due_on", "invoice_id"], invoices: ["issued_on", "invoice_id"], payments: ["paid_on", "payment_id"],
-  adjustments: ["approved_on", "adjustment_id"], objections: ["submitted_on", "dispute_id"], suspension: ["as_of"], gaps: ["period", "contributor_id"],
-};
 
+/** The shard's lists come unordered; each part is sorted by its own date (then id). */
 function sorted(p: Profile): Profile {
-  const out = { ...p };
-  for (const [part, keys] of Object.entries(SORT_BY)) {
-    const rows = [...((p as unknown as Record<string, Row[]>)[part] ?? [])];
-    rows.sort((a, b) => { for (const k of keys) { const c = String(a[k] ?? "").localeCompare(String(b[k] ?? "")); if (c) return c; } return 0; });
-    (out as unknown as Record<string, Row[]>)[part] = rows;
-  }
-  return out;
+  const out = { ...p } as unknown as Record<string, Row[]>;
+  for (const part of PARTS) out[part] = sortPart(part, [...((p as unknown as Record<string, Row[]>)[part] ?? [])]);
+  return out as unknown as Profile;
 }
 
 function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
@@ -141,6 +154,6 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       ),
     ),
     section("objections", ctx.w("employer.objections"), table(ctx, `employer-${id}-objections`, [text("dispute_id"), text("invoice_id"), coded("category"), money("disputed_amount", "amount"), text("submitted_on"), text("decided_on"), { key: "decision", label: ctx.w("decision"), show: (r) => (s(r, "decision") ? code(ctx.lang, s(r, "decision")) : ctx.w("pending")) }], p.objections)),
-    section("gaps", ctx.w("employer.gaps"), table(ctx, `employer-${id}-coverage-gaps`, [text("period"), text("contributor_id"), { key: "days_covered", label: ctx.w("days_covered"), numeric: true }], p.gaps)),
+    section("gaps", ctx.w("employer.gaps"), table(ctx, `employer-${id}-coverage-gaps`, [text("period"), text("contributor_id"), { key: "days_covered", label: ctx.w("days_covered"), numeric: true }], p.gaps, 30, p.paged?.gaps)),
   );
 }

@@ -10,6 +10,8 @@ import { KPI_MODEL } from "./kpi.js";
 import { lineageGraph, nodeById } from "./lineage.js";
 import { dataTable } from "./table.js";
 import { param, setParams } from "./url.js";
+import { fetchPage, pagedTable } from "./paged.js";
+import type { PagedList } from "../../pipelines/publish/export/paged.ts";
 
 type Row = Record<string, unknown>;
 const str = (r: Row, k: string) => (r[k] === null || r[k] === undefined ? "" : String(r[k]));
@@ -24,7 +26,7 @@ export interface HealthData {
   quarantined_rows?: Row[];
   tests: Row[];
   runs: Row[];
-  run_inputs: { run_id: string; files: Row[] };
+  run_inputs: { run_id: string; paged: PagedList };
 }
 
 function ageDays(iso: string, builtAt: string): number | null {
@@ -116,6 +118,10 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
     }),
   );
   const runId = param("run") ?? ctx.site.stamp.run_id;
+  const inputs = h("div", { id: "run-inputs" });
+  void fetchPage<Row>(d.run_inputs.paged.base).then((first) =>
+    inputs.replaceChildren(pagedTable(ctx, d.run_inputs.paged.base, first ?? { total: 0, pages: 1, page: 0, rows: [] }, { csv: `inputs-${d.run_inputs.run_id}`, columns: [{ key: "file", label: ctx.w("file") }, { key: "sha256", label: "sha256", show: (r: Row) => h("code", {}, str(r, "sha256")) }], limit: 20 })),
+  );
   const runs = section(
     "runs",
     ctx.w("health.runs"),
@@ -137,7 +143,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       rowAttrs: (r) => ({ "data-run": str(r, "run_id") }),
     }),
     h("h3", {}, `${ctx.w("health.inputs")} ${d.run_inputs.run_id}`),
-    dataTable({ lang: ctx.lang, csv: `inputs-${d.run_inputs.run_id}`, columns: [{ key: "file", label: ctx.w("file") }, { key: "sha256", label: "sha256", show: (r: Row) => h("code", {}, str(r, "sha256")) }], rows: d.run_inputs.files, limit: 20 }),
+    inputs,
   );
   const kpiNode = nodeById(catalog, KPI_MODEL);
   const chosenKpi = param("kpi");

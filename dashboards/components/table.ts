@@ -24,6 +24,8 @@ export interface TableOptions<R> {
   /** Marks a row (e.g. the one the URL points at). */
   highlight?: (row: R) => boolean;
   rowAttrs?: (row: R) => Record<string, string>;
+  /** Every row of a list the table shows only part of (a paged list): fetched for the CSV download. */
+  csvRows?: () => Promise<R[]>;
 }
 
 const raw = <R>(c: Column<R>, row: R): unknown => (c.value ? c.value(row) : (row as Record<string, unknown>)[c.key]);
@@ -63,8 +65,9 @@ export function dataTable<R>(o: TableOptions<R>): HTMLElement {
     {
       type: "button",
       class: "csv",
-      onclick: () => {
-        const url = URL.createObjectURL(new Blob(["\uFEFF" + csvText(o.columns, o.rows)], { type: "text/csv;charset=utf-8" }));
+      onclick: async () => {
+        const rows = o.csvRows ? await o.csvRows() : o.rows;
+        const url = URL.createObjectURL(new Blob(["\uFEFF" + csvText(o.columns, rows)], { type: "text/csv;charset=utf-8" }));
         const a = h("a", { href: url, download: `${o.csv}.csv` });
         document.body.appendChild(a);
         a.click();

@@ -104,7 +104,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       const overview = await exportOverview(c, files, stamp, audience);
       await exportCollections(c, files, shards, stamp, audience);
       const billing = await exportBilling(c, files, shards, audience);
-      await exportHealth(c, files, { stamp, audience, modelsDir: o.modelsDir ?? join(REPO_ROOT, "models"), now: context.now() });
+      await exportHealth(c, files, shards, { stamp, audience, modelsDir: o.modelsDir ?? join(REPO_ROOT, "models"), now: context.now() });
       if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
       const exportMs = Date.now() - started;
       context.logger.info(`publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`);

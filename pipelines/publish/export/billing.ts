@@ -5,8 +5,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../../lib/duckdb.ts";
 import type { DataFiles } from "../data-files.ts";
 import type { Audience } from "../types.ts";
+import { writePagedQuery, type PagedList } from "./paged.ts";
 
-/** Most invoices listed in the audit build's billing page; the rest are reached from the employer page. */
+/** Invoices (the largest differences) whose contributors are exported as evidence; every invoice is listed. */
 export const INVOICE_LIST_LIMIT = 2000;
 /** Contributors listed behind one invoice (the largest contributions first); a giant employer has thousands. */
 export const EVIDENCE_LIMIT = 2000;
@@ -56,7 +57,8 @@ export interface BillingBreakdown {
   by_posting: Record<string, unknown>[];
   by_user: Record<string, unknown>[];
   by_period: Record<string, unknown>[];
-  invoices?: Record<string, unknown>[];
+  /** Audit: every invoice with a difference, largest first, as a paged list (shards). */
+  invoices?: PagedList;
   coverage: { by_period: Record<string, unknown>[]; gaps?: Record<string, unknown>[] };
 }
 
@@ -87,16 +89,19 @@ export async function exportBilling(connection: DuckDBConnection, files: DataFil
     );
   const out: BillingBreakdown = { summary, by_band: byBand, by_posting: byPosting, by_user: byUser, by_period: byPeriod, coverage };
   if (audience === "audit") {
-    const invoices = await queryRows<{ invoice_id: string; employer_id: string; period: string } & Record<string, unknown>>(
+    // every invoice with a difference, largest first, in pages; the first INVOICE_LIST_LIMIT have their evidence
+    out.invoices = await writePagedQuery(
       connection,
-      `SELECT c.invoice_id, c.employer_id, e.name_ar, e.name_en, c.invoice_type, c.period, CAST(c.issued_on AS VARCHAR) AS issued_on,
-         coalesce(i.posting, 'unknown') AS posting, coalesce(i.posted_by, 'unknown') AS posted_by, c.cancelled,
-         CAST(c.billed_amount AS VARCHAR) AS billed_amount, CAST(c.expected_amount AS VARCHAR) AS expected_amount,
-         CAST(c.difference AS VARCHAR) AS difference, ${BAND} AS band
-       ${FROM} LEFT JOIN staging.stg_employers AS e ON e.employer_id = c.employer_id
-       WHERE c.difference <> 0 ORDER BY abs(c.difference) DESC, c.invoice_id LIMIT ${INVOICE_LIST_LIMIT}`,
+      shards,
+      "billing/invoices",
+      `SELECT rn, {invoice_id: invoice_id, employer_id: employer_id, name_ar: name_ar, name_en: name_en, invoice_type: invoice_type, period: period, issued_on: issued_on,
+           posting: posting, posted_by: posted_by, cancelled: cancelled, billed_amount: billed_amount, expected_amount: expected_amount, difference: difference, band: band,
+           evidence: rn <= ${INVOICE_LIST_LIMIT}} AS r
+       FROM (SELECT row_number() OVER (ORDER BY abs(c.difference) DESC, c.invoice_id) AS rn, c.invoice_id, c.employer_id, e.name_ar, e.name_en, c.invoice_type, c.period,
+           CAST(c.issued_on AS VARCHAR) AS issued_on, coalesce(i.posting, 'unknown') AS posting, coalesce(i.posted_by, 'unknown') AS posted_by, c.cancelled,
+           CAST(c.billed_amount AS VARCHAR) AS billed_amount, CAST(c.expected_amount AS VARCHAR) AS expected_amount, CAST(c.difference AS VARCHAR) AS difference, ${BAND} AS band
+         ${FROM} LEFT JOIN staging.stg_employers AS e ON e.employer_id = c.employer_id WHERE c.difference <> 0)`,
     );
-    out.invoices = invoices;
     for await (const [id, doc] of invoiceEvidence(connection)) shards.writeJson(`invoices/${id}.json`, doc);
   }
   files.write("billing.json", out);

@@ -6,6 +6,7 @@ import type { DataFiles } from "../data-files.ts";
 import type { Audience, Stamp } from "../types.ts";
 import { ageingBySeverity, suspensionCandidates, suspensionSummary } from "./ageing.ts";
 import { readKpis } from "./kpis.ts";
+import { writePaged } from "./paged.ts";
 
 /** The KPIs the collections page tracks. */
 export const COLLECTION_KPIS = ["billed", "collected", "arrears", "outstanding", "on_time_collection_rate", "collection_rate_to_date", "arrears_ratio", "days_sales_outstanding", "employers_paying_on_time_share"];
@@ -26,7 +27,7 @@ export async function exportCollections(connection: DuckDBConnection, files: Dat
   for (const asOf of asOfs) byRegion[asOf] = await suspensionSummary(connection, asOf);
   out.suspension = byRegion;
   if (audience === "audit") {
-    for (const asOf of asOfs) shards.write(`suspension/${asOf}.json`, await suspensionCandidates(connection, asOf));
+    for (const asOf of asOfs) writePaged(shards, `suspension/${asOf}`, await suspensionCandidates(connection, asOf));
     for await (const [asOf, severity, doc] of employersInArrears(connection)) shards.writeJson(`ageing/${asOf}/${severity}.json`, doc);
   }
   files.write("collections.json", out);

@@ -2,6 +2,8 @@
 // to every employer without a server, and a search index in chunks (id and names) for finding one.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { DataFiles } from "../data-files.ts";
+import { sortPart } from "../../../dashboards/components/order.ts";
+import { PAGE_ROWS, writePaged, type PagedList } from "./paged.ts";
 
 /** Employers per search-index chunk: a chunk stays well under a megabyte. */
 export const INDEX_CHUNK = 5000;
@@ -43,6 +45,26 @@ const SECTIONS: Record<string, string> = {
 
 const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
 
+/** Shards longer than this (characters) are checked for parts to page. */
+const BIG_SHARD = 256 * 1024;
+
+/**
+ * A giant employer's coverage gaps (one row per contributor and month) can run to tens of thousands:
+ * a part longer than a page keeps its first page in the shard and is written whole as
+ * `employers/<id>/<part>/<n>.json`, named in the shard's `paged`, for the page to fetch on demand.
+ */
+function pageParts(shards: DataFiles, employerId: string, doc: Record<string, unknown>): Record<string, unknown> {
+  const paged: Record<string, PagedList> = {};
+  for (const part of PARTS) {
+    const rows = doc[part] as Record<string, unknown>[];
+    if (rows.length <= PAGE_ROWS) continue;
+    sortPart(part, rows);
+    paged[part] = writePaged(shards, `employers/${employerId}/${part}`, rows);
+    doc[part] = rows.slice(0, PAGE_ROWS);
+  }
+  return { ...doc, paged };
+}
+
 export async function exportEmployers(connection: DuckDBConnection, files: DataFiles, shards: DataFiles, asOf: string): Promise<{ employers: number }> {
   // Each section is aggregated on its own into a temp table: one statement holding all of them
   // aggregates them side by side and runs several times slower.
@@ -65,12 +87,18 @@ export async function exportEmployers(connection: DuckDBConnection, files: DataF
     for (const [id, nameAr, nameEn, region, doc] of rows) {
       const employerId = String(id);
       index.push([employerId, nameAr === null ? null : String(nameAr), nameEn === null ? null : String(nameEn), region === null ? null : String(region)]);
-      shards.writeJson(`employers/${employerId}.json`, String(doc));
+      const text = String(doc);
+      // only a very large employer's shard can hold a part of more than a page of rows
+      if (text.length > BIG_SHARD) shards.write(`employers/${employerId}.json`, pageParts(shards, employerId, JSON.parse(text) as Record<string, unknown>));
+      else shards.writeJson(`employers/${employerId}.json`, text);
     }
   for (const name of Object.keys(SECTIONS)) await connection.run(`DROP TABLE IF EXISTS employer_${name}`);
   index.sort((a, b) => a[0].localeCompare(b[0]));
   const chunks = Math.ceil(index.length / INDEX_CHUNK);
   for (let c = 0; c < chunks; c++) shards.write(`employer-index/${c}.json`, index.slice(c * INDEX_CHUNK, (c + 1) * INDEX_CHUNK));
-  files.write("employer-search.json", { employers: index.length, chunks, fields: ["employer_id", "name_ar", "name_en", "region"] });
+  // the first id of every chunk lets the page find the one chunk that would hold an id, so an
+  // unknown id is answered from the index rather than by a shard request that fails
+  const firsts = Array.from({ length: chunks }, (_, c) => index[c * INDEX_CHUNK]![0]);
+  files.write("employer-search.json", { employers: index.length, chunks, firsts, fields: ["employer_id", "name_ar", "name_en", "region"] });
   return { employers: index.length };
 }

@@ -8,6 +8,7 @@ import { discoverModels } from "../../engine/discover.ts";
 import { resolveProject } from "../../engine/graph.ts";
 import { queryRows } from "../../lib/duckdb.ts";
 import type { DataFiles } from "../data-files.ts";
+import { writePaged } from "./paged.ts";
 import type { Audience, Stamp } from "../types.ts";
 
 /** Quarantined rows shown with their raw text in the audit build (the newest first). */
@@ -24,6 +25,7 @@ const text = (c: string, audience: Audience) => (audience === "audit" ? c : `reg
 export async function exportHealth(
   connection: DuckDBConnection,
   files: DataFiles,
+  shards: DataFiles,
   o: { stamp: Stamp; audience: Audience; modelsDir: string; now: Date },
 ): Promise<void> {
   const freshness = await queryRows(
@@ -76,7 +78,8 @@ export async function exportHealth(
     quarantine,
     tests,
     runs,
-    run_inputs: { run_id: o.stamp.run_id, files: inputs },
+    // a run over two years of daily deliveries reads thousands of files: listed in pages, on demand
+    run_inputs: { run_id: o.stamp.run_id, paged: writePaged(shards, `run-inputs/${o.stamp.run_id.replace(/[^\w.-]/g, "_")}`, inputs) },
   };
   if (o.audience === "audit")
     out.quarantined_rows = await queryRows(
