@@ -45,9 +45,10 @@ if (task === "ingest") {
       await w.connection.run(`CREATE TABLE t${n++} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, auto_detect = false, columns = {${columns}}${encoding})`);
     }
   }
+  const beforeCheckpoint = performance.now();
   await w.connection.run("CHECKPOINT");
   w.close();
-  detail = { files: n };
+  detail = { files: n, checkpointSeconds: (performance.now() - beforeCheckpoint) / 1000 };
 } else {
   throw new Error(`unknown task ${task}`);
 }

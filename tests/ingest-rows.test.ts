@@ -27,6 +27,18 @@ describe("valid rows", () => {
     ]);
     for (const l of await loadsOf(ws.db)) expect(l.loaded + l.skipped + l.quarantined).toBe(l.rows);
   });
+
+  it("keep their physical line through a BOM, CRLF line ends and blank lines", async () => {
+    const ws = workspace();
+    const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)]).trimEnd().split("\n");
+    const text = `\uFEFF${header}\r\n\r\n${first}\r\n\r\n\r\n${second}\r\n\r\n`;
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [...registration, { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 2 } }]);
+    await ingest(ws.inbox, ws.db);
+    expect(await query(ws.db, "SELECT employer_id, _line FROM raw.wages ORDER BY _line")).toEqual([
+      { employer_id: "100000001", _line: 3 },
+      { employer_id: "100000002", _line: 6 },
+    ]);
+  });
 });
 
 /** One wages file whose rows each break one rule; expected rule code per line. */

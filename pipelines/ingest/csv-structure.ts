@@ -104,6 +104,8 @@ export class CsvStructure {
   /** Start line of each data row, kept only once some row does not sit at `row + headerLine + 1`. */
   private startLines: number[] | null = null;
   readonly malformed: MalformedRecord[] = [];
+  /** True once a record (the header included) has run over more than one physical line. */
+  spanned = false;
 
   /**
    * Feeds one physical line, `buf[start, end)` without its LF. `mayQuote` false promises the line has no
@@ -130,6 +132,7 @@ export class CsvStructure {
     }
     if (verdict.kind === "malformed" && this.pending.length > 1) return this.recover(verdict.reason);
     const first = this.pendingStart;
+    if (this.pending.length > 1) this.spanned = true;
     this.pending = [];
     this.pendingBytes = 0;
     if (this.header === null) return this.readHeader(text);

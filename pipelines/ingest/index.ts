@@ -7,8 +7,9 @@ import { UserError } from "../lib/errors.ts";
 import { ENTITIES } from "../contracts/index.ts";
 import type { ManifestFile } from "../contracts/manifest.ts";
 import { ensureWarehouseSchema } from "./warehouse-schema.ts";
+import { stopwatch } from "../lib/stopwatch.ts";
 import { listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
-import { loadFile } from "./load-file.ts";
+import { loadFile, startScan, type PendingScan } from "./load-file.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
 
 export interface IngestOptions extends WarehouseOptions {
@@ -75,9 +76,14 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       const info = { id, folder: delivery.folder, createdAt: manifest.created_at, day: riyadhDay(manifest.created_at) };
       // Files an earlier, interrupted run already finished (each committed with its audit row).
       const done = new Set((await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", { id })).map((r) => r.file_name));
-      for (const file of [...manifest.files].sort(byApplyOrder)) {
-        if (done.has(file.name)) continue;
-        const outcome = await loadFile({ connection, delivery: info, file, workDir, now: context.now, logger });
+      const files = [...manifest.files].sort(byApplyOrder).filter((f) => !done.has(f.name));
+      // Each file is read (hashed, scanned, numbered) while DuckDB loads the one before it.
+      const scans = files.map(() => null as PendingScan | null);
+      const scanOf = (i: number) => (scans[i] ??= startScan(info, files[i]!, join(workDir, `${id.replace(/[^\w.-]/g, "_")}-${i}.numbered.csv`)));
+      for (const [i, file] of files.entries()) {
+        const scan = scanOf(i);
+        if (i + 1 < files.length) void scan.result.then(() => scanOf(i + 1), () => scanOf(i + 1));
+        const outcome = await loadFile({ connection, delivery: info, file, workDir, scan, now: context.now, logger });
         if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
         const { sha256: _sha, ...fileOutcome } = outcome;
         summary.files.push(fileOutcome);
@@ -88,7 +94,9 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       await recordDelivery(connection, { id, folder: delivery.folder, createdAt: manifest.created_at, source: manifest.source, status: "applied", reason: null, files: manifest.files.length }, context);
       summary.deliveries.push({ deliveryId: id, status: "applied", reason: null });
     }
+    const clock = stopwatch();
     await connection.run("CHECKPOINT");
+    logger.debug(clock("final checkpoint"));
   } finally {
     warehouse.close();
     rmSync(workDir, { recursive: true, force: true });

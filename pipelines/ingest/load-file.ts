@@ -9,12 +9,13 @@ import type { ManifestFile } from "../contracts/manifest.ts";
 import { ident, inTransaction, queryRows } from "../lib/duckdb.ts";
 import type { FileOutcome } from "./index.ts";
 import type { Logger } from "../lib/context.ts";
-import { copyWithoutLines, scanFile, type FileScan } from "./read-file.ts";
+import { scanFile, type FileScan } from "./read-file.ts";
+import { fixNumbered } from "./numbered-copy.ts";
 import { LineMap } from "./line-map.ts";
 import { badRowsTableSql, brokenReferencesSql, parsedSql, rowHashOf, typedColumnsSql, type ParsedSqlInput } from "./validation-sql.ts";
 import { applyRowFates, CREATE_DROP, decideRowFates } from "./row-fates.ts";
 import { controlTotalOf, rawTexts, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
-import { insertViaJson } from "./temp-table.ts";
+import { stopwatch } from "../lib/stopwatch.ts";
 
 export interface Delivery {
   id: string;
@@ -29,12 +30,29 @@ export interface LoadFileInput {
   delivery: Delivery;
   file: ManifestFile;
   workDir: string;
+  /** The file's scan, started early (`startScan`) so it runs while DuckDB loads the file before. */
+  scan: PendingScan;
   now: () => Date;
   logger?: Logger;
 }
 
 /** A reason to reject the whole file: none of its rows is loaded. */
 class Rejection extends Error {}
+
+export interface PendingScan {
+  /** The numbered copy (see numbered-copy.ts), removed once the file is done. */
+  workPath: string;
+  /** The scan, or null when the file is missing. */
+  result: Promise<FileScan | null>;
+}
+
+/** Starts reading a delivered file: sha256, structure and its numbered copy at `workPath`. */
+export function startScan(delivery: Delivery, file: ManifestFile, workPath: string): PendingScan {
+  const path = join(delivery.folder, file.name);
+  const result = existsSync(path) ? scanFile(path, file.encoding, workPath) : Promise.resolve(null);
+  result.catch(() => undefined); // awaited (and its error raised) by loadFile; not unhandled meanwhile
+  return { workPath, result };
+}
 
 export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sha256: string | null }> {
   const { connection, delivery, file } = input;
@@ -56,30 +74,35 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
   };
   const rejected = async (reason: string) => record("rejected", `${file.name}: ${reason}`, { ...outcome, loaded: 0, skipped: 0, quarantined: 0 });
 
-  const path = join(delivery.folder, file.name);
-  if (!existsSync(path)) return rejected("named in manifest.json but missing from the delivery folder");
-  const entity = entityByName(file.entity)!;
-  scan = await scanFile(path, file.encoding, join(input.workDir, `${loadId}.utf8.csv`));
-  if (scan.sha256 !== file.sha256.toLowerCase()) return rejected(`sha256 is ${scan.sha256}, manifest says ${file.sha256}`);
-  const earlier = await queryRows<{ delivery_id: string; file_name: string }>(
-    connection, `SELECT delivery_id, file_name FROM audit.loads WHERE sha256 = $sha AND status = 'loaded' LIMIT 1`, { sha: scan.sha256 });
-  if (earlier[0]) {
-    return record("skipped_duplicate", `same sha256 as ${earlier[0].delivery_id}/${earlier[0].file_name}, already loaded`, { ...outcome, skipped: file.rows });
-  }
+  const fixedPath = join(input.workDir, `${loadId}.fixed.csv`);
   try {
+    const clock = stopwatch();
+    scan = await input.scan.result;
+    input.logger?.debug(`${file.name}: ${clock("scanned")}`);
+    if (scan === null) return await rejected("named in manifest.json but missing from the delivery folder");
+    if (scan.sha256 !== file.sha256.toLowerCase()) return await rejected(`sha256 is ${scan.sha256}, manifest says ${file.sha256}`);
+    const earlier = await queryRows<{ delivery_id: string; file_name: string }>(
+      connection, `SELECT delivery_id, file_name FROM audit.loads WHERE sha256 = $sha AND status = 'loaded' LIMIT 1`, { sha: scan.sha256 });
+    if (earlier[0]) {
+      return await record("skipped_duplicate", `same sha256 as ${earlier[0].delivery_id}/${earlier[0].file_name}, already loaded`, { ...outcome, skipped: file.rows });
+    }
+    const entity = entityByName(file.entity)!;
     const { header, extra } = checkHeader(scan, entity, file);
     // The audit row commits with the data, so a crash can never leave rows without their load record.
-    return await inTransaction(connection, async () => {
-      const result = await loadRows(input, entity, scan!, header, loadId);
+    const committed = await inTransaction(connection, async () => {
+      const result = await loadRows(input, entity, scan!, header, loadId, fixedPath);
+      input.logger?.debug(`${file.name}: ${clock("rows done")}`);
       return record("loaded", extra.length ? `extra columns ignored: ${extra.join(", ")}` : null, { ...outcome, ...result.counts }, extra, result.control);
     });
+    input.logger?.debug(`${file.name}: ${clock("committed")}`);
+    return committed;
   } catch (error) {
     if (error instanceof Rejection) return rejected(error.message);
     if (isInputError(error)) return rejected(`unreadable as CSV: ${(error as Error).message.split("\n")[0]}`);
     throw error;
   } finally {
-    // Decoded and cleaned copies of a national-scale file are gigabytes: gone as soon as the file is done.
-    for (const suffix of ["utf8.csv", "clean.csv"]) rmSync(join(input.workDir, `${loadId}.${suffix}`), { force: true });
+    // The copies of a national-scale file are gigabytes: gone as soon as the file is done.
+    for (const copy of [input.scan.workPath, fixedPath]) rmSync(copy, { force: true });
   }
 }
 
@@ -120,37 +143,37 @@ interface LoadResult {
   control: string | null;
 }
 
-async function loadRows(input: LoadFileInput, entity: EntityContract, scan: FileScan, header: string[], loadId: number): Promise<LoadResult> {
+async function loadRows(input: LoadFileInput, entity: EntityContract, scan: FileScan, header: string[], loadId: number, fixedPath: string): Promise<LoadResult> {
   const { connection, delivery, workDir } = input;
   const structure = scan.structure;
-  const t0 = performance.now();
-  const lap = (step: string) => input.logger?.debug(`${input.file.name}: ${step} ${Math.round(performance.now() - t0)} ms`);
-  let csvPath = scan.utf8Path;
-  if (structure.malformed.length > 0) {
-    csvPath = join(workDir, `${loadId}.clean.csv`);
-    await copyWithoutLines(scan.utf8Path, csvPath, new Set(structure.malformed.map((m) => m.line)));
+  const clock = stopwatch();
+  const lap = (step: string) => input.logger?.debug(`${input.file.name}: ${clock(step)}`);
+  // Records on one line each (nearly every file) are read from the numbered copy as it is; otherwise a
+  // second pass takes the numbers off continuation lines and leaves out the malformed records.
+  let csvPath = scan.numberedPath;
+  if (structure.malformed.length > 0 || structure.spanned) {
+    csvPath = fixedPath;
+    await fixNumbered(scan.numberedPath, csvPath, structure);
   }
   const sql = { entity, csvPath, header, deliveryDay: delivery.day, rejectsTable: `_rej_${loadId}`, rejectsScan: `_rejscan_${loadId}` };
   const records = structure.rows - structure.malformed.length;
 
-  // Rows that meet every rule go straight from the reader into the raw table, in parallel and in file
-  // order: no staging copy. What failed, and where each row came from, is worked out afterwards.
+  // Rows that meet every rule go straight from the reader into the raw table, in parallel, each with
+  // its physical line: no staging copy. What failed is worked out afterwards.
   const inserted = await insertParsed(connection, entity, delivery, loadId, sql);
   lap("inserted");
   const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
-  const lineMap = new LineMap(structure, rejects.map((r) => r.line - 2));
+  const lineMap = new LineMap(structure);
   const parsed = records - rejects.length;
   const hasBad = inserted < parsed;
-  let badParsed: number[] = [];
+  let bad = 0;
   if (hasBad) {
     await connection.run(badRowsTableSql({ ...sql, rejectsTable: `${sql.rejectsTable}_2`, rejectsScan: `${sql.rejectsScan}_2` }));
-    badParsed = (await queryRows<{ i: number }>(connection, "SELECT _i AS i FROM _bad ORDER BY _i")).map((r) => r.i);
+    [{ bad }] = (await queryRows<{ bad: number }>(connection, "SELECT count(*) AS bad FROM _bad")) as [{ bad: number }];
   }
-  if (inserted + badParsed.length !== parsed) {
-    throw new Rejection(`DuckDB read ${inserted + badParsed.length + rejects.length} records where the structure scan found ${records}`);
+  if (inserted + bad !== parsed) {
+    throw new Rejection(`DuckDB read ${inserted + bad + rejects.length} records where the structure scan found ${records}`);
   }
-  await stampLines(connection, entity, loadId, lineMap.withoutParsed(badParsed), inserted, workDir);
-  lap("lines");
 
   const rejectTexts = await rawTexts(scan, rejects.map((r) => lineMap.rowOfRecord(r.line - 2)));
   const control = await controlTotalOf(connection, entity, header, rejectTexts, scan, { loadId, hasBad });
@@ -168,7 +191,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   await applyRowFates(connection, entity, loadId, delivery.createdAt);
   lap("applied");
   const [fates] = (await queryRows<{ skipped: number }>(connection, "SELECT count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ skipped: number }];
-  await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups; DROP TABLE IF EXISTS _linemap;
+  await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups;
     DROP TABLE IF EXISTS ${sql.rejectsTable}; DROP TABLE IF EXISTS ${sql.rejectsScan};
     DROP TABLE IF EXISTS ${sql.rejectsTable}_2; DROP TABLE IF EXISTS ${sql.rejectsScan}_2`);
   return {
@@ -177,34 +200,12 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   };
 }
 
-/** Inserts the parsed rows that meet every rule, with `_line` 0 until stampLines. */
+/** Inserts the parsed rows that meet every rule. */
 async function insertParsed(connection: DuckDBConnection, entity: EntityContract, delivery: Delivery, loadId: number, sql: ParsedSqlInput): Promise<number> {
   const history = entity.kind === "snapshot" ? `, '${delivery.createdAt}'::TIMESTAMPTZ, NULL` : "";
-  await connection.run("SET preserve_insertion_order = true");
   const result = await connection.run(
-    `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, 0, ${rowHashOf(entity)}${history}
+    `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, _line, ${rowHashOf(entity)}${history}
      FROM ${parsedSql(sql)} WHERE _ok`,
   );
   return result.rowsChanged;
-}
-
-/**
- * Physical lines for the rows this load inserted. They sit in the table in file order, so a row's rank
- * is its rowid minus the first one's; the line map turns ranks into lines (one breakpoint when every
- * row sits on its own line, more where rows were left out or spanned lines).
- */
-async function stampLines(connection: DuckDBConnection, entity: EntityContract, loadId: number, lineMap: LineMap, inserted: number, workDir: string): Promise<void> {
-  if (inserted === 0) return;
-  const table = `raw.${ident(entity.name)}`;
-  await connection.run(`SET VARIABLE load_base = (SELECT min(rowid) FROM ${table} WHERE _load_id = ${loadId})`);
-  const breakpoints = lineMap.breakpoints(inserted);
-  if (breakpoints.length === 1) {
-    await connection.run(`UPDATE ${table} SET _line = (rowid - getvariable('load_base') + ${breakpoints[0]!.offset})::INTEGER WHERE _load_id = ${loadId}`);
-    return;
-  }
-  await connection.run(`CREATE OR REPLACE TEMP TABLE _linemap (g BIGINT, "offset" INTEGER)`);
-  await insertViaJson(connection, "_linemap", { g: "BIGINT", offset: "INTEGER" }, breakpoints, join(workDir, `${loadId}.linemap.json`));
-  await connection.run(`UPDATE ${table} AS r SET _line = (r.rowid - getvariable('load_base') + m."offset")::INTEGER
-    FROM (SELECT g, "offset", coalesce(lead(g) OVER (ORDER BY g), 9223372036854775807) AS next_g FROM _linemap) m
-    WHERE r._load_id = ${loadId} AND r.rowid - getvariable('load_base') >= m.g AND r.rowid - getvariable('load_base') < m.next_g`);
 }

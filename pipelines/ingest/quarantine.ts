@@ -34,7 +34,7 @@ function linesOfRow(structure: CsvStructure, row: number): number[] {
 
 export async function rawTexts(scan: FileScan, rows: number[]): Promise<Map<number, string>> {
   const spans = rows.map((r) => linesOfRow(scan.structure, r));
-  const text = await readLines(scan.utf8Path, new Set(spans.flat()));
+  const text = await readLines(scan.numberedPath, new Set(spans.flat()));
   const byRow = new Map<number, string>();
   rows.forEach((r, i) => {
     const joined = spans[i]!.map((l) => text.get(l) ?? "").join("\n").replace(/\n+$/, "");
@@ -64,9 +64,9 @@ export async function writeQuarantine(args: {
   }));
   const rejectRows = args.rejects.map((r) => lineMap.rowOfRecord(r.line - 2));
   const bad = args.hasBad
-    ? await queryRows<{ _i: number; reasons: string[]; rules: string[] }>(connection, `${badRowsSql(entity, args.delivery.day)} ORDER BY _i`)
+    ? await queryRows<{ _line: number; reasons: string[]; rules: string[] }>(connection, `${badRowsSql(entity, args.delivery.day)} ORDER BY _line`)
     : [];
-  const badRows = lineMap.rowsOfParsed(bad.map((b) => b._i));
+  const badRows = bad.map((b) => scan.structure.rowAtLine(b._line));
   // Rows dropped after insertion (references, key conflicts) already carry their physical line.
   const dropped = await queryRows<{ line: number; reasons: string[]; rules: string[] }>(
     connection,
@@ -80,7 +80,7 @@ export async function writeQuarantine(args: {
   });
   bad.forEach((b, i) => {
     const row = badRows[i]!;
-    rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: b.reasons, rules: b.rules });
+    rows.push({ line: b._line, raw: texts.get(row) ?? null, reasons: b.reasons, rules: b.rules });
   });
   dropped.forEach((d, i) => rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules }));
 

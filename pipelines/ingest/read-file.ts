@@ -1,16 +1,18 @@
-// One streaming pass over a delivered file: its sha256 (of the bytes as delivered), its UTF-8 text
-// (decoded from Windows-1256 into a work file when the manifest says so), and its CSV structure.
+// One streaming pass over a delivered file: its sha256 (of the bytes as delivered), its CSV structure,
+// and its UTF-8 text (decoded from Windows-1256 when the manifest says so) with line numbers in front,
+// written to a work file for DuckDB to read.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import iconv from "iconv-lite";
 import { CsvStructure } from "./csv-structure.ts";
+import { NumberedWriter, stripNumber } from "./numbered-copy.ts";
 
 export interface FileScan {
   sha256: string;
   bytes: number;
-  /** The file DuckDB should read: the original, or its UTF-8 decoding. */
-  utf8Path: string;
+  /** The UTF-8 text with line numbers in front (see numbered-copy.ts). */
+  numberedPath: string;
   structure: CsvStructure;
   /** Byte offset of the first NUL byte: such a file is no CSV text. */
   nulAt: number | null;
@@ -19,10 +21,13 @@ export interface FileScan {
 const LF = 0x0a;
 const QUOTE = 0x22;
 
-/** Feeds a stream of UTF-8 chunks to the structure scanner, line by line. */
+/** Feeds a stream of UTF-8 chunks to the structure scanner and the numbered copy, line by line. */
 class LineFeeder {
   private carry: Buffer | null = null;
-  constructor(private readonly structure: CsvStructure) {}
+  constructor(
+    private readonly structure: CsvStructure,
+    private readonly numbered: NumberedWriter,
+  ) {}
 
   push(chunk: Buffer): void {
     let pos = 0;
@@ -35,6 +40,7 @@ class LineFeeder {
       const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
       this.carry = null;
       this.structure.feed(line, 0, line.length);
+      this.numbered.push(line, 0, line.length, true);
       pos = nl + 1;
     }
     let nextQuote = chunk.indexOf(QUOTE, pos);
@@ -43,13 +49,17 @@ class LineFeeder {
       if (nl === -1) break;
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = chunk.indexOf(QUOTE, pos);
       this.structure.feed(chunk, pos, nl, nextQuote !== -1 && nextQuote < nl);
+      this.numbered.push(chunk, pos, nl, true);
       pos = nl + 1;
     }
     if (pos < chunk.length) this.carry = Buffer.from(chunk.subarray(pos));
   }
 
   end(): void {
-    if (this.carry && this.carry.length > 0) this.structure.feed(this.carry, 0, this.carry.length);
+    if (this.carry && this.carry.length > 0) {
+      this.structure.feed(this.carry, 0, this.carry.length);
+      this.numbered.push(this.carry, 0, this.carry.length, false);
+    }
     this.carry = null;
     this.structure.finish();
   }
@@ -58,16 +68,20 @@ class LineFeeder {
 export async function scanFile(path: string, encoding: "utf-8" | "windows-1256", workPath: string): Promise<FileScan> {
   const hash = createHash("sha256");
   const structure = new CsvStructure();
-  const feeder = new LineFeeder(structure);
+  const numbered = new NumberedWriter();
+  const feeder = new LineFeeder(structure, numbered);
   const decoder = encoding === "windows-1256" ? iconv.getDecoder("windows-1256") : null;
-  const out: WriteStream | null = decoder ? createWriteStream(workPath) : null;
+  const out: WriteStream = createWriteStream(workPath);
   let bytes = 0;
   let nulAt: number | null = null;
 
+  const write = async (blocks: Buffer[]) => {
+    for (const block of blocks) if (!out.write(block)) await once(out, "drain");
+  };
   const take = async (utf8: Buffer) => {
     if (utf8.length === 0) return;
     feeder.push(utf8);
-    if (out && !out.write(utf8)) await once(out, "drain");
+    await write(numbered.take());
   };
 
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
@@ -81,35 +95,13 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   }
   if (decoder) await take(Buffer.from(decoder.end() ?? "", "utf8"));
   feeder.end();
-  if (out) {
-    out.end();
-    await once(out, "finish");
-  }
-  return { sha256: hash.digest("hex"), bytes, utf8Path: out ? workPath : path, structure, nulAt };
-}
-
-/** Copies a UTF-8 file leaving out the given physical lines (the malformed records), so DuckDB never sees them. */
-export async function copyWithoutLines(source: string, target: string, dropLines: ReadonlySet<number>): Promise<void> {
-  const out = createWriteStream(target);
-  let line = 1;
-  let keep = !dropLines.has(1);
-  for await (const chunk of createReadStream(source, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
-    let pos = 0;
-    for (;;) {
-      const nl = chunk.indexOf(LF, pos);
-      const end = nl === -1 ? chunk.length : nl + 1;
-      if (keep && end > pos && !out.write(chunk.subarray(pos, end))) await once(out, "drain");
-      if (nl === -1) break;
-      line++;
-      keep = !dropLines.has(line);
-      pos = end;
-    }
-  }
+  await write(numbered.take(true));
   out.end();
   await once(out, "finish");
+  return { sha256: hash.digest("hex"), bytes, numberedPath: workPath, structure, nulAt };
 }
 
-/** The raw text of the given physical lines (a record spanning several lines is read whole by the caller). */
+/** The text of the given physical lines as delivered, from the numbered copy (a record spanning several lines is read whole by the caller). */
 export async function readLines(path: string, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
   const found = new Map<number, string>();
   if (wanted.size === 0) return found;
@@ -123,13 +115,13 @@ export async function readLines(path: string, wanted: ReadonlySet<number>): Prom
       const end = nl === -1 ? chunk.length : nl;
       if (wanted.has(line)) current.push(chunk.subarray(pos, end));
       if (nl === -1) break;
-      if (wanted.has(line)) found.set(line, Buffer.concat(current).toString("utf8").replace(/\r$/, ""));
+      if (wanted.has(line)) found.set(line, stripNumber(Buffer.concat(current)).toString("utf8").replace(/\r$/, ""));
       current = [];
       line++;
       pos = nl + 1;
       if (line > last) return found;
     }
   }
-  if (current.length) found.set(line, Buffer.concat(current).toString("utf8").replace(/\r$/, ""));
+  if (current.length) found.set(line, stripNumber(Buffer.concat(current)).toString("utf8").replace(/\r$/, ""));
   return found;
 }

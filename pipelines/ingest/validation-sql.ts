@@ -3,6 +3,7 @@
 import { columnsOf, controlColumn, type ColumnContract, type EntityContract } from "../contracts/index.ts";
 import { typedExpression } from "../contracts/columns.ts";
 import { ident, sqlString } from "../lib/duckdb.ts";
+import { LINE_COLUMN } from "./numbered-copy.ts";
 
 const raw = (c: ColumnContract) => ident(`${c.name}`);
 const fill = (sql: string, v: string, t: string) => sql.replaceAll("{v}", v).replaceAll("{t}", t);
@@ -21,18 +22,20 @@ function rowRuleSql(sql: string, typed: (name: string) => string): string {
 
 export interface ParsedSqlInput {
   entity: EntityContract;
+  /** A numbered copy (numbered-copy.ts): the delivered header behind the line column. */
   csvPath: string;
+  /** The delivered header. */
   header: string[];
   rejectsTable: string;
   rejectsScan: string;
   deliveryDay: string;
 }
 
-/** The CSV reader over the file, every header column as VARCHAR, strict RFC 4180, bad records to a rejects table. */
+/** The CSV reader over the numbered copy: the line, every delivered column as VARCHAR, strict RFC 4180, bad records to a rejects table. */
 export function readCsvSql({ csvPath, header, rejectsTable, rejectsScan }: ParsedSqlInput): string {
-  const columns = header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(", ");
+  const columns = [`${sqlString(LINE_COLUMN)}: 'INTEGER'`, ...header.map((h) => `${sqlString(h)}: 'VARCHAR'`)].join(", ");
   return `read_csv(${sqlString(csvPath)}, header = true, auto_detect = false, columns = {${columns}},
-    delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, max_line_size = 8388608,
+    delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false,
     store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`;
 }
 
@@ -57,12 +60,12 @@ export function okExpression(entity: EntityContract, deliveryDay: string): strin
   return `(${checks.join(")\n AND (")})`;
 }
 
-/** Every record DuckDB parsed, in file order: texts, casts, and `_ok` (every column and row rule holds). */
+/** Every record DuckDB parsed, in file order: line, texts, casts, and `_ok` (every column and row rule holds). */
 export function parsedSql(input: ParsedSqlInput): string {
   const cols = columnsOf(input.entity);
   const casts = cols.filter(isCast).map((c) => `, ${typedExpression(c, raw(c))} AS ${castAlias(c)}`).join("");
   return `(SELECT *, ${okExpression(input.entity, input.deliveryDay)} AS _ok
-    FROM (SELECT ${cols.map(raw).join(", ")}${casts} FROM ${readCsvSql(input)}))`;
+    FROM (SELECT ${ident(LINE_COLUMN)} AS _line, ${cols.map(raw).join(", ")}${casts} FROM ${readCsvSql(input)}))`;
 }
 
 /** Typed values of the contract's columns, from a `parsedSql` row. */
@@ -81,22 +84,17 @@ export function rowHashOf(entity: EntityContract): string {
 }
 
 /**
- * `_bad`: the records that failed a column or row rule, with `_i` (their index among the parsed records),
- * texts, typed values and control value as delivered. A second, parallel read of the file, kept in order
- * (a table's rowid is its insertion order), that stores next to nothing for the rows that are fine.
+ * `_bad`: the records that failed a column or row rule, with their line, texts, typed values and control
+ * value as delivered: a second read of the file, keeping only those.
  */
 export function badRowsTableSql(input: ParsedSqlInput): string {
   const cols = columnsOf(input.entity);
   const control = controlColumn(input.entity);
-  return `SET preserve_insertion_order = true;
-    CREATE OR REPLACE TEMP TABLE _parsed AS
-    SELECT CASE WHEN NOT _ok THEN struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) END AS _bad_raw
-    FROM ${parsedSql(input)};
-    CREATE OR REPLACE TEMP TABLE _bad AS
-    SELECT rowid - (SELECT min(rowid) FROM _parsed) AS _i, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
+  return `CREATE OR REPLACE TEMP TABLE _bad AS
+    SELECT _line, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
       ${control ? `try_cast(_bad_raw.${ident(control)} AS DECIMAL(38,6))` : "NULL::DECIMAL(38,6)"} AS _control
-    FROM _parsed WHERE _bad_raw IS NOT NULL;
-    DROP TABLE _parsed;`;
+    FROM (SELECT _line, struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) AS _bad_raw
+      FROM ${parsedSql(input)} WHERE NOT _ok)`;
 }
 
 const quoteValue = (v: string) => `' (got "' || left(replace(${v}, '"', '\\"'), 60) || '")'`;
@@ -121,7 +119,7 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string): string 
     messages.push(`CASE WHEN ${failed} THEN ${sqlString(r.message)} END`);
     codes.push(`CASE WHEN ${failed} THEN ${sqlString(r.code)} END`);
   }
-  return `SELECT _i,
+  return `SELECT _line,
       list_filter([${messages.join(",\n ")}], x -> x IS NOT NULL) AS reasons,
       list_filter([${codes.join(",\n ")}], x -> x IS NOT NULL) AS rules
     FROM _bad`;

@@ -1,0 +1,128 @@
+// The text DuckDB reads: the delivered file (decoded to UTF-8) with each line's physical number put in
+// front as a first column, so every raw row carries its line from the insert on. Stamping lines
+// afterwards with an UPDATE made DuckDB log every inserted row to the WAL again and rewrite it at the
+// checkpoint, which cost more than reading the file.
+// Every non-blank line gets a prefix (continuation lines of multi-line records too; `fixNumbered`
+// takes those off again for the rare files that have them); blank lines stay as they are, since
+// DuckDB skips them.
+import { createReadStream, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import type { CsvStructure } from "./csv-structure.ts";
+
+/** The name of the line column in the numbered copy's header. */
+export const LINE_COLUMN = "_tahseel_line";
+
+const LF = 0x0a;
+const CR = 0x0d;
+const COMMA = 0x2c;
+const HEADER_PREFIX = Buffer.from(`${LINE_COLUMN},`);
+const BOM = [0xef, 0xbb, 0xbf];
+const BLOCK = 1 << 22;
+
+const isBlank = (buf: Buffer, start: number, end: number) => end === start || (end === start + 1 && buf[start] === CR);
+
+/** Collects the numbered text in large blocks; `take()` hands over the full ones for writing. */
+export class NumberedWriter {
+  private block = Buffer.allocUnsafe(BLOCK);
+  private pos = 0;
+  private full: Buffer[] = [];
+  private line = 0;
+  private headerDone = false;
+
+  /** One physical line, `buf[start, end)` without its LF; `lf` says whether an LF ended it. */
+  push(buf: Buffer, start: number, end: number, lf: boolean): void {
+    this.line++;
+    const length = end - start;
+    this.reserve(length + 12);
+    if (!isBlank(buf, start, end)) {
+      if (!this.headerDone) {
+        this.headerDone = true;
+        // A BOM would end up inside the first delivered column's name, behind the prefix.
+        if (length >= 3 && buf[start] === BOM[0] && buf[start + 1] === BOM[1] && buf[start + 2] === BOM[2]) start += 3;
+        HEADER_PREFIX.copy(this.block, this.pos);
+        this.pos += HEADER_PREFIX.length;
+      } else {
+        this.pos = writeDigits(this.block, this.pos, this.line);
+        this.block[this.pos++] = COMMA;
+      }
+    }
+    const block = this.block;
+    let pos = this.pos;
+    // A byte loop beats Buffer#copy on lines this short (copy allocates a view per call).
+    if (end - start < 512) for (let i = start; i < end; i++) block[pos++] = buf[i]!;
+    else pos += buf.copy(block, pos, start, end);
+    if (lf) block[pos++] = LF;
+    this.pos = pos;
+  }
+
+  /** The blocks filled so far (and with `all`, the partial one too). */
+  take(all = false): Buffer[] {
+    if (all && this.pos > 0) {
+      this.full.push(this.block.subarray(0, this.pos));
+      this.block = Buffer.allocUnsafe(BLOCK);
+      this.pos = 0;
+    }
+    const out = this.full;
+    this.full = [];
+    return out;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.pos + bytes <= this.block.length) return;
+    if (this.pos > 0) this.full.push(this.block.subarray(0, this.pos));
+    this.block = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
+    this.pos = 0;
+  }
+}
+
+function writeDigits(block: Buffer, pos: number, n: number): number {
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  for (let i = pos + digits - 1, x = n; i >= pos; i--, x = Math.floor(x / 10)) block[i] = 0x30 + (x % 10);
+  return pos + digits;
+}
+
+/** A numbered line without its prefix: the text as delivered (decoded). */
+export function stripNumber(line: Buffer): Buffer {
+  if (isBlank(line, 0, line.length)) return line;
+  return line.subarray(line.indexOf(COMMA) + 1);
+}
+
+/**
+ * For a file whose records do not all sit on one line each: a copy of the numbered text in which only
+ * record starts keep their number (continuation lines are given back as delivered) and the first lines
+ * of malformed records are left out, so DuckDB reads exactly the records the structure scan accepted.
+ */
+export async function fixNumbered(source: string, target: string, structure: CsvStructure): Promise<void> {
+  const malformed = new Set(structure.malformed.map((m) => m.line));
+  const out = createWriteStream(target);
+  let line = 0;
+  let row = 0;
+  let carry: Buffer | null = null;
+  const emit = async (text: Buffer, lf: boolean) => {
+    line++;
+    while (row < structure.rows && structure.lineOfRow(row) < line) row++;
+    const start = row < structure.rows && structure.lineOfRow(row) === line;
+    let kept: Buffer | null = text;
+    if (malformed.has(line)) kept = null;
+    else if (line !== structure.headerLine && !start) kept = stripNumber(text);
+    if (kept && !out.write(lf ? Buffer.concat([kept, LF_BUF]) : kept)) await once(out, "drain");
+  };
+  for await (const chunk of createReadStream(source, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    let pos = 0;
+    for (;;) {
+      const nl = chunk.indexOf(LF, pos);
+      if (nl === -1) break;
+      const piece = chunk.subarray(pos, nl);
+      await emit(carry ? Buffer.concat([carry, piece]) : piece, true);
+      carry = null;
+      pos = nl + 1;
+    }
+    if (pos < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(pos)]) : Buffer.from(chunk.subarray(pos));
+  }
+  if (carry && carry.length) await emit(carry, false);
+  out.end();
+  await once(out, "finish");
+}
+
+const LF_BUF = Buffer.from("\n");
