@@ -83,6 +83,17 @@ describe("broken rows", () => {
     expect(loads).toMatchObject({ status: "loaded", rows: 13, loaded: 2, skipped: 0, quarantined: 11 });
   });
 
+  it("quarantines a record past DuckDB's 2 MiB maximum as too long, and loads the rows around it", async () => {
+    const ws = workspace();
+    const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)]).trimEnd().split("\n");
+    const huge = `2026-09,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,${"x".repeat(2_200_000)}`;
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [...registration, { name: "wages_20261101.csv", entity: "wages", text: [header, first, huge, second].join("\n") + "\n", manifest: { rows: 3 } }]);
+    await ingest(ws.inbox, ws.db);
+    const q = await quarantineOf(ws.db);
+    expect(q.map((r) => [r.line, r.rules, r.raw?.length])).toEqual([[3, ["record_too_long"], huge.length]]);
+    expect(await query(ws.db, "SELECT _line FROM raw.wages ORDER BY _line")).toEqual([{ _line: 2 }, { _line: 4 }]);
+  });
+
   it("names every rule a row breaks, not just the first", async () => {
     const ws = workspace();
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [

@@ -15,6 +15,8 @@ import type { Delivery } from "./load-file.ts";
 export type DuckDbReject = {
   line: number;
   message: string;
+  /** Past DuckDB's maximum record size (2 MiB), not a field-count problem. */
+  too_long: boolean;
 };
 
 interface QuarantineRow {
@@ -76,7 +78,8 @@ export async function writeQuarantine(args: {
   const texts = new Map([...args.rejectTexts, ...(await rawTexts(scan, [...badRows, ...droppedRows]))]);
   args.rejects.forEach((r, i) => {
     const row = rejectRows[i]!;
-    rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: [`wrong number of fields: ${r.message}`], rules: ["wrong_field_count"] });
+    const [reason, rule] = r.too_long ? ["record longer than 2 MiB", "record_too_long"] : ["wrong number of fields", "wrong_field_count"];
+    rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: [`${reason}: ${r.message}`], rules: [rule] });
   });
   bad.forEach((b, i) => {
     const row = badRows[i]!;
