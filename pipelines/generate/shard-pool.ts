@@ -27,7 +27,9 @@ export async function runShards(tasks: ShardTask[], context?: Pick<RunContext, "
     }
   };
   // A lane starts its first worker before it awaits anything, so the workers boot while shard 1 runs here.
-  const lanes = Array.from({ length: Math.min(tasks.length - first, Math.max(1, availableParallelism() - first)) }, lane);
+  const lanes = Promise.all(Array.from({ length: Math.min(tasks.length - first, Math.max(1, availableParallelism() - first)) }, lane));
+  // Should this thread's shard throw, its error is the one reported, not a worker's left unhandled.
+  lanes.catch(() => undefined);
   if (first === 1) {
     // This thread is a lane too; between shards it lets the worker lanes see their results and go on.
     for (let i = 0; ; i = nextTask++) {
@@ -37,7 +39,7 @@ export async function runShards(tasks: ShardTask[], context?: Pick<RunContext, "
       if (nextTask >= tasks.length) break;
     }
   }
-  await Promise.all(lanes);
+  await lanes;
   return results;
 }
 
