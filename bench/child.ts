@@ -53,4 +53,6 @@ if (task === "ingest") {
   throw new Error(`unknown task ${task}`);
 }
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(JSON.stringify({ task, seconds, peakMiB: process.resourceUsage().maxRSS / 1024, ...detail }) + "\n");
+const usage = process.resourceUsage();
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+process.stdout.write(JSON.stringify({ task, seconds, cpuSeconds, peakMiB: usage.maxRSS / 1024, ...detail }) + "\n");

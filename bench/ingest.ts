@@ -6,6 +6,8 @@ import { join } from "node:path";
 export interface ChildFigures {
   task: string;
   seconds: number;
+  /** CPU time of every thread of the process: what the work cost, whatever else ran on the machine. */
+  cpuSeconds: number;
   peakMiB: number;
   [k: string]: unknown;
 }
