@@ -56,6 +56,10 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
   try {
     const { connection } = warehouse;
     await ensureWarehouseSchema(connection);
+    // Every commit is durable in the WAL either way. A checkpoint, though, rewrites the partly filled
+    // last row group of every table that grew, so checkpointing every 16 MB (the default) while small
+    // daily files append to large tables cost three times what one checkpoint per gigabyte does.
+    await connection.run("SET checkpoint_threshold = '1GB'");
     for (const delivery of deliveries) {
       const id = delivery.ok ? delivery.manifest.delivery_id : delivery.name;
       const seen = await queryRows<{ status: string }>(connection, "SELECT status FROM audit.deliveries WHERE delivery_id = $id", { id });
