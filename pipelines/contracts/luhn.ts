@@ -20,8 +20,11 @@ export function luhnCheckDigit(body: string): string {
   return String((10 - (sum % 10)) % 10);
 }
 
-/** SQL over a 10-character text `{v}`: TRUE when its Luhn sum is a multiple of 10. */
-export const LUHN_SQL =
-  "list_sum(list_transform(range(10), i -> CASE WHEN i % 2 = 0 " +
-  "THEN (2 * (ascii(substr({v}, i + 1, 1)) - 48)) // 10 + (2 * (ascii(substr({v}, i + 1, 1)) - 48)) % 10 " +
-  "ELSE ascii(substr({v}, i + 1, 1)) - 48 END)) % 10 = 0";
+/**
+ * SQL over a 10-character text `{v}`: TRUE when its Luhn sum is a multiple of 10. Unrolled into one
+ * arithmetic expression: a list and a lambda per row cost more than reading the whole row.
+ */
+export const LUHN_SQL = `(${Array.from({ length: 10 }, (_, i) => {
+  const digit = `(ascii(substr({v}, ${i + 1}, 1)) - 48)`;
+  return i % 2 === 0 ? `(2 * ${digit}) // 10 + (2 * ${digit}) % 10` : digit;
+}).join(" + ")}) % 10 = 0`;
