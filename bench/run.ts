@@ -22,16 +22,25 @@ const { values } = parseArgs({
 });
 const logger = consoleLogger("info");
 const work = join(import.meta.dirname, "work");
+// Each stage works in its own folder under bench/work and clears only that one, so a stage run alone
+// (`--only dashboards`) never deletes what another stage is using.
+const stageDir = (name: string) => {
+  const dir = join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+const stageDirs: string[] = [];
 const wanted = (name: string) => !values.only || values.only.split(",").includes(name);
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
 const sections: Section[] = [];
 const load = () => loadavg()[0]!.toFixed(1);
 
 if (wanted("ingest") || wanted("generate")) {
+  const dir = stageDir("ingest");
+  stageDirs.push(dir);
   logger.info(`generating ${values.employers} employers × ${values.months} month(s)…`);
   const loadBefore = load();
-  const generated = await generateDeliveries({ out: join(work, "gen"), employers: Number(values.employers), months: Number(values.months), seed: "bench" }, { logger });
+  const generated = await generateDeliveries({ out: join(dir, "gen"), employers: Number(values.employers), months: Number(values.months), seed: "bench" }, { logger });
   sections.push({
     name: "generate",
     title: `Generator: ${Number(values.employers).toLocaleString("en")} employers × ${values.months} month(s)`,
@@ -48,7 +57,7 @@ if (wanted("ingest") || wanted("generate")) {
   if (wanted("ingest")) {
     logger.info("ingest vs floor…");
     const ingestLoad = load();
-    const b = benchIngest(join(work, "gen", "inbox"), work, values["memory-limit"]!);
+    const b = benchIngest(join(dir, "gen", "inbox"), dir, values["memory-limit"]!);
     sections.push({
       name: "ingest",
       title: "Ingest against DuckDB's bare read_csv of the same files (each in its own process)",
@@ -90,10 +99,13 @@ for (const name of ["ledger", "dashboards"]) {
   const file = join(import.meta.dirname, `${name}.ts`);
   if (!wanted(name) || !existsSync(file)) continue;
   const mod = (await import(file)) as { bench?: (o: { work: string }) => Promise<Section> };
-  if (mod.bench) sections.push(await mod.bench({ work: join(work, name) }));
+  if (!mod.bench) continue;
+  const dir = stageDir(name);
+  stageDirs.push(dir);
+  sections.push(await mod.bench({ work: dir }));
 }
 
 saveSections(join(import.meta.dirname, "results"), sections, new Date(), `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim());
 writeFileSync(join(import.meta.dirname, "report.md"), renderReport(join(import.meta.dirname, "results")));
 logger.info(`bench/report.md written (${sections.filter((s) => s.pass).length} of ${sections.length} targets met)`);
-if (!values.keep) rmSync(work, { recursive: true, force: true });
+if (!values.keep) for (const dir of stageDirs) rmSync(dir, { recursive: true, force: true });
