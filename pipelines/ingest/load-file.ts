@@ -185,10 +185,10 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   const refs = brokenReferencesSql(entity, loadId);
   if (refs) await connection.run(`INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM (${refs})`);
   lap("references");
-  await decideRowFates(connection, entity, loadId);
+  await decideRowFates(connection, entity, loadId, inserted);
   lap("row fates");
   const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, lineMap, scan, rejects, rejectTexts, hasBad, workDir });
-  await applyRowFates(connection, entity, loadId, delivery.createdAt);
+  await applyRowFates(connection, entity, loadId, delivery.createdAt, inserted);
   lap("applied");
   const [fates] = (await queryRows<{ skipped: number }>(connection, "SELECT count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ skipped: number }];
   await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups;

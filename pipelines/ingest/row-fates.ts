@@ -8,7 +8,14 @@ import { ident, queryRows } from "../lib/duckdb.ts";
 
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 
-export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number): Promise<void> {
+/** Whether the table holds rows of other loads: the first file of an entity has nothing to compare with. */
+async function hasEarlierRows(connection: DuckDBConnection, table: string, loadId: number, inserted: number): Promise<boolean> {
+  // count(*) of a whole table comes from its metadata; the rows of this load are known.
+  const [{ n }] = (await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM ${table}`)) as [{ n: number }];
+  return n > inserted;
+}
+
+export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, inserted: number): Promise<void> {
   const table = `raw.${ident(entity.name)}`;
   const keys = keyColumns(entity).map(ident);
   const keyList = keys.join(", ");
@@ -19,14 +26,15 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
   const standing = `_load_id = ${loadId}${dropped ? " AND _line NOT IN (SELECT line FROM _drop)" : ""}`;
 
   // Within the file: identical re-sends keep the first; differing versions of a key are all quarantined.
-  // Finding the repeated keys is one cheap aggregate; the detail is gathered for those keys only.
+  // Repeated keys are found by one aggregate over a 64-bit hash of the key (cheaper than over the key
+  // texts); the detail is gathered, by the exact key, for the rows whose hash repeats.
   await connection.run(`CREATE OR REPLACE TEMP TABLE _groups AS
-    WITH repeated AS (SELECT ${keyList} FROM ${table} WHERE ${standing} GROUP BY ALL HAVING count(*) > 1)
+    WITH repeated AS (SELECT hash(${keyList}) AS h FROM ${table} WHERE ${standing} GROUP BY h HAVING count(*) > 1)
     SELECT ${keys.map((k) => `s.${k}`).join(", ")}, count(*) AS n, count(DISTINCT s._row_hash) AS versions,
       min(s._line) AS first_line, list(s._line ORDER BY s._line) AS lines
-    FROM ${table} s SEMI JOIN repeated d ON ${sameKey("s", "d")}
-    WHERE s.${standing}
-    GROUP BY ALL`);
+    FROM ${table} s
+    WHERE s.${standing} AND hash(${keys.map((k) => `s.${k}`).join(", ")}) IN (SELECT h FROM repeated)
+    GROUP BY ALL HAVING count(*) > 1`);
   await connection.run(`INSERT INTO _drop
     SELECT line, CASE WHEN versions > 1 THEN 'quarantine' ELSE 'skip' END,
       CASE WHEN versions > 1 THEN 'key (' || ${keyText("g")} || ') appears ' || n || ' times in this file with different content' END,
@@ -35,6 +43,7 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
     WHERE versions > 1 OR line <> first_line`);
 
   const fresh = `(SELECT * FROM ${table} WHERE ${standing})`;
+  if (!(await hasEarlierRows(connection, table, loadId, inserted))) return;
   if (entity.kind === "event") {
     // Events are immutable: a known key with the same texts is a re-send; with other texts it is a conflict.
     await connection.run(`INSERT INTO _drop
@@ -55,10 +64,11 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
 }
 
 /** Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced. */
-export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string): Promise<void> {
+export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string, inserted: number): Promise<void> {
   const table = `raw.${ident(entity.name)}`;
-  await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
-  if (entity.kind === "snapshot") {
+  const [{ dropped }] = (await queryRows<{ dropped: number }>(connection, "SELECT count(DISTINCT line) AS dropped FROM _drop")) as [{ dropped: number }];
+  if (dropped > 0) await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
+  if (entity.kind === "snapshot" && (await hasEarlierRows(connection, table, loadId, inserted - dropped))) {
     const keys = keyColumns(entity).map(ident);
     const tuple = (alias: string) => (keys.length === 1 ? `${alias}${keys[0]}` : `struct_pack(${keys.map((k) => `${k} := ${alias}${k}`).join(", ")})`);
     await connection.run(`UPDATE ${table} AS r SET _valid_to = '${createdAt}'::TIMESTAMPTZ
