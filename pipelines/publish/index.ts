@@ -50,6 +50,7 @@ export interface PublishedAudience {
 interface Staged {
   audience: Audience;
   srcDir: string;
+  shardsDir: string;
   stamp: Stamp;
   files: DataFiles;
   shards: DataFiles;
@@ -83,7 +84,10 @@ export async function publishIfLedger(o: PublishOptions, context: RunContext): P
 
 /** Stages each audience's site source with its data, without building (for the preview server). */
 export async function exportSite(o: PublishOptions, context: RunContext): Promise<{ audience: Audience; srcDir: string }[]> {
-  return (await exportAll(o, resolve(o.out), context)).staged.map((s) => ({ audience: s.audience, srcDir: s.srcDir }));
+  const { staged } = await exportAll(o, resolve(o.out), context);
+  // Framework's preview serves the source folder's files, so the shards go there for previewing
+  for (const s of staged) if (existsSync(s.shardsDir)) renameSync(s.shardsDir, join(s.srcDir, "shards"));
+  return staged.map((s) => ({ audience: s.audience, srcDir: s.srcDir }));
 }
 
 /** Every audience's data is exported in one sitting, and the warehouse closed before the builds. */
@@ -100,7 +104,11 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       const info: SiteInfo = { audience, pages: pagesFor(audience), digits: o.digits ?? "latn", stamp };
       stageSite({ sourceDir: join(REPO_ROOT, "dashboards"), srcDir, info, repoRoot: REPO_ROOT });
       const files = new DataFiles(join(srcDir, "data"));
-      const shards = new DataFiles(join(srcDir, "shards"));
+      // Shards stay outside the source folder while Framework builds: it walks every file of its
+      // root looking for pages, and with a shard per employer the walk fails at 100,000 employers.
+      const shardsDir = join(out, ".work", `${audience}.shards`);
+      rmSync(shardsDir, { recursive: true, force: true });
+      const shards = new DataFiles(shardsDir);
       const overview = await exportOverview(c, files, stamp, audience);
       await exportCollections(c, files, shards, stamp, audience);
       const billing = await exportBilling(c, files, shards, audience);
@@ -108,7 +116,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
       const exportMs = Date.now() - started;
       context.logger.info(`publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`);
-      staged.push({ audience, srcDir, stamp, files, shards, report: { stamp, overview, billing }, exportMs });
+      staged.push({ audience, srcDir, shardsDir, stamp, files, shards, report: { stamp, overview, billing }, exportMs });
     }
     return { staged, needles };
   } finally {
@@ -121,10 +129,10 @@ async function buildAudience(o: PublishOptions, out: string, s: Staged, needles:
   const site = join(home, "site");
   const build = await buildSite({ srcDir: s.srcDir, outDir: site, repoRoot: REPO_ROOT, logger: context.logger });
   // Shards are fetched by the pages at run time rather than declared to Framework (there can be one
-  // per employer); they sit where Framework's preview serves the source folder's files.
-  if (existsSync(join(s.srcDir, "shards"))) {
+  // per employer); they go where the pages fetch them from.
+  if (existsSync(s.shardsDir)) {
     mkdirSync(join(site, "_file"), { recursive: true });
-    renameSync(join(s.srcDir, "shards"), join(site, "_file", "shards"));
+    renameSync(s.shardsDir, join(site, "_file", "shards"));
   }
   writeFileSync(join(site, "index.html"), `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=ar/index.html"><title>Tahseel</title><a href="ar/index.html">تحصيل</a>\n`);
   const reportStarted = Date.now();
