@@ -1,8 +1,7 @@
 // Finding the deliveries in an inbox and reading their manifests, in the order they must be applied.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ENTITIES } from "../contracts/index.ts";
-import { manifestSchema, type Manifest, type ManifestFile } from "../contracts/manifest.ts";
+import { manifestSchema, type Manifest } from "../contracts/manifest.ts";
 
 export type DeliveryFolder =
   | { ok: true; folder: string; name: string; manifest: Manifest; createdAtMs: number }
@@ -56,8 +55,3 @@ export function listDeliveries(inbox: string): DeliveryFolder[] {
     return ta - tb || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   });
 }
-
-/** Files of a delivery in the order they are applied: registration before billing, then by name. */
-const APPLY_ORDER = ENTITIES.map((e) => e.name as string);
-export const byApplyOrder = (a: ManifestFile, b: ManifestFile) =>
-  APPLY_ORDER.indexOf(a.entity) - APPLY_ORDER.indexOf(b.entity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

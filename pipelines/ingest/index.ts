@@ -4,11 +4,12 @@ import { dirname, join, resolve } from "node:path";
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse, queryRows, type WarehouseOptions } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
+import { ENTITIES } from "../contracts/index.ts";
+import type { ManifestFile } from "../contracts/manifest.ts";
 import { ensureWarehouseSchema } from "./warehouse-schema.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
-import { byApplyOrder, listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
-import { loadFile } from "./load-file.ts";
-import { Prefetch } from "./prefetch.ts";
+import { listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
+import { loadFile, startScan, type PendingScan } from "./load-file.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
 
 export interface IngestOptions extends WarehouseOptions {
@@ -35,6 +36,10 @@ export interface IngestSummary {
   inputs: { file: string; sha256: string }[];
 }
 
+const APPLY_ORDER = ENTITIES.map((e) => e.name as string);
+const byApplyOrder = (a: ManifestFile, b: ManifestFile) =>
+  APPLY_ORDER.indexOf(a.entity) - APPLY_ORDER.indexOf(b.entity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 export async function ingestInbox(options: IngestOptions, context: RunContext): Promise<IngestSummary> {
   const { logger } = context;
   const inbox = resolve(options.inbox);
@@ -55,7 +60,6 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
     // last row group of every table that grew, so checkpointing every 16 MB (the default) while small
     // daily files append to large tables cost three times what one checkpoint per gigabyte does.
     await connection.run("SET checkpoint_threshold = '1GB'");
-    const prefetch = await new Prefetch(connection, deliveries, workDir).plan();
     for (const delivery of deliveries) {
       const id = delivery.ok ? delivery.manifest.delivery_id : delivery.name;
       const seen = await queryRows<{ status: string }>(connection, "SELECT status FROM audit.deliveries WHERE delivery_id = $id", { id });
@@ -77,8 +81,12 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       // Files an earlier, interrupted run already finished (each committed with its audit row).
       const done = new Set((await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", { id })).map((r) => r.file_name));
       const files = [...manifest.files].sort(byApplyOrder).filter((f) => !done.has(f.name));
-      for (const file of files) {
-        const scan = prefetch.scanAndReadAhead(info, file);
+      // Each file is read (hashed, scanned, numbered) while DuckDB loads the one before it.
+      const scans = files.map(() => null as PendingScan | null);
+      const scanOf = (i: number) => (scans[i] ??= startScan(info, files[i]!, join(workDir, `${id.replace(/[^\w.-]/g, "_")}-${i}.numbered.csv`)));
+      for (const [i, file] of files.entries()) {
+        const scan = scanOf(i);
+        if (i + 1 < files.length) void scan.result.then(() => scanOf(i + 1), () => scanOf(i + 1));
         const outcome = await loadFile({ connection, delivery: info, file, workDir, scan, now: context.now, logger });
         if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
         const { sha256: _sha, ...fileOutcome } = outcome;
