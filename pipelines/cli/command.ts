@@ -22,3 +22,9 @@ export function stringOption(options: ParsedOptions, name: string, fallback?: st
   const v = options[name];
   return typeof v === "string" ? v : fallback;
 }
+
+/** A repeatable option's values: none, one, or several. */
+export function listOption(options: ParsedOptions, name: string): string[] {
+  const v = options[name];
+  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
+}

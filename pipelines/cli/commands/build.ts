@@ -1,5 +1,5 @@
 // `tahseel build [--select MODEL…] [--as-of DATE] [--period YYYY-MM] [--resume]`: builds the models and runs their tests.
-import { DEFAULT_DB, stringOption, type Command, type ParsedOptions } from "../command.ts";
+import { DEFAULT_DB, listOption, stringOption, type Command } from "../command.ts";
 import { openWarehouse } from "../../lib/duckdb.ts";
 import { UserError } from "../../lib/errors.ts";
 import { buildModels } from "../../engine/build.ts";
@@ -8,11 +8,6 @@ import { ruleParamsFromFile } from "../../engine/rule-params.ts";
 import { finishRun, gitSha, lastUnfinishedBuild, newRunId, startRun } from "../../engine/runs.ts";
 
 export const DEFAULT_MODELS = "models";
-
-const list = (options: ParsedOptions, name: string) => {
-  const v = options[name];
-  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
-};
 
 export const buildCommand: Command = {
   name: "build",
@@ -32,7 +27,7 @@ export const buildCommand: Command = {
     concurrency: { type: "string" },
   },
   async run(options, positionals, context) {
-    const selectors = list(options, "select");
+    const selectors = listOption(options, "select");
     if (positionals.length && !selectors.length) throw new UserError(`unexpected argument ${positionals[0]}; select models with --select ${positionals[0]}`);
     const concurrency = Number(stringOption(options, "concurrency", "2"));
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new UserError("--concurrency must be a whole number from 1 to 8");
@@ -42,7 +37,7 @@ export const buildCommand: Command = {
       let request = {
         select: [...selectors, ...positionals],
         asOf: stringOption(options, "as-of"),
-        params: parseParamArguments(list(options, "param")),
+        params: parseParamArguments(listOption(options, "param")),
         period: stringOption(options, "period"),
       };
       if (options.resume) {

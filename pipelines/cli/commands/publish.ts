@@ -1,15 +1,10 @@
 // `tahseel publish`: the dashboards (a static site per audience) and the monthly management report.
-import { DEFAULT_DB, stringOption, type Command, type ParsedOptions } from "../command.ts";
+import { DEFAULT_DB, listOption, stringOption, type Command } from "../command.ts";
 import { UserError } from "../../lib/errors.ts";
 import { publish } from "../../publish/index.ts";
 import { AUDIENCES, LANGS, type Audience, type Digits, type Lang } from "../../publish/types.ts";
 
 export const DEFAULT_PUBLISH_OUT = "data/published";
-
-const list = (options: ParsedOptions, name: string) => {
-  const v = options[name];
-  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
-};
 
 function oneOf<T extends string>(values: string[], allowed: readonly T[], option: string): T[] {
   for (const v of values) if (!allowed.includes(v as T)) throw new UserError(`--${option} ${v} is not one of ${allowed.join(", ")}`);
@@ -34,9 +29,9 @@ export const publishCommand: Command = {
   },
   async run(options, positionals, context) {
     if (positionals.length) throw new UserError(`unexpected argument ${positionals[0]}`);
-    const audiences = oneOf<Audience>(list(options, "audience"), AUDIENCES, "audience");
-    const langs = oneOf<Lang>(list(options, "lang"), LANGS, "lang");
-    const digits = oneOf<Digits>(list(options, "digits"), ["latn", "arab"], "digits")[0];
+    const audiences = oneOf<Audience>(listOption(options, "audience"), AUDIENCES, "audience");
+    const langs = oneOf<Lang>(listOption(options, "lang"), LANGS, "lang");
+    const digits = oneOf<Digits>(listOption(options, "digits"), ["latn", "arab"], "digits")[0];
     const period = stringOption(options, "period");
     if (period && !/^\d{4}-\d{2}$/.test(period)) throw new UserError(`--period ${period} is not YYYY-MM`);
     const results = await publish(
