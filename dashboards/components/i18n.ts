@@ -3,7 +3,7 @@
 export type Lang = "ar" | "en";
 
 type Entry = { ar: string; en: string };
-type Dictionary = Record<string, Entry>;
+export type Dictionary = Record<string, Entry>;
 
 const UI: Dictionary = {
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
