@@ -1,26 +1,20 @@
 // The generator's world at scale and its answer key: §7 proportions on a larger population, and every
 // §8 pattern planted in the 50-employer sample, each case naming rows that were delivered.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ENTITIES, keyColumns } from "../pipelines/contracts/index.ts";
 import { generateDeliveries, type GenerateResult } from "../pipelines/generate/index.ts";
 import { PATTERN_NAMES } from "../pipelines/generate/anomalies.ts";
 import { readRows } from "../pipelines/generate/csv-reader.ts";
 import { readInbox, rowsOf, type ReadDelivery, type TextRow } from "../pipelines/generate/inbox-reader.ts";
 import { parseSar, tryParseSar } from "../pipelines/rules/index.ts";
+import { useGeneratedSample } from "./helpers/generated.ts";
 
-const root = mkdtempSync(join(tmpdir(), "tahseel-generate-world-"));
-const out = join(root, "a");
+const generated = useGeneratedSample("tahseel-generate-world-");
+const { root, out } = generated;
 let result: GenerateResult;
 let deliveries: ReadDelivery[];
-
-beforeAll(async () => {
-  result = await generateDeliveries({ out, employers: 50, months: 12, end: "2026-10", seed: "1" });
-  deliveries = readInbox(join(out, "inbox"));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+beforeAll(() => ({ result, deliveries } = generated));
 
 describe("a world like §7", () => {
   it("matches §7 at scale: mostly micro employers, about a quarter Saudi, half in Riyadh, wages bunched at thresholds", async () => {

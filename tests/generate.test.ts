@@ -2,42 +2,24 @@
 // the contracts, manifests that match their files, references that resolve in apply order,
 // invoices and late fees that follow rules.md, Windows-1256 that round-trips, a complete answer key.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ENTITIES, columnsOf, controlColumn, entityByName, keyColumns } from "../pipelines/contracts/index.ts";
 import { addYears } from "../pipelines/contracts/registration.ts";
 import { generateDeliveries, type GenerateResult } from "../pipelines/generate/index.ts";
 import { readRows } from "../pipelines/generate/csv-reader.ts";
 import { readInbox, rowsOf, type ReadDelivery } from "../pipelines/generate/inbox-reader.ts";
+import { fingerprint, useGeneratedSample } from "./helpers/generated.ts";
 import { daysCovered, defaultRules, divHalfUp, expectedContribution, formatSar, parseSar } from "../pipelines/rules/index.ts";
 
-const root = mkdtempSync(join(tmpdir(), "tahseel-generate-"));
-const out = join(root, "a");
+const generated = useGeneratedSample("tahseel-generate-");
+const { root, out } = generated;
 let result: GenerateResult;
 let deliveries: ReadDelivery[];
-
-function fingerprint(dir: string): Map<string, string> {
-  const prints = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else prints.set(relative(dir, path), createHash("sha256").update(readFileSync(path)).digest("hex"));
-    }
-  };
-  walk(dir);
-  return prints;
-}
-
-beforeAll(async () => {
-  result = await generateDeliveries({ out, employers: 50, months: 12, end: "2026-10", seed: "1" });
-  deliveries = readInbox(join(out, "inbox"));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+beforeAll(() => ({ result, deliveries } = generated));
 
 describe("determinism", () => {
   it("writes the same bytes for the same seed and options, other bytes for another seed", async () => {
