@@ -13,7 +13,7 @@ import { scanFile, type FileScan } from "./read-file.ts";
 import { fixNumbered } from "./numbered-copy.ts";
 import { LineMap } from "./line-map.ts";
 import { badRowsTableSql, brokenReferencesSql, parsedSql, rowHashOf, typedColumnsSql, type ParsedSqlInput } from "./validation-sql.ts";
-import { applyRowFates, CREATE_DROP, decideRowFates } from "./row-fates.ts";
+import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows } from "./row-fates.ts";
 import { controlTotalOf, rawTexts, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 
@@ -185,10 +185,12 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   const refs = brokenReferencesSql(entity, loadId);
   if (refs) await connection.run(`INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM (${refs})`);
   lap("references");
-  await decideRowFates(connection, entity, loadId, inserted);
+  // Rows of other loads do not change while this one is judged: asked once, for both steps.
+  const earlierRows = await hasEarlierRows(connection, entity, inserted);
+  await decideRowFates(connection, entity, loadId, earlierRows);
   lap("row fates");
   const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, lineMap, scan, rejects, rejectTexts, hasBad, workDir });
-  await applyRowFates(connection, entity, loadId, delivery.createdAt, inserted);
+  await applyRowFates(connection, entity, loadId, delivery.createdAt, earlierRows);
   lap("applied");
   const [fates] = (await queryRows<{ skipped: number }>(connection, "SELECT count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ skipped: number }];
   await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups;

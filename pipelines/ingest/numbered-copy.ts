@@ -5,9 +5,10 @@
 // Every non-blank line gets a prefix (continuation lines of multi-line records too; `fixNumbered`
 // takes those off again for the rare files that have them); blank lines stay as they are, since
 // DuckDB skips them.
-import { createReadStream, createWriteStream } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import type { CsvStructure } from "./csv-structure.ts";
+import { eachLine } from "./lines.ts";
 
 /** The name of the line column in the numbered copy's header. */
 export const LINE_COLUMN = "_tahseel_line";
@@ -96,32 +97,24 @@ export function stripNumber(line: Buffer): Buffer {
 export async function fixNumbered(source: string, target: string, structure: CsvStructure): Promise<void> {
   const malformed = new Set(structure.malformed.map((m) => m.line));
   const out = createWriteStream(target);
-  let line = 0;
+  let pending: Buffer[] = [];
   let row = 0;
-  let carry: Buffer | null = null;
-  const emit = async (text: Buffer, lf: boolean) => {
-    line++;
-    while (row < structure.rows && structure.lineOfRow(row) < line) row++;
-    const start = row < structure.rows && structure.lineOfRow(row) === line;
-    let kept: Buffer | null = text;
-    if (malformed.has(line)) kept = null;
-    else if (line !== structure.headerLine && !start) kept = stripNumber(text);
-    if (kept && !out.write(lf ? Buffer.concat([kept, LF_BUF]) : kept)) await once(out, "drain");
-  };
-  for await (const chunk of createReadStream(source, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
-    let pos = 0;
-    for (;;) {
-      const nl = chunk.indexOf(LF, pos);
-      if (nl === -1) break;
-      const piece = chunk.subarray(pos, nl);
-      await emit(carry ? Buffer.concat([carry, piece]) : piece, true);
-      carry = null;
-      pos = nl + 1;
-    }
-    if (pos < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(pos)]) : Buffer.from(chunk.subarray(pos));
-  }
-  if (carry && carry.length) await emit(carry, false);
-  out.end();
+  await eachLine(
+    source,
+    (buf, start, end, line, lf) => {
+      while (row < structure.rows && structure.lineOfRow(row) < line) row++;
+      if (malformed.has(line)) return;
+      const text = buf.subarray(start, end);
+      const recordStart = row < structure.rows && structure.lineOfRow(row) === line;
+      pending.push(line === structure.headerLine || recordStart ? text : stripNumber(text));
+      if (lf) pending.push(LF_BUF);
+    },
+    async () => {
+      if (!out.write(Buffer.concat(pending))) await once(out, "drain");
+      pending = [];
+    },
+  );
+  out.end(Buffer.concat(pending));
   await once(out, "finish");
 }
 

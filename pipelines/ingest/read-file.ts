@@ -6,6 +6,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import iconv from "iconv-lite";
 import { CsvStructure } from "./csv-structure.ts";
+import { eachLine } from "./lines.ts";
 import { NumberedWriter, stripNumber } from "./numbered-copy.ts";
 
 export interface FileScan {
@@ -106,22 +107,9 @@ export async function readLines(path: string, wanted: ReadonlySet<number>): Prom
   const found = new Map<number, string>();
   if (wanted.size === 0) return found;
   const last = Math.max(...wanted);
-  let line = 1;
-  let current: Buffer[] = [];
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
-    let pos = 0;
-    for (;;) {
-      const nl = chunk.indexOf(LF, pos);
-      const end = nl === -1 ? chunk.length : nl;
-      if (wanted.has(line)) current.push(chunk.subarray(pos, end));
-      if (nl === -1) break;
-      if (wanted.has(line)) found.set(line, stripNumber(Buffer.concat(current)).toString("utf8").replace(/\r$/, ""));
-      current = [];
-      line++;
-      pos = nl + 1;
-      if (line > last) return found;
-    }
-  }
-  if (current.length) found.set(line, stripNumber(Buffer.concat(current)).toString("utf8").replace(/\r$/, ""));
+  await eachLine(path, (buf, start, end, n) => {
+    if (wanted.has(n)) found.set(n, stripNumber(buf.subarray(start, end)).toString("utf8").replace(/\r$/, ""));
+    return n < last;
+  });
   return found;
 }

@@ -9,13 +9,13 @@ import { ident, queryRows } from "../lib/duckdb.ts";
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 
 /** Whether the table holds rows of other loads: the first file of an entity has nothing to compare with. */
-async function hasEarlierRows(connection: DuckDBConnection, table: string, loadId: number, inserted: number): Promise<boolean> {
+export async function hasEarlierRows(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<boolean> {
   // count(*) of a whole table comes from its metadata; the rows of this load are known.
-  const [{ n }] = (await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM ${table}`)) as [{ n: number }];
+  const [{ n }] = (await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM raw.${ident(entity.name)}`)) as [{ n: number }];
   return n > inserted;
 }
 
-export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, inserted: number): Promise<void> {
+export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, earlierRows: boolean): Promise<void> {
   const table = `raw.${ident(entity.name)}`;
   const keys = keyColumns(entity).map(ident);
   const keyList = keys.join(", ");
@@ -43,7 +43,7 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
     WHERE versions > 1 OR line <> first_line`);
 
   const fresh = `(SELECT * FROM ${table} WHERE ${standing})`;
-  if (!(await hasEarlierRows(connection, table, loadId, inserted))) return;
+  if (!earlierRows) return;
   if (entity.kind === "event") {
     // Events are immutable: a known key with the same texts is a re-send; with other texts it is a conflict.
     await connection.run(`INSERT INTO _drop
@@ -64,11 +64,11 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
 }
 
 /** Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced. */
-export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string, inserted: number): Promise<void> {
+export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string, earlierRows: boolean): Promise<void> {
   const table = `raw.${ident(entity.name)}`;
   const [{ dropped }] = (await queryRows<{ dropped: number }>(connection, "SELECT count(DISTINCT line) AS dropped FROM _drop")) as [{ dropped: number }];
   if (dropped > 0) await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
-  if (entity.kind === "snapshot" && (await hasEarlierRows(connection, table, loadId, inserted - dropped))) {
+  if (entity.kind === "snapshot" && earlierRows) {
     const keys = keyColumns(entity).map(ident);
     const tuple = (alias: string) => (keys.length === 1 ? `${alias}${keys[0]}` : `struct_pack(${keys.map((k) => `${k} := ${alias}${k}`).join(", ")})`);
     await connection.run(`UPDATE ${table} AS r SET _valid_to = '${createdAt}'::TIMESTAMPTZ
