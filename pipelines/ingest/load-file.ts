@@ -162,7 +162,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   // its physical line: no staging copy. What failed is worked out afterwards.
   const inserted = await insertParsed(connection, entity, delivery, loadId, sql);
   lap("inserted");
-  const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message, bool_or(replace(error_type::VARCHAR, '_', ' ') = 'LINE SIZE OVER MAXIMUM') AS too_long FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
+  const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message, bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
   const lineMap = new LineMap(structure);
   const parsed = records - rejects.length;
   const hasBad = inserted < parsed;
