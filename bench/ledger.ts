@@ -138,9 +138,10 @@ async function child(task: string, db: string, employers: number, months: number
     // The models that compute what the oracle computes (allocation, balance, ageing, suspension for every
     // reporting date, the per-payment split) from the raw tables, without their tests; committed (the same tables again).
     const w = await openWarehouse(db, { memoryLimit });
-    const ledgerSeconds = await rebuild(w.connection, rules, ORACLE_CHAIN);
+    const perModel: Record<string, number> = {};
+    const ledgerSeconds = await rebuild(w.connection, rules, ORACLE_CHAIN, perModel);
     w.close();
-    detail = { ledgerSeconds, models: ORACLE_CHAIN.length };
+    detail = { ledgerSeconds, models: ORACLE_CHAIN.length, perModel };
   } else if (task === "oracle") {
     const w = await openWarehouse(db, { memoryLimit });
     const ledgers = [...(await loadLedgers(w.connection)).values()];
@@ -152,7 +153,9 @@ async function child(task: string, db: string, employers: number, months: number
     const computeSeconds = (performance.now() - loaded) / 1000;
     detail = { employers: chosen.length, sample, rows, loadSeconds: (loaded - started) / 1000, computeSeconds, extrapolatedSeconds: computeSeconds * sample };
   } else throw new Error(`unknown task ${task}`);
-  return { seconds: (performance.now() - started) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024, ...detail };
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds, peakMiB: usage.maxRSS / 1024, ...detail };
 }
 
 /** The date-free part of the allocation: invoice positions and employer totals as intervals of days. */
@@ -163,15 +166,17 @@ const ONE_DATE_CHAIN = ["core.ledger_accounts", "core.ledger_items", "core.ledge
 const ORACLE_CHAIN = ["staging.stg_invoices", "staging.stg_payments", "staging.stg_adjustments", "staging.stg_disputes", "core.ledger_dates",
   ...INTERVALS, ...ONE_DATE_CHAIN, "marts.suspension_candidates"];
 
-/** Rebuilds the models in order on this connection, each committed; seconds taken. */
-async function rebuild(connection: DuckDBConnection, rules: ReturnType<typeof loadRules>, ids: string[]): Promise<number> {
+/** Rebuilds the models in order on this connection, each committed; seconds taken, and each model's (`perModel`). */
+async function rebuild(connection: DuckDBConnection, rules: ReturnType<typeof loadRules>, ids: string[], perModel: Record<string, number> = {}): Promise<number> {
   const models = new Map(discoverModels("models").map((m) => [m.id, m]));
   const run = { ...ruleParams(rules), as_of: AS_OF };
   const t = performance.now();
   for (const id of ids) {
     const model = models.get(id)!;
+    const started = performance.now();
     await bindParams(connection, resolveParams(model, run));
     await connection.run(`CREATE OR REPLACE ${model.header.materialized === "view" ? "VIEW" : "TABLE"} ${id} AS ${asSubquery(model.text)}`);
+    perModel[id] = (performance.now() - started) / 1000;
   }
   return (performance.now() - t) / 1000;
 }

@@ -13,7 +13,7 @@ columns:
   billed_h: total_amount as issued of the invoices issued and not cancelled as of D, halalas.
   adjustments_h: Approved adjustments effective by D on those invoices, halalas.
   paid_h: Payments counted as of D, halalas.
-  fifo_due_h: What the invoices still owe after the payments naming them, halalas.
+  fifo_due_h: What the invoices still owe after the payments naming them, halalas (Σ max(owed, 0) − named paid = billed + adjustments − paid + pool, since the pool is paid − named paid + Σ max(−owed, 0)).
   pool_h: Payments less what went to named invoices, plus credit notes above their invoice, halalas.
 tests:
   - unique: [as_of, employer_key]
@@ -24,6 +24,6 @@ WITH pairs AS (
 )
 SELECT p.as_of, p.employer_key,
        coalesce(s.billed_h, 0) AS billed_h, coalesce(s.adjustments_h, 0) AS adjustments_h, coalesce(s.paid_h, 0) AS paid_h,
-       coalesce(s.fifo_due_h, 0) AS fifo_due_h, coalesce(s.pool_h, 0) AS pool_h
+       coalesce(s.billed_h + s.adjustments_h - s.paid_h + s.pool_h, 0) AS fifo_due_h, coalesce(s.pool_h, 0) AS pool_h
 FROM pairs AS p
 ASOF LEFT JOIN core.ledger_employer_steps AS s ON s.employer_key = p.employer_key AND s.day <= p.as_of

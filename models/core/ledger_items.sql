@@ -8,9 +8,13 @@ description: >
   order against the pool total; an item is paid by the part of the pool that overlaps its slice, so
   an underpayment leaves the youngest items open. Only items the pool still has to pay (fifo_due > 0)
   take part in the running total — the others add nothing to it — so a date costs its unpaid items,
-  not every invoice ever issued. Kept: every item still open, every item as of the as-of date, and
-  each item as of its own due date (for on-time KPIs); fully paid items of other dates are not stored.
-grain: one row per as_of and invoice_id (open items; all items as of the as-of date and at their due date)
+  not every invoice ever issued; and an employer whose pool is empty on a date pays nothing from it,
+  so only employers with something in the pool need the running total at all. Kept: every item
+  still open on a reporting date (month-ends and the as-of date), every item as of the as-of date,
+  each item as of its own due date (on-time KPIs), and on the eve of a late fee the open past-due
+  contribution invoices of the fee's employer and period (marts.invoice_check); the other rows of
+  the other ledger dates are computed for the allocation and not stored.
+grain: one row per as_of and invoice_id (open items on reporting dates; all items as of the as-of date and at their due date; a late fee's base on its eve)
 materialized: table
 params:
   as_of: date
@@ -39,32 +43,42 @@ WITH positions AS (
   -- (date, invoice) pairs: every item the pool still has to pay on a ledger date (a range join over the
   -- few unpaid intervals), and, with nothing left for the pool, the items stored anyway — each at its
   -- due date and every item at the as-of date
-  SELECT d.as_of, s.* FROM core.ledger_invoice_states AS s
+  SELECT d.as_of, d.is_reporting, s.* FROM core.ledger_invoice_states AS s
   JOIN core.ledger_dates AS d ON d.as_of >= s.from_day AND d.as_of < s.to_day
   WHERE s.fifo_due_h > 0
   UNION ALL
-  SELECT d.as_of, s.* FROM core.ledger_invoice_states AS s
+  SELECT d.as_of, d.is_reporting, s.* FROM core.ledger_invoice_states AS s
   JOIN core.ledger_dates AS d ON d.as_of = s.due_on
   WHERE s.fifo_due_h = 0 AND s.from_day <= s.due_on AND s.due_on < s.to_day
   UNION ALL
-  SELECT CAST(getvariable('as_of') AS DATE), s.* FROM core.ledger_invoice_states AS s
+  SELECT CAST(getvariable('as_of') AS DATE), true, s.* FROM core.ledger_invoice_states AS s
   WHERE s.fifo_due_h = 0 AND s.from_day <= getvariable('as_of') AND getvariable('as_of') < s.to_day
     AND s.due_on <> getvariable('as_of')
 ),
-sliced AS (
-  SELECT x.*, sum(x.fifo_due_h) OVER (PARTITION BY x.as_of, x.employer_key ORDER BY x.invoice_key) AS slice_end_h
+with_pool AS (
+  -- the employer's pool as of the date (core.ledger_accounts)
+  SELECT x.*, a.pool_h
   FROM positions AS x
+  JOIN core.ledger_accounts AS a ON a.as_of = x.as_of AND a.employer_key = x.employer_key
 ),
 allocated AS (
-  -- the employer's pool as of the date (core.ledger_accounts)
-  SELECT s.*, least(s.fifo_due_h, greatest(0, a.pool_h - (s.slice_end_h - s.fifo_due_h))) AS pool_paid_h
-  FROM sliced AS s
-  JOIN core.ledger_accounts AS a ON a.as_of = s.as_of AND a.employer_key = s.employer_key
+  SELECT *, least(fifo_due_h, greatest(0, pool_h - (slice_end_h - fifo_due_h))) AS pool_paid_h
+  FROM (SELECT *, sum(fifo_due_h) OVER (PARTITION BY as_of, employer_key ORDER BY invoice_key) AS slice_end_h
+        FROM with_pool WHERE pool_h > 0)
+  UNION ALL BY NAME
+  SELECT *, 0 AS slice_end_h, 0 AS pool_paid_h FROM with_pool WHERE pool_h <= 0
+),
+fee_bases AS (
+  -- the contribution invoices a late fee is reckoned on, on the fee's eve (marts.invoice_check)
+  SELECT CAST(f.issued_on - 1 AS DATE) AS as_of, c.invoice_key
+  FROM staging.stg_invoices AS f
+  JOIN staging.stg_invoices AS c ON c.employer_id = f.employer_id AND c.period = f.period AND c.invoice_type = 'contribution'
+  WHERE f.invoice_type = 'late_fee'
 ),
 kept AS (
-  -- the rows later models read: open items, every item as of the as-of date, each item at its due date
   SELECT * FROM allocated
-  WHERE fifo_due_h > pool_paid_h OR as_of = getvariable('as_of') OR as_of = due_on
+  WHERE as_of = getvariable('as_of') OR as_of = due_on
+     OR (fifo_due_h > pool_paid_h AND (is_reporting OR (as_of, invoice_key) IN (SELECT as_of, invoice_key FROM fee_bases)))
 )
 SELECT
   k.as_of, i.employer_id, i.invoice_id, i.invoice_type, i.period, k.due_on,

@@ -15,7 +15,7 @@ columns:
   due_on_as_issued: due_on as delivered.
   due_on: The due date the ledger uses; the original's for a re-issue.
   original_invoice_id: First invoice of the re-issue chain (itself when it replaces nothing).
-  invoice_key: A whole number in allocation order (employer, due_on, contribution before late fee, invoice_id), so the ledger sorts on one integer.
+  invoice_key: A whole number in allocation order (employer, due_on, contribution before late fee, invoice_id), so the ledger sorts on one integer; the employer's rank × 2³² plus the invoice's place in its employer's order, so it needs no sort of every invoice.
   replaces_invoice_id: The invoice this one re-issues, if any.
   cancelled_from: Day from which a re-issue cancels this invoice; null while none does.
   type_rank: 0 for contribution, 1 for late_fee — the tie-break of the allocation order.
@@ -34,30 +34,47 @@ tests:
     severity: warn
     name: re-issued no earlier than the original
 */
-WITH RECURSIVE chain(invoice_id, original_invoice_id, depth) AS (
-  SELECT invoice_id, invoice_id, 0 FROM raw.invoices WHERE replaces_invoice_id IS NULL
+WITH RECURSIVE reissues AS (
+  SELECT invoice_id, replaces_invoice_id, issued_on FROM raw.invoices WHERE replaces_invoice_id IS NOT NULL
+),
+ancestry(invoice_id, ancestor_id, depth) AS (
+  -- each re-issue climbs through the (few) other re-issues towards the first invoice of its chain
+  SELECT invoice_id, replaces_invoice_id, 1 FROM reissues
   UNION ALL
-  SELECT r.invoice_id, c.original_invoice_id, c.depth + 1
-  FROM raw.invoices AS r JOIN chain AS c ON r.replaces_invoice_id = c.invoice_id
+  SELECT a.invoice_id, r.replaces_invoice_id, a.depth + 1
+  FROM ancestry AS a JOIN reissues AS r ON r.invoice_id = a.ancestor_id
   -- a malformed cycle of re-issues must not loop forever
-  WHERE c.depth < 50
+  WHERE a.depth < 50
+),
+chain AS (
+  -- only a chain that ends at an invoice replacing nothing has an original (not a cycle, not an unknown id)
+  SELECT a.invoice_id, o.invoice_id AS original_invoice_id, o.due_on AS original_due_on
+  FROM (SELECT invoice_id, arg_max(ancestor_id, depth) AS ancestor_id FROM ancestry GROUP BY invoice_id) AS a
+  JOIN raw.invoices AS o ON o.invoice_id = a.ancestor_id AND o.replaces_invoice_id IS NULL
 ),
 cancellations AS (
-  SELECT replaces_invoice_id AS invoice_id, min(issued_on) AS cancelled_from
-  FROM raw.invoices WHERE replaces_invoice_id IS NOT NULL GROUP BY 1
+  SELECT replaces_invoice_id AS invoice_id, min(issued_on) AS cancelled_from FROM reissues GROUP BY 1
+),
+employers AS (
+  SELECT employer_id, row_number() OVER (ORDER BY employer_id) AS employer_rank FROM (SELECT DISTINCT employer_id FROM raw.invoices)
+),
+invoices AS (
+  SELECT i.*, coalesce(c.original_due_on, i.due_on) AS ledger_due_on, coalesce(c.original_invoice_id, i.invoice_id) AS original_invoice_id,
+    x.cancelled_from, CASE i.invoice_type WHEN 'contribution' THEN 0 ELSE 1 END AS type_rank
+  FROM raw.invoices AS i
+  LEFT JOIN chain AS c ON c.invoice_id = i.invoice_id
+  LEFT JOIN cancellations AS x ON x.invoice_id = i.invoice_id
 )
 SELECT
-  row_number() OVER (ORDER BY i.employer_id, coalesce(o.due_on, i.due_on), CASE i.invoice_type WHEN 'contribution' THEN 0 ELSE 1 END, i.invoice_id) AS invoice_key,
+  e.employer_rank * 4294967296 + row_number() OVER (PARTITION BY i.employer_id ORDER BY i.ledger_due_on, i.type_rank, i.invoice_id) AS invoice_key,
   i.invoice_id, i.employer_id, i.invoice_type, i.period, i.issued_on,
   i.due_on AS due_on_as_issued,
-  coalesce(o.due_on, i.due_on) AS due_on,
-  coalesce(c.original_invoice_id, i.invoice_id) AS original_invoice_id,
+  i.ledger_due_on AS due_on,
+  i.original_invoice_id,
   i.replaces_invoice_id,
-  x.cancelled_from,
-  CASE i.invoice_type WHEN 'contribution' THEN 0 ELSE 1 END AS type_rank,
+  i.cancelled_from,
+  i.type_rank,
   i.annuities_amount, i.hazards_amount, i.unemployment_amount, i.fee_amount, i.total_amount,
   i.posting, i.posted_by
-FROM raw.invoices AS i
-LEFT JOIN chain AS c ON c.invoice_id = i.invoice_id
-LEFT JOIN raw.invoices AS o ON o.invoice_id = c.original_invoice_id
-LEFT JOIN cancellations AS x ON x.invoice_id = i.invoice_id
+FROM invoices AS i
+JOIN employers AS e ON e.employer_id = i.employer_id
