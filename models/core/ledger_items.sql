@@ -1,23 +1,10 @@
 /*
 description: >
-  The open amount of invoices as of each ledger date after the allocation of rules.md §3: payments
-  naming an invoice first (core.ledger_invoice_states), then the employer's pool — the payments
-  counted as of D less what went to named invoices, plus credit notes above their invoice
-  (core.ledger_accounts) — pays the rest oldest due_on first (ties: contribution before late
-  fee, then invoice_id; the order of invoice_key). Set-based: the items' cumulative amounts in that
-  order against the pool total; an item is paid by the part of the pool that overlaps its slice, so
-  an underpayment leaves the youngest items open. Only items the pool still has to pay (fifo_due > 0)
-  take part in the running total — the others add nothing to it — so a date costs its unpaid items,
-  not every invoice ever issued; and an employer whose pool is empty on a date pays nothing from it,
-  so only employers with something in the pool need the running total at all. Kept: every item
-  still open on a reporting date (month-ends and the as-of date), every item as of the as-of date,
-  each item as of its own due date (on-time KPIs), and on the eve of a late fee the open past-due
-  contribution invoices of the fee's employer and period (marts.invoice_check); the other rows of
-  the other ledger dates are computed for the allocation and not stored.
-grain: one row per as_of and invoice_id (open items on reporting dates; all items as of the as-of date and at their due date; a late fee's base on its eve)
-materialized: table
-params:
-  as_of: date
+  The allocated items of core.ledger_item_amounts in the ledger's words: invoice number, employer,
+  type and period, amounts in SAR. A view: the rows are stored once, in halalas with integer keys,
+  and a reader that filters on as_of reads only that date.
+grain: one row per as_of and invoice_id (as stored in core.ledger_item_amounts)
+materialized: view
 columns:
   as_of: Ledger date.
   employer_id: Billed employer.
@@ -32,62 +19,15 @@ columns:
   pool_paid: Paid from the employer's pool.
   open_amount: Still owed after allocation (never negative; a credit note above the invoice feeds the pool).
   days_past_due: as_of − due_on (0 or less means not yet due).
-tests:
-  - unique: [as_of, invoice_id]
-  - not_null: [as_of, invoice_id, open_amount]
-  - expression: open_amount >= 0 AND named_paid >= 0 AND pool_paid >= 0
-  - expression: open_amount + named_paid + pool_paid = greatest(owed, 0)
-    name: open + paid = owed, per invoice
 */
-WITH positions AS (
-  -- (date, invoice) pairs: every item the pool still has to pay on a ledger date (a range join over the
-  -- few unpaid intervals), and, with nothing left for the pool, the items stored anyway — each at its
-  -- due date and every item at the as-of date
-  SELECT d.as_of, d.is_reporting, s.* FROM core.ledger_invoice_states AS s
-  JOIN core.ledger_dates AS d ON d.as_of >= s.from_day AND d.as_of < s.to_day
-  WHERE s.fifo_due_h > 0
-  UNION ALL
-  SELECT d.as_of, d.is_reporting, s.* FROM core.ledger_invoice_states AS s
-  JOIN core.ledger_dates AS d ON d.as_of = s.due_on
-  WHERE s.fifo_due_h = 0 AND s.from_day <= s.due_on AND s.due_on < s.to_day
-  UNION ALL
-  SELECT CAST(getvariable('as_of') AS DATE), true, s.* FROM core.ledger_invoice_states AS s
-  WHERE s.fifo_due_h = 0 AND s.from_day <= getvariable('as_of') AND getvariable('as_of') < s.to_day
-    AND s.due_on <> getvariable('as_of')
-),
-with_pool AS (
-  -- the employer's pool as of the date (core.ledger_accounts)
-  SELECT x.*, a.pool_h
-  FROM positions AS x
-  JOIN core.ledger_accounts AS a ON a.as_of = x.as_of AND a.employer_key = x.employer_key
-),
-allocated AS (
-  SELECT *, least(fifo_due_h, greatest(0, pool_h - (slice_end_h - fifo_due_h))) AS pool_paid_h
-  FROM (SELECT *, sum(fifo_due_h) OVER (PARTITION BY as_of, employer_key ORDER BY invoice_key) AS slice_end_h
-        FROM with_pool WHERE pool_h > 0)
-  UNION ALL BY NAME
-  SELECT *, 0 AS slice_end_h, 0 AS pool_paid_h FROM with_pool WHERE pool_h <= 0
-),
-fee_bases AS (
-  -- the contribution invoices a late fee is reckoned on, on the fee's eve (marts.invoice_check)
-  SELECT CAST(f.issued_on - 1 AS DATE) AS as_of, c.invoice_key
-  FROM staging.stg_invoices AS f
-  JOIN staging.stg_invoices AS c ON c.employer_id = f.employer_id AND c.period = f.period AND c.invoice_type = 'contribution'
-  WHERE f.invoice_type = 'late_fee'
-),
-kept AS (
-  SELECT * FROM allocated
-  WHERE as_of = getvariable('as_of') OR as_of = due_on
-     OR (fifo_due_h > pool_paid_h AND (is_reporting OR (as_of, invoice_key) IN (SELECT as_of, invoice_key FROM fee_bases)))
-)
 SELECT
-  k.as_of, i.employer_id, i.invoice_id, i.invoice_type, i.period, k.due_on,
-  CAST(k.billed_h * 0.01 AS DECIMAL(18,2)) AS billed,
-  CAST(k.adjustments_h * 0.01 AS DECIMAL(18,2)) AS adjustments,
-  CAST(k.owed_h * 0.01 AS DECIMAL(18,2)) AS owed,
-  CAST(k.named_paid_h * 0.01 AS DECIMAL(18,2)) AS named_paid,
-  CAST(k.pool_paid_h * 0.01 AS DECIMAL(18,2)) AS pool_paid,
-  CAST((k.fifo_due_h - k.pool_paid_h) * 0.01 AS DECIMAL(18,2)) AS open_amount,
-  CAST(k.as_of - k.due_on AS INTEGER) AS days_past_due
-FROM kept AS k
-JOIN staging.stg_invoices AS i ON i.invoice_key = k.invoice_key
+  a.as_of, i.employer_id, i.invoice_id, i.invoice_type, i.period, a.due_on,
+  CAST(a.billed_h * 0.01 AS DECIMAL(18,2)) AS billed,
+  CAST(a.adjustments_h * 0.01 AS DECIMAL(18,2)) AS adjustments,
+  CAST((a.billed_h + a.adjustments_h) * 0.01 AS DECIMAL(18,2)) AS owed,
+  CAST(a.named_paid_h * 0.01 AS DECIMAL(18,2)) AS named_paid,
+  CAST(a.pool_paid_h * 0.01 AS DECIMAL(18,2)) AS pool_paid,
+  CAST(a.open_h * 0.01 AS DECIMAL(18,2)) AS open_amount,
+  CAST(a.as_of - a.due_on AS INTEGER) AS days_past_due
+FROM core.ledger_item_amounts AS a
+JOIN staging.stg_invoices AS i ON i.invoice_key = a.invoice_key

@@ -46,43 +46,47 @@ WITH edges AS (
   FROM (SELECT from_json(getvariable('arrears_ageing_bucket_edges'), '["INTEGER"]') AS e)
 ),
 undecided AS (
-  SELECT DISTINCT d.as_of, s.invoice_id
+  SELECT DISTINCT d.as_of, i.invoice_key
   FROM core.ledger_dates AS d
   JOIN staging.stg_disputes AS s
     ON s.submitted_on <= d.as_of AND coalesce(s.decided_on, DATE '9999-12-31') > d.as_of
+  JOIN staging.stg_invoices AS i ON i.invoice_id = s.invoice_id
   WHERE d.is_reporting
 ),
 items AS (
-  SELECT i.as_of, i.employer_id, i.open_amount, i.days_past_due, u.invoice_id IS NOT NULL AS disputed
-  FROM core.ledger_items AS i
+  -- the stored items in halalas and integer keys (the largest table of the ledger, read without its texts)
+  SELECT i.as_of, i.employer_key, i.open_h, CAST(i.as_of - i.due_on AS INTEGER) AS days_past_due, u.invoice_key IS NOT NULL AS disputed
+  FROM core.ledger_item_amounts AS i
   JOIN core.ledger_dates AS d ON d.as_of = i.as_of AND d.is_reporting
-  LEFT JOIN undecided AS u ON u.as_of = i.as_of AND u.invoice_id = i.invoice_id
-  WHERE i.open_amount > 0
+  LEFT JOIN undecided AS u ON u.as_of = i.as_of AND u.invoice_key = i.invoice_key
+  WHERE i.open_h > 0
 ),
 aged AS (
-  SELECT i.as_of, i.employer_id,
-    sum(open_amount) AS outstanding,
-    sum(open_amount) FILTER (WHERE days_past_due <= 0) AS not_due,
-    sum(open_amount) FILTER (WHERE days_past_due BETWEEN 1 AND e1) AS b1,
-    sum(open_amount) FILTER (WHERE days_past_due > e1 AND days_past_due <= e2) AS b2,
-    sum(open_amount) FILTER (WHERE days_past_due > e2 AND days_past_due <= e3) AS b3,
-    sum(open_amount) FILTER (WHERE days_past_due > e3 AND days_past_due <= e4) AS b4,
-    sum(open_amount) FILTER (WHERE days_past_due > e4 AND days_past_due <= e5) AS b5,
-    sum(open_amount) FILTER (WHERE days_past_due > e5) AS b6,
-    sum(open_amount) FILTER (WHERE days_past_due > 0) AS past_due,
-    sum(open_amount) FILTER (WHERE disputed) AS disputed,
+  SELECT i.as_of, i.employer_key,
+    sum(open_h) AS outstanding,
+    sum(open_h) FILTER (WHERE days_past_due <= 0) AS not_due,
+    sum(open_h) FILTER (WHERE days_past_due BETWEEN 1 AND e1) AS b1,
+    sum(open_h) FILTER (WHERE days_past_due > e1 AND days_past_due <= e2) AS b2,
+    sum(open_h) FILTER (WHERE days_past_due > e2 AND days_past_due <= e3) AS b3,
+    sum(open_h) FILTER (WHERE days_past_due > e3 AND days_past_due <= e4) AS b4,
+    sum(open_h) FILTER (WHERE days_past_due > e4 AND days_past_due <= e5) AS b5,
+    sum(open_h) FILTER (WHERE days_past_due > e5) AS b6,
+    sum(open_h) FILTER (WHERE days_past_due > 0) AS past_due,
+    sum(open_h) FILTER (WHERE disputed) AS disputed,
     max(days_past_due) AS max_days_past_due
   FROM items AS i CROSS JOIN edges
-  GROUP BY i.as_of, i.employer_id
+  GROUP BY i.as_of, i.employer_key
 ),
 balances AS (
+  -- back from halalas to SAR once per employer and date
   SELECT b.employer_id, b.as_of, a.max_days_past_due,
-    coalesce(a.outstanding, 0) AS outstanding, coalesce(a.not_due, 0) AS not_due,
-    coalesce(a.b1, 0) AS b1, coalesce(a.b2, 0) AS b2, coalesce(a.b3, 0) AS b3,
-    coalesce(a.b4, 0) AS b4, coalesce(a.b5, 0) AS b5, coalesce(a.b6, 0) AS b6,
-    coalesce(a.past_due, 0) AS past_due, coalesce(a.disputed, 0) AS disputed
+    coalesce(a.outstanding, 0) * 0.01 AS outstanding, coalesce(a.not_due, 0) * 0.01 AS not_due,
+    coalesce(a.b1, 0) * 0.01 AS b1, coalesce(a.b2, 0) * 0.01 AS b2, coalesce(a.b3, 0) * 0.01 AS b3,
+    coalesce(a.b4, 0) * 0.01 AS b4, coalesce(a.b5, 0) * 0.01 AS b5, coalesce(a.b6, 0) * 0.01 AS b6,
+    coalesce(a.past_due, 0) * 0.01 AS past_due, coalesce(a.disputed, 0) * 0.01 AS disputed
   FROM marts.employer_balance AS b
-  LEFT JOIN aged AS a ON a.as_of = b.as_of AND a.employer_id = b.employer_id
+  JOIN core.ledger_employers AS e ON e.employer_id = b.employer_id
+  LEFT JOIN aged AS a ON a.as_of = b.as_of AND a.employer_key = e.employer_key
 )
 SELECT
   employer_id, as_of,

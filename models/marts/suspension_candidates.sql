@@ -24,22 +24,25 @@ tests:
   - relationships: {column: employer_id, to: marts.arrears_ageing}
 */
 WITH undecided AS (
-  SELECT DISTINCT d.as_of, s.invoice_id
+  SELECT DISTINCT d.as_of, i.invoice_key
   FROM core.ledger_dates AS d
   JOIN staging.stg_disputes AS s
     ON s.submitted_on <= d.as_of AND coalesce(s.decided_on, DATE '9999-12-31') > d.as_of
+  JOIN staging.stg_invoices AS i ON i.invoice_id = s.invoice_id
   WHERE d.is_reporting
 ),
 undisputed AS (
-  SELECT i.as_of, i.employer_id,
-         sum(i.open_amount) AS past_due_undisputed,
+  -- the stored items in halalas and integer keys (the largest table of the ledger, read without its texts)
+  SELECT i.as_of, e.employer_id,
+         sum(i.open_h) * 0.01 AS past_due_undisputed,
          min(i.due_on) AS oldest_due_on,
-         max(i.days_past_due) AS days_past_due
-  FROM core.ledger_items AS i
+         max(i.as_of - i.due_on) AS days_past_due
+  FROM core.ledger_item_amounts AS i
   JOIN core.ledger_dates AS d ON d.as_of = i.as_of AND d.is_reporting
-  LEFT JOIN undecided AS u ON u.as_of = i.as_of AND u.invoice_id = i.invoice_id
-  WHERE i.open_amount > 0 AND i.days_past_due > 0 AND u.invoice_id IS NULL
-  GROUP BY i.as_of, i.employer_id
+  JOIN core.ledger_employers AS e ON e.employer_key = i.employer_key
+  LEFT JOIN undecided AS u ON u.as_of = i.as_of AND u.invoice_key = i.invoice_key
+  WHERE i.open_h > 0 AND i.due_on < i.as_of AND u.invoice_key IS NULL
+  GROUP BY i.as_of, e.employer_id
 ),
 planned AS (
   SELECT DISTINCT d.as_of, p.employer_id

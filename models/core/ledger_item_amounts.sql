@@ -1,0 +1,85 @@
+/*
+description: >
+  The open amount of invoices as of each ledger date after the allocation of rules.md §3: payments
+  naming an invoice first (core.ledger_invoice_states), then the employer's pool — the payments
+  counted as of D less what went to named invoices, plus credit notes above their invoice
+  (core.ledger_accounts) — pays the rest oldest due_on first (ties: contribution before late
+  fee, then invoice_id; the order of invoice_key). Set-based: the items' cumulative amounts in that
+  order against the pool total; an item is paid by the part of the pool that overlaps its slice, so
+  an underpayment leaves the youngest items open. Only items the pool still has to pay (fifo_due > 0)
+  take part in the running total — the others add nothing to it — so a date costs its unpaid items,
+  not every invoice ever issued; and an employer whose pool is empty on a date pays nothing from it,
+  so only employers with something in the pool need the running total at all. Kept: every item
+  still open on a reporting date (month-ends and the as-of date), every item as of the as-of date,
+  each item as of its own due date (on-time KPIs), and on the eve of a late fee the open past-due
+  contribution invoices of the fee's employer and period (marts.invoice_check); the other rows of
+  the other ledger dates are computed for the allocation and not stored. Whole halalas and integer
+  keys: this is the largest table of the ledger, and core.ledger_items adds the texts, what is owed
+  and the days past due for readers.
+grain: one row per as_of and invoice_id (open items on reporting dates; all items as of the as-of date and at their due date; a late fee's base on its eve)
+materialized: table
+params:
+  as_of: date
+columns:
+  as_of: Ledger date.
+  employer_key: Billed employer (core.ledger_employers.employer_key).
+  invoice_key: Invoice (staging.stg_invoices.invoice_key).
+  due_on: Due date used by the ledger.
+  billed_h: total_amount as issued, halalas.
+  adjustments_h: Approved adjustments effective by D, halalas.
+  named_paid_h: Paid by payments naming this invoice, halalas.
+  pool_paid_h: Paid from the employer's pool, halalas.
+  open_h: Still owed after allocation, halalas (never negative; a credit note above the invoice feeds the pool).
+tests:
+  - unique: [as_of, invoice_key]
+  - not_null: [as_of, invoice_key, employer_key, open_h]
+  - expression: open_h >= 0 AND named_paid_h >= 0 AND pool_paid_h >= 0
+  - expression: open_h + named_paid_h + pool_paid_h = greatest(billed_h + adjustments_h, 0)
+    name: open + paid = owed, per invoice
+*/
+WITH positions AS (
+  -- (date, invoice) pairs: every item the pool still has to pay on a ledger date (a range join over the
+  -- few unpaid intervals), and, with nothing left for the pool, the items stored anyway — each at its
+  -- due date and every item at the as-of date
+  SELECT d.as_of, d.is_reporting, s.* FROM core.ledger_invoice_states AS s
+  JOIN core.ledger_dates AS d ON d.as_of >= s.from_day AND d.as_of < s.to_day
+  WHERE s.fifo_due_h > 0
+  UNION ALL
+  SELECT d.as_of, d.is_reporting, s.* FROM core.ledger_invoice_states AS s
+  JOIN core.ledger_dates AS d ON d.as_of = s.due_on
+  WHERE s.fifo_due_h = 0 AND s.from_day <= s.due_on AND s.due_on < s.to_day
+  UNION ALL
+  SELECT CAST(getvariable('as_of') AS DATE), true, s.* FROM core.ledger_invoice_states AS s
+  WHERE s.fifo_due_h = 0 AND s.from_day <= getvariable('as_of') AND getvariable('as_of') < s.to_day
+    AND s.due_on <> getvariable('as_of')
+),
+with_pool AS (
+  -- the employer's pool as of the date (core.ledger_accounts); looked up among the few accounts whose pool holds something
+  SELECT x.*, coalesce(a.pool_h, 0) AS pool_h
+  FROM positions AS x
+  LEFT JOIN (SELECT as_of, employer_key, pool_h FROM core.ledger_accounts WHERE pool_h > 0) AS a
+    ON a.as_of = x.as_of AND a.employer_key = x.employer_key
+),
+allocated AS (
+  -- the running total is a HUGEINT: back to BIGINT, which DuckDB stores compressed and sums fast
+  SELECT *, CAST(least(fifo_due_h, greatest(0, pool_h - (slice_end_h - fifo_due_h))) AS BIGINT) AS pool_paid_h
+  FROM (SELECT *, sum(fifo_due_h) OVER (PARTITION BY as_of, employer_key ORDER BY invoice_key) AS slice_end_h
+        FROM with_pool WHERE pool_h > 0)
+  UNION ALL BY NAME
+  SELECT *, 0 AS slice_end_h, CAST(0 AS BIGINT) AS pool_paid_h FROM with_pool WHERE pool_h <= 0
+),
+fee_bases AS (
+  -- the contribution invoices a late fee is reckoned on, on the fee's eve (marts.invoice_check)
+  SELECT CAST(f.issued_on - 1 AS DATE) AS as_of, c.invoice_key
+  FROM staging.stg_invoices AS f
+  JOIN staging.stg_invoices AS c ON c.employer_id = f.employer_id AND c.period = f.period AND c.invoice_type = 'contribution'
+  WHERE f.invoice_type = 'late_fee'
+),
+kept AS (
+  SELECT * FROM allocated
+  WHERE as_of = getvariable('as_of') OR as_of = due_on
+     OR (fifo_due_h > pool_paid_h AND (is_reporting OR (as_of, invoice_key) IN (SELECT as_of, invoice_key FROM fee_bases)))
+)
+SELECT k.as_of, k.employer_key, k.invoice_key, k.due_on, k.billed_h, k.adjustments_h, k.named_paid_h, k.pool_paid_h,
+  k.fifo_due_h - k.pool_paid_h AS open_h
+FROM kept AS k
