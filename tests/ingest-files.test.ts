@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { csv, writeDelivery } from "./helpers/deliveries.ts";
 import { contributor, employer, nationalId, payment } from "./helpers/rows.ts";
 import { ingest, loadsOf, query, workspace } from "./helpers/warehouse.ts";
+import iconv from "iconv-lite";
+import { codePageToUtf8 } from "../pipelines/ingest/code-page.ts";
 
 const C1 = nationalId("100000001");
 const employers = { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("100000001")]) };
@@ -115,5 +117,15 @@ describe("deliveries", () => {
     await ingest(ws.inbox, ws.db);
     expect(await query(ws.db, "SELECT name_ar FROM raw.employers")).toEqual([{ name_ar: name }]);
     expect(await query(ws.db, "SELECT contributor_id, name_ar FROM raw.contributors")).toEqual([{ contributor_id: C1, name_ar: "عبدالرحمن بن سعود" }]);
+  });
+
+  it("decodes Windows-1256 byte for byte as iconv-lite does, however the chunks are cut", () => {
+    const decode = codePageToUtf8("windows-1256");
+    const every = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
+    expect(decode(every).toString("utf8")).toBe(iconv.decode(every, "windows-1256"));
+    let seed = 7;
+    const random = Buffer.from(Array.from({ length: 50_000 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256));
+    const halves = Buffer.concat([decode(random.subarray(0, 12_345)), decode(random.subarray(12_345))]);
+    expect(halves.equals(Buffer.from(iconv.decode(random, "windows-1256"), "utf8"))).toBe(true);
   });
 });

@@ -121,7 +121,7 @@ export function date() {
     duckdbType: "DATE",
     rules: [
       { ...re(DATE_PATTERN, "bad_date", "must be a date YYYY-MM-DD") },
-      { code: "bad_date", message: "not a real calendar date", sql: "try_cast({v} AS DATE) IS NOT NULL" },
+      { code: "bad_date", message: "not a real calendar date", sql: "{t} IS NOT NULL" },
     ],
   });
 }
@@ -136,7 +136,7 @@ export function timestamp() {
     duckdbType: "TIMESTAMPTZ",
     rules: [
       re(TIMESTAMP_PATTERN, "bad_timestamp", "must be an ISO 8601 timestamp with offset"),
-      { code: "bad_timestamp", message: "not a real point in time", sql: "try_cast({v} AS TIMESTAMPTZ) IS NOT NULL" },
+      { code: "bad_timestamp", message: "not a real point in time", sql: "{t} IS NOT NULL" },
     ],
   });
 }

@@ -4,10 +4,10 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
-import iconv from "iconv-lite";
 import { CsvStructure } from "./csv-structure.ts";
 import { eachLine } from "./lines.ts";
 import { NumberedWriter, stripNumber } from "./numbered-copy.ts";
+import { codePageToUtf8 } from "./code-page.ts";
 
 export interface FileScan {
   sha256: string;
@@ -71,7 +71,7 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   const structure = new CsvStructure();
   const numbered = new NumberedWriter();
   const feeder = new LineFeeder(structure, numbered);
-  const decoder = encoding === "windows-1256" ? iconv.getDecoder("windows-1256") : null;
+  const decode = encoding === "windows-1256" ? codePageToUtf8("windows-1256") : null;
   const out: WriteStream = createWriteStream(workPath);
   let bytes = 0;
   let nulAt: number | null = null;
@@ -92,9 +92,8 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
       if (z !== -1) nulAt = bytes + z;
     }
     bytes += raw.length;
-    await take(decoder ? Buffer.from(decoder.write(raw), "utf8") : raw);
+    await take(decode ? decode(raw) : raw);
   }
-  if (decoder) await take(Buffer.from(decoder.end() ?? "", "utf8"));
   feeder.end();
   await write(numbered.take(true));
   out.end();
