@@ -40,25 +40,45 @@ items AS (
   SELECT employer_id, invoice_id, owed, pool_paid + open_amount AS fifo_due
   FROM core.ledger_items WHERE as_of = getvariable('as_of')
 ),
-named AS (
-  SELECT l.payment_id,
-         least(l.amount, greatest(0, greatest(i.owed, 0) - coalesce(sum(l.amount) OVER (
-           PARTITION BY i.invoice_id ORDER BY l.paid_at, l.payment_id
-           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))) AS named_applied
+named_pairs AS MATERIALIZED (
+  SELECT l.payment_id, l.paid_at, l.amount, i.invoice_id, greatest(i.owed, 0) AS owed
   FROM live AS l
   JOIN items AS i ON i.invoice_id = l.named_invoice_id AND i.employer_id = l.employer_id
+),
+shared AS (
+  SELECT invoice_id FROM named_pairs GROUP BY invoice_id HAVING count(*) > 1
+),
+named AS (
+  -- an invoice named by one payment takes what it owes from it; only invoices named by several
+  -- payments need them in turn (a window over those few, not over every payment)
+  SELECT p.payment_id, least(p.amount, p.owed) AS named_applied
+  FROM named_pairs AS p ANTI JOIN shared AS s ON s.invoice_id = p.invoice_id
+  UNION ALL
+  SELECT p.payment_id,
+         least(p.amount, greatest(0, p.owed - coalesce(sum(p.amount) OVER (
+           PARTITION BY p.invoice_id ORDER BY p.paid_at, p.payment_id
+           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)))
+  FROM named_pairs AS p SEMI JOIN shared AS s ON s.invoice_id = p.invoice_id
 ),
 per_employer AS (
   SELECT employer_id, sum(fifo_due) AS fifo_due, sum(greatest(-owed, 0)) AS credit_note_excess FROM items GROUP BY employer_id
 ),
-sliced AS (
-  SELECT l.*, coalesce(n.named_applied, 0) AS named_applied, l.amount - coalesce(n.named_applied, 0) AS pool_part,
-         coalesce(e.fifo_due, 0) AS fifo_due,
-         coalesce(e.credit_note_excess, 0) + sum(l.amount - coalesce(n.named_applied, 0)) OVER (
-           PARTITION BY l.employer_id ORDER BY l.paid_at, l.payment_id) AS slice_end
+parts AS MATERIALIZED (
+  SELECT l.*, coalesce(n.named_applied, 0) AS named_applied, l.amount - coalesce(n.named_applied, 0) AS pool_part
   FROM live AS l
   LEFT JOIN named AS n ON n.payment_id = l.payment_id
-  LEFT JOIN per_employer AS e ON e.employer_id = l.employer_id
+),
+sliced AS (
+  -- a payment with nothing left for the pool adds nothing to its running total and takes nothing from
+  -- it: only the others are put in order
+  SELECT p.*, coalesce(e.fifo_due, 0) AS fifo_due,
+         coalesce(e.credit_note_excess, 0) + sum(p.pool_part) OVER (
+           PARTITION BY p.employer_id ORDER BY p.paid_at, p.payment_id) AS slice_end
+  FROM parts AS p
+  LEFT JOIN per_employer AS e ON e.employer_id = p.employer_id
+  WHERE p.pool_part > 0
+  UNION ALL BY NAME
+  SELECT p.*, 0 AS fifo_due, 0 AS slice_end FROM parts AS p WHERE p.pool_part <= 0
 )
 SELECT
   as_of, employer_id, payment_id, paid_on, amount, named_invoice_id,
