@@ -37,14 +37,44 @@ tests:
   - expression: open_h + named_paid_h + pool_paid_h = greatest(billed_h + adjustments_h, 0)
     name: open + paid = owed, per invoice
 */
-WITH positions AS (
-  -- (date, invoice) pairs: every item the pool still has to pay on a ledger date (a range join over the
-  -- few unpaid intervals), and, with nothing left for the pool, the items stored anyway — each at its
-  -- due date and every item at the as-of date
-  SELECT d.as_of, d.is_reporting, s.* FROM core.ledger_invoice_states AS s
-  JOIN core.ledger_dates AS d ON d.as_of >= s.from_day AND d.as_of < s.to_day
+WITH pools AS (
+  -- the accounts whose pool holds something on a ledger date (core.ledger_accounts): few
+  SELECT as_of, employer_key, pool_h FROM core.ledger_accounts WHERE pool_h > 0
+),
+fee_bases AS (
+  -- the contribution invoices a late fee is reckoned on, on the fee's eve (marts.invoice_check)
+  SELECT CAST(f.issued_on - 1 AS DATE) AS as_of, c.invoice_key
+  FROM staging.stg_invoices AS f
+  JOIN staging.stg_invoices AS c ON c.employer_id = f.employer_id AND c.period = f.period AND c.invoice_type = 'contribution'
+  WHERE f.invoice_type = 'late_fee'
+),
+stored_elsewhere AS (
+  -- on the other ledger dates (due dates, fee eves) only some unpaid items are stored: each at its own
+  -- due date, and a late fee's base on its eve
+  SELECT DISTINCT c.as_of, c.invoice_key
+  FROM (SELECT due_on AS as_of, invoice_key FROM staging.stg_invoices UNION ALL SELECT as_of, invoice_key FROM fee_bases) AS c
+  JOIN core.ledger_dates AS d ON d.as_of = c.as_of AND NOT d.is_reporting
+),
+positions AS (
+  -- (date, invoice) pairs. On a reporting date, every item the pool still has to pay (a range join over
+  -- the few unpaid intervals)
+  SELECT d.as_of, true AS is_reporting, s.* FROM core.ledger_invoice_states AS s
+  JOIN core.ledger_dates AS d ON d.is_reporting AND d.as_of >= s.from_day AND d.as_of < s.to_day
   WHERE s.fifo_due_h > 0
   UNION ALL
+  -- on another ledger date, every unpaid item of an employer whose pool holds something (it is shared
+  -- out over all of them in order) ...
+  SELECT p.as_of, false, s.* FROM pools AS p
+  JOIN core.ledger_dates AS d ON d.as_of = p.as_of AND NOT d.is_reporting
+  JOIN core.ledger_invoice_states AS s ON s.employer_key = p.employer_key AND p.as_of >= s.from_day AND p.as_of < s.to_day
+  WHERE s.fifo_due_h > 0
+  UNION ALL
+  -- ... and, with an empty pool, only the unpaid items stored that day
+  SELECT e.as_of, false, s.* FROM stored_elsewhere AS e
+  JOIN core.ledger_invoice_states AS s ON s.invoice_key = e.invoice_key AND e.as_of >= s.from_day AND e.as_of < s.to_day
+  WHERE s.fifo_due_h > 0 AND (e.as_of, s.employer_key) NOT IN (SELECT as_of, employer_key FROM pools)
+  UNION ALL
+  -- with nothing left for the pool, the items stored anyway: each at its due date, every item at the as-of date
   SELECT d.as_of, d.is_reporting, s.* FROM core.ledger_invoice_states AS s
   JOIN core.ledger_dates AS d ON d.as_of = s.due_on
   WHERE s.fifo_due_h = 0 AND s.from_day <= s.due_on AND s.due_on < s.to_day
@@ -54,11 +84,9 @@ WITH positions AS (
     AND s.due_on <> getvariable('as_of')
 ),
 with_pool AS (
-  -- the employer's pool as of the date (core.ledger_accounts); looked up among the few accounts whose pool holds something
   SELECT x.*, coalesce(a.pool_h, 0) AS pool_h
   FROM positions AS x
-  LEFT JOIN (SELECT as_of, employer_key, pool_h FROM core.ledger_accounts WHERE pool_h > 0) AS a
-    ON a.as_of = x.as_of AND a.employer_key = x.employer_key
+  LEFT JOIN pools AS a ON a.as_of = x.as_of AND a.employer_key = x.employer_key
 ),
 allocated AS (
   -- the running total is a HUGEINT: back to BIGINT, which DuckDB stores compressed and sums fast
@@ -67,13 +95,6 @@ allocated AS (
         FROM with_pool WHERE pool_h > 0)
   UNION ALL BY NAME
   SELECT *, 0 AS slice_end_h, CAST(0 AS BIGINT) AS pool_paid_h FROM with_pool WHERE pool_h <= 0
-),
-fee_bases AS (
-  -- the contribution invoices a late fee is reckoned on, on the fee's eve (marts.invoice_check)
-  SELECT CAST(f.issued_on - 1 AS DATE) AS as_of, c.invoice_key
-  FROM staging.stg_invoices AS f
-  JOIN staging.stg_invoices AS c ON c.employer_id = f.employer_id AND c.period = f.period AND c.invoice_type = 'contribution'
-  WHERE f.invoice_type = 'late_fee'
 ),
 kept AS (
   SELECT * FROM allocated
