@@ -35,7 +35,7 @@ tests:
 */
 WITH covered AS (
   SELECT employer_id, contributor_id, period, scheme,
-         least(sum(days_covered), max(days_in_month)) AS days_covered, max(days_in_month) AS days_in_month
+         CAST(least(sum(days_covered), max(days_in_month)) AS INTEGER) AS days_covered, max(days_in_month) AS days_in_month
   FROM core.engagement_months GROUP BY employer_id, contributor_id, period, scheme
 ),
 insured AS (

@@ -45,70 +45,85 @@ WITH months AS (
   FROM (SELECT min(as_of) AS first_day FROM core.ledger_dates WHERE is_month_end OR is_as_of) AS f,
        unnest(generate_series(CAST(date_trunc('month', f.first_day) AS DATE), CAST(getvariable('as_of') AS DATE), INTERVAL 1 MONTH)) AS t(m)
 ),
-flows AS (
-  SELECT employer_id, strftime(issued_on, '%Y-%m') AS period, 'billed' AS measure, total_amount AS amount FROM staging.stg_invoices
-  UNION ALL SELECT employer_id, strftime(cancelled_from, '%Y-%m'), 'billed', -total_amount FROM staging.stg_invoices WHERE cancelled_from IS NOT NULL
-  UNION ALL SELECT employer_id, strftime(issued_on, '%Y-%m'), 'late_fee_billed', total_amount FROM staging.stg_invoices WHERE invoice_type = 'late_fee'
-  UNION ALL SELECT employer_id, strftime(issued_on, '%Y-%m'), 'invoices_issued', 1 FROM staging.stg_invoices
-  UNION ALL SELECT employer_id, strftime(issued_on, '%Y-%m'), 'invoices_manual', 1 FROM staging.stg_invoices WHERE posting = 'manual'
-  UNION ALL SELECT employer_id, strftime(paid_on, '%Y-%m'), 'collected', amount FROM staging.stg_payments
-  UNION ALL SELECT employer_id, strftime(reversed_on, '%Y-%m'), 'collected', -amount FROM staging.stg_payments WHERE reversed_on IS NOT NULL
-  UNION ALL SELECT i.employer_id, strftime(a.approved_on, '%Y-%m'), 'adjustments_absolute', abs(a.amount)
-            FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i ON i.invoice_id = a.invoice_id WHERE a.approved_on IS NOT NULL
-  UNION ALL SELECT i.employer_id, strftime(a.approved_on, '%Y-%m'), 'late_fee_waived', -a.amount
-            FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i ON i.invoice_id = a.invoice_id
-            WHERE a.approved_on IS NOT NULL AND a.reason_code = 'fee_waiver' AND i.invoice_type = 'late_fee'
+-- Each source is summed by employer and month into its own columns first; the months are then one
+-- plain sum over those few rows per source (one FILTER per measure over every row cost more than the
+-- rest of the build of this model).
+invoices_issued AS (
+  SELECT employer_id, strftime(issued_on, '%Y-%m') AS period,
+    sum(total_amount) AS billed, sum(total_amount) FILTER (WHERE invoice_type = 'late_fee') AS late_fee_billed,
+    count(*) AS invoices_issued, count(*) FILTER (WHERE posting = 'manual') AS invoices_manual
+  FROM staging.stg_invoices GROUP BY ALL
+),
+invoices_cancelled AS (
+  SELECT employer_id, strftime(cancelled_from, '%Y-%m') AS period, -sum(total_amount) AS billed
+  FROM staging.stg_invoices WHERE cancelled_from IS NOT NULL GROUP BY ALL
+),
+payments_received AS (
+  SELECT employer_id, strftime(paid_on, '%Y-%m') AS period, sum(amount) AS collected FROM staging.stg_payments GROUP BY ALL
+),
+payments_reversed AS (
+  SELECT employer_id, strftime(reversed_on, '%Y-%m') AS period, -sum(amount) AS collected
+  FROM staging.stg_payments WHERE reversed_on IS NOT NULL GROUP BY ALL
+),
+adjustments AS (
+  SELECT i.employer_id, strftime(a.approved_on, '%Y-%m') AS period, sum(abs(a.amount)) AS adjustments_absolute,
+    -sum(a.amount) FILTER (WHERE a.reason_code = 'fee_waiver' AND i.invoice_type = 'late_fee') AS late_fee_waived
+  FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i ON i.invoice_id = a.invoice_id
+  WHERE a.approved_on IS NOT NULL GROUP BY ALL
 ),
 by_due_date AS (
   -- each month's contribution invoice as it stood at the end of its due date
-  SELECT employer_id, period, sum(greatest(owed, 0)) AS owed, sum(greatest(owed, 0) - open_amount) AS paid
+  SELECT employer_id, period, sum(greatest(owed, 0)) AS due_owed, sum(greatest(owed, 0) - open_amount) AS due_paid
   FROM core.ledger_items WHERE invoice_type = 'contribution' AND as_of = due_on
   GROUP BY employer_id, period
 ),
+on_time AS (
+  SELECT employer_id, period, due_owed, due_paid,
+    CASE WHEN due_owed > 0 THEN 1 ELSE 0 END AS employers_owing_at_due,
+    CASE WHEN due_owed > 0 AND due_paid = due_owed THEN 1 ELSE 0 END AS employers_paid_by_due
+  FROM by_due_date
+),
 to_date AS (
-  SELECT employer_id, period, sum(greatest(owed, 0)) AS owed, sum(greatest(owed, 0) - open_amount) AS paid
+  SELECT employer_id, period, sum(greatest(owed, 0)) AS to_date_owed, sum(greatest(owed, 0) - open_amount) AS to_date_paid
   FROM core.ledger_items WHERE invoice_type = 'contribution' AND as_of = getvariable('as_of')
   GROUP BY employer_id, period
 ),
-period_facts AS (
-  SELECT employer_id, period, 'due_owed' AS measure, owed AS amount FROM by_due_date
-  UNION ALL SELECT employer_id, period, 'due_paid', paid FROM by_due_date
-  UNION ALL SELECT employer_id, period, 'employers_owing_at_due', 1 FROM by_due_date WHERE owed > 0
-  UNION ALL SELECT employer_id, period, 'employers_paid_by_due', 1 FROM by_due_date WHERE owed > 0 AND paid = owed
-  UNION ALL SELECT employer_id, period, 'to_date_owed', owed FROM to_date
-  UNION ALL SELECT employer_id, period, 'to_date_paid', paid FROM to_date
+balances AS (
+  SELECT b.employer_id, m.period, b.outstanding, b.credit_balance
+  FROM marts.employer_balance AS b JOIN months AS m ON m.snapshot_day = b.as_of
 ),
-snapshots AS (
-  SELECT b.employer_id, m.period, 'outstanding' AS measure, b.outstanding AS amount
-  FROM marts.employer_balance AS b JOIN months AS m ON m.snapshot_day = b.as_of
-  UNION ALL SELECT b.employer_id, m.period, 'credit_balance', b.credit_balance
-  FROM marts.employer_balance AS b JOIN months AS m ON m.snapshot_day = b.as_of
-  UNION ALL SELECT a.employer_id, m.period, 'past_due', a.past_due
-  FROM marts.arrears_ageing AS a JOIN months AS m ON m.snapshot_day = a.as_of
+arrears AS (
+  SELECT a.employer_id, m.period, a.past_due FROM marts.arrears_ageing AS a JOIN months AS m ON m.snapshot_day = a.as_of
 ),
 gaps AS (
-  SELECT employer_id, period, 'coverage_gaps' AS measure, count(*) AS amount FROM marts.coverage_gaps GROUP BY employer_id, period
+  SELECT employer_id, period, count(*) AS coverage_gaps FROM marts.coverage_gaps GROUP BY employer_id, period
 ),
 measures AS (
   SELECT x.employer_id, x.period,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'billed'), 0) AS billed,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'collected'), 0) AS collected,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'late_fee_billed'), 0) AS late_fee_billed,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'late_fee_waived'), 0) AS late_fee_waived,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'adjustments_absolute'), 0) AS adjustments_absolute,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'invoices_issued'), 0) AS invoices_issued,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'invoices_manual'), 0) AS invoices_manual,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'due_owed'), 0) AS due_owed,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'due_paid'), 0) AS due_paid,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'employers_owing_at_due'), 0) AS employers_owing_at_due,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'employers_paid_by_due'), 0) AS employers_paid_by_due,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'to_date_owed'), 0) AS to_date_owed,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'to_date_paid'), 0) AS to_date_paid,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'outstanding'), 0) AS outstanding,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'past_due'), 0) AS past_due,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'credit_balance'), 0) AS credit_balance,
-    coalesce(sum(x.amount) FILTER (WHERE x.measure = 'coverage_gaps'), 0) AS coverage_gaps
-  FROM (SELECT * FROM flows UNION ALL SELECT * FROM period_facts UNION ALL SELECT * FROM snapshots UNION ALL SELECT * FROM gaps) AS x
+    CAST(coalesce(sum(x.billed), 0) AS DECIMAL(38,2)) AS billed,
+    CAST(coalesce(sum(x.collected), 0) AS DECIMAL(38,2)) AS collected,
+    CAST(coalesce(sum(x.late_fee_billed), 0) AS DECIMAL(38,2)) AS late_fee_billed,
+    CAST(coalesce(sum(x.late_fee_waived), 0) AS DECIMAL(38,2)) AS late_fee_waived,
+    CAST(coalesce(sum(x.adjustments_absolute), 0) AS DECIMAL(38,2)) AS adjustments_absolute,
+    CAST(coalesce(sum(x.invoices_issued), 0) AS DECIMAL(38,2)) AS invoices_issued,
+    CAST(coalesce(sum(x.invoices_manual), 0) AS DECIMAL(38,2)) AS invoices_manual,
+    CAST(coalesce(sum(x.due_owed), 0) AS DECIMAL(38,2)) AS due_owed,
+    CAST(coalesce(sum(x.due_paid), 0) AS DECIMAL(38,2)) AS due_paid,
+    CAST(coalesce(sum(x.employers_owing_at_due), 0) AS DECIMAL(38,2)) AS employers_owing_at_due,
+    CAST(coalesce(sum(x.employers_paid_by_due), 0) AS DECIMAL(38,2)) AS employers_paid_by_due,
+    CAST(coalesce(sum(x.to_date_owed), 0) AS DECIMAL(38,2)) AS to_date_owed,
+    CAST(coalesce(sum(x.to_date_paid), 0) AS DECIMAL(38,2)) AS to_date_paid,
+    CAST(coalesce(sum(x.outstanding), 0) AS DECIMAL(38,2)) AS outstanding,
+    CAST(coalesce(sum(x.past_due), 0) AS DECIMAL(38,2)) AS past_due,
+    CAST(coalesce(sum(x.credit_balance), 0) AS DECIMAL(38,2)) AS credit_balance,
+    CAST(coalesce(sum(x.coverage_gaps), 0) AS DECIMAL(38,2)) AS coverage_gaps
+  FROM (
+    SELECT * FROM invoices_issued UNION ALL BY NAME SELECT * FROM invoices_cancelled
+    UNION ALL BY NAME SELECT * FROM payments_received UNION ALL BY NAME SELECT * FROM payments_reversed
+    UNION ALL BY NAME SELECT * FROM adjustments UNION ALL BY NAME SELECT * FROM on_time
+    UNION ALL BY NAME SELECT * FROM to_date UNION ALL BY NAME SELECT * FROM balances
+    UNION ALL BY NAME SELECT * FROM arrears UNION ALL BY NAME SELECT * FROM gaps
+  ) AS x
   JOIN months AS m ON m.period = x.period
   GROUP BY x.employer_id, x.period
 ),
