@@ -161,7 +161,7 @@ async function child(task: string, db: string, employers: number, months: number
 /** The date-free part of the allocation: invoice positions and employer totals as intervals of days. */
 const INTERVALS = ["core.ledger_employers", "core.ledger_invoice_states", "core.ledger_employer_steps"];
 /** What one as-of date computes from those intervals. */
-const ONE_DATE_CHAIN = ["core.ledger_accounts", "core.ledger_item_amounts", "core.ledger_items", "core.ledger_payments", "marts.employer_balance", "marts.arrears_ageing"];
+const ONE_DATE_CHAIN = ["core.ledger_accounts", "core.ledger_item_amounts", "core.ledger_items", "core.ledger_payments", "marts.employer_balance", "core.ledger_arrears", "marts.arrears_ageing"];
 /** What the oracle computes, from the raw tables up: staging of the ledger's inputs, the dates, the allocation chain, the three marts. */
 const ORACLE_CHAIN = ["staging.stg_invoices", "staging.stg_payments", "staging.stg_adjustments", "staging.stg_disputes", "core.ledger_dates",
   ...INTERVALS, ...ONE_DATE_CHAIN, "marts.suspension_candidates"];

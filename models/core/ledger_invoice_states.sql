@@ -49,19 +49,22 @@ changes AS (
   UNION ALL SELECT invoice_key, reversed_on, 0, -amount_h FROM named_payments WHERE reversed_on IS NOT NULL
 ),
 running AS (
-  -- running totals as of each change day, valid until the next one
+  -- running totals as of each change day, valid until the next one: the default frame takes in every
+  -- change of the same day, and of several changes on one day only the last keeps an interval (the
+  -- others end where they start), so the changes need no grouping by day first
   SELECT invoice_key, day AS from_day,
-         lead(day, 1, DATE '9999-12-31') OVER (PARTITION BY invoice_key ORDER BY day) AS to_day,
-         sum(sum(adjustment_h)) OVER (PARTITION BY invoice_key ORDER BY day) AS adjustments_h,
-         sum(sum(named_h)) OVER (PARTITION BY invoice_key ORDER BY day) AS named_h
-  FROM changes GROUP BY invoice_key, day
+         lead(day, 1, DATE '9999-12-31') OVER w AS to_day,
+         sum(adjustment_h) OVER w AS adjustments_h,
+         sum(named_h) OVER w AS named_h
+  FROM changes
+  WINDOW w AS (PARTITION BY invoice_key ORDER BY day)
 ),
 positions AS (
   -- the intervals while the invoice is issued and not cancelled (issue and cancellation days are change days)
   SELECT r.invoice_key, i.employer_key, i.due_on, r.from_day, r.to_day, i.billed_h,
          CAST(r.adjustments_h AS BIGINT) AS adjustments_h, CAST(i.billed_h + r.adjustments_h AS BIGINT) AS owed_h, CAST(r.named_h AS BIGINT) AS named_h
   FROM running AS r JOIN invoices AS i ON i.invoice_key = r.invoice_key
-  WHERE r.from_day >= i.issued_on AND r.from_day < i.cancelled_from
+  WHERE r.from_day < r.to_day AND r.from_day >= i.issued_on AND r.from_day < i.cancelled_from
 )
 SELECT
   invoice_key, employer_key, due_on, from_day, to_day, billed_h, adjustments_h, owed_h,

@@ -8,7 +8,6 @@ description: >
 grain: one row per employer_id and as_of
 materialized: table
 params:
-  arrears_ageing_bucket_edges: varchar
   arrears_tolerance: decimal
   arrears_severity_critical_over_days: integer
   arrears_severity_critical_past_due_at_least: decimal
@@ -41,52 +40,16 @@ tests:
   - reconciles: {sum: outstanding, by: [employer_id, as_of], equals: {model: marts.employer_balance, sum: outstanding}}
     name: outstanding = employer_balance.outstanding, per employer
 */
-WITH edges AS (
-  SELECT e[1] AS e1, e[2] AS e2, e[3] AS e3, e[4] AS e4, e[5] AS e5
-  FROM (SELECT from_json(getvariable('arrears_ageing_bucket_edges'), '["INTEGER"]') AS e)
-),
-undecided AS (
-  SELECT DISTINCT d.as_of, i.invoice_key
-  FROM core.ledger_dates AS d
-  JOIN staging.stg_disputes AS s
-    ON s.submitted_on <= d.as_of AND coalesce(s.decided_on, DATE '9999-12-31') > d.as_of
-  JOIN staging.stg_invoices AS i ON i.invoice_id = s.invoice_id
-  WHERE d.is_reporting
-),
-items AS (
-  -- the stored items in halalas and integer keys (the largest table of the ledger, read without its texts)
-  SELECT i.as_of, i.employer_key, i.open_h, CAST(i.as_of - i.due_on AS INTEGER) AS days_past_due, u.invoice_key IS NOT NULL AS disputed
-  FROM core.ledger_item_amounts AS i
-  JOIN core.ledger_dates AS d ON d.as_of = i.as_of AND d.is_reporting
-  LEFT JOIN undecided AS u ON u.as_of = i.as_of AND u.invoice_key = i.invoice_key
-  WHERE i.open_h > 0
-),
-aged AS (
-  SELECT i.as_of, i.employer_key,
-    sum(open_h) AS outstanding,
-    sum(open_h) FILTER (WHERE days_past_due <= 0) AS not_due,
-    sum(open_h) FILTER (WHERE days_past_due BETWEEN 1 AND e1) AS b1,
-    sum(open_h) FILTER (WHERE days_past_due > e1 AND days_past_due <= e2) AS b2,
-    sum(open_h) FILTER (WHERE days_past_due > e2 AND days_past_due <= e3) AS b3,
-    sum(open_h) FILTER (WHERE days_past_due > e3 AND days_past_due <= e4) AS b4,
-    sum(open_h) FILTER (WHERE days_past_due > e4 AND days_past_due <= e5) AS b5,
-    sum(open_h) FILTER (WHERE days_past_due > e5) AS b6,
-    sum(open_h) FILTER (WHERE days_past_due > 0) AS past_due,
-    sum(open_h) FILTER (WHERE disputed) AS disputed,
-    max(days_past_due) AS max_days_past_due
-  FROM items AS i CROSS JOIN edges
-  GROUP BY i.as_of, i.employer_key
-),
-balances AS (
-  -- back from halalas to SAR once per employer and date
+WITH balances AS (
+  -- the open items summed once per employer and date (core.ledger_arrears), back from halalas to SAR
   SELECT b.employer_id, b.as_of, a.max_days_past_due,
-    coalesce(a.outstanding, 0) * 0.01 AS outstanding, coalesce(a.not_due, 0) * 0.01 AS not_due,
-    coalesce(a.b1, 0) * 0.01 AS b1, coalesce(a.b2, 0) * 0.01 AS b2, coalesce(a.b3, 0) * 0.01 AS b3,
-    coalesce(a.b4, 0) * 0.01 AS b4, coalesce(a.b5, 0) * 0.01 AS b5, coalesce(a.b6, 0) * 0.01 AS b6,
-    coalesce(a.past_due, 0) * 0.01 AS past_due, coalesce(a.disputed, 0) * 0.01 AS disputed
+    coalesce(a.outstanding_h, 0) * 0.01 AS outstanding, coalesce(a.not_due_h, 0) * 0.01 AS not_due,
+    coalesce(a.b1_h, 0) * 0.01 AS b1, coalesce(a.b2_h, 0) * 0.01 AS b2, coalesce(a.b3_h, 0) * 0.01 AS b3,
+    coalesce(a.b4_h, 0) * 0.01 AS b4, coalesce(a.b5_h, 0) * 0.01 AS b5, coalesce(a.b6_h, 0) * 0.01 AS b6,
+    coalesce(a.past_due_h, 0) * 0.01 AS past_due, coalesce(a.disputed_h, 0) * 0.01 AS disputed
   FROM marts.employer_balance AS b
   JOIN core.ledger_employers AS e ON e.employer_id = b.employer_id
-  LEFT JOIN aged AS a ON a.as_of = b.as_of AND a.employer_key = e.employer_key
+  LEFT JOIN core.ledger_arrears AS a ON a.as_of = b.as_of AND a.employer_key = e.employer_key
 )
 SELECT
   employer_id, as_of,

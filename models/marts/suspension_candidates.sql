@@ -23,26 +23,15 @@ tests:
   - not_null: [employer_id, as_of, past_due_undisputed, oldest_due_on, reason]
   - relationships: {column: employer_id, to: marts.arrears_ageing}
 */
-WITH undecided AS (
-  SELECT DISTINCT d.as_of, i.invoice_key
-  FROM core.ledger_dates AS d
-  JOIN staging.stg_disputes AS s
-    ON s.submitted_on <= d.as_of AND coalesce(s.decided_on, DATE '9999-12-31') > d.as_of
-  JOIN staging.stg_invoices AS i ON i.invoice_id = s.invoice_id
-  WHERE d.is_reporting
-),
-undisputed AS (
-  -- the stored items in halalas and integer keys (the largest table of the ledger, read without its texts)
-  SELECT i.as_of, e.employer_id,
-         sum(i.open_h) * 0.01 AS past_due_undisputed,
-         min(i.due_on) AS oldest_due_on,
-         max(i.as_of - i.due_on) AS days_past_due
-  FROM core.ledger_item_amounts AS i
-  JOIN core.ledger_dates AS d ON d.as_of = i.as_of AND d.is_reporting
-  JOIN core.ledger_employers AS e ON e.employer_key = i.employer_key
-  LEFT JOIN undecided AS u ON u.as_of = i.as_of AND u.invoice_key = i.invoice_key
-  WHERE i.open_h > 0 AND i.due_on < i.as_of AND u.invoice_key IS NULL
-  GROUP BY i.as_of, e.employer_id
+WITH undisputed AS (
+  -- the open items summed once per employer and date (core.ledger_arrears)
+  SELECT a.as_of, e.employer_id,
+         a.past_due_undisputed_h * 0.01 AS past_due_undisputed,
+         a.oldest_undisputed_due_on AS oldest_due_on,
+         a.as_of - a.oldest_undisputed_due_on AS days_past_due
+  FROM core.ledger_arrears AS a
+  JOIN core.ledger_employers AS e ON e.employer_key = a.employer_key
+  WHERE a.past_due_undisputed_h > 0
 ),
 planned AS (
   SELECT DISTINCT d.as_of, p.employer_id
