@@ -163,8 +163,8 @@ const INTERVALS = ["core.ledger_employers", "core.ledger_invoice_states", "core.
 /** What one as-of date computes from those intervals. */
 const ONE_DATE_CHAIN = ["core.ledger_accounts", "core.ledger_item_amounts", "core.ledger_items", "core.ledger_payments", "marts.employer_balance", "core.ledger_arrears", "marts.arrears_ageing"];
 /** What the oracle computes, from the raw tables up: staging of the ledger's inputs, the dates, the allocation chain, the three marts. */
-const ORACLE_CHAIN = ["staging.stg_invoices", "staging.stg_payments", "staging.stg_adjustments", "staging.stg_disputes", "core.ledger_dates",
-  ...INTERVALS, ...ONE_DATE_CHAIN, "marts.suspension_candidates"];
+const ORACLE_CHAIN = ["staging.stg_invoices", "staging.stg_payments", "staging.stg_adjustments", "staging.stg_disputes",
+  "core.ledger_employers", "core.ledger_dates", ...INTERVALS.filter((id) => id !== "core.ledger_employers"), ...ONE_DATE_CHAIN, "marts.suspension_candidates"];
 
 /** Rebuilds the models in order on this connection, each committed; seconds taken, and each model's (`perModel`). */
 async function rebuild(connection: DuckDBConnection, rules: ReturnType<typeof loadRules>, ids: string[], perModel: Record<string, number> = {}): Promise<number> {

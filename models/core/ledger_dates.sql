@@ -21,9 +21,8 @@ tests:
   - not_null: as_of
 */
 WITH first_day AS (
-  SELECT least(
-    (SELECT min(issued_on) FROM raw.invoices),
-    (SELECT min(CAST(timezone('Asia/Riyadh', paid_at) AS DATE)) FROM raw.payments)) AS d
+  -- the earliest of the employers' first days (an invoice issued or any payment row)
+  SELECT min(first_day) AS d FROM core.ledger_employers
 ),
 month_ends AS (
   SELECT CAST(last_day(CAST(m AS DATE)) AS DATE) AS as_of
