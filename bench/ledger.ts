@@ -1,8 +1,8 @@
 // The ledger at scale (issue 4): a synthetic book of N employers × M months written straight into the
-// raw tables (ledger-book.ts), then (each in its own process, for its own peak memory) the full build of the models,
-// one as-of ageing, and the plain TypeScript oracle on the same data. Also the same build at a tenth
-// of the employers, for linearity. `bench()` is what `npm run bench` calls (100,000 × 24); run alone
-// with `npx tsx bench/ledger.ts [employers] [months] [work folder]`, or call benchLedger() with small numbers.
+// raw tables (ledger-book.ts), then (each in its own process, for its own peak memory) the full build of
+// the models, one as-of ageing, and the plain TypeScript oracle on the same data. Also the same build at
+// a tenth of the employers, for linearity. `bench()` is what `npm run bench` calls (100,000 × 24); run
+// alone with `npx tsx bench/ledger.ts [employers] [months] [work folder]`, or call benchLedger() with small numbers.
 import { spawnSync } from "node:child_process";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { mkdirSync, rmSync } from "node:fs";
