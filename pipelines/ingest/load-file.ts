@@ -190,14 +190,13 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   await decideRowFates(connection, entity, loadId, earlierRows);
   lap("row fates");
   const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, lineMap, scan, rejects, rejectTexts, hasBad, workDir });
-  await applyRowFates(connection, entity, loadId, delivery.createdAt, earlierRows);
+  const skipped = await applyRowFates(connection, entity, loadId, delivery.createdAt, earlierRows);
   lap("applied");
-  const [fates] = (await queryRows<{ skipped: number }>(connection, "SELECT count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ skipped: number }];
   await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups;
     DROP TABLE IF EXISTS ${sql.rejectsTable}; DROP TABLE IF EXISTS ${sql.rejectsScan};
     DROP TABLE IF EXISTS ${sql.rejectsTable}_2; DROP TABLE IF EXISTS ${sql.rejectsScan}_2`);
   return {
-    counts: { rows: structure.rows, loaded: structure.rows - quarantined - fates.skipped, skipped: fates.skipped, quarantined },
+    counts: { rows: structure.rows, loaded: structure.rows - quarantined - skipped, skipped, quarantined },
     control,
   };
 }

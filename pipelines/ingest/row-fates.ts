@@ -63,10 +63,14 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
   }
 }
 
-/** Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced. */
-export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string, earlierRows: boolean): Promise<void> {
+/**
+ * Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced.
+ * Returns how many lines were skipped (re-sends).
+ */
+export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string, earlierRows: boolean): Promise<number> {
   const table = `raw.${ident(entity.name)}`;
-  const [{ dropped }] = (await queryRows<{ dropped: number }>(connection, "SELECT count(DISTINCT line) AS dropped FROM _drop")) as [{ dropped: number }];
+  const [{ dropped, skipped }] = (await queryRows<{ dropped: number; skipped: number }>(connection,
+    "SELECT count(DISTINCT line) AS dropped, count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ dropped: number; skipped: number }];
   if (dropped > 0) await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
   if (entity.kind === "snapshot" && earlierRows) {
     const keys = keyColumns(entity).map(ident);
@@ -75,4 +79,5 @@ export async function applyRowFates(connection: DuckDBConnection, entity: Entity
       WHERE r._valid_to IS NULL AND r._load_id <> ${loadId}
         AND ${tuple("r.")} IN (SELECT ${tuple("")} FROM ${table} WHERE _load_id = ${loadId})`);
   }
+  return skipped;
 }
