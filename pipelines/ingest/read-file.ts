@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { CsvStructure } from "./csv-structure.ts";
-import { eachLine } from "./lines.ts";
+import { eachLine, LineSplitter } from "./lines.ts";
 import { NumberedWriter, stripNumber } from "./numbered-copy.ts";
 import { codePageToUtf8 } from "./code-page.ts";
 
@@ -19,58 +19,28 @@ export interface FileScan {
   nulAt: number | null;
 }
 
-const LF = 0x0a;
 const QUOTE = 0x22;
 
-/** Feeds a stream of UTF-8 chunks to the structure scanner and the numbered copy, line by line. */
-class LineFeeder {
-  private carry: Buffer | null = null;
-  constructor(
-    private readonly structure: CsvStructure,
-    private readonly numbered: NumberedWriter,
-  ) {}
-
-  push(chunk: Buffer): void {
-    let pos = 0;
-    if (this.carry) {
-      const nl = chunk.indexOf(LF);
-      if (nl === -1) {
-        this.carry = Buffer.concat([this.carry, chunk]);
-        return;
-      }
-      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
-      this.carry = null;
-      this.structure.feed(line, 0, line.length);
-      this.numbered.push(line, 0, line.length, true);
-      pos = nl + 1;
+/** Hands each line of the decoded text to the structure scanner and the numbered copy. */
+function lineFeeder(structure: CsvStructure, numbered: NumberedWriter): LineSplitter {
+  // Where the next quote of the chunk is: a line before it needs no quote-by-quote look by the scanner
+  let quotesOf: Buffer | null = null;
+  let nextQuote = -1;
+  return new LineSplitter((buf, start, end, lf) => {
+    if (buf !== quotesOf || (nextQuote !== -1 && nextQuote < start)) {
+      quotesOf = buf;
+      nextQuote = buf.indexOf(QUOTE, start);
     }
-    let nextQuote = chunk.indexOf(QUOTE, pos);
-    for (;;) {
-      const nl = chunk.indexOf(LF, pos);
-      if (nl === -1) break;
-      if (nextQuote !== -1 && nextQuote < pos) nextQuote = chunk.indexOf(QUOTE, pos);
-      this.structure.feed(chunk, pos, nl, nextQuote !== -1 && nextQuote < nl);
-      this.numbered.push(chunk, pos, nl, true);
-      pos = nl + 1;
-    }
-    if (pos < chunk.length) this.carry = Buffer.from(chunk.subarray(pos));
-  }
-
-  end(): void {
-    if (this.carry && this.carry.length > 0) {
-      this.structure.feed(this.carry, 0, this.carry.length);
-      this.numbered.push(this.carry, 0, this.carry.length, false);
-    }
-    this.carry = null;
-    this.structure.finish();
-  }
+    structure.feed(buf, start, end, nextQuote !== -1 && nextQuote < end);
+    numbered.push(buf, start, end, lf);
+  });
 }
 
 export async function scanFile(path: string, encoding: "utf-8" | "windows-1256", workPath: string): Promise<FileScan> {
   const hash = createHash("sha256");
   const structure = new CsvStructure();
   const numbered = new NumberedWriter();
-  const feeder = new LineFeeder(structure, numbered);
+  const lines = lineFeeder(structure, numbered);
   const decode = encoding === "windows-1256" ? codePageToUtf8("windows-1256") : null;
   const out: WriteStream = createWriteStream(workPath);
   let bytes = 0;
@@ -81,7 +51,7 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   };
   const take = async (utf8: Buffer) => {
     if (utf8.length === 0) return;
-    feeder.push(utf8);
+    lines.push(utf8);
     await write(numbered.take());
   };
 
@@ -94,7 +64,8 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
     bytes += raw.length;
     await take(decode ? decode(raw) : raw);
   }
-  feeder.end();
+  lines.end();
+  structure.finish();
   await write(numbered.take(true));
   out.end();
   await once(out, "finish");
