@@ -169,3 +169,18 @@ describe("keys", () => {
     expect(await query(ws.db, "SELECT invoice_id FROM raw.invoices ORDER BY 1")).toEqual([{ invoice_id: "INV1" }, { invoice_id: "INV2" }, { invoice_id: "INV3" }]);
   });
 });
+
+describe("references", () => {
+  it("are checked the same way when a daily file is tiny beside the registry it names", async () => {
+    const ws = workspace();
+    // 30 accounts against a 2-row file: the accounts are narrowed to the ones the file names first.
+    const accounts = Array.from({ length: 30 }, (_, i) => employer(String(100000001 + i)));
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      { name: "employers_20261101.csv", entity: "employers", text: csv("employers", accounts) },
+      { name: "payments_20261110.csv", entity: "payments", text: csv("payments", [payment("P1", "100000007", "10.00"), payment("P2", "100000099", "20.00")]) },
+    ]);
+    await ingest(ws.inbox, ws.db);
+    expect((await quarantineOf(ws.db)).map((q) => [q.file_name, q.line, q.rules])).toEqual([["payments_20261110.csv", 3, ["unknown_reference:employer_id"]]]);
+    expect(await query(ws.db, "SELECT payment_id FROM raw.payments")).toEqual([{ payment_id: "P1" }]);
+  });
+});

@@ -49,8 +49,9 @@ export class NumberedWriter {
     }
     const block = this.block;
     let pos = this.pos;
-    // A byte loop beats Buffer#copy on lines this short (copy allocates a view per call).
-    if (end - start < 512) for (let i = start; i < end; i++) block[pos++] = buf[i]!;
+    // Buffer#copy costs about 170 ns a call whatever the length, a byte loop about 4 ns a byte: the loop
+    // wins below some 45 bytes (most delivered lines are 60-120).
+    if (end - start < 44) for (let i = start; i < end; i++) block[pos++] = buf[i]!;
     else pos += buf.copy(block, pos, start, end);
     if (lf) block[pos++] = LF;
     this.pos = pos;

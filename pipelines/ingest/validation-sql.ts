@@ -125,8 +125,13 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string): string 
     FROM _bad`;
 }
 
-/** Rows of this load whose references point at no row loaded before them (an earlier load, or an earlier line of this file). */
-export function brokenReferencesSql(entity: EntityContract, loadId: number): string | null {
+/**
+ * Rows of this load whose references point at no row loaded before them (an earlier load, or an earlier
+ * line of this file). The keys of the entities in `narrow` (many times larger than this load) are first
+ * narrowed to the ones this load names, so that a daily file of a few thousand payments hashes those
+ * instead of every account (0.11 s → 0.05 s a file).
+ */
+export function brokenReferencesSql(entity: EntityContract, loadId: number, narrow: ReadonlySet<string> = new Set()): string | null {
   const refs = columnsOf(entity).filter((c) => c.references);
   if (refs.length === 0) return null;
   const parts = refs.map((c) => {
@@ -136,7 +141,9 @@ export function brokenReferencesSql(entity: EntityContract, loadId: number): str
       ref.entity === entity.name
         ? `NOT EXISTS (SELECT 1 FROM raw.${ident(ref.entity)} p WHERE p.${ident(ref.column)} = s.${col} AND (p._load_id <> ${loadId} OR p._line < s._line))`
         : // NOT IN over the key column (never NULL in raw) is a hash anti-join; a correlated NOT EXISTS was 4x slower.
-          `s.${col} NOT IN (SELECT ${ident(ref.column)} FROM raw.${ident(ref.entity)})`;
+          `s.${col} NOT IN (SELECT ${ident(ref.column)} FROM raw.${ident(ref.entity)}${
+            narrow.has(ref.entity) ? ` WHERE ${ident(ref.column)} IN (SELECT ${col} FROM raw.${ident(entity.name)} WHERE _load_id = ${loadId})` : ""
+          })`;
     return `SELECT s._line AS line, ${sqlString(`${c.name}: no ${ref.entity} row with ${ref.column} = "`)} || s.${col} || '"' AS reason,
         ${sqlString(`unknown_reference:${c.name}`)} AS rule
       FROM raw.${ident(entity.name)} s WHERE s._load_id = ${loadId} AND s.${col} IS NOT NULL AND ${known}`;
