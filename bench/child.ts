@@ -1,5 +1,5 @@
 // Runs one measured task in its own process, so its peak memory is its own: prints {seconds, peakMiB, ...}.
-// Usage: tsx bench/child.ts ingest <inbox> <db> <memoryLimit> | floor <inbox> <db> <memoryLimit>
+// Usage: tsx bench/child.ts ingest|floor|floor-unordered <inbox> <db> <memoryLimit>
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ingestInbox } from "../pipelines/ingest/index.ts";
@@ -28,10 +28,12 @@ if (task === "ingest") {
   const summary = await ingestInbox({ inbox, db, memoryLimit }, { logger: silentLogger, now: () => new Date() });
   const rows = summary.files.reduce((s, f) => s + f.rows, 0);
   detail = { files: summary.files.length, rows, rejected: summary.files.filter((f) => f.status === "rejected").length, quarantined: summary.files.reduce((s, f) => s + f.quarantined, 0) };
-} else if (task === "floor") {
+} else if (task === "floor" || task === "floor-unordered") {
   // The floor: DuckDB's own read_csv of the same files into plain tables with the contract's column types
   // (the sniffer guesses wrong on sparse columns), nothing else: no checks, no lineage, no history.
   const w = await openWarehouse(db, { memoryLimit });
+  // The reference beside the floor: the same reads without insertion order, as the ingest does its largest files.
+  if (task === "floor-unordered") await w.connection.run("SET preserve_insertion_order = false");
   let n = 0;
   for (const folder of readdirSync(inbox).sort()) {
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(inbox, folder, "manifest.json"), "utf8")));

@@ -14,7 +14,7 @@ export interface ChildFigures {
 
 const ROOT = join(import.meta.dirname, "..");
 
-export function runChild(task: "ingest" | "floor", inbox: string, db: string, memoryLimit: string): ChildFigures {
+export function runChild(task: "ingest" | "floor" | "floor-unordered", inbox: string, db: string, memoryLimit: string): ChildFigures {
   const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "child.ts"), task, inbox, db, memoryLimit], {
     cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24,
   });
@@ -24,6 +24,8 @@ export function runChild(task: "ingest" | "floor", inbox: string, db: string, me
 
 export interface IngestBench {
   floor: ChildFigures;
+  /** The floor without insertion order: a reference, not the target's measure. */
+  floorUnordered: ChildFigures;
   ingest: ChildFigures;
   ratio: number;
   memoryLimit: string;
@@ -32,5 +34,6 @@ export interface IngestBench {
 export function benchIngest(inbox: string, workDir: string, memoryLimit: string): IngestBench {
   const floor = runChild("floor", inbox, join(workDir, "floor.duckdb"), memoryLimit);
   const ingest = runChild("ingest", inbox, join(workDir, "ingest.duckdb"), memoryLimit);
-  return { floor, ingest, ratio: ingest.seconds / floor.seconds, memoryLimit };
+  const floorUnordered = runChild("floor-unordered", inbox, join(workDir, "floor-unordered.duckdb"), memoryLimit);
+  return { floor, floorUnordered, ingest, ratio: ingest.seconds / floor.seconds, memoryLimit };
 }
