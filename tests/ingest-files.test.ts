@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csv, writeDelivery } from "./helpers/deliveries.ts";
 import { contributor, employer, nationalId, payment } from "./helpers/rows.ts";
-import { ingest, loadsOf, query, workspace } from "./helpers/warehouse.ts";
+import { ingest, loadsOf, query, quarantineOf, workspace } from "./helpers/warehouse.ts";
 import iconv from "iconv-lite";
 import { codePageToUtf8 } from "../pipelines/ingest/code-page.ts";
 
@@ -117,6 +117,20 @@ describe("deliveries", () => {
     await ingest(ws.inbox, ws.db);
     expect(await query(ws.db, "SELECT name_ar FROM raw.employers")).toEqual([{ name_ar: name }]);
     expect(await query(ws.db, "SELECT contributor_id, name_ar FROM raw.contributors")).toEqual([{ contributor_id: C1, name_ar: "عبدالرحمن بن سعود" }]);
+  });
+
+  it("quarantines the rows of a Windows-1256 file that its manifest calls utf-8 as not UTF-8, and loads the rest", async () => {
+    const ws = workspace();
+    const rows = [employer("100000001", { name_ar: "شركة" }), employer("100000002", { name_ar: "Tahseel" })];
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      { name: "employers_20261101.csv", entity: "employers", text: csv("employers", rows), encoding: "windows-1256", manifest: { encoding: "utf-8" } },
+    ]);
+    await ingest(ws.inbox, ws.db);
+    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules, q.reasons[0]!.split(":")[0]])).toEqual([
+      [2, ["not_utf8"], "not UTF-8 text, though the manifest says utf-8"],
+    ]);
+    expect(await query(ws.db, "SELECT employer_id FROM raw.employers")).toEqual([{ employer_id: "100000002" }]);
+    expect(await loadsOf(ws.db)).toMatchObject([{ status: "loaded", rows: 2, loaded: 1, quarantined: 1 }]);
   });
 
   it("decodes Windows-1256 byte for byte as iconv-lite does, however the chunks are cut", () => {

@@ -40,7 +40,7 @@ export function renderExtractReference(): string {
     "",
     "Every row that breaks a rule goes to `audit.quarantine` with its file, physical line, raw text, every reason and the",
     "rule codes below (plus `required:<column>`, `unknown_reference:<column>`, `conflicting_key`, `broken_quoting`,",
-    "`wrong_field_count`).",
+    "`wrong_field_count`, `record_too_long`, `not_utf8`).",
     "",
     ...ENTITIES.map((e) => entitySection(e as EntityContract)),
   ].join("\n");

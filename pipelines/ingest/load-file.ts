@@ -162,7 +162,8 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   // its physical line: no staging copy. What failed is worked out afterwards.
   const inserted = await insertParsed(connection, entity, delivery, loadId, sql, records);
   lap("inserted");
-  const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message, bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
+  const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message, bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long,
+    bool_or(error_type = 'INVALID ENCODING') AS not_utf8 FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
   const lineMap = new LineMap(structure);
   const parsed = records - rejects.length;
   const hasBad = inserted < parsed;
@@ -223,14 +224,12 @@ async function insertParsed(connection: DuckDBConnection, entity: EntityContract
   // reader's threads append as they go instead of waiting on each other (national wage, contributor and
   // engagement files of 6.4-6.8 million rows 12-18 % faster; activity files of 2.2 million unchanged).
   // Files under a million records, the daily ones, keep DuckDB's default.
+  // Set for every insert (no reset: a failed insert aborts the transaction, and a RESET in it would fail
+  // over the insert's own error); the setting lives as long as the ingest's DuckDB instance.
   await connection.run(`SET preserve_insertion_order = ${records >= 1_000_000 ? "false" : "true"}`);
-  try {
-    const result = await connection.run(
-      `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, _line, ${rowHashOf(entity)}${history}
-       FROM ${parsedSql(sql)} WHERE _ok`,
-    );
-    return result.rowsChanged;
-  } finally {
-    await connection.run("RESET preserve_insertion_order");
-  }
+  const result = await connection.run(
+    `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, _line, ${rowHashOf(entity)}${history}
+     FROM ${parsedSql(sql)} WHERE _ok`,
+  );
+  return result.rowsChanged;
 }

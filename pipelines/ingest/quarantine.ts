@@ -17,6 +17,8 @@ export type DuckDbReject = {
   message: string;
   /** Past DuckDB's maximum record size (2 MiB), not a field-count problem. */
   too_long: boolean;
+  /** Bytes that are no UTF-8 in a file its manifest calls utf-8. */
+  not_utf8: boolean;
 };
 
 interface QuarantineRow {
@@ -78,7 +80,11 @@ export async function writeQuarantine(args: {
   const texts = new Map([...args.rejectTexts, ...(await rawTexts(scan, [...badRows, ...droppedRows]))]);
   args.rejects.forEach((r, i) => {
     const row = rejectRows[i]!;
-    const [reason, rule] = r.too_long ? ["record longer than 2 MiB", "record_too_long"] : ["wrong number of fields", "wrong_field_count"];
+    const [reason, rule] = r.too_long
+      ? ["record longer than 2 MiB", "record_too_long"]
+      : r.not_utf8
+        ? ["not UTF-8 text, though the manifest says utf-8", "not_utf8"]
+        : ["wrong number of fields", "wrong_field_count"];
     rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: [`${reason}: ${r.message}`], rules: [rule] });
   });
   bad.forEach((b, i) => {

@@ -27,7 +27,7 @@ export interface FileSpec {
   text: string;
   encoding?: "utf-8" | "windows-1256";
   /** Override manifest values to plant a mismatch. */
-  manifest?: Partial<{ rows: number; control_total: string; sha256: string }>;
+  manifest?: Partial<{ rows: number; control_total: string; sha256: string; encoding: "utf-8" | "windows-1256" }>;
   /** Leave the file out of the folder (the manifest still names it). */
   missing?: boolean;
 }
@@ -67,7 +67,7 @@ export function writeDelivery(inbox: string, id: string, createdAt: string, file
       rows: f.manifest?.rows ?? counted.rows,
       ...(hasControl ? { control_total: f.manifest?.control_total ?? counted.control.toFixed(2) } : {}),
       sha256: f.manifest?.sha256 ?? createHash("sha256").update(bytes).digest("hex"),
-      encoding: f.encoding ?? "utf-8",
+      encoding: f.manifest?.encoding ?? f.encoding ?? "utf-8",
     };
   });
   writeFileSync(join(folder, "manifest.json"), JSON.stringify({ delivery_id: id, created_at: createdAt, source: "test", files: entries }, null, 2));
