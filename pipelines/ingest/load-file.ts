@@ -204,7 +204,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
 
 /**
  * The entities this one references that hold many times the rows this load inserted (measured at national
- * scale, narrowing paid at 24 and 46 times the load's rows and cost at twice and three times).
+ * scale, narrowing paid at 24 and 46 times the load's rows, gained nothing at three times and cost at twice).
  */
 async function referencesToNarrow(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<Set<string>> {
   const referenced = new Set(columnsOf(entity).flatMap((c) => (c.references && c.references.entity !== entity.name ? [c.references.entity] : [])));
@@ -223,9 +223,8 @@ async function insertParsed(connection: DuckDBConnection, entity: EntityContract
   // Every row carries its physical line, so the table need not keep the file's order: without it the
   // reader's threads append as they go instead of waiting on each other (national wage, contributor and
   // engagement files of 6.4-6.8 million rows 12-18 % faster; activity files of 2.2 million unchanged).
-  // Files under a million records, the daily ones, keep DuckDB's default.
-  // Set for every insert (no reset: a failed insert aborts the transaction, and a RESET in it would fail
-  // over the insert's own error); the setting lives as long as the ingest's DuckDB instance.
+  // Files under a million records, the daily ones, keep DuckDB's default. Set before every insert rather
+  // than reset after it: a failed insert aborts the transaction, and a RESET there would fail in its turn.
   await connection.run(`SET preserve_insertion_order = ${records >= 1_000_000 ? "false" : "true"}`);
   const result = await connection.run(
     `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, _line, ${rowHashOf(entity)}${history}
