@@ -126,8 +126,8 @@ describe("deliveries", () => {
       { name: "employers_20261101.csv", entity: "employers", text: csv("employers", rows), encoding: "windows-1256", manifest: { encoding: "utf-8" } },
     ]);
     await ingest(ws.inbox, ws.db);
-    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules, q.reasons[0]!.split(":")[0]])).toEqual([
-      [2, ["not_utf8"], "not UTF-8 text, though the manifest says utf-8"],
+    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules, q.reasons[0]!.split(",")[0]])).toEqual([
+      [2, ["not_utf8"], "name_ar: not UTF-8 text"],
     ]);
     expect(await query(ws.db, "SELECT employer_id FROM raw.employers")).toEqual([{ employer_id: "100000002" }]);
     expect(await loadsOf(ws.db)).toMatchObject([{ status: "loaded", rows: 2, loaded: 1, quarantined: 1 }]);

@@ -163,7 +163,8 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   const inserted = await insertParsed(connection, entity, delivery, loadId, sql, records);
   lap("inserted");
   const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message, bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long,
-    bool_or(error_type = 'INVALID ENCODING') AS not_utf8 FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
+    bool_or(error_type = 'INVALID ENCODING') AS not_utf8,
+    min(column_name) FILTER (error_type = 'INVALID ENCODING') AS not_utf8_column FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
   const lineMap = new LineMap(structure);
   const parsed = records - rejects.length;
   const hasBad = inserted < parsed;

@@ -17,8 +17,9 @@ export type DuckDbReject = {
   message: string;
   /** Past DuckDB's maximum record size (2 MiB), not a field-count problem. */
   too_long: boolean;
-  /** Bytes that are no UTF-8 in a file its manifest calls utf-8. */
+  /** Bytes that are no UTF-8 in a file its manifest calls utf-8, and the (first) column holding them. */
   not_utf8: boolean;
+  not_utf8_column: string | null;
 };
 
 interface QuarantineRow {
@@ -83,7 +84,7 @@ export async function writeQuarantine(args: {
     const [reason, rule] = r.too_long
       ? ["record longer than 2 MiB", "record_too_long"]
       : r.not_utf8
-        ? ["not UTF-8 text, though the manifest says utf-8", "not_utf8"]
+        ? [`${r.not_utf8_column ?? "a field"}: not UTF-8 text, though the manifest says utf-8`, "not_utf8"]
         : ["wrong number of fields", "wrong_field_count"];
     rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: [`${reason}: ${r.message}`], rules: [rule] });
   });
