@@ -5,16 +5,17 @@ import iconv from "iconv-lite";
 
 /** A decoder from a single-byte code page to UTF-8: chunks may be cut anywhere, since every byte stands alone. */
 export function codePageToUtf8(encoding: string): (chunk: Buffer) => Buffer {
-  let native: TextDecoder | null = null;
-  try {
-    native = new TextDecoder(encoding);
-  } catch {
-    native = null;
-  }
-  if (native) {
-    const decoder = native;
-    return (chunk) => Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
-  }
+  const native = nativeDecoder(encoding);
+  if (native) return (chunk) => Buffer.from(native.decode(chunk, { stream: true }), "utf8");
   const decoder = iconv.getDecoder(encoding);
   return (chunk) => Buffer.from(decoder.write(chunk), "utf8");
+}
+
+/** Node's own decoder for the encoding, or null where Node was built without full ICU. */
+function nativeDecoder(encoding: string): TextDecoder | null {
+  try {
+    return new TextDecoder(encoding);
+  } catch {
+    return null;
+  }
 }

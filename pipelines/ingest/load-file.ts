@@ -12,7 +12,8 @@ import type { Logger } from "../lib/context.ts";
 import { scanFile, type FileScan } from "./read-file.ts";
 import { fixNumbered } from "./numbered-copy.ts";
 import { LineMap } from "./line-map.ts";
-import { badRowsTableSql, brokenReferencesSql, parsedSql, rowHashOf, typedColumnsSql, type ParsedSqlInput } from "./validation-sql.ts";
+import { badRowsTableSql, brokenReferencesSql, parsedSql, referencedEntities, rowHashOf, typedColumnsSql, type ParsedSqlInput, type ReferenceSizes } from "./validation-sql.ts";
+import { rawRowCount } from "./warehouse-schema.ts";
 import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows } from "./row-fates.ts";
 import { controlTotalOf, rawTexts, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
@@ -184,7 +185,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   }
 
   await connection.run(CREATE_DROP);
-  const refs = brokenReferencesSql(entity, loadId, await referencesToNarrow(connection, entity, inserted));
+  const refs = brokenReferencesSql(entity, loadId, await referenceSizes(connection, entity, inserted));
   if (refs) await connection.run(`INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM (${refs})`);
   lap("references");
   // Rows of other loads do not change while this one is judged: asked once, for both steps.
@@ -203,19 +204,11 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   };
 }
 
-/**
- * The entities this one references that hold many times the rows this load inserted (measured at national
- * scale, narrowing paid at 24 and 46 times the load's rows, gained nothing at three times and cost at twice).
- */
-async function referencesToNarrow(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<Set<string>> {
-  const referenced = new Set(columnsOf(entity).flatMap((c) => (c.references && c.references.entity !== entity.name ? [c.references.entity] : [])));
-  const larger = new Set<string>();
-  for (const name of referenced) {
-    // count(*) of a whole table comes from its metadata
-    const [{ n }] = (await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM raw.${ident(name)}`)) as [{ n: number }];
-    if (n > 8 * inserted) larger.add(name);
-  }
-  return larger;
+/** The sizes `brokenReferencesSql` chooses its plan by. */
+async function referenceSizes(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<ReferenceSizes> {
+  const rows = new Map<string, number>();
+  for (const name of referencedEntities(entity)) rows.set(name, await rawRowCount(connection, name));
+  return { inserted, rows };
 }
 
 /** Inserts the parsed rows that meet every rule. */

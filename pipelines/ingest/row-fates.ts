@@ -5,14 +5,13 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { keyColumns, type EntityContract } from "../contracts/index.ts";
 import { ident, queryRows } from "../lib/duckdb.ts";
+import { rawRowCount } from "./warehouse-schema.ts";
 
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 
 /** Whether the table holds rows of other loads: the first file of an entity has nothing to compare with. */
 export async function hasEarlierRows(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<boolean> {
-  // count(*) of a whole table comes from its metadata; the rows of this load are known.
-  const [{ n }] = (await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM raw.${ident(entity.name)}`)) as [{ n: number }];
-  return n > inserted;
+  return (await rawRowCount(connection, entity.name)) > inserted;
 }
 
 export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, earlierRows: boolean): Promise<void> {
