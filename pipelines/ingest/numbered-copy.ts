@@ -25,6 +25,9 @@ const isBlank = (buf: Buffer, start: number, end: number) => end === start || (e
 /** Collects the numbered text in large blocks; `take()` hands over the full ones for writing. */
 export class NumberedWriter {
   private block = Buffer.allocUnsafe(BLOCK);
+  private blockView = viewOf(this.block);
+  private source: Buffer | null = null;
+  private sourceView: DataView | null = null;
   private pos = 0;
   private full: Buffer[] = [];
   private line = 0;
@@ -49,10 +52,17 @@ export class NumberedWriter {
     }
     const block = this.block;
     let pos = this.pos;
-    // Buffer#copy costs about 170 ns a call whatever the length, a byte loop about 4 ns a byte: the loop
-    // wins below some 45 bytes (most delivered lines are 60-120).
-    if (end - start < 44) for (let i = start; i < end; i++) block[pos++] = buf[i]!;
-    else pos += buf.copy(block, pos, start, end);
+    // Four bytes at a time through DataViews: about 40 ns for a typical 80-byte line, against 100-170 ns
+    // for a Buffer#copy call (whatever the length) and 2-4 ns a byte for a byte loop.
+    if (buf !== this.source) {
+      this.source = buf;
+      this.sourceView = viewOf(buf);
+    }
+    const from = this.sourceView!;
+    const to = this.blockView;
+    let i = start;
+    for (; i + 4 <= end; i += 4, pos += 4) to.setInt32(pos, from.getInt32(i, true), true);
+    for (; i < end; i++) block[pos++] = buf[i]!;
     if (lf) block[pos++] = LF;
     this.pos = pos;
   }
@@ -62,6 +72,7 @@ export class NumberedWriter {
     if (all && this.pos > 0) {
       this.full.push(this.block.subarray(0, this.pos));
       this.block = Buffer.allocUnsafe(BLOCK);
+      this.blockView = viewOf(this.block);
       this.pos = 0;
     }
     const out = this.full;
@@ -73,9 +84,12 @@ export class NumberedWriter {
     if (this.pos + bytes <= this.block.length) return;
     if (this.pos > 0) this.full.push(this.block.subarray(0, this.pos));
     this.block = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
+    this.blockView = viewOf(this.block);
     this.pos = 0;
   }
 }
+
+const viewOf = (buf: Buffer) => new DataView(buf.buffer, buf.byteOffset, buf.length);
 
 function writeDigits(block: Buffer, pos: number, n: number): number {
   let digits = 1;
