@@ -71,9 +71,7 @@ export class NumberedWriter {
   take(all = false): Buffer[] {
     if (all && this.pos > 0) {
       this.full.push(this.block.subarray(0, this.pos));
-      this.block = Buffer.allocUnsafe(BLOCK);
-      this.blockView = viewOf(this.block);
-      this.pos = 0;
+      this.startBlock(BLOCK);
     }
     const out = this.full;
     this.full = [];
@@ -83,7 +81,11 @@ export class NumberedWriter {
   private reserve(bytes: number): void {
     if (this.pos + bytes <= this.block.length) return;
     if (this.pos > 0) this.full.push(this.block.subarray(0, this.pos));
-    this.block = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
+    this.startBlock(Math.max(BLOCK, bytes));
+  }
+
+  private startBlock(bytes: number): void {
+    this.block = Buffer.allocUnsafe(bytes);
     this.blockView = viewOf(this.block);
     this.pos = 0;
   }
