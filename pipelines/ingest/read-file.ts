@@ -23,7 +23,7 @@ const QUOTE = 0x22;
 
 /** Hands each line of the decoded text to the structure scanner and the numbered copy. */
 function lineFeeder(structure: CsvStructure, numbered: NumberedWriter): LineSplitter {
-  // Where the next quote of the chunk is: a line before it needs no quote-by-quote look by the scanner
+  // Where the next quote of the chunk is: a line before it needs no quote-by-quote look by the scanner.
   let quotesOf: Buffer | null = null;
   let nextQuote = -1;
   return new LineSplitter((buf, start, end, lf) => {
