@@ -11,9 +11,25 @@ export interface ColumnRule {
   code: string;
   /** Plain-language rule for messages and docs. */
   message: string;
-  /** SQL boolean over `{v}` (raw text) and `{t}` (typed value) that is TRUE when the rule holds. */
+  /**
+   * SQL boolean that is TRUE when the rule holds, over `{v}` (the raw text), `{t}` (the typed value) and
+   * `{n}` (the text as a BIGINT, NULL when it is no number). The ingest computes `{n}` once per row beside
+   * the casts: DuckDB does not share a subexpression repeated inside a conjunction, and the Luhn check
+   * names it ten times.
+   */
   sql: string;
 }
+
+/** The text as a whole number, the value of `{n}`. */
+export const numberOf = (v: string) => `TRY_CAST(${v} AS BIGINT)`;
+
+/** A rule's SQL with its placeholders filled; `{n}` defaults to the number computed in place. */
+export function ruleSql(rule: ColumnRule, v: string, t: string, n = numberOf(v)): string {
+  return rule.sql.replaceAll("{v}", v).replaceAll("{t}", t).replaceAll("{n}", n);
+}
+
+/** Whether a rule of the column reads `{n}`. */
+export const readsNumber = (meta: ColumnMeta) => meta.rules.some((r) => r.sql.includes("{n}"));
 
 export interface ColumnMeta {
   kind: ColumnKind;

@@ -1,16 +1,15 @@
 // The row rules of a contract, as DuckDB SQL. One fused query reads the CSV as text and writes typed
 // values plus a verdict; the reasons are spelled out afterwards for the (few) rows that fail.
 import { columnsOf, controlColumn, type ColumnContract, type EntityContract } from "../contracts/index.ts";
-import { typedExpression } from "../contracts/columns.ts";
+import { numberOf, readsNumber, ruleSql, typedExpression } from "../contracts/columns.ts";
 import { ident, sqlString } from "../lib/duckdb.ts";
 import { LINE_COLUMN } from "./numbered-copy.ts";
 
 const raw = (c: ColumnContract) => ident(`${c.name}`);
-const fill = (sql: string, v: string, t: string) => sql.replaceAll("{v}", v).replaceAll("{t}", t);
 
 /** TRUE when the column's text meets every rule of its column (NULL only where nullable). */
-function columnOk(c: ColumnContract, v: string, t: string): string {
-  const rules = c.rules.map((r) => `coalesce(${fill(r.sql, v, t)}, false)`);
+function columnOk(c: ColumnContract, v: string, t: string, n: string): string {
+  const rules = c.rules.map((r) => `coalesce(${ruleSql(r, v, t, n)}, false)`);
   const whenPresent = rules.length ? rules.join(" AND ") : "true";
   return `CASE WHEN ${v} IS NULL THEN ${c.nullable} ELSE (${whenPresent}) END`;
 }
@@ -42,6 +41,8 @@ export function readCsvSql({ csvPath, header, rejectsTable, rejectsScan }: Parse
 /** Columns whose typed value is a cast of the text: cast once, in an inner projection, and reused. */
 const isCast = (c: ColumnContract) => c.duckdbType !== "VARCHAR";
 const castAlias = (c: ColumnContract) => ident(`_t_${c.name}`);
+/** The text as a number (`{n}` of the rules), computed beside the casts for the columns whose rules read it. */
+const numberAlias = (c: ColumnContract) => (readsNumber(c) ? ident(`_n_${c.name}`) : numberOf(raw(c)));
 /** The typed value of a column inside `parsedSql`: its precomputed cast, or the text itself. */
 const typedRef = (c: ColumnContract) => (isCast(c) ? castAlias(c) : raw(c));
 
@@ -54,7 +55,7 @@ export function okExpression(entity: EntityContract, deliveryDay: string): strin
     return typedRef(c);
   };
   const checks = [
-    ...cols.map((c) => columnOk(c, raw(c), typedRef(c))),
+    ...cols.map((c) => columnOk(c, raw(c), typedRef(c), numberAlias(c))),
     ...entity.rowRules.map((r) => rowRuleSql(r.sql, typedOf).replaceAll("$delivery_day", `DATE '${deliveryDay}'`)),
   ];
   return `(${checks.join(")\n AND (")})`;
@@ -63,7 +64,10 @@ export function okExpression(entity: EntityContract, deliveryDay: string): strin
 /** Every record DuckDB parsed, in file order: line, texts, casts, and `_ok` (every column and row rule holds). */
 export function parsedSql(input: ParsedSqlInput): string {
   const cols = columnsOf(input.entity);
-  const casts = cols.filter(isCast).map((c) => `, ${typedExpression(c, raw(c))} AS ${castAlias(c)}`).join("");
+  const casts = [
+    ...cols.filter(isCast).map((c) => `, ${typedExpression(c, raw(c))} AS ${castAlias(c)}`),
+    ...cols.filter(readsNumber).map((c) => `, ${numberOf(raw(c))} AS ${numberAlias(c)}`),
+  ].join("");
   return `(SELECT *, ${okExpression(input.entity, input.deliveryDay)} AS _ok
     FROM (SELECT ${ident(LINE_COLUMN)} AS _line, ${cols.map(raw).join(", ")}${casts} FROM ${readCsvSql(input)}))`;
 }
@@ -109,8 +113,8 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string): string 
     const t = typedExpression(c, v);
     const whenNull = c.nullable ? "NULL" : `'${c.name}: required, but empty'`;
     const codeNull = c.nullable ? "NULL" : `'required:${c.name}'`;
-    const branches = c.rules.map((r) => `WHEN NOT coalesce(${fill(r.sql, v, t)}, false) THEN ${sqlString(`${c.name}: ${r.message}`)} || ${quoteValue(v)}`);
-    const codeBranches = c.rules.map((r) => `WHEN NOT coalesce(${fill(r.sql, v, t)}, false) THEN ${sqlString(`${r.code}:${c.name}`)}`);
+    const branches = c.rules.map((r) => `WHEN NOT coalesce(${ruleSql(r, v, t)}, false) THEN ${sqlString(`${c.name}: ${r.message}`)} || ${quoteValue(v)}`);
+    const codeBranches = c.rules.map((r) => `WHEN NOT coalesce(${ruleSql(r, v, t)}, false) THEN ${sqlString(`${r.code}:${c.name}`)}`);
     messages.push(`CASE WHEN ${v} IS NULL THEN ${whenNull} ${branches.join(" ")} END`);
     codes.push(`CASE WHEN ${v} IS NULL THEN ${codeNull} ${codeBranches.join(" ")} END`);
   }
