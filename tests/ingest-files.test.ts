@@ -42,6 +42,11 @@ describe("a file is rejected whole, with its reason", () => {
     expect((await rejectionOf([{ name: "payments_20261110.csv", entity: "payments", text }])).reason).toMatch(/line 1: header lacks required column posted_by/);
   });
 
+  it("a contract column named twice, at the header's line and column", async () => {
+    const text = "\n" + csv("payments", [payment("P1", "100000001", "1.00")]).replace("posted_by", "posted_by,amount").replace(/\n(.*)\n$/, "\n$1,2.00\n");
+    expect((await rejectionOf([{ name: "payments_20261110.csv", entity: "payments", text }])).reason).toMatch(/line 2, column 10: header names "amount" twice/);
+  });
+
   it("an empty file, a binary file, a truncated file", async () => {
     expect((await rejectionOf([{ name: "payments_20261110.csv", entity: "payments", text: "" }])).reason).toMatch(/empty file: no header line/);
     const binary = { name: "payments_20261110.csv", entity: "payments", text: "PK\u0003\u0004\u0000\u0000binary" };

@@ -41,6 +41,38 @@ describe("valid rows", () => {
   });
 });
 
+describe("the lines of a file that is not laid out plainly", () => {
+  const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)]).trimEnd().split("\n");
+  const tooMany = `2026-07,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,portal,extra`;
+  const spanning = `2026-03,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,"line one\nline two"`;
+  const quoting = `2026-05,100000001,"${C1}"x,100.00,0.00,2026-10-20T10:00:00+03:00,portal`;
+  const load = async (text: string, rows: number) => {
+    const ws = workspace();
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [...registration, { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows } }]);
+    const summary = await ingest(ws.inbox, ws.db);
+    const lines = async (sql: string) => (await query<{ line: number }>(ws.db, sql)).map((r) => r.line);
+    return {
+      file: summary.files.at(-1)!,
+      loaded: await lines("SELECT _line AS line FROM raw.wages ORDER BY _line"),
+      quarantined: (await quarantineOf(ws.db)).map((q) => [q.line, q.rules[0], q.raw]),
+    };
+  };
+
+  it("blank lines before the header and between rows, a record over two lines, rows DuckDB rejects: every physical line kept", async () => {
+    const { file, loaded, quarantined } = await load(`\n\n${header}\n${spanning}\n\n${quoting}\n${tooMany}\n\n${first}\n${second}\n`, 5);
+    expect([file.status, file.loaded, file.quarantined]).toEqual(["loaded", 3, 2]);
+    expect(loaded).toEqual([4, 10, 11]);
+    expect(quarantined).toEqual([[7, "broken_quoting", quoting], [8, "wrong_field_count", tooMany]]);
+  });
+
+  it("unnamed columns (a trailing comma) and names that differ from the contract's only in case are extra columns", async () => {
+    const trailing = await load(`${header},,\n${first},,\n${second},x,\n`, 2);
+    expect([trailing.file.status, trailing.file.loaded, trailing.file.reason]).toEqual(["loaded", 2, "extra columns ignored: (unnamed, column 8), (unnamed, column 9)"]);
+    const cased = await load(`${header},EMPLOYER_ID,_tahseel_line\n${first},x,1\n${second},y,2\n`, 2);
+    expect([cased.file.status, cased.loaded, cased.file.reason]).toEqual(["loaded", [2, 3], "extra columns ignored: EMPLOYER_ID, _tahseel_line"]);
+  });
+});
+
 /** One wages file whose rows each break one rule; expected rule code per line. */
 const brokenWages: { row: string; rule: string; what: string }[] = [
   { what: "negative amount", row: `2026-10,100000001,${C1},-5,0.00,2026-10-20T10:00:00+03:00,portal`, rule: "negative_amount:basic_wage" },

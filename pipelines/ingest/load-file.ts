@@ -11,11 +11,10 @@ import type { FileOutcome } from "./index.ts";
 import type { Logger } from "../lib/context.ts";
 import { scanFile, type FileScan } from "./read-file.ts";
 import { fixNumbered } from "./numbered-copy.ts";
-import { LineMap } from "./line-map.ts";
 import { badRowsTableSql, brokenReferencesSql, parsedSql, referencedEntities, rowHashOf, typedColumnsSql, type ParsedSqlInput, type ReferenceSizes } from "./validation-sql.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
 import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows } from "./row-fates.ts";
-import { controlTotalOf, rawTexts, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
+import { controlTotalOf, rawTexts, rejectedRecordsSql, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 
 export interface Delivery {
@@ -122,16 +121,17 @@ function checkHeader(scan: FileScan, entity: EntityContract, file: ManifestFile)
   if (scan.nulAt !== null) throw new Rejection(`not a CSV text file (NUL byte at offset ${scan.nulAt})`);
   const header = scan.structure.header;
   if (header === null) throw new Rejection("empty file: no header line");
-  const seen = new Set<string>();
-  for (const [i, name] of header.entries()) {
-    if (seen.has(name)) throw new Rejection(`line 1, column ${i + 1}: header names "${name}" twice`);
-    seen.add(name);
-  }
+  const line = scan.structure.headerLine;
   const expected = columnsOf(entity).map((c) => c.name);
-  const missing = expected.filter((c) => !seen.has(c));
-  if (missing.length) throw new Rejection(`line 1: header lacks required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+  // A contract column named twice leaves its value in doubt; unknown columns are ignored, however named.
+  for (const [i, name] of header.entries()) {
+    if (expected.includes(name) && header.indexOf(name) !== i) throw new Rejection(`line ${line}, column ${i + 1}: header names "${name}" twice`);
+  }
+  const missing = expected.filter((c) => !header.includes(c));
+  if (missing.length) throw new Rejection(`line ${line}: header lacks required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
   if (scan.structure.rows !== file.rows) throw new Rejection(`has ${scan.structure.rows} data rows, manifest says ${file.rows}`);
-  return { header, extra: header.filter((h) => !expected.includes(h)) };
+  const extra = header.flatMap((h, i) => (expected.includes(h) ? [] : [h === "" ? `(unnamed, column ${i + 1})` : h]));
+  return { header, extra };
 }
 
 function isInputError(error: unknown): boolean {
@@ -156,17 +156,15 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
     csvPath = fixedPath;
     await fixNumbered(scan.numberedPath, csvPath, structure);
   }
-  const sql = { entity, csvPath, header, deliveryDay: delivery.day, rejectsTable: `_rej_${loadId}`, rejectsScan: `_rejscan_${loadId}` };
+  const sql = { entity, csvPath, header, headerLine: structure.headerLine, deliveryDay: delivery.day, rejectsTable: `_rej_${loadId}`, rejectsScan: `_rejscan_${loadId}` };
   const records = structure.rows - structure.malformed.length;
 
   // Rows that meet every rule go straight from the reader into the raw table, in parallel, each with
   // its physical line: no staging copy. What failed is worked out afterwards.
   const inserted = await insertParsed(connection, entity, delivery, loadId, sql, records);
   lap("inserted");
-  const rejects = await queryRows<DuckDbReject>(connection, `SELECT line, min(error_message) AS message, bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long,
-    bool_or(error_type = 'INVALID ENCODING') AS not_utf8,
-    min(column_name) FILTER (error_type = 'INVALID ENCODING') AS not_utf8_column FROM ${sql.rejectsTable} GROUP BY line ORDER BY line`);
-  const lineMap = new LineMap(structure);
+  const rejects = await queryRows<DuckDbReject>(connection, rejectedRecordsSql(sql.rejectsTable));
+  if (rejects.some((r) => r.line === null)) throw new Rejection(`DuckDB rejected a record without its line number: ${rejects.find((r) => r.line === null)!.message}`);
   const parsed = records - rejects.length;
   const hasBad = inserted < parsed;
   let bad = 0;
@@ -178,7 +176,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
     throw new Rejection(`DuckDB read ${inserted + bad + rejects.length} records where the structure scan found ${records}`);
   }
 
-  const rejectTexts = await rawTexts(scan, rejects.map((r) => lineMap.rowOfRecord(r.line - 2)));
+  const rejectTexts = await rawTexts(scan, rejects.map((r) => structure.rowAtLine(r.line)));
   const control = await controlTotalOf(connection, entity, header, rejectTexts, scan, { loadId, hasBad });
   if (control !== null && input.file.control_total !== undefined && !controlTotalsAgree(control, input.file.control_total)) {
     throw new Rejection(`control total of ${controlColumnName(entity)} is ${control}, manifest says ${input.file.control_total}`);
@@ -192,7 +190,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   const earlierRows = await hasEarlierRows(connection, entity, inserted);
   await decideRowFates(connection, entity, loadId, earlierRows);
   lap("row fates");
-  const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, lineMap, scan, rejects, rejectTexts, hasBad, workDir });
+  const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, scan, rejects, rejectTexts, hasBad, workDir });
   const skipped = await applyRowFates(connection, entity, loadId, delivery.createdAt, earlierRows);
   lap("applied");
   await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups;

@@ -6,13 +6,13 @@ import { Decimal } from "decimal.js";
 import { controlColumn, type EntityContract } from "../contracts/index.ts";
 import { ident, queryRows, sqlString } from "../lib/duckdb.ts";
 import { parseHeader, type CsvStructure } from "./csv-structure.ts";
-import type { LineMap } from "./line-map.ts";
 import { readLines, type FileScan } from "./read-file.ts";
 import { insertViaJson } from "./temp-table.ts";
 import { badRowsSql } from "./validation-sql.ts";
 import type { Delivery } from "./load-file.ts";
 
 export type DuckDbReject = {
+  /** Physical line of the delivered file the record starts on. */
   line: number;
   message: string;
   /** Past DuckDB's maximum record size (2 MiB), not a field-count problem. */
@@ -21,6 +21,18 @@ export type DuckDbReject = {
   not_utf8: boolean;
   not_utf8_column: string | null;
 };
+
+/**
+ * The records DuckDB's reader rejected, one row each. DuckDB's own `line` skips the line breaks inside
+ * quoted fields and so drifts from the physical line; the numbered copy's prefix in front of the
+ * rejected text is the physical line itself.
+ */
+export function rejectedRecordsSql(rejectsTable: string): string {
+  return `SELECT TRY_CAST(regexp_extract(csv_line, '^\\s*(\\d+),', 1) AS INTEGER) AS line, min(error_message) AS message,
+      bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long, bool_or(error_type = 'INVALID ENCODING') AS not_utf8,
+      min(column_name) FILTER (error_type = 'INVALID ENCODING') AS not_utf8_column
+    FROM ${rejectsTable} GROUP BY ALL ORDER BY line`;
+}
 
 interface QuarantineRow {
   line: number;
@@ -54,7 +66,6 @@ export async function writeQuarantine(args: {
   delivery: Delivery;
   loadId: number;
   fileName: string;
-  lineMap: LineMap;
   scan: FileScan;
   rejects: DuckDbReject[];
   /** Raw text of the records DuckDB rejected, by data row (read once, for the control total too). */
@@ -63,11 +74,11 @@ export async function writeQuarantine(args: {
   hasBad: boolean;
   workDir: string;
 }): Promise<number> {
-  const { connection, lineMap, scan, entity } = args;
+  const { connection, scan, entity } = args;
   const rows: QuarantineRow[] = scan.structure.malformed.map((m) => ({
     line: m.line, raw: m.raw, reasons: [`broken quoting: ${m.reason}`], rules: ["broken_quoting"],
   }));
-  const rejectRows = args.rejects.map((r) => lineMap.rowOfRecord(r.line - 2));
+  const rejectRows = args.rejects.map((r) => scan.structure.rowAtLine(r.line));
   const bad = args.hasBad
     ? await queryRows<{ _line: number; reasons: string[]; rules: string[] }>(connection, `${badRowsSql(entity, args.delivery.day)} ORDER BY _line`)
     : [];
@@ -86,7 +97,7 @@ export async function writeQuarantine(args: {
       : r.not_utf8
         ? [`${r.not_utf8_column ?? "a field"}: not UTF-8 text, though the manifest says utf-8`, "not_utf8"]
         : ["wrong number of fields", "wrong_field_count"];
-    rows.push({ line: scan.structure.lineOfRow(row), raw: texts.get(row) ?? null, reasons: [`${reason}: ${r.message}`], rules: [rule] });
+    rows.push({ line: r.line, raw: texts.get(row) ?? null, reasons: [`${reason}: ${r.message}`], rules: [rule] });
   });
   bad.forEach((b, i) => {
     const row = badRows[i]!;

@@ -25,15 +25,23 @@ export interface ParsedSqlInput {
   csvPath: string;
   /** The delivered header. */
   header: string[];
+  /** Its physical line: the lines before it are blank, and DuckDB is told to skip them. */
+  headerLine: number;
   rejectsTable: string;
   rejectsScan: string;
   deliveryDay: string;
 }
 
-/** The CSV reader over the numbered copy: the line, every delivered column as VARCHAR, strict RFC 4180, bad records to a rejects table. */
-export function readCsvSql({ csvPath, header, rejectsTable, rejectsScan }: ParsedSqlInput): string {
-  const columns = [`${sqlString(LINE_COLUMN)}: 'INTEGER'`, ...header.map((h) => `${sqlString(h)}: 'VARCHAR'`)].join(", ");
-  return `read_csv(${sqlString(csvPath)}, header = true, auto_detect = false, columns = {${columns}},
+/**
+ * The CSV reader over the numbered copy: the line, every delivered column as VARCHAR, strict RFC 4180, bad
+ * records to a rejects table. Columns the contract does not know are read under their position
+ * (`_extra_12`): DuckDB cannot name a column "" and takes names that differ only in case for the same.
+ */
+export function readCsvSql({ entity, csvPath, header, headerLine, rejectsTable, rejectsScan }: ParsedSqlInput): string {
+  const known = new Set(columnsOf(entity).map((c) => c.name));
+  const names = header.map((h, i) => (known.has(h) ? h : `_extra_${i + 1}`));
+  const columns = [`${sqlString(LINE_COLUMN)}: 'INTEGER'`, ...names.map((h) => `${sqlString(h)}: 'VARCHAR'`)].join(", ");
+  return `read_csv(${sqlString(csvPath)}, header = true, skip = ${headerLine - 1}, auto_detect = false, columns = {${columns}},
     delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false,
     store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`;
 }
