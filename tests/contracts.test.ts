@@ -6,6 +6,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { ENTITIES, columnsOf, keyColumns, type EntityContract } from "../pipelines/contracts/index.ts";
 import { LUHN_SQL, luhnValid } from "../pipelines/contracts/luhn.ts";
 import { ruleSql } from "../pipelines/contracts/columns.ts";
+import { compareFileNames } from "../pipelines/contracts/manifest.ts";
 import { csv, writeDelivery } from "./helpers/deliveries.ts";
 import * as rows from "./helpers/rows.ts";
 import { ingest, query, workspace } from "./helpers/warehouse.ts";
@@ -114,5 +115,14 @@ describe("the extract reference page", () => {
     const committed = readFileSync(new URL("../docs/extract-contracts.md", import.meta.url), "utf8");
     expect(committed, "run npm run docs:extracts").toBe(renderExtractReference());
     for (const e of ENTITIES) for (const c of columnsOf(e)) expect(committed).toContain(`| \`${c.name}\` |`);
+  });
+});
+
+describe("the files of one delivery", () => {
+  it("apply by day, then by sequence number read as a number, a file without one first", () => {
+    const names = ["wages_20261101_10.csv", "wages_20261031.csv", "wages_20261101_2.csv", "wages_20261101.csv", "wages_20261101_1.csv"];
+    expect([...names].sort(compareFileNames)).toEqual([
+      "wages_20261031.csv", "wages_20261101.csv", "wages_20261101_1.csv", "wages_20261101_2.csv", "wages_20261101_10.csv",
+    ]);
   });
 });

@@ -36,7 +36,7 @@ export const disputeEvents = defineEntity({
     at: timestamp().required("When the status changed."),
     status: enumOf(DISPUTE_STATUSES).required("The new status."),
     actor: text().required("Who changed it."),
-    resolved_amount: amount("non_negative").nullable("Amount conceded, set on accepted / partially_accepted."),
+    resolved_amount: amount("signed").nullable("Amount conceded, set on accepted / partially_accepted."),
   }),
   rowRules: [],
 });

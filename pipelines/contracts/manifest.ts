@@ -24,6 +24,16 @@ export const manifestFile = z
       ctx.addIssue({ code: "custom", path: ["control_total"], message: `required for ${file.entity}` });
   });
 
+/**
+ * Where a file stands among its entity's files in one delivery: by its day, then its sequence number read
+ * as a number (`_2` before `_10`), a file without one first.
+ */
+export function compareFileNames(a: string, b: string): number {
+  const [, , dayA = "", seqA = "0"] = FILE_NAME.exec(a) ?? [];
+  const [, , dayB = "", seqB = "0"] = FILE_NAME.exec(b) ?? [];
+  return dayA.localeCompare(dayB) || Number(seqA) - Number(seqB) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 export const manifestSchema = z.object({
   delivery_id: z.string().min(1),
   created_at: z.string().regex(new RegExp(`^${TIMESTAMP_PATTERN}$`), "an ISO 8601 timestamp with offset"),

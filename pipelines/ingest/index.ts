@@ -5,7 +5,7 @@ import type { RunContext } from "../lib/context.ts";
 import { openWarehouse, queryRows, type WarehouseOptions } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
 import { ENTITIES } from "../contracts/index.ts";
-import type { ManifestFile } from "../contracts/manifest.ts";
+import { compareFileNames, type ManifestFile } from "../contracts/manifest.ts";
 import { ensureWarehouseSchema } from "./warehouse-schema.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 import { listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
@@ -38,7 +38,7 @@ export interface IngestSummary {
 
 const APPLY_ORDER = ENTITIES.map((e) => e.name as string);
 const byApplyOrder = (a: ManifestFile, b: ManifestFile) =>
-  APPLY_ORDER.indexOf(a.entity) - APPLY_ORDER.indexOf(b.entity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  APPLY_ORDER.indexOf(a.entity) - APPLY_ORDER.indexOf(b.entity) || compareFileNames(a.name, b.name);
 
 export async function ingestInbox(options: IngestOptions, context: RunContext): Promise<IngestSummary> {
   const { logger } = context;
