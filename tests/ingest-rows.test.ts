@@ -215,4 +215,26 @@ describe("references", () => {
     expect((await quarantineOf(ws.db)).map((q) => [q.file_name, q.line, q.rules])).toEqual([["payments_20261110.csv", 3, ["unknown_reference:employer_id"]]]);
     expect(await query(ws.db, "SELECT payment_id FROM raw.payments")).toEqual([{ payment_id: "P1" }]);
   });
+
+  it("to an earlier line of the same file hold only if that line loads: a re-issue of a quarantined invoice is quarantined too", async () => {
+    const ws = workspace();
+    const reissue = (id: string, of: string) => invoice(id, "100000001", { replaces_invoice_id: of });
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      ...registration,
+      { name: "invoices_20261101.csv", entity: "invoices", text: csv("invoices", [
+        invoice("INV1", "100000099"), reissue("INV2", "INV1"), reissue("INV3", "INV2"), // line 2: unknown account; 3 and 4 follow it
+        invoice("INV4", "100000001"), invoice("INV4", "100000002"), reissue("INV5", "INV4"), // a key conflict, and its re-issue
+        reissue("INV6", "INV1"), reissue("INV6", "INV1"), // a re-send of a re-issue of line 2
+        invoice("INV7", "100000001"), reissue("INV8", "INV7"), // all well
+      ]) },
+    ]);
+    await ingest(ws.inbox, ws.db);
+    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules])).toEqual([
+      [2, ["unknown_reference:employer_id"]], [3, ["unknown_reference:replaces_invoice_id"]], [4, ["unknown_reference:replaces_invoice_id"]],
+      [5, ["conflicting_key"]], [6, ["conflicting_key"]], [7, ["unknown_reference:replaces_invoice_id"]],
+      [8, ["unknown_reference:replaces_invoice_id"]], [9, ["unknown_reference:replaces_invoice_id"]],
+    ]);
+    expect(await query(ws.db, "SELECT invoice_id FROM raw.invoices ORDER BY 1")).toEqual([{ invoice_id: "INV7" }, { invoice_id: "INV8" }]);
+    expect((await loadsOf(ws.db)).find((l) => l.file_name.startsWith("invoices"))).toMatchObject({ rows: 10, loaded: 2, skipped: 0, quarantined: 8 });
+  });
 });

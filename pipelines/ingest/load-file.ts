@@ -13,7 +13,7 @@ import { scanFile, type FileScan } from "./read-file.ts";
 import { fixNumbered } from "./numbered-copy.ts";
 import { badRowsTableSql, brokenReferencesSql, parsedSql, referencedEntities, rowHashOf, typedColumnsSql, type ParsedSqlInput, type ReferenceSizes } from "./validation-sql.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
-import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows } from "./row-fates.ts";
+import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows, quarantineReferencesToQuarantined } from "./row-fates.ts";
 import { controlTotalOf, rawTexts, rejectedRecordsSql, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 
@@ -189,11 +189,12 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   // Rows of other loads do not change while this one is judged: asked once, for both steps.
   const earlierRows = await hasEarlierRows(connection, entity, inserted);
   await decideRowFates(connection, entity, loadId, earlierRows);
+  await quarantineReferencesToQuarantined(connection, entity, loadId);
   lap("row fates");
   const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, scan, rejects, rejectTexts, hasBad, workDir });
   const skipped = await applyRowFates(connection, entity, loadId, delivery.createdAt, earlierRows);
   lap("applied");
-  await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups;
+  await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups; DROP TABLE IF EXISTS _orphans;
     DROP TABLE IF EXISTS ${sql.rejectsTable}; DROP TABLE IF EXISTS ${sql.rejectsScan};
     DROP TABLE IF EXISTS ${sql.rejectsTable}_2; DROP TABLE IF EXISTS ${sql.rejectsScan}_2`);
   return {

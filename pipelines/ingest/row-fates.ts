@@ -6,6 +6,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { keyColumns, type EntityContract } from "../contracts/index.ts";
 import { ident, queryRows } from "../lib/duckdb.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
+import { referencesToQuarantinedSql } from "./validation-sql.ts";
 
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 
@@ -65,6 +66,25 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
       ON ${sameKey("c", "r")} AND r._row_hash = c._row_hash`);
   }
 }
+
+/**
+ * A row pointing into its own entity at a line of this file that turned out quarantined (a key conflict,
+ * a broken reference) points at nothing loaded: it is quarantined in its turn, and so on down a chain of
+ * re-issues. Its skipped re-sends go with it.
+ */
+export async function quarantineReferencesToQuarantined(connection: DuckDBConnection, entity: EntityContract, loadId: number): Promise<void> {
+  const orphans = referencesToQuarantinedSql(entity, loadId);
+  if (!orphans || (await count(connection, "_drop WHERE fate = 'quarantine'")) === 0) return;
+  for (;;) {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE _orphans AS ${orphans}`);
+    if ((await count(connection, "_orphans")) === 0) return;
+    await connection.run(`DELETE FROM _drop WHERE fate <> 'quarantine' AND line IN (SELECT line FROM _orphans);
+      INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM _orphans`);
+  }
+}
+
+const count = async (connection: DuckDBConnection, from: string) =>
+  ((await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM ${from}`)) as [{ n: number }])[0].n;
 
 /**
  * Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced.

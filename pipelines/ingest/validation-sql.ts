@@ -169,9 +169,33 @@ export function brokenReferencesSql(entity: EntityContract, loadId: number, size
           `s.${col} NOT IN (SELECT ${ident(ref.column)} FROM raw.${ident(ref.entity)}${
             narrow(ref.entity) ? ` WHERE ${ident(ref.column)} IN (SELECT ${col} FROM raw.${ident(entity.name)} WHERE _load_id = ${loadId})` : ""
           })`;
-    return `SELECT s._line AS line, ${sqlString(`${c.name}: no ${ref.entity} row with ${ref.column} = "`)} || s.${col} || '"' AS reason,
-        ${sqlString(`unknown_reference:${c.name}`)} AS rule
-      FROM raw.${ident(entity.name)} s WHERE s._load_id = ${loadId} AND s.${col} IS NOT NULL AND ${known}`;
+    return brokenReferenceRows(entity, loadId, c, known);
   });
   return parts.join("\nUNION ALL\n");
+}
+
+function brokenReferenceRows(entity: EntityContract, loadId: number, c: ColumnContract, broken: string): string {
+  const ref = c.references!;
+  const col = ident(c.name);
+  return `SELECT s._line AS line, ${sqlString(`${c.name}: no ${ref.entity} row with ${ref.column} = "`)} || s.${col} || '"' AS reason,
+        ${sqlString(`unknown_reference:${c.name}`)} AS rule
+      FROM raw.${ident(entity.name)} s WHERE s._load_id = ${loadId} AND s.${col} IS NOT NULL AND ${broken}`;
+}
+
+/**
+ * Rows of this load, not yet quarantined, whose reference into their own entity finds only lines of this
+ * file that `_drop` quarantines (a key conflict, a broken reference of their own): a quarantined row was
+ * never loaded, so nothing can point at it. Null for entities that do not reference themselves.
+ */
+export function referencesToQuarantinedSql(entity: EntityContract, loadId: number): string | null {
+  const quarantined = "(SELECT line FROM _drop WHERE fate = 'quarantine')";
+  const parts = columnsOf(entity)
+    .filter((c) => c.references?.entity === entity.name)
+    .map((c) => {
+      const known = `(p._load_id <> ${loadId} OR (p._line < s._line AND p._line NOT IN ${quarantined}))`;
+      const broken = `s._line NOT IN ${quarantined}
+        AND NOT EXISTS (SELECT 1 FROM raw.${ident(entity.name)} p WHERE p.${ident(c.references!.column)} = s.${ident(c.name)} AND ${known})`;
+      return brokenReferenceRows(entity, loadId, c, broken);
+    });
+  return parts.length ? parts.join("\nUNION ALL\n") : null;
 }
