@@ -202,6 +202,22 @@ describe("keys", () => {
   });
 });
 
+describe("a delivery that arrives after a newer one was applied", () => {
+  it("cannot rewrite snapshot history: its snapshot files are rejected with the reason; its events load", async () => {
+    const ws = workspace();
+    writeDelivery(ws.inbox, "d2", "2026-11-02T02:00:00+03:00", registration);
+    await ingest(ws.inbox, ws.db);
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("100000001", { status: "closed", status_changed_on: "2026-10-31" })]) },
+      { name: "payments_20261101.csv", entity: "payments", text: csv("payments", [payment("P1", "100000001", "10.00")]) },
+    ]);
+    const late = (await ingest(ws.inbox, ws.db)).files;
+    expect(late.map((l) => [l.fileName, l.status, l.loaded])).toEqual([["employers_20261101.csv", "rejected", 0], ["payments_20261101.csv", "loaded", 1]]);
+    expect(late[0]!.reason).toMatch(/employers from delivery d2 \(created 2026-11-01T23:00:00Z\) were applied already; snapshots apply in created_at order/);
+    expect(await query(ws.db, "SELECT status, _valid_to FROM raw.employers WHERE employer_id = '100000001'")).toEqual([{ status: "active", _valid_to: null }]);
+  });
+});
+
 describe("references", () => {
   it("are checked the same way when a daily file is tiny beside the registry it names", async () => {
     const ws = workspace();

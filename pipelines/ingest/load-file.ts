@@ -13,7 +13,7 @@ import { scanFile, type FileScan } from "./read-file.ts";
 import { fixNumbered } from "./numbered-copy.ts";
 import { badRowsTableSql, brokenReferencesSql, parsedSql, referencedEntities, rowHashOf, typedColumnsSql, type ParsedSqlInput, type ReferenceSizes } from "./validation-sql.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
-import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows, quarantineReferencesToQuarantined } from "./row-fates.ts";
+import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows, newerSnapshotLoad, quarantineReferencesToQuarantined } from "./row-fates.ts";
 import { controlTotalOf, rawTexts, rejectedRecordsSql, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 
@@ -88,6 +88,11 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
     }
     const entity = entityByName(file.entity)!;
     const { header, extra } = checkHeader(scan, entity, file);
+    const newer = entity.kind === "snapshot" ? await newerSnapshotLoad(connection, entity, delivery.createdAt) : null;
+    if (newer) {
+      return await rejected(`${entity.name} from delivery ${newer.delivery_id} (created ${newer.created_at}) were applied already; ` +
+        `snapshots apply in created_at order, so this older file would rewrite their history: ingest into a fresh warehouse to take it in`);
+    }
     // The audit row commits with the data, so a crash can never leave rows without their load record.
     const committed = await inTransaction(connection, async () => {
       const result = await loadRows(input, entity, scan!, header, loadId, fixedPath);

@@ -15,6 +15,19 @@ export async function hasEarlierRows(connection: DuckDBConnection, entity: Entit
   return (await rawRowCount(connection, entity.name)) > inserted;
 }
 
+/**
+ * A delivery of this entity applied already though created after `createdAt`. Snapshot history runs in
+ * created_at order, and a version dropped as a no-op when it came cannot be told apart later, so an older
+ * snapshot file arriving after a newer one cannot be fitted into the history it missed.
+ */
+export async function newerSnapshotLoad(connection: DuckDBConnection, entity: EntityContract, createdAt: string): Promise<{ delivery_id: string; created_at: string } | null> {
+  const [newer] = await queryRows<{ delivery_id: string; created_at: string }>(connection,
+    `SELECT l.delivery_id, strftime(r._valid_from AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS created_at
+      FROM (SELECT _load_id, _valid_from FROM raw.${ident(entity.name)} WHERE _valid_from > $at::TIMESTAMPTZ ORDER BY _valid_from DESC LIMIT 1) r
+      JOIN audit.loads l ON l.load_id = r._load_id`, { at: createdAt });
+  return newer ?? null;
+}
+
 export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, earlierRows: boolean): Promise<void> {
   const table = `raw.${ident(entity.name)}`;
   const keys = keyColumns(entity).map(ident);
