@@ -90,6 +90,16 @@ describe("deliveries", () => {
     expect(byId["d0-no-manifest"]!.reason).toMatch(/no manifest.json/);
     expect(byId["d0-bad-json"]!.reason).toMatch(/manifest.json line 3, column 3: not valid JSON/);
     expect(byId["d0-bad-field"]!.reason).toMatch(/created_at: an ISO 8601 timestamp with offset/);
+
+    // The manifest arrives after the files (a copy still running when the job looked): the next run applies it.
+    writeDelivery(ws.inbox, "d0-no-manifest", "2026-11-02T02:00:00+03:00", [payments()]);
+    const again = await ingest(ws.inbox, ws.db);
+    expect(again.deliveries.map((d) => [d.deliveryId, d.status])).toEqual([
+      ["d1", "already_applied"], ["d0-no-manifest", "applied"], ["d0-bad-field", "rejected"], ["d0-bad-json", "rejected"],
+    ]);
+    expect(again.files.map((f) => [f.fileName, f.status, f.loaded])).toEqual([["payments_20261110.csv", "loaded", 2]]);
+    const [recorded] = await query<{ status: string; reason: string | null }>(ws.db, "SELECT status, reason FROM audit.deliveries WHERE delivery_id = 'd0-no-manifest'");
+    expect(recorded).toEqual({ status: "applied", reason: null });
   });
 
   it("ingesting twice equals ingesting once; a re-sent file is skipped as a duplicate", async () => {

@@ -63,7 +63,9 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
     for (const delivery of deliveries) {
       const id = delivery.ok ? delivery.manifest.delivery_id : delivery.name;
       const seen = await queryRows<{ status: string }>(connection, "SELECT status FROM audit.deliveries WHERE delivery_id = $id", { id });
-      if (seen[0]) {
+      // A delivery rejected for its folder or manifest is looked at again: a manifest written after the
+      // folder's files, or mended, lets it apply. One that still fails stays recorded once.
+      if (seen[0] && (seen[0].status !== "rejected" || !delivery.ok)) {
         summary.deliveries.push({ deliveryId: id, status: seen[0].status === "rejected" ? "rejected" : "already_applied", reason: null });
         continue;
       }
@@ -114,7 +116,7 @@ async function recordDelivery(
   context: RunContext,
 ): Promise<void> {
   await connection.run(
-    "INSERT INTO audit.deliveries VALUES ($id, $folder, $created::TIMESTAMPTZ, $source, $status, $reason, $files, $at::TIMESTAMPTZ)",
+    "INSERT OR REPLACE INTO audit.deliveries VALUES ($id, $folder, $created::TIMESTAMPTZ, $source, $status, $reason, $files, $at::TIMESTAMPTZ)",
     { id: d.id, folder: d.folder, created: d.createdAt, source: d.source, status: d.status, reason: d.reason, files: d.files, at: context.now().toISOString() },
   );
 }
