@@ -10,6 +10,9 @@ import { referencesToQuarantinedSql } from "./validation-sql.ts";
 
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 
+const count = async (connection: DuckDBConnection, from: string) =>
+  ((await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM ${from}`)) as [{ n: number }])[0].n;
+
 /** Whether the table holds rows of other loads: the first file of an entity has nothing to compare with. */
 export async function hasEarlierRows(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<boolean> {
   return (await rawRowCount(connection, entity.name)) > inserted;
@@ -35,7 +38,7 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
   const keyText = (alias: string) => keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
   const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
   // Usually nothing is dropped yet; an anti-join against an empty table still costs seconds at national scale.
-  const [{ dropped }] = (await queryRows<{ dropped: number }>(connection, "SELECT count(*) AS dropped FROM _drop")) as [{ dropped: number }];
+  const dropped = await count(connection, "_drop");
   const standing = `_load_id = ${loadId}${dropped ? " AND _line NOT IN (SELECT line FROM _drop)" : ""}`;
 
   // Within the file: identical re-sends keep the first; differing versions of a key are all quarantined.
@@ -95,9 +98,6 @@ export async function quarantineReferencesToQuarantined(connection: DuckDBConnec
       INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM _orphans`);
   }
 }
-
-const count = async (connection: DuckDBConnection, from: string) =>
-  ((await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM ${from}`)) as [{ n: number }])[0].n;
 
 /**
  * Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced.
