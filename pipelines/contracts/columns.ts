@@ -142,11 +142,22 @@ export function date() {
   });
 }
 
+/** Whether `YYYY-MM-DD…` starts with a day of the calendar: JavaScript's Date turns 31 November into 1 December. */
+export function isCalendarDay(text: string): boolean {
+  const [y, m, d] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d);
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+/** An ISO 8601 timestamp with offset that names a real point in time. */
+export const isRealTimestamp = (s: string) => jsRe(TIMESTAMP_PATTERN).test(s) && isCalendarDay(s) && !Number.isNaN(Date.parse(s));
+
 export function timestamp() {
   const base = z
     .string()
     .regex(jsRe(TIMESTAMP_PATTERN), "must be an ISO 8601 timestamp with offset")
-    .refine((s) => !Number.isNaN(Date.parse(s)), "not a real point in time");
+    .refine(isRealTimestamp, "not a real point in time");
   return new Column(base, {
     kind: "timestamp",
     duckdbType: "TIMESTAMPTZ",
@@ -207,7 +218,9 @@ export function typedExpression(meta: ColumnMeta, raw: string): string {
     case "date":
       return `try_cast(${raw} AS DATE)`;
     case "timestamp":
-      return `try_cast(${raw} AS TIMESTAMPTZ)`;
+      // DuckDB reads no timestamp without seconds (`2026-11-23T10:00+03:00`), which ISO 8601 allows: those
+      // are given ":00" (only for the rows the first cast leaves NULL).
+      return `coalesce(try_cast(${raw} AS TIMESTAMPTZ), try_cast(regexp_replace(${raw}, '^(.{16})([Z+-])', '\\1:00\\2') AS TIMESTAMPTZ))`;
     case "amount":
       return `try_cast(${raw} AS DECIMAL(18,2))`;
     case "integer":

@@ -1,6 +1,6 @@
 // The contract of a delivery's manifest.json (extracts.md, "Deliveries").
 import { z } from "zod";
-import { TIMESTAMP_PATTERN } from "./columns.ts";
+import { isRealTimestamp, TIMESTAMP_PATTERN } from "./columns.ts";
 import { ENTITIES, controlColumn, type EntityName } from "./index.ts";
 
 const entityNames = ENTITIES.map((e) => e.name) as [EntityName, ...EntityName[]];
@@ -36,7 +36,10 @@ export function compareFileNames(a: string, b: string): number {
 
 export const manifestSchema = z.object({
   delivery_id: z.string().min(1),
-  created_at: z.string().regex(new RegExp(`^${TIMESTAMP_PATTERN}$`), "an ISO 8601 timestamp with offset"),
+  created_at: z
+    .string()
+    .regex(new RegExp(`^${TIMESTAMP_PATTERN}$`), "an ISO 8601 timestamp with offset")
+    .refine(isRealTimestamp, "not a real point in time"),
   source: z.string().min(1),
   files: z.array(manifestFile),
 });

@@ -15,7 +15,13 @@ export function riyadhDay(timestamp: string): string {
 function readManifest(folder: string, name: string): DeliveryFolder {
   const path = join(folder, "manifest.json");
   if (!existsSync(path)) return { ok: false, folder, name, reason: `${name}: no manifest.json in the delivery folder` };
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return { ok: false, folder, name, reason: `${name}/manifest.json: ${code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? cause})`}` };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -46,7 +52,8 @@ function locate(text: string, position: number): string {
 /** Every delivery folder of the inbox: good ones by created_at then folder name, bad ones by name. */
 export function listDeliveries(inbox: string): DeliveryFolder[] {
   const folders = readdirSync(inbox)
-    .filter((n) => !n.startsWith(".") && statSync(join(inbox, n)).isDirectory())
+    // A link to nothing is no delivery folder, and no reason to stop.
+    .filter((n) => !n.startsWith(".") && statSync(join(inbox, n), { throwIfNoEntry: false })?.isDirectory())
     .sort();
   const all = folders.map((n) => readManifest(join(inbox, n), n));
   return all.sort((a, b) => {

@@ -1,6 +1,6 @@
 // Ingest: every new delivery in an inbox, verified, validated and loaded file by file.
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse, queryRows, type WarehouseOptions } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
@@ -62,7 +62,15 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
     await connection.run("SET checkpoint_threshold = '1GB'");
     for (const delivery of deliveries) {
       const id = delivery.ok ? delivery.manifest.delivery_id : delivery.name;
-      const seen = await queryRows<{ status: string }>(connection, "SELECT status FROM audit.deliveries WHERE delivery_id = $id", { id });
+      const seen = await queryRows<{ status: string; folder: string }>(connection, "SELECT status, folder FROM audit.deliveries WHERE delivery_id = $id", { id });
+      if (seen[0]?.status === "applied" && basename(seen[0].folder) !== delivery.name) {
+        // Another folder under an id applied already (the inbox itself may have moved since: names compared)
+        // would otherwise be passed over unseen.
+        const reason = `${delivery.name}: its manifest's delivery_id ${id} was applied already from ${seen[0].folder}; give this delivery its own id`;
+        logger.warn(`delivery rejected: ${reason}`);
+        summary.deliveries.push({ deliveryId: id, status: "rejected", reason });
+        continue;
+      }
       // A delivery rejected for its folder or manifest is looked at again: a manifest written after the
       // folder's files, or mended, lets it apply. One that still fails stays recorded once.
       if (seen[0] && (seen[0].status !== "rejected" || !delivery.ok)) {
@@ -79,7 +87,9 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       const listed = new Set(manifest.files.map((f) => f.name));
       const unlisted = readdirSync(delivery.folder).filter((n) => n !== "manifest.json" && !listed.has(n));
       if (unlisted.length) logger.warn(`${delivery.name}: files not in manifest.json, ignored: ${unlisted.join(", ")}`);
-      const info = { id, folder: delivery.folder, createdAt: manifest.created_at, day: riyadhDay(manifest.created_at) };
+      // The same instant in UTC with its seconds spelled out: DuckDB reads no timestamp without seconds.
+      const createdAt = new Date(manifest.created_at).toISOString();
+      const info = { id, folder: delivery.folder, createdAt, day: riyadhDay(manifest.created_at) };
       // Files an earlier, interrupted run already finished (each committed with its audit row).
       const done = new Set((await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", { id })).map((r) => r.file_name));
       const files = [...manifest.files].sort(byApplyOrder).filter((f) => !done.has(f.name));
@@ -97,7 +107,7 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
         if (outcome.status === "rejected") logger.warn(`${line}: ${outcome.reason}`);
         else logger.info(line + (outcome.reason ? ` (${outcome.reason})` : ""));
       }
-      await recordDelivery(connection, { id, folder: delivery.folder, createdAt: manifest.created_at, source: manifest.source, status: "applied", reason: null, files: manifest.files.length }, context);
+      await recordDelivery(connection, { id, folder: delivery.folder, createdAt, source: manifest.source, status: "applied", reason: null, files: manifest.files.length }, context);
       summary.deliveries.push({ deliveryId: id, status: "applied", reason: null });
     }
     const clock = stopwatch();

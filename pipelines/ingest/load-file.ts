@@ -49,7 +49,14 @@ export interface PendingScan {
 /** Starts reading a delivered file: sha256, structure and its numbered copy at `workPath`. */
 export function startScan(delivery: Delivery, file: ManifestFile, workPath: string): PendingScan {
   const path = join(delivery.folder, file.name);
-  const result = existsSync(path) ? scanFile(path, file.encoding, workPath) : Promise.resolve(null);
+  const result = existsSync(path)
+    ? scanFile(path, file.encoding, workPath).catch((error: NodeJS.ErrnoException) => {
+        // The delivered file unreadable (a folder, no permission) rejects the file; other failures (the
+        // work folder's disk full) stop the run.
+        if (!error.code || error.path === workPath) throw error;
+        throw new Rejection(error.code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${error.code ?? error.message})`, { cause: error });
+      })
+    : Promise.resolve(null);
   result.catch(() => undefined); // awaited (and its error raised) by loadFile; not unhandled meanwhile
   return { workPath, result };
 }

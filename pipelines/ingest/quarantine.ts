@@ -8,7 +8,7 @@ import { ident, queryRows, sqlString } from "../lib/duckdb.ts";
 import { parseHeader, type CsvStructure } from "./csv-structure.ts";
 import { readLines, type FileScan } from "./read-file.ts";
 import { insertViaJson } from "./temp-table.ts";
-import { badRowsSql } from "./validation-sql.ts";
+import { badRowsSql, CONTROL_NUMBER } from "./validation-sql.ts";
 import type { Delivery } from "./load-file.ts";
 
 export type DuckDbReject = {
@@ -32,6 +32,13 @@ export function rejectedRecordsSql(rejectsTable: string): string {
       bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long, bool_or(error_type = 'INVALID ENCODING') AS not_utf8,
       min(column_name) FILTER (error_type = 'INVALID ENCODING') AS not_utf8_column
     FROM ${rejectsTable} GROUP BY ALL ORDER BY line`;
+}
+
+/** DuckDB counts the numbered copy's line column among the fields; the delivered row has one fewer. */
+function fieldCountReason(message: string): string {
+  const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (!counts) return `wrong number of fields: ${message}`;
+  return `wrong number of fields: the header has ${Number(counts[1]) - 1}, this row ${Number(counts[2]) - 1}`;
 }
 
 interface QuarantineRow {
@@ -93,11 +100,11 @@ export async function writeQuarantine(args: {
   args.rejects.forEach((r, i) => {
     const row = rejectRows[i]!;
     const [reason, rule] = r.too_long
-      ? ["record longer than 2 MiB", "record_too_long"]
+      ? [`record longer than 2 MiB: ${r.message}`, "record_too_long"]
       : r.not_utf8
-        ? [`${r.not_utf8_column ?? "a field"}: not UTF-8 text, though the manifest says utf-8`, "not_utf8"]
-        : ["wrong number of fields", "wrong_field_count"];
-    rows.push({ line: r.line, raw: texts.get(row) ?? null, reasons: [`${reason}: ${r.message}`], rules: [rule] });
+        ? [`${r.not_utf8_column ?? "a field"}: not UTF-8 text, though the manifest says utf-8: ${r.message}`, "not_utf8"]
+        : [fieldCountReason(r.message), "wrong_field_count"];
+    rows.push({ line: r.line, raw: texts.get(row) ?? null, reasons: [reason], rules: [rule] });
   });
   bad.forEach((b, i) => {
     const row = badRows[i]!;
@@ -117,7 +124,7 @@ export async function writeQuarantine(args: {
   return rows.length;
 }
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
+const NUMBER = new RegExp(`^${CONTROL_NUMBER}$`);
 
 /**
  * Sum of the control column over every data row as delivered: the parsed rows from DuckDB, plus the

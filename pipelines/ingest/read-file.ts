@@ -26,7 +26,13 @@ function lineFeeder(structure: CsvStructure, numbered: NumberedWriter): LineSpli
   // Where the next quote of the chunk is: a line before it needs no quote-by-quote look by the scanner.
   let quotesOf: Buffer | null = null;
   let nextQuote = -1;
+  let first = true;
   return new LineSplitter((buf, start, end, lf) => {
+    // The BOM belongs to the file, not to its first line: a BOM and then blank lines is a blank start.
+    if (first) {
+      first = false;
+      if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+    }
     if (buf !== quotesOf || (nextQuote !== -1 && nextQuote < start)) {
       quotesOf = buf;
       nextQuote = buf.indexOf(QUOTE, start);

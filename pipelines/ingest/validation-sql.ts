@@ -96,6 +96,13 @@ export function rowHashOf(entity: EntityContract): string {
 }
 
 /**
+ * What counts toward a control total in a row that failed its rules: a plain decimal number (spaces around
+ * it aside). The same test is applied to the rows DuckDB could not parse (quarantine.ts), so one text
+ * counts alike whichever way its row failed.
+ */
+export const CONTROL_NUMBER = "-?\\d+(\\.\\d+)?";
+
+/**
  * `_bad`: the records that failed a column or row rule, with their line, texts, typed values and control
  * value as delivered: a second read of the file, keeping only those.
  */
@@ -104,7 +111,7 @@ export function badRowsTableSql(input: ParsedSqlInput): string {
   const control = controlColumn(input.entity);
   return `CREATE OR REPLACE TEMP TABLE _bad AS
     SELECT _line, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
-      ${control ? `try_cast(_bad_raw.${ident(control)} AS DECIMAL(38,6))` : "NULL::DECIMAL(38,6)"} AS _control
+      ${control ? `CASE WHEN regexp_full_match(trim(_bad_raw.${ident(control)}), '${CONTROL_NUMBER}') THEN try_cast(trim(_bad_raw.${ident(control)}) AS DECIMAL(38,6)) END` : "NULL::DECIMAL(38,6)"} AS _control
     FROM (SELECT _line, struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) AS _bad_raw
       FROM ${parsedSql(input)} WHERE NOT _ok)`;
 }

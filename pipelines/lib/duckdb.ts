@@ -20,7 +20,11 @@ export interface Warehouse {
 }
 
 export async function openWarehouse(path: string, options: WarehouseOptions = {}): Promise<Warehouse> {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  try {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  } catch (cause) {
+    throw new EnvironmentError(`cannot open warehouse ${path}: its folder ${dirname(path)} cannot be made (${(cause as NodeJS.ErrnoException).code ?? cause})`, { cause });
+  }
   const config: Record<string, string> = {};
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   if (options.threads) config.threads = String(options.threads);
