@@ -84,6 +84,14 @@ describe("odd rows", () => {
     ]);
   });
 
+  it("a carriage return that ends no line rejects the file, saying on which line", async () => {
+    const ws = workspace();
+    const text = `${header}\n${row("P1", "5.00")}\n${row("P2", "7.00").replace("ST1", "ST\r1")}\n`;
+    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [employers, paymentsFile(text, { rows: 2, control_total: "12.00" })]);
+    const summary = await ingest(ws.inbox, ws.db);
+    expect(summary.files.at(-1)).toMatchObject({ status: "rejected", reason: "payments_20261110.csv: line 3: a carriage return that ends no line (lines end in LF or CRLF)" });
+  });
+
   it("a control value counts alike in a row DuckDB reads and in one it cannot: plain decimals only", async () => {
     const ws = workspace();
     // 1e3 is no SAR amount in either row; only the plain numbers count toward the manifest's total.

@@ -9,7 +9,7 @@ import type { ManifestFile } from "../contracts/manifest.ts";
 import { ident, inTransaction, queryRows } from "../lib/duckdb.ts";
 import type { FileOutcome } from "./index.ts";
 import type { Logger } from "../lib/context.ts";
-import { scanFile, type FileScan } from "./read-file.ts";
+import { firstStrayCarriageReturn, scanFile, type FileScan } from "./read-file.ts";
 import { fixNumbered } from "./numbered-copy.ts";
 import { badRowsTableSql, brokenReferencesSql, parsedSql, referencedEntities, rowHashOf, typedColumnsSql, type ParsedSqlInput, type ReferenceSizes } from "./validation-sql.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
@@ -110,7 +110,11 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
     return committed;
   } catch (error) {
     if (error instanceof Rejection) return rejected(error.message);
-    if (isInputError(error)) return rejected(`unreadable as CSV: ${(error as Error).message.split("\n")[0]}`);
+    if (isInputError(error)) {
+      const stray = /state machine reached an invalid state/.test(String(error)) ? await firstStrayCarriageReturn(join(delivery.folder, file.name)) : null;
+      if (stray !== null) return rejected(`line ${stray}: a carriage return that ends no line (lines end in LF or CRLF)`);
+      return rejected(`unreadable as CSV: ${(error as Error).message.split("\n")[0]}`);
+    }
     throw error;
   } finally {
     // The copies of a national-scale file are gigabytes: gone as soon as the file is done.

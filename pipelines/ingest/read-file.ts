@@ -89,3 +89,23 @@ export async function readLines(path: string, wanted: ReadonlySet<number>): Prom
   });
   return found;
 }
+
+const CR = 0x0d;
+
+/**
+ * The first line holding a carriage return that ends no line: one inside a line, or (in a file whose first
+ * line ends in a bare LF) anywhere. DuckDB's reader cannot go on past one; this says where it is.
+ */
+export async function firstStrayCarriageReturn(path: string): Promise<number | null> {
+  let found: number | null = null;
+  let lfOnly: boolean | null = null;
+  await eachLine(path, (buf, start, end, n) => {
+    const cr = buf.indexOf(CR, start);
+    const at = cr !== -1 && cr < end ? cr : -1;
+    lfOnly ??= at !== end - 1;
+    if (at !== -1 && (at < end - 1 || lfOnly)) found = n;
+    return found === null;
+  });
+  return found;
+}
+
