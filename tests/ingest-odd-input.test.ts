@@ -8,6 +8,7 @@ import { ingest, loadsOf, query, quarantineOf, workspace } from "./helpers/wareh
 import { ingestInbox } from "../pipelines/ingest/index.ts";
 import { memoryLogger } from "../pipelines/lib/context.ts";
 import { EnvironmentError } from "../pipelines/lib/errors.ts";
+import { jsonErrorOffset } from "../pipelines/lib/json-offset.ts";
 
 const employers = { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("100000001")]) };
 const paymentsFile = (text: string, manifest = {}) => ({ name: "payments_20261110.csv", entity: "payments", text, manifest });
@@ -55,6 +56,25 @@ describe("odd folders and manifests", () => {
       ["d1", "applied", null],
       ["d1", "rejected", `d1-again: its manifest's delivery_id d1 was applied already from ${join(ws.inbox, "d1")}; give this delivery its own id`],
     ]);
+  });
+
+  it("a manifest that is no JSON is placed by line and column, whatever Node's message gives", async () => {
+    const ws = workspace();
+    mkdirSync(join(ws.inbox, "d1"), { recursive: true });
+    writeFileSync(join(ws.inbox, "d1", "manifest.json"), '{\n  "files": [,]\n}');
+    const [d1] = (await ingest(ws.inbox, ws.db)).deliveries;
+    expect(d1!.reason).toBe("d1/manifest.json line 2, column 13: not valid JSON (Unexpected token ',')");
+    // Where Node gives a position, the locator finds the same one.
+    for (const text of ['{"a" 1}', '"abc', '{"a":1} x', '{\n  "delivery_id": "x",\n  oops\n}']) {
+      let position = -1;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        position = Number(/position (\d+)/.exec((error as Error).message)![1]);
+      }
+      expect(jsonErrorOffset(text), text).toBe(position);
+    }
+    expect(jsonErrorOffset('{"a": [1, "b", {"c": null}]}')).toBeNull();
   });
 
   it("a warehouse whose folder cannot be made is an environment error, not a crash", async () => {

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { manifestSchema, type Manifest } from "../contracts/manifest.ts";
+import { jsonErrorOffset } from "../lib/json-offset.ts";
 
 export type DeliveryFolder =
   | { ok: true; folder: string; name: string; manifest: Manifest; createdAtMs: number }
@@ -26,9 +27,11 @@ function readManifest(folder: string, name: string): DeliveryFolder {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Node pastes the whole text into some messages: the reason names the place instead.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/, ".*" is not valid JSON$/s, "");
     const at = /position (\d+)/.exec(message);
-    const where = at ? locate(text, Number(at[1])) : "";
+    const offset = at ? Number(at[1]) : jsonErrorOffset(text);
+    const where = offset !== null ? locate(text, offset) : "";
     return { ok: false, folder, name, reason: `${name}/manifest.json${where}: not valid JSON (${message})` };
   }
   const parsed = manifestSchema.safeParse(json);
