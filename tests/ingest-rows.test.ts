@@ -119,11 +119,14 @@ describe("broken rows", () => {
     const ws = workspace();
     const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)]).trimEnd().split("\n");
     const huge = `2026-09,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,${"x".repeat(2_200_000)}`;
-    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [...registration, { name: "wages_20261101.csv", entity: "wages", text: [header, first, huge, second].join("\n") + "\n", manifest: { rows: 3 } }]);
+    // Arabic, cut at 2 MiB mid-character, once made DuckDB fail to record its own rejection.
+    const hugeArabic = `2026-08,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,${"ع".repeat(1_600_000)}`;
+    const text = [header, first, huge, hugeArabic, second].join("\n") + "\n";
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [...registration, { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 4 } }]);
     await ingest(ws.inbox, ws.db);
     const q = await quarantineOf(ws.db);
-    expect(q.map((r) => [r.line, r.rules, r.raw?.length])).toEqual([[3, ["record_too_long"], huge.length]]);
-    expect(await query(ws.db, "SELECT _line FROM raw.wages ORDER BY _line")).toEqual([{ _line: 2 }, { _line: 4 }]);
+    expect(q.map((r) => [r.line, r.rules, r.raw?.length])).toEqual([[3, ["record_too_long"], huge.length], [4, ["record_too_long"], hugeArabic.length]]);
+    expect(await query(ws.db, "SELECT _line FROM raw.wages ORDER BY _line")).toEqual([{ _line: 2 }, { _line: 5 }]);
   });
 
   it("names every rule a row breaks, not just the first", async () => {

@@ -14,11 +14,15 @@ export interface MalformedRecord {
   line: number;
   raw: string;
   reason: string;
+  /** The rule code, when it is not `broken_quoting`. */
+  rule?: "record_too_long";
 }
 
 /** Records longer than this are taken for an unterminated quote. */
 const MAX_RECORD_LINES = 2_000;
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+/** DuckDB's longest record (its `max_line_size`), less room for the numbered copy's prefix. */
+const MAX_LINE_BYTES = 2 * 1024 * 1024 - 32;
 
 type Verdict = { kind: "complete"; fields: number } | { kind: "open" } | { kind: "malformed"; reason: string; column: number };
 
@@ -115,6 +119,13 @@ export class CsvStructure {
     this.line++;
     if (this.pending.length === 0) {
       if (end === start || (end === start + 1 && buf[start] === CR)) return; // blank lines are no records, as in DuckDB
+      if (this.header !== null && end - start > MAX_LINE_BYTES) {
+        // DuckDB rejects such a line itself, but cutting a long Arabic line mid-character it cannot even
+        // record the rejection: the line is set aside here instead.
+        const row = this.dataRow(this.line);
+        this.malformed.push({ row, line: this.line, raw: stripCr(buf.subarray(start, end)), reason: "record longer than 2 MiB", rule: "record_too_long" });
+        return;
+      }
       if (this.header !== null && (!mayQuote || buf.indexOf(QUOTE, start) === -1 || buf.indexOf(QUOTE, start) >= end)) {
         this.dataRow(this.line);
         return;

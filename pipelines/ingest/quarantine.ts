@@ -83,7 +83,7 @@ export async function writeQuarantine(args: {
 }): Promise<number> {
   const { connection, scan, entity } = args;
   const rows: QuarantineRow[] = scan.structure.malformed.map((m) => ({
-    line: m.line, raw: m.raw, reasons: [`broken quoting: ${m.reason}`], rules: ["broken_quoting"],
+    line: m.line, raw: m.raw, reasons: [m.rule ? m.reason : `broken quoting: ${m.reason}`], rules: [m.rule ?? "broken_quoting"],
   }));
   const rejectRows = args.rejects.map((r) => scan.structure.rowAtLine(r.line));
   const bad = args.hasBad
