@@ -104,6 +104,15 @@ describe("odd rows", () => {
     ]);
   });
 
+  it("a header whose quoted name runs over two lines", async () => {
+    const ws = workspace();
+    const text = `${header},"a note\nover two lines"\n${row("P1", "5.00")},x\n${row("P2", "7.00")},y\n`;
+    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [employers, paymentsFile(text, { rows: 2, control_total: "12.00" })]);
+    const summary = await ingest(ws.inbox, ws.db);
+    expect(summary.files.at(-1)).toMatchObject({ status: "loaded", loaded: 2, reason: "extra columns ignored: a note\nover two lines" });
+    expect(await query(ws.db, "SELECT payment_id, _line FROM raw.payments ORDER BY _line")).toEqual([{ payment_id: "P1", _line: 3 }, { payment_id: "P2", _line: 4 }]);
+  });
+
   it("a carriage return that ends no line rejects the file, saying on which line", async () => {
     const ws = workspace();
     const text = `${header}\n${row("P1", "5.00")}\n${row("P2", "7.00").replace("ST1", "ST\r1")}\n`;

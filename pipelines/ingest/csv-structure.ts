@@ -192,7 +192,7 @@ export class CsvStructure {
 
   private readHeader(text: Buffer): void {
     this.header = parseHeader(stripCr(text).replace(/^\uFEFF/, ""));
-    this.headerLine = this.line;
+    this.headerLine = this.pendingStart;
   }
 
   private dataRow(start: number): number {
