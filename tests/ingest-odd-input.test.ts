@@ -9,6 +9,9 @@ import { ingestInbox } from "../pipelines/ingest/index.ts";
 import { memoryLogger } from "../pipelines/lib/context.ts";
 import { EnvironmentError } from "../pipelines/lib/errors.ts";
 import { jsonErrorOffset } from "../pipelines/lib/json-offset.ts";
+import { Utf8Sniffer } from "../pipelines/ingest/code-page.ts";
+import fc from "fast-check";
+import iconv from "iconv-lite";
 
 const employers = { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("100000001")]) };
 const paymentsFile = (text: string, manifest = {}) => ({ name: "payments_20261110.csv", entity: "payments", text, manifest });
@@ -132,3 +135,26 @@ describe("odd rows", () => {
     ]);
   });
 });
+
+describe("encodings", () => {
+  it("a UTF-8 file its manifest calls windows-1256 is rejected, not loaded garbled", async () => {
+    const ws = workspace();
+    const arabic = csv("employers", [employer("100000001", { name_ar: "شركة التجربة" })]);
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [{ ...employers, text: arabic, manifest: { encoding: "windows-1256" } }]);
+    const [file] = (await ingest(ws.inbox, ws.db)).files;
+    expect(file).toMatchObject({ status: "rejected", reason: "employers_20261101.csv: manifest.json says windows-1256, but the file is UTF-8 text: read so, its Arabic would come out garbled" });
+  });
+
+  it("UTF-8 is told from Windows-1256 however the bytes are cut into chunks", () => {
+    const text = "employer_id,name_ar\n100000001,شركة التجربة «الأولى» 𝔸\n";
+    for (const [bytes, utf8] of [[Buffer.from(text, "utf8"), true], [iconv.encode(text.replace("𝔸", ""), "windows-1256"), false], [Buffer.from("ascii only\n"), false]] as const) {
+      fc.assert(fc.property(fc.array(fc.nat(bytes.length), { maxLength: 6 }), (cuts) => {
+        const sniffer = new Utf8Sniffer();
+        const at = [0, ...[...cuts].sort((a, b) => a - b), bytes.length];
+        for (let k = 1; k < at.length; k++) sniffer.push(bytes.subarray(at[k - 1], at[k]));
+        return sniffer.readsAsUtf8() === utf8;
+      }));
+    }
+  });
+});
+

@@ -135,6 +135,7 @@ const controlColumnName = (entity: EntityContract) => columnsOf(entity).find((c)
 
 function checkHeader(scan: FileScan, entity: EntityContract, file: ManifestFile): { header: string[]; extra: string[] } {
   if (scan.nulAt !== null) throw new Rejection(`not a CSV text file (NUL byte at offset ${scan.nulAt})`);
+  if (scan.readsAsUtf8) throw new Rejection("manifest.json says windows-1256, but the file is UTF-8 text: read so, its Arabic would come out garbled");
   const header = scan.structure.header;
   if (header === null) throw new Rejection("empty file: no header line");
   const line = scan.structure.headerLine;

@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { CsvStructure } from "./csv-structure.ts";
 import { eachLine, LineSplitter } from "./lines.ts";
 import { NumberedWriter, stripNumber } from "./numbered-copy.ts";
-import { codePageToUtf8 } from "./code-page.ts";
+import { codePageToUtf8, Utf8Sniffer } from "./code-page.ts";
 
 export interface FileScan {
   sha256: string;
@@ -17,6 +17,8 @@ export interface FileScan {
   structure: CsvStructure;
   /** Byte offset of the first NUL byte: such a file is no CSV text. */
   nulAt: number | null;
+  /** A file read as windows-1256 whose bytes are UTF-8 text beyond ASCII (see Utf8Sniffer). */
+  readsAsUtf8: boolean;
 }
 
 const QUOTE = 0x22;
@@ -48,6 +50,7 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   const numbered = new NumberedWriter();
   const lines = lineFeeder(structure, numbered);
   const decode = encoding === "windows-1256" ? codePageToUtf8("windows-1256") : null;
+  const sniffer = decode ? new Utf8Sniffer() : null;
   const out: WriteStream = createWriteStream(workPath);
   let bytes = 0;
   let nulAt: number | null = null;
@@ -68,6 +71,7 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
       if (z !== -1) nulAt = bytes + z;
     }
     bytes += raw.length;
+    sniffer?.push(raw);
     await take(decode ? decode(raw) : raw);
   }
   lines.end();
@@ -75,7 +79,7 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   await write(numbered.take(true));
   out.end();
   await once(out, "finish");
-  return { sha256: hash.digest("hex"), bytes, numberedPath: workPath, structure, nulAt };
+  return { sha256: hash.digest("hex"), bytes, numberedPath: workPath, structure, nulAt, readsAsUtf8: sniffer?.readsAsUtf8() ?? false };
 }
 
 /** The text of the given physical lines as delivered, from the numbered copy (a record spanning several lines is read whole by the caller). */
