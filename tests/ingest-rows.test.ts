@@ -141,6 +141,18 @@ describe("broken rows", () => {
     expect(row!.reasons.join("\n")).toContain('(got "MARS")');
   });
 
+  it("checks the references of a row that breaks another rule too", async () => {
+    const ws = workspace();
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      ...registration,
+      { name: "wages_20261101.csv", entity: "wages", text: csv("wages", [wage("2026-10", "100000099", C1, { basic_wage: "-1.00" })]) },
+    ]);
+    await ingest(ws.inbox, ws.db);
+    const [row] = await quarantineOf(ws.db);
+    expect(row!.rules).toEqual(["negative_amount:basic_wage", "unknown_reference:employer_id"]);
+    expect(row!.reasons[1]).toBe('employer_id: no employers row with employer_id = "100000099"');
+  });
+
   it("quarantines an unterminated quote as its own line and keeps every row after it", async () => {
     const ws = workspace();
     const header = "payment_id,employer_id,amount,paid_at,channel,bank_code,invoice_id,reverses_payment_id,posted_by";

@@ -87,7 +87,7 @@ export async function writeQuarantine(args: {
   }));
   const rejectRows = args.rejects.map((r) => scan.structure.rowAtLine(r.line));
   const bad = args.hasBad
-    ? await queryRows<{ _line: number; reasons: string[]; rules: string[] }>(connection, `${badRowsSql(entity, args.delivery.day)} ORDER BY _line`)
+    ? await queryRows<{ _line: number; reasons: string[]; rules: string[] }>(connection, `${badRowsSql(entity, args.delivery.day, args.loadId)} ORDER BY _line`)
     : [];
   const badRows = bad.map((b) => scan.structure.rowAtLine(b._line));
   // Rows dropped after insertion (references, key conflicts) already carry their physical line.

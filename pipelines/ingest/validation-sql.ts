@@ -119,7 +119,7 @@ export function badRowsTableSql(input: ParsedSqlInput): string {
 const quoteValue = (v: string) => `' (got "' || left(replace(${v}, '"', '\\"'), 60) || '")'`;
 
 /** Reasons (messages and rule codes) for the rows of `_bad`. */
-export function badRowsSql(entity: EntityContract, deliveryDay: string): string {
+export function badRowsSql(entity: EntityContract, deliveryDay: string, loadId: number): string {
   const cols = columnsOf(entity);
   const messages: string[] = [];
   const codes: string[] = [];
@@ -137,6 +137,15 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string): string 
     const failed = `NOT ${rowRuleSql(r.sql, (name) => ident(name)).replaceAll("$delivery_day", `DATE '${deliveryDay}'`)}`;
     messages.push(`CASE WHEN ${failed} THEN ${sqlString(r.message)} END`);
     codes.push(`CASE WHEN ${failed} THEN ${sqlString(r.code)} END`);
+  }
+  // A broken row's references are checked too ("every rule it broke"), as for a row that loads.
+  for (const c of cols.filter((x) => x.references)) {
+    const ref = c.references!;
+    const value = `_bad.${ident(c.name)}`;
+    const self = ref.entity === entity.name ? ` AND (p._load_id <> ${loadId} OR (p._line < _bad._line AND p._line NOT IN (SELECT line FROM _drop WHERE fate = 'quarantine')))` : "";
+    const broken = `${value} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM raw.${ident(ref.entity)} p WHERE p.${ident(ref.column)} = ${value}${self})`;
+    messages.push(`CASE WHEN ${broken} THEN ${referenceReason(c, value)} END`);
+    codes.push(`CASE WHEN ${broken} THEN ${sqlString(`unknown_reference:${c.name}`)} END`);
   }
   return `SELECT _line,
       list_filter([${messages.join(",\n ")}], x -> x IS NOT NULL) AS reasons,
@@ -181,10 +190,12 @@ export function brokenReferencesSql(entity: EntityContract, loadId: number, size
   return parts.join("\nUNION ALL\n");
 }
 
+const referenceReason = (c: ColumnContract, value: string) =>
+  `${sqlString(`${c.name}: no ${c.references!.entity} row with ${c.references!.column} = "`)} || ${value} || '"'`;
+
 function brokenReferenceRows(entity: EntityContract, loadId: number, c: ColumnContract, broken: string): string {
-  const ref = c.references!;
   const col = ident(c.name);
-  return `SELECT s._line AS line, ${sqlString(`${c.name}: no ${ref.entity} row with ${ref.column} = "`)} || s.${col} || '"' AS reason,
+  return `SELECT s._line AS line, ${referenceReason(c, `s.${col}`)} AS reason,
         ${sqlString(`unknown_reference:${c.name}`)} AS rule
       FROM raw.${ident(entity.name)} s WHERE s._load_id = ${loadId} AND s.${col} IS NOT NULL AND ${broken}`;
 }
