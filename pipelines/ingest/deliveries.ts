@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { manifestSchema, type Manifest } from "../contracts/manifest.ts";
 import { jsonErrorOffset } from "../lib/json-offset.ts";
+import { unreadable } from "../lib/errors.ts";
 
 export type DeliveryFolder =
   | { ok: true; folder: string; name: string; manifest: Manifest; createdAtMs: number }
@@ -20,8 +21,7 @@ function readManifest(folder: string, name: string): DeliveryFolder {
   try {
     text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return { ok: false, folder, name, reason: `${name}/manifest.json: ${code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? cause})`}` };
+    return { ok: false, folder, name, reason: `${name}/manifest.json: ${unreadable(cause)}` };
   }
   let json: unknown;
   try {

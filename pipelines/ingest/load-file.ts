@@ -16,6 +16,7 @@ import { rawRowCount } from "./warehouse-schema.ts";
 import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows, newerSnapshotLoad, quarantineReferencesToQuarantined } from "./row-fates.ts";
 import { controlTotalOf, rawTexts, rejectedRecordsSql, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
+import { unreadable } from "../lib/errors.ts";
 
 export interface Delivery {
   id: string;
@@ -54,7 +55,7 @@ export function startScan(delivery: Delivery, file: ManifestFile, workPath: stri
         // The delivered file unreadable (a folder, no permission) rejects the file; other failures (the
         // work folder's disk full) stop the run.
         if (!error.code || error.path === workPath) throw error;
-        throw new Rejection(error.code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${error.code ?? error.message})`, { cause: error });
+        throw new Rejection(unreadable(error), { cause: error });
       })
     : Promise.resolve(null);
   result.catch(() => undefined); // awaited (and its error raised) by loadFile; not unhandled meanwhile

@@ -31,6 +31,12 @@ export class EnvironmentError extends Error {
   }
 }
 
+/** Why a delivered file (or manifest) could not be read, in a user's words. */
+export function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? String(error)})`;
+}
+
 /** The message of an error and of every cause behind it, one per line. */
 export function describeError(error: unknown): string {
   const parts: string[] = [];
