@@ -3,7 +3,7 @@
 // the atomic swap: readers see the previous table until COMMIT, and any failure — a SQL error, a
 // failing `error` test, a stop signal — rolls back to it. No temporary tables are left behind by a crash.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../lib/duckdb.ts";
+import { countRows, queryRows } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
 import { blocks, runTests } from "./checks.ts";
 import { columnDocs } from "./header.ts";
@@ -65,7 +65,7 @@ export async function materialize(connection: DuckDBConnection, plan: PlannedMod
       const failed = tests.filter(blocks).map((t) => t.test);
       return { model: model.id, status: "test_failed", reason: plan.reason, error: `blocking test failed: ${failed.join(", ")}; the previous version is kept`, durationMs: performance.now() - started, tests, periods };
     }
-    const rows = model.header.materialized === "view" ? null : Number((await queryRows(connection, `SELECT count(*) AS n FROM ${target}`))[0]!.n);
+    const rows = model.header.materialized === "view" ? null : await countRows(connection, target);
     const durationMs = performance.now() - started;
     await recordModelState(connection, {
       model: model.id,

@@ -3,7 +3,7 @@
 // the missing ones, rebuilds the latest `lookback` ones when inputs changed, and rebuilds a period on
 // request (`--period`). A change of code rebuilds every period. All inside the model's transaction.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { ident, queryRows } from "../lib/duckdb.ts";
+import { countRows, ident, queryRows } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
 import { qualified } from "./model.ts";
 import { PERIOD } from "./params.ts";
@@ -76,7 +76,7 @@ export async function buildPeriods(connection: DuckDBConnection, plan: PlannedMo
       await connection.run(`CREATE TABLE ${target} AS SELECT * FROM ${SLICE}`);
       exists = true;
     }
-    const rows = Number((await queryRows(connection, `SELECT count(*) AS n FROM ${SLICE}`))[0]!.n);
+    const rows = await countRows(connection, SLICE);
     await recordPeriod(connection, { model: model.id, period, codeFingerprint: plan.codeFingerprint, builtAt: meta.now(), runId: meta.runId, rows });
   }
   await connection.run(`DROP TABLE IF EXISTS ${SLICE}`);

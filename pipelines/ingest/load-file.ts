@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { columnsOf, entityByName, type EntityContract } from "../contracts/index.ts";
 import type { ManifestFile } from "../contracts/manifest.ts";
-import { ident, inTransaction, queryRows } from "../lib/duckdb.ts";
+import { countRows, ident, inTransaction, queryRows } from "../lib/duckdb.ts";
 import type { FileOutcome } from "./index.ts";
 import type { Logger } from "../lib/context.ts";
 import { firstStrayCarriageReturn, scanFile, type FileScan } from "./read-file.ts";
@@ -188,7 +188,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   let bad = 0;
   if (hasBad) {
     await connection.run(badRowsTableSql({ ...sql, rejectsTable: `${sql.rejectsTable}_2`, rejectsScan: `${sql.rejectsScan}_2` }));
-    [{ bad }] = (await queryRows<{ bad: number }>(connection, "SELECT count(*) AS bad FROM _bad")) as [{ bad: number }];
+    bad = await countRows(connection, "_bad");
   }
   if (inserted + bad !== parsed) {
     throw new Rejection(`DuckDB read ${inserted + bad + rejects.length} records where the structure scan found ${records}`);

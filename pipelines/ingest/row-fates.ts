@@ -4,14 +4,11 @@
 // `_drop(line, fate, reason, rule)` with fate 'quarantine' | 'skip' | 'noop', then deleted.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { keyColumns, type EntityContract } from "../contracts/index.ts";
-import { ident, queryRows } from "../lib/duckdb.ts";
+import { countRows, ident, queryRows } from "../lib/duckdb.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
 import { referencesToQuarantinedSql } from "./validation-sql.ts";
 
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
-
-const count = async (connection: DuckDBConnection, from: string) =>
-  ((await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM ${from}`)) as [{ n: number }])[0].n;
 
 /** Whether the table holds rows of other loads: the first file of an entity has nothing to compare with. */
 export async function hasEarlierRows(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<boolean> {
@@ -38,7 +35,7 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
   const keyText = (alias: string) => keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
   const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
   // Usually nothing is dropped yet; an anti-join against an empty table still costs seconds at national scale.
-  const dropped = await count(connection, "_drop");
+  const dropped = await countRows(connection, "_drop");
   const standing = `_load_id = ${loadId}${dropped ? " AND _line NOT IN (SELECT line FROM _drop)" : ""}`;
 
   // Within the file: identical re-sends keep the first; differing versions of a key are all quarantined.
@@ -90,10 +87,10 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
  */
 export async function quarantineReferencesToQuarantined(connection: DuckDBConnection, entity: EntityContract, loadId: number): Promise<void> {
   const orphans = referencesToQuarantinedSql(entity, loadId);
-  if (!orphans || (await count(connection, "_drop WHERE fate = 'quarantine'")) === 0) return;
+  if (!orphans || (await countRows(connection, "_drop WHERE fate = 'quarantine'")) === 0) return;
   for (;;) {
     await connection.run(`CREATE OR REPLACE TEMP TABLE _orphans AS ${orphans}`);
-    if ((await count(connection, "_orphans")) === 0) return;
+    if ((await countRows(connection, "_orphans")) === 0) return;
     await connection.run(`DELETE FROM _drop WHERE fate <> 'quarantine' AND line IN (SELECT line FROM _orphans);
       INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM _orphans`);
   }

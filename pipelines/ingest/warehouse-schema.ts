@@ -1,7 +1,7 @@
 // The tables ingest writes: raw.<entity> (typed, as delivered) and the audit trail of loads.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ENTITIES, columnsOf, type EntityContract } from "../contracts/index.ts";
-import { ident, queryRows } from "../lib/duckdb.ts";
+import { countRows, ident } from "../lib/duckdb.ts";
 
 /** Lineage columns every raw row carries: which load brought it, from which line, and a hash of its field texts. */
 const LINEAGE = ["_load_id BIGINT NOT NULL", "_line INTEGER NOT NULL", "_row_hash UBIGINT NOT NULL"];
@@ -46,6 +46,5 @@ export async function ensureWarehouseSchema(connection: DuckDBConnection): Promi
 
 /** Rows in raw.<entity>, every version and load: count(*) of a whole table comes from its metadata. */
 export async function rawRowCount(connection: DuckDBConnection, entity: string): Promise<number> {
-  const [{ n }] = (await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM raw.${ident(entity)}`)) as [{ n: number }];
-  return n;
+  return countRows(connection, `raw.${ident(entity)}`);
 }

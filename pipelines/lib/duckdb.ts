@@ -94,6 +94,11 @@ export async function queryRows<T extends Row = Row>(
   });
 }
 
+/** How many rows `from` (a table, or a table and its WHERE clause) holds. */
+export async function countRows(connection: DuckDBConnection, from: string): Promise<number> {
+  return Number((await queryRows(connection, `SELECT count(*) AS n FROM ${from}`))[0]!.n);
+}
+
 /** Runs statements inside one transaction; any failure rolls every one of them back. */
 export async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
   await connection.run("BEGIN TRANSACTION");
