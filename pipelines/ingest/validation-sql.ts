@@ -140,10 +140,8 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string, loadId: 
   }
   // A broken row's references are checked too ("every rule it broke"), as for a row that loads.
   for (const c of cols.filter((x) => x.references)) {
-    const ref = c.references!;
     const value = `_bad.${ident(c.name)}`;
-    const self = ref.entity === entity.name ? ` AND (p._load_id <> ${loadId} OR (p._line < _bad._line AND p._line NOT IN (SELECT line FROM _drop WHERE fate = 'quarantine')))` : "";
-    const broken = `${value} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM raw.${ident(ref.entity)} p WHERE p.${ident(ref.column)} = ${value}${self})`;
+    const broken = `${value} IS NOT NULL AND NOT ${referenceHolds(entity, loadId, c, value, "_bad._line")}`;
     messages.push(`CASE WHEN ${broken} THEN ${referenceReason(c, value)} END`);
     codes.push(`CASE WHEN ${broken} THEN ${sqlString(`unknown_reference:${c.name}`)} END`);
   }
@@ -180,7 +178,7 @@ export function brokenReferencesSql(entity: EntityContract, loadId: number, size
     const col = ident(c.name);
     const known =
       ref.entity === entity.name
-        ? `NOT EXISTS (SELECT 1 FROM raw.${ident(ref.entity)} p WHERE p.${ident(ref.column)} = s.${col} AND (p._load_id <> ${loadId} OR p._line < s._line))`
+        ? `NOT ${referenceHolds(entity, loadId, c, `s.${col}`, "s._line")}`
         : // NOT IN over the key column (never NULL in raw) is a hash anti-join; a correlated NOT EXISTS was 4x slower.
           `s.${col} NOT IN (SELECT ${ident(ref.column)} FROM raw.${ident(ref.entity)}${
             narrow(ref.entity) ? ` WHERE ${ident(ref.column)} IN (SELECT ${col} FROM raw.${ident(entity.name)} WHERE _load_id = ${loadId})` : ""
@@ -188,6 +186,18 @@ export function brokenReferencesSql(entity: EntityContract, loadId: number, size
     return brokenReferenceRows(entity, loadId, c, known);
   });
   return parts.join("\nUNION ALL\n");
+}
+
+const QUARANTINED_LINES = "(SELECT line FROM _drop WHERE fate = 'quarantine')";
+
+/**
+ * TRUE when `value`, in column `c` of the row of this load on `line`, names a row loaded before it: from an
+ * earlier load, or, in the entity itself, from an earlier line of this file that `_drop` does not quarantine.
+ */
+function referenceHolds(entity: EntityContract, loadId: number, c: ColumnContract, value: string, line: string): string {
+  const ref = c.references!;
+  const earlier = ref.entity === entity.name ? ` AND (p._load_id <> ${loadId} OR (p._line < ${line} AND p._line NOT IN ${QUARANTINED_LINES}))` : "";
+  return `EXISTS (SELECT 1 FROM raw.${ident(ref.entity)} p WHERE p.${ident(ref.column)} = ${value}${earlier})`;
 }
 
 const referenceReason = (c: ColumnContract, value: string) =>
@@ -206,13 +216,10 @@ function brokenReferenceRows(entity: EntityContract, loadId: number, c: ColumnCo
  * never loaded, so nothing can point at it. Null for entities that do not reference themselves.
  */
 export function referencesToQuarantinedSql(entity: EntityContract, loadId: number): string | null {
-  const quarantined = "(SELECT line FROM _drop WHERE fate = 'quarantine')";
   const parts = columnsOf(entity)
     .filter((c) => c.references?.entity === entity.name)
     .map((c) => {
-      const known = `(p._load_id <> ${loadId} OR (p._line < s._line AND p._line NOT IN ${quarantined}))`;
-      const broken = `s._line NOT IN ${quarantined}
-        AND NOT EXISTS (SELECT 1 FROM raw.${ident(entity.name)} p WHERE p.${ident(c.references!.column)} = s.${ident(c.name)} AND ${known})`;
+      const broken = `s._line NOT IN ${QUARANTINED_LINES} AND NOT ${referenceHolds(entity, loadId, c, `s.${ident(c.name)}`, "s._line")}`;
       return brokenReferenceRows(entity, loadId, c, broken);
     });
   return parts.length ? parts.join("\nUNION ALL\n") : null;
