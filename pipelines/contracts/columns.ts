@@ -131,7 +131,7 @@ export function date() {
   const base = z
     .string()
     .regex(jsRe(DATE_PATTERN), "must be a date YYYY-MM-DD")
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real calendar date");
+    .refine(isCalendarDay, "not a real calendar date");
   return new Column(base, {
     kind: "date",
     duckdbType: "DATE",

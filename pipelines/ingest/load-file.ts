@@ -182,7 +182,8 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   const inserted = await insertParsed(connection, entity, delivery, loadId, sql, records);
   lap("inserted");
   const rejects = await queryRows<DuckDbReject>(connection, rejectedRecordsSql(sql.rejectsTable));
-  if (rejects.some((r) => r.line === null)) throw new Rejection(`DuckDB rejected a record without its line number: ${rejects.find((r) => r.line === null)!.message}`);
+  const unplaced = rejects.find((r) => r.line === null);
+  if (unplaced) throw new Rejection(`DuckDB rejected a record without its line number: ${unplaced.message}`);
   const parsed = records - rejects.length;
   const hasBad = inserted < parsed;
   let bad = 0;
