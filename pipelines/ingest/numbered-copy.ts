@@ -17,7 +17,9 @@ const LF = 0x0a;
 const CR = 0x0d;
 const COMMA = 0x2c;
 const HEADER_PREFIX = Buffer.from(`${LINE_COLUMN},`);
-const BOM = [0xef, 0xbb, 0xbf];
+/** Whether the line `buf[start, end)` starts with a UTF-8 byte order mark. */
+export const startsWithBom = (buf: Buffer, start: number, end: number) =>
+  end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf;
 const BLOCK = 1 << 22;
 
 const isBlank = (buf: Buffer, start: number, end: number) => end === start || (end === start + 1 && buf[start] === CR);
@@ -42,7 +44,7 @@ export class NumberedWriter {
       if (!this.headerDone) {
         this.headerDone = true;
         // A BOM would end up inside the first delivered column's name, behind the prefix.
-        if (length >= 3 && buf[start] === BOM[0] && buf[start + 1] === BOM[1] && buf[start + 2] === BOM[2]) start += 3;
+        if (startsWithBom(buf, start, end)) start += 3;
         HEADER_PREFIX.copy(this.block, this.pos);
         this.pos += HEADER_PREFIX.length;
       } else {

@@ -6,7 +6,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { CsvStructure } from "./csv-structure.ts";
 import { eachLine, LineSplitter } from "./lines.ts";
-import { NumberedWriter, stripNumber } from "./numbered-copy.ts";
+import { NumberedWriter, startsWithBom, stripNumber } from "./numbered-copy.ts";
 import { codePageToUtf8, Utf8Sniffer } from "./code-page.ts";
 
 export interface FileScan {
@@ -33,7 +33,7 @@ function lineFeeder(structure: CsvStructure, numbered: NumberedWriter): LineSpli
     // The BOM belongs to the file, not to its first line: a BOM and then blank lines is a blank start.
     if (first) {
       first = false;
-      if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+      if (startsWithBom(buf, start, end)) start += 3;
     }
     if (buf !== quotesOf || (nextQuote !== -1 && nextQuote < start)) {
       quotesOf = buf;
@@ -104,10 +104,11 @@ export async function firstStrayCarriageReturn(path: string): Promise<number | n
   let found: number | null = null;
   let lfOnly: boolean | null = null;
   await eachLine(path, (buf, start, end, n) => {
-    const cr = buf.indexOf(CR, start);
-    const at = cr !== -1 && cr < end ? cr : -1;
-    lfOnly ??= at !== end - 1;
-    if (at !== -1 && (at < end - 1 || lfOnly)) found = n;
+    // Searched within the line: a search from its start to the chunk's end would cross every later line.
+    const at = buf.subarray(start, end).indexOf(CR);
+    const last = end - start - 1;
+    lfOnly ??= at !== last;
+    if (at !== -1 && (at < last || lfOnly)) found = n;
     return found === null;
   });
   return found;
