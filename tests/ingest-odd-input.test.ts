@@ -1,6 +1,6 @@
 // Odd deliveries that once stopped a run or lost rows: each now ends as a reasoned rejection or a load.
 import { describe, expect, it } from "vitest";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csv, writeDelivery } from "./helpers/deliveries.ts";
 import { employer, payment } from "./helpers/rows.ts";
@@ -22,7 +22,7 @@ describe("odd folders and manifests", () => {
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [employers]);
     const folderFile = writeDelivery(ws.inbox, "d2", "2026-11-02T02:00+03:00", [paymentsFile(csv("payments", [payment("P1", "100000001", "5.00")]))]);
     mkdirSync(join(folderFile, "payments_20261111.csv"));
-    const manifest = JSON.parse(await (await import("node:fs/promises")).readFile(join(folderFile, "manifest.json"), "utf8"));
+    const manifest = JSON.parse(readFileSync(join(folderFile, "manifest.json"), "utf8"));
     manifest.files.push({ ...manifest.files[0], name: "payments_20261111.csv" });
     writeFileSync(join(folderFile, "manifest.json"), JSON.stringify(manifest));
     mkdirSync(join(ws.inbox, "d3", "manifest.json"), { recursive: true });
@@ -52,7 +52,7 @@ describe("odd folders and manifests", () => {
     const ws = workspace();
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [employers]);
     const copy = writeDelivery(ws.inbox, "d1-again", "2026-11-02T02:00:00+03:00", [paymentsFile(csv("payments", [payment("P1", "100000001", "5.00")]))]);
-    const manifest = JSON.parse(await (await import("node:fs/promises")).readFile(join(copy, "manifest.json"), "utf8"));
+    const manifest = JSON.parse(readFileSync(join(copy, "manifest.json"), "utf8"));
     writeFileSync(join(copy, "manifest.json"), JSON.stringify({ ...manifest, delivery_id: "d1" }));
     const summary = await ingest(ws.inbox, ws.db);
     expect(summary.deliveries.map((d) => [d.deliveryId, d.status, d.reason])).toEqual([
