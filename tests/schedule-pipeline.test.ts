@@ -23,14 +23,15 @@ test("ingest → build → publish on a real delivery, recorded and reported", a
       name: "employers_20260302.csv",
       entity: "employers",
       text: csv("employers", [
-        { employer_id: "100000001", account_type: "establishment", cr_number: "1010101010", name_ar: "شركة الاختبار", name_en: "Test Co", legal_form: "private", sector: "G", region: "RIYADH", registered_on: "2020-01-01", status: "active", status_changed_on: null },
+        { employer_id: "100000001", account_type: "establishment", cr_number: "1010101010", name_ar: "شركة الاختبار", name_en: "Test Co", legal_form: "private", sector: "G", region: "RIYADH", registered_on: "2026-03-01", status: "active", status_changed_on: null },
       ]),
     },
   ]);
   const outcome = await runJob(p.options, { context: p.context, gitSha: () => "c0ffee" });
   expect(outcome.error).toBeNull();
   expect(outcome.status).toBe("success");
-  expect(outcome.asOf).toBe("2026-03-02");
+  // The latest date in the data (the registration), not the delivery's day.
+  expect(outcome.asOf).toBe("2026-03-01");
   const sha = createHash("sha256").update(readFileSync(join(folder, "employers_20260302.csv"))).digest("hex");
   expect(outcome.inputs.map((i) => i.sha256)).toContain(sha);
   expect(outcome.steps.find((s) => s.name === "build")!.detail).toMatchObject({ models: { "staging.stg_employers": "built" } });

@@ -1,7 +1,8 @@
-// The default --as-of: the latest day the data has seen. Kept small and alone so the rule is easy to
-// change. Preference: the newest delivery's created_at (Riyadh day), since a delivery is the state of
-// the sources at that moment; without deliveries, the latest event date in the raw tables. Dates that
-// look forward (due dates, planned leaving dates) are left out: they can lie in the future.
+// The default --as-of: "the latest date seen in the data" (outputs.md), read as the latest date or
+// timestamp (its Riyadh day) in the loaded rows. Not the newest delivery's created_at: a delivery made
+// at 02:00 holds the day before, and an as-of date a day past the data would age every item a day more.
+// Dates that look forward (due dates, planned leaving dates) are left out: they can lie in the future.
+// Kept small and alone so the rule is easy to change.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { columnsOf, ENTITIES } from "../contracts/index.ts";
 import { ident, queryRows } from "../lib/duckdb.ts";
@@ -14,13 +15,6 @@ export async function latestDateInData(connection: DuckDBConnection): Promise<st
       (r) => r.id,
     ),
   );
-  if (present.has("audit.deliveries.created_at")) {
-    const [row] = await queryRows<{ d: string | null }>(
-      connection,
-      "SELECT CAST(max(timezone('Asia/Riyadh', try_cast(created_at AS TIMESTAMPTZ))) AS DATE) AS d FROM audit.deliveries",
-    );
-    if (row?.d) return row.d;
-  }
   const parts: string[] = [];
   for (const entity of ENTITIES) {
     for (const c of columnsOf(entity)) {
