@@ -18,7 +18,19 @@ export interface ColumnRule {
    * names it ten times.
    */
   sql: string;
+  /**
+   * The rule as a regular expression on the text, where it has one: a text that matches it, and the
+   * patterns of its column's other rules, meets the rule. The ingest's scan checks these on each line before
+   * DuckDB reads it (ingest/line-check.ts). Written in the syntax RE2 and JavaScript share, matching ASCII
+   * text only.
+   */
+  pattern?: string;
+  /** Where the rule has no pattern: the rule over the bytes of a text that met its column's patterns, as the scan checks it too. */
+  scan?: ByteCheck;
 }
+
+/** A rule over `bytes[start, end)`, the text of one field where it lies in its line. */
+export type ByteCheck = (bytes: Uint8Array, start: number, end: number) => boolean;
 
 /** The text as a whole number, the value of `{n}`. */
 export const numberOf = (v: string) => `TRY_CAST(${v} AS BIGINT)`;
@@ -93,12 +105,19 @@ const re = (pattern: string, code: string, message: string): ColumnRule => ({
   code,
   message,
   sql: `regexp_full_match({v}, '${pattern.replaceAll("'", "''")}')`,
+  pattern,
 });
+
+/** A regular expression matching exactly the listed texts. */
+const oneOf = (values: readonly string[]) => values.map((v) => v.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|");
 
 export const DATE_PATTERN = "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])";
 export const TIMESTAMP_PATTERN =
   "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,6})?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)";
 export const PERIOD_PATTERN = "\\d{4}-(0[1-9]|1[0-2])";
+/** A day of the proleptic Gregorian calendar, `YYYY-MM-DD`: 29 February only in leap years (every fourth, but not every hundredth unless every four hundredth). */
+const CALENDAR_DAY =
+  "(\\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\\d|3[01])|(0[469]|11)-(0[1-9]|[12]\\d|30)|02-(0[1-9]|1\\d|2[0-8]))|(\\d\\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)";
 export const AMOUNT_PATTERN = "-?\\d{1,16}(\\.\\d{1,2})?";
 
 const jsRe = (pattern: string) => new RegExp(`^(?:${pattern})$`);
@@ -122,7 +141,7 @@ export function enumOf<const V extends readonly [string, ...string[]]>(values: V
     kind: "enum",
     duckdbType: "VARCHAR",
     values,
-    rules: [{ code: "bad_enum", message: `must be one of ${values.join(", ")}`, sql: `{v} IN (${list})` }],
+    rules: [{ code: "bad_enum", message: `must be one of ${values.join(", ")}`, sql: `{v} IN (${list})`, pattern: oneOf(values) }],
   });
 }
 
@@ -137,7 +156,7 @@ export function date() {
     duckdbType: "DATE",
     rules: [
       { ...re(DATE_PATTERN, "bad_date", "must be a date YYYY-MM-DD") },
-      { code: "bad_date", message: "not a real calendar date", sql: "{t} IS NOT NULL" },
+      { code: "bad_date", message: "not a real calendar date", sql: "{t} IS NOT NULL", pattern: CALENDAR_DAY },
     ],
   });
 }
@@ -163,7 +182,7 @@ export function timestamp() {
     duckdbType: "TIMESTAMPTZ",
     rules: [
       re(TIMESTAMP_PATTERN, "bad_timestamp", "must be an ISO 8601 timestamp with offset"),
-      { code: "bad_timestamp", message: "not a real point in time", sql: "{t} IS NOT NULL" },
+      { code: "bad_timestamp", message: "not a real point in time", sql: "{t} IS NOT NULL", pattern: `${CALENDAR_DAY}T[0-9:.Z+-]*` },
     ],
   });
 }
@@ -184,10 +203,11 @@ export function amount(sign: "signed" | "non_negative" | "positive") {
     duckdbType: "DECIMAL(18,2)",
     rules: [re(AMOUNT_PATTERN, "bad_amount", "must be a SAR amount with at most two decimals")],
   });
+  // As patterns over an amount's text: no minus sign, or only zeros behind one; a digit other than 0 somewhere, and no sign.
   if (sign === "non_negative")
-    return col.rule({ code: "negative_amount", message: "must be ≥ 0", sql: "{t} >= 0" }, (v) => Number(v) >= 0);
+    return col.rule({ code: "negative_amount", message: "must be ≥ 0", sql: "{t} >= 0", pattern: "[0-9.]+|-[0.]+" }, (v) => Number(v) >= 0);
   if (sign === "positive")
-    return col.rule({ code: "not_positive_amount", message: "must be > 0", sql: "{t} > 0" }, (v) => Number(v) > 0);
+    return col.rule({ code: "not_positive_amount", message: "must be > 0", sql: "{t} > 0", pattern: "[0.]*[1-9][0-9.]*" }, (v) => Number(v) > 0);
   return col;
 }
 
@@ -208,7 +228,7 @@ export function boolean() {
     kind: "boolean",
     duckdbType: "BOOLEAN",
     values: ["true", "false"],
-    rules: [{ code: "bad_boolean", message: "must be true or false", sql: "{v} IN ('true', 'false')" }],
+    rules: [{ code: "bad_boolean", message: "must be true or false", sql: "{v} IN ('true', 'false')", pattern: oneOf(["true", "false"]) }],
   });
 }
 

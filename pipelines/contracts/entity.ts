@@ -13,6 +13,11 @@ export interface RowRule<Row> {
   sql: string;
   /** The same rule in TypeScript over the extract row as text, for the generator and the property tests. */
   check(row: Row, context: { deliveryDay: string }): boolean;
+  /**
+   * Where it pays: the rule as the ingest's scan checks it, on a line whose fields met their patterns, over
+   * the bytes of the `columns` it reads; `at` holds each one's start and end in turn (equal where empty: null).
+   */
+  scan?: { columns: readonly string[]; holds(bytes: Uint8Array, at: Int32Array): boolean };
 }
 
 export interface EntityContract<Shape extends z.ZodRawShape = z.ZodRawShape> {

@@ -5,6 +5,20 @@ export function luhnValid(digits: string): boolean {
   return /^\d{2,}$/.test(digits) && luhnCheckDigit(digits.slice(0, -1)) === digits.at(-1);
 }
 
+/** luhnValid over `bytes[start, end)`, digits already checked by their pattern (the ingest's scan). */
+export function luhnValidBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  let sum = 0;
+  for (let i = end - 1, doubled = false; i >= start; i--, doubled = !doubled) {
+    let d = bytes[i]! - 48;
+    if (doubled) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return end - start >= 2 && sum % 10 === 0;
+}
+
 /** The digit that makes `body` (all but the last digit) pass the Luhn check, in one pass (the generator's hot path). */
 export function luhnCheckDigit(body: string): string {
   let sum = 0;

@@ -113,22 +113,22 @@ export class CsvStructure {
 
   /**
    * Feeds one physical line, `buf[start, end)` without its LF. `mayQuote` false promises the line has no
-   * quote character, which lets the common case skip every per-byte look.
+   * quote character, which lets the common case skip every per-byte look. Returns the data row the line
+   * holds whole (a record on this one line, well formed), or -1.
    */
-  feed(buf: Buffer, start: number, end: number, mayQuote = true): void {
+  feed(buf: Buffer, start: number, end: number, mayQuote = true): number {
     this.line++;
     if (this.pending.length === 0) {
-      if (end === start || (end === start + 1 && buf[start] === CR)) return; // blank lines are no records, as in DuckDB
+      if (end === start || (end === start + 1 && buf[start] === CR)) return -1; // blank lines are no records, as in DuckDB
       if (this.header !== null && end - start > MAX_LINE_BYTES) {
         // DuckDB rejects such a line itself, but cutting a long Arabic line mid-character it cannot even
         // record the rejection: the line is set aside here instead.
         const row = this.dataRow(this.line);
         this.malformed.push({ row, line: this.line, raw: stripCr(buf.subarray(start, end)), reason: "record longer than 2 MiB", rule: "record_too_long" });
-        return;
+        return -1;
       }
       if (this.header !== null && (!mayQuote || buf.indexOf(QUOTE, start) === -1 || buf.indexOf(QUOTE, start) >= end)) {
-        this.dataRow(this.line);
-        return;
+        return this.dataRow(this.line);
       }
       this.pendingStart = this.line;
     }
@@ -138,17 +138,41 @@ export class CsvStructure {
     const text = this.pending.length === 1 ? line : Buffer.concat(this.pending.flatMap((l, k) => (k ? [LF_BUF, l] : [l])));
     const verdict = judge(text);
     if (verdict.kind === "open") {
-      if (this.pending.length < MAX_RECORD_LINES && this.pendingBytes < MAX_RECORD_BYTES) return;
-      return this.recover("unterminated quoted field");
+      if (this.pending.length < MAX_RECORD_LINES && this.pendingBytes < MAX_RECORD_BYTES) return -1;
+      this.recover("unterminated quoted field");
+      return -1;
     }
-    if (verdict.kind === "malformed" && this.pending.length > 1) return this.recover(verdict.reason);
+    if (verdict.kind === "malformed" && this.pending.length > 1) {
+      this.recover(verdict.reason);
+      return -1;
+    }
     const first = this.pendingStart;
-    if (this.pending.length > 1) this.spanned = true;
+    const whole = this.pending.length === 1;
+    if (!whole) this.spanned = true;
     this.pending = [];
     this.pendingBytes = 0;
-    if (this.header === null) return this.readHeader(text);
+    if (this.header === null) {
+      this.readHeader(text);
+      return -1;
+    }
     const row = this.dataRow(first);
-    if (verdict.kind === "malformed") this.malformed.push({ row, line: first, raw: stripCr(text), reason: verdict.reason });
+    if (verdict.kind === "malformed") {
+      this.malformed.push({ row, line: first, raw: stripCr(text), reason: verdict.reason });
+      return -1;
+    }
+    return whole ? row : -1;
+  }
+
+  /** What reading the file found, as plain data (it crosses from the scanning thread to the loading one). */
+  data() {
+    return { header: this.header, headerLine: this.headerLine, rows: this.rows, startLines: this.startLines, malformed: this.malformed, spanned: this.spanned };
+  }
+
+  /** The structure a scan found, from its `data()`. */
+  static from(data: ReturnType<CsvStructure["data"]>): CsvStructure {
+    const structure = new CsvStructure();
+    Object.assign(structure, data);
+    return structure;
   }
 
   /** Ends the file: an open quote that never closed makes its first line malformed, and the rest is read again. */

@@ -6,16 +6,24 @@ import { openWarehouse, queryRows, type WarehouseOptions } from "../lib/duckdb.t
 import { UserError } from "../lib/errors.ts";
 import { ENTITIES } from "../contracts/index.ts";
 import { compareFileNames, type ManifestFile } from "../contracts/manifest.ts";
-import { ensureWarehouseSchema } from "./warehouse-schema.ts";
+import { ensureWarehouseSchema, rawRowCount } from "./warehouse-schema.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 import { listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
-import { loadFile, startScan, type PendingScan } from "./load-file.ts";
+import { loadFile, scanRequest, startScan } from "./load-file.ts";
+import { Scanner, type ScanRequest } from "./scanner.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
 
 export interface IngestOptions extends WarehouseOptions {
   inbox: string;
   db: string;
+  /** Memory for the codes of the keys loaded in this run (run-keys.ts), in MiB; 0 turns the proofs off. */
+  keyMemoryMiB?: number;
+  /** Where files are read (scanner.ts): by default on a worker thread for a large run. */
+  scanThread?: "auto" | "worker" | "main";
 }
+
+/** Enough for the keys of a national registry and a month (about 60 million, 12-13 bytes each). */
+const KEY_MEMORY_MIB = 1024;
 
 export interface FileOutcome {
   deliveryId: string;
@@ -50,9 +58,10 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
     throw new UserError(`cannot read inbox ${options.inbox}`, { cause });
   }
   const warehouse = await openWarehouse(options.db, options);
-  const workDir = join(dirname(resolve(options.db)), `.ingest-work-${process.pid}`);
+  const workDir = join(process.env.TAHSEEL_WORK_DIR ?? dirname(resolve(options.db)), `.ingest-work-${process.pid}`);
   mkdirSync(workDir, { recursive: true });
   const summary: IngestSummary = { deliveries: [], files: [], inputs: [] };
+  let scanner: Scanner | null = null;
   try {
     const { connection } = warehouse;
     await ensureWarehouseSchema(connection);
@@ -60,6 +69,8 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
     // last row group of every table that grew, so checkpointing every 16 MB (the default) while small
     // daily files append to large tables cost three times what one checkpoint per gigabyte does.
     await connection.run("SET checkpoint_threshold = '1GB'");
+    scanner = new Scanner({ emptyTables: await emptyTables(connection), keyBudgetBytes: (options.keyMemoryMiB ?? KEY_MEMORY_MIB) * 2 ** 20, thread: options.scanThread });
+    scanner.plan(await expectedFiles(connection, deliveries, workDir));
     for (const delivery of deliveries) {
       const id = delivery.ok ? delivery.manifest.delivery_id : delivery.name;
       const seen = await queryRows<{ status: string; folder: string }>(connection, "SELECT status, folder FROM audit.deliveries WHERE delivery_id = $id", { id });
@@ -90,16 +101,9 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       // The same instant in UTC with its seconds spelled out: DuckDB reads no timestamp without seconds.
       const createdAt = new Date(manifest.created_at).toISOString();
       const info = { id, folder: delivery.folder, createdAt, day: riyadhDay(manifest.created_at) };
-      // Files an earlier, interrupted run already finished (each committed with its audit row).
-      const done = new Set((await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", { id })).map((r) => r.file_name));
-      const files = [...manifest.files].sort(byApplyOrder).filter((f) => !done.has(f.name));
-      // Each file is read (hashed, scanned, numbered) while DuckDB loads the one before it.
-      const scans = files.map(() => null as PendingScan | null);
-      const scanOf = (i: number) => (scans[i] ??= startScan(info, files[i]!, join(workDir, `${id.replace(/[^\w.-]/g, "_")}-${i}.numbered.csv`)));
-      for (const [i, file] of files.entries()) {
-        const scan = scanOf(i);
-        if (i + 1 < files.length) void scan.result.then(() => scanOf(i + 1), () => scanOf(i + 1));
-        const outcome = await loadFile({ connection, delivery: info, file, workDir, scan, now: context.now, logger });
+      for (const file of await filesToLoad(connection, id, manifest.files)) {
+        const scan = startScan(scanner, info, file, numberedPath(workDir, id, file.name));
+        const outcome = await loadFile({ connection, scanner, delivery: info, file, workDir, scan, now: context.now, logger });
         if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
         const { sha256: _sha, ...fileOutcome } = outcome;
         summary.files.push(fileOutcome);
@@ -114,10 +118,45 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
     await connection.run("CHECKPOINT");
     logger.debug(clock("final checkpoint"));
   } finally {
+    await scanner?.close();
     warehouse.close();
     rmSync(workDir, { recursive: true, force: true });
   }
   return summary;
+}
+
+/** The files of a delivery still to load, in the order they apply: not those an earlier, interrupted run finished (each committed with its audit row). */
+async function filesToLoad(connection: DuckDBConnection, deliveryId: string, files: ManifestFile[]): Promise<ManifestFile[]> {
+  const done = new Set((await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", { id: deliveryId })).map((r) => r.file_name));
+  return [...files].sort(byApplyOrder).filter((f) => !done.has(f.name));
+}
+
+const numberedPath = (workDir: string, deliveryId: string, fileName: string) => join(workDir, `${deliveryId}-${fileName}`.replace(/[^\w.-]/g, "_") + ".numbered.csv");
+
+/**
+ * The files this run expects to load, in order, for the scanner to read ahead: those of every delivery not
+ * applied yet, as the warehouse stands when the run begins. The loop decides for good; a file it passes
+ * over is let go, one it takes out of this order is read then.
+ */
+async function expectedFiles(connection: DuckDBConnection, deliveries: DeliveryFolder[], workDir: string): Promise<ScanRequest[]> {
+  const requests: ScanRequest[] = [];
+  const ids = new Set<string>();
+  for (const d of deliveries) {
+    if (!d.ok || ids.has(d.manifest.delivery_id)) continue;
+    const id = d.manifest.delivery_id;
+    ids.add(id);
+    const seen = await queryRows<{ status: string }>(connection, "SELECT status FROM audit.deliveries WHERE delivery_id = $id", { id });
+    if (seen[0] && seen[0].status !== "rejected") continue;
+    for (const file of await filesToLoad(connection, id, d.manifest.files)) requests.push(scanRequest({ id, folder: d.folder }, file, numberedPath(workDir, id, file.name)));
+  }
+  return requests;
+}
+
+/** The entities whose raw table holds no row yet. */
+async function emptyTables(connection: DuckDBConnection): Promise<string[]> {
+  const empty: string[] = [];
+  for (const entity of ENTITIES) if ((await rawRowCount(connection, entity.name)) === 0) empty.push(entity.name);
+  return empty;
 }
 
 async function recordDelivery(

@@ -1,7 +1,7 @@
 // One extract file: verified against its manifest entry, then loaded in a single transaction, so a
 // crash at any moment leaves the warehouse as it was before the file.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { columnsOf, entityByName, type EntityContract } from "../contracts/index.ts";
@@ -9,13 +9,16 @@ import type { ManifestFile } from "../contracts/manifest.ts";
 import { countRows, ident, inTransaction, queryRows } from "../lib/duckdb.ts";
 import type { FileOutcome } from "./index.ts";
 import type { Logger } from "../lib/context.ts";
-import { firstStrayCarriageReturn, scanFile, type FileScan } from "./read-file.ts";
+import { firstStrayCarriageReturn, type FileScan } from "./read-file.ts";
 import { fixNumbered } from "./numbered-copy.ts";
 import { badRowsTableSql, brokenReferencesSql, parsedSql, referencedEntities, rowHashOf, typedColumnsSql, type ParsedSqlInput, type ReferenceSizes } from "./validation-sql.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
 import { applyRowFates, CREATE_DROP, decideRowFates, hasEarlierRows, newerSnapshotLoad, quarantineReferencesToQuarantined } from "./row-fates.ts";
 import { controlTotalOf, rawTexts, rejectedRecordsSql, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
+import type { Proofs } from "./run-keys.ts";
+import type { ScanRequest, Scanner } from "./scanner.ts";
+import { CsvStructure } from "./csv-structure.ts";
 import { unreadable } from "../lib/errors.ts";
 
 export interface Delivery {
@@ -28,10 +31,12 @@ export interface Delivery {
 
 export interface LoadFileInput {
   connection: DuckDBConnection;
+  /** The reading side: the file's scan, its proofs (run-keys.ts), and the end of its turn. */
+  scanner: Scanner;
   delivery: Delivery;
   file: ManifestFile;
   workDir: string;
-  /** The file's scan, started early (`startScan`) so it runs while DuckDB loads the file before. */
+  /** The file's scan, started early (`startScan`) so it runs while DuckDB loads the files before. */
   scan: PendingScan;
   now: () => Date;
   logger?: Logger;
@@ -40,26 +45,36 @@ export interface LoadFileInput {
 /** A reason to reject the whole file: none of its rows is loaded. */
 class Rejection extends Error {}
 
+/** A file's scan as the loading side sees it: its keys stay with the scanner. */
+export type ScannedFile = Omit<FileScan, "keys">;
+
 export interface PendingScan {
+  /** What the scanner knows the file by. */
+  id: number;
   /** The numbered copy (see numbered-copy.ts), removed once the file is done. */
   workPath: string;
   /** The scan, or null when the file is missing. */
-  result: Promise<FileScan | null>;
+  result: Promise<ScannedFile | null>;
 }
 
-/** Starts reading a delivered file: sha256, structure and its numbered copy at `workPath`. */
-export function startScan(delivery: Delivery, file: ManifestFile, workPath: string): PendingScan {
-  const path = join(delivery.folder, file.name);
-  const result = existsSync(path)
-    ? scanFile(path, file.encoding, workPath).catch((error: NodeJS.ErrnoException) => {
-        // The delivered file unreadable (a folder, no permission) rejects the file; other failures (the
-        // work folder's disk full) stop the run.
-        if (!error.code || error.path === workPath) throw error;
-        throw new Rejection(unreadable(error), { cause: error });
-      })
-    : Promise.resolve(null);
+/** What the scanner reads for a delivered file: where it is, what it holds, where its numbered copy goes. */
+export function scanRequest(delivery: Pick<Delivery, "id" | "folder">, file: ManifestFile, workPath: string): ScanRequest {
+  return { key: `${delivery.id}/${file.name}`, path: join(delivery.folder, file.name), encoding: file.encoding, workPath, entity: file.entity, expectedRows: file.rows };
+}
+
+/** The scan of a delivered file (sha256, structure, line facts, its numbered copy at `workPath`), begun ahead if planned. */
+export function startScan(scanner: Scanner, delivery: Delivery, file: ManifestFile, workPath: string): PendingScan {
+  const { id, reply } = scanner.scan(scanRequest(delivery, file, workPath));
+  const result = reply.then((r) => {
+    if ("scan" in r) return r.scan && { ...r.scan, structure: CsvStructure.from(r.scan.structure) };
+    // The delivered file unreadable (a folder, no permission) rejects the file; other failures (the work
+    // folder's disk full) stop the run.
+    const { message, code, path } = r.error;
+    if (!code || path === workPath) throw Object.assign(new Error(message), { code, path });
+    throw new Rejection(unreadable({ code }));
+  });
   result.catch(() => undefined); // awaited (and its error raised) by loadFile; not unhandled meanwhile
-  return { workPath, result };
+  return { id, workPath, result };
 }
 
 export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sha256: string | null }> {
@@ -67,7 +82,7 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
   const started = input.now();
   const [{ id: loadId }] = (await queryRows<{ id: number }>(connection, "SELECT nextval('audit.load_id_seq') AS id")) as [{ id: number }];
   const outcome = { deliveryId: delivery.id, fileName: file.name, entity: file.entity, rows: file.rows, loaded: 0, skipped: 0, quarantined: 0 };
-  let scan: FileScan | null = null;
+  let scan: ScannedFile | null = null;
   const record = async (status: FileOutcome["status"], reason: string | null, counts = outcome, extra: string[] = [], control: string | null = null) => {
     await connection.run(
       `INSERT INTO audit.loads VALUES ($load_id, $delivery_id, $file_name, $entity, $sha256, $encoding, $rows, $loaded, $skipped, $quarantined, $status, $reason, from_json($extra, '["VARCHAR"]'), $control::DECIMAL(38,2), $at::TIMESTAMPTZ, $seconds)`,
@@ -83,6 +98,7 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
   const rejected = async (reason: string) => record("rejected", `${file.name}: ${reason}`, { ...outcome, loaded: 0, skipped: 0, quarantined: 0 });
 
   const fixedPath = join(input.workDir, `${loadId}.fixed.csv`);
+  let loaded = false;
   try {
     const clock = stopwatch();
     scan = await input.scan.result;
@@ -102,12 +118,16 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
         `snapshots apply in created_at order, so this older file would rewrite their history: ingest into a fresh warehouse to take it in`);
     }
     // The audit row commits with the data, so a crash can never leave rows without their load record.
+    let quarantined: number[] = [];
     const committed = await inTransaction(connection, async () => {
       const result = await loadRows(input, entity, scan!, header, loadId, fixedPath);
+      quarantined = result.quarantinedLines;
       input.logger?.debug(`${file.name}: ${clock("rows done")}`);
       return record("loaded", extra.length ? `extra columns ignored: ${extra.join(", ")}` : null, { ...outcome, ...result.counts }, extra, result.control);
     });
     input.logger?.debug(`${file.name}: ${clock("committed")}`);
+    input.scanner.record(input.scan.id, entity.name, quarantined.map((line) => scan!.structure.rowAtLine(line)));
+    loaded = true;
     return committed;
   } catch (error) {
     if (error instanceof Rejection) return rejected(error.message);
@@ -118,6 +138,7 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
     }
     throw error;
   } finally {
+    if (!loaded) input.scanner.forget(input.scan.id);
     // The copies of a national-scale file are gigabytes: gone as soon as the file is done.
     for (const copy of [input.scan.workPath, fixedPath]) rmSync(copy, { force: true });
   }
@@ -134,7 +155,7 @@ function controlTotalsAgree(computed: string, manifest: string): boolean {
 
 const controlColumnName = (entity: EntityContract) => columnsOf(entity).find((c) => c.control)?.name ?? "";
 
-function checkHeader(scan: FileScan, entity: EntityContract, file: ManifestFile): { header: string[]; extra: string[] } {
+function checkHeader(scan: ScannedFile, entity: EntityContract, file: ManifestFile): { header: string[]; extra: string[] } {
   if (scan.nulAt !== null) throw new Rejection(`not a CSV text file (NUL byte at offset ${scan.nulAt})`);
   if (scan.readsAsUtf8) throw new Rejection("manifest.json says windows-1256, but the file is UTF-8 text: read so, its Arabic would come out garbled");
   const header = scan.structure.header;
@@ -160,9 +181,10 @@ function isInputError(error: unknown): boolean {
 interface LoadResult {
   counts: { rows: number; loaded: number; skipped: number; quarantined: number };
   control: string | null;
+  quarantinedLines: number[];
 }
 
-async function loadRows(input: LoadFileInput, entity: EntityContract, scan: FileScan, header: string[], loadId: number, fixedPath: string): Promise<LoadResult> {
+async function loadRows(input: LoadFileInput, entity: EntityContract, scan: ScannedFile, header: string[], loadId: number, fixedPath: string): Promise<LoadResult> {
   const { connection, delivery, workDir } = input;
   const structure = scan.structure;
   const clock = stopwatch();
@@ -177,10 +199,13 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   const sql = { entity, csvPath, header, headerLine: structure.headerLine, deliveryDay: delivery.day, rejectsTable: `_rej_${loadId}`, rejectsScan: `_rejscan_${loadId}` };
   const records = structure.rows - structure.malformed.length;
 
+  // The proofs from the keys of earlier files are worked out while DuckDB inserts.
+  const proving = input.scanner.prove(input.scan.id, entity.name);
   // Rows that meet every rule go straight from the reader into the raw table, in parallel, each with
   // its physical line: no staging copy. What failed is worked out afterwards.
   const inserted = await insertParsed(connection, entity, delivery, loadId, sql, records);
-  lap("inserted");
+  const proofs = await proving;
+  lap(`inserted (proved: ${describeProofs(proofs)})`);
   const rejects = await queryRows<DuckDbReject>(connection, rejectedRecordsSql(sql.rejectsTable));
   const unplaced = rejects.find((r) => r.line === null);
   if (unplaced) throw new Rejection(`DuckDB rejected a record without its line number: ${unplaced.message}`);
@@ -202,16 +227,17 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   }
 
   await connection.run(CREATE_DROP);
-  const refs = brokenReferencesSql(entity, loadId, await referenceSizes(connection, entity, inserted));
+  const refs = brokenReferencesSql(entity, loadId, await referenceSizes(connection, entity, inserted), proofs.referencesHold);
   if (refs) await connection.run(`INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM (${refs})`);
   lap("references");
   // Rows of other loads do not change while this one is judged: asked once, for both steps.
   const earlierRows = await hasEarlierRows(connection, entity, inserted);
-  await decideRowFates(connection, entity, loadId, earlierRows);
+  await decideRowFates(connection, entity, loadId, earlierRows, proofs);
   await quarantineReferencesToQuarantined(connection, entity, loadId);
   lap("row fates");
-  const quarantined = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, scan, rejects, rejectTexts, hasBad, workDir });
-  const skipped = await applyRowFates(connection, entity, loadId, delivery.createdAt, earlierRows);
+  const quarantinedLines = await writeQuarantine({ connection, entity, delivery, loadId, fileName: input.file.name, scan, rejects, rejectTexts, hasBad, workDir });
+  const quarantined = quarantinedLines.length;
+  const skipped = await applyRowFates(connection, entity, loadId, delivery.createdAt, earlierRows, proofs);
   lap("applied");
   await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups; DROP TABLE IF EXISTS _orphans;
     DROP TABLE IF EXISTS ${sql.rejectsTable}; DROP TABLE IF EXISTS ${sql.rejectsScan};
@@ -219,8 +245,12 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: File
   return {
     counts: { rows: structure.rows, loaded: structure.rows - quarantined - skipped, skipped, quarantined },
     control,
+    quarantinedLines,
   };
 }
+
+const describeProofs = (p: Proofs) =>
+  [p.keysUnique && "keys unique", p.noEarlierKeys && "no earlier keys", ...[...p.referencesHold].map((c) => `${c} found`)].filter(Boolean).join(", ") || "nothing";
 
 /** The sizes `brokenReferencesSql` chooses its plan by. */
 async function referenceSizes(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<ReferenceSizes> {

@@ -4,7 +4,8 @@
 // checkpoint, which cost more than reading the file.
 // Every non-blank line gets a prefix (continuation lines of multi-line records too; `fixNumbered`
 // takes those off again for the rare files that have them); blank lines stay as they are, since
-// DuckDB skips them.
+// DuckDB skips them. The number is negative on a line the scan did not vouch for (line-check.ts):
+// DuckDB checks every rule of such a row, and only the rules on typed values of the others.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import type { CsvStructure } from "./csv-structure.ts";
@@ -16,6 +17,7 @@ export const LINE_COLUMN = "_tahseel_line";
 const LF = 0x0a;
 const CR = 0x0d;
 const COMMA = 0x2c;
+const MINUS = 0x2d;
 const HEADER_PREFIX = Buffer.from(`${LINE_COLUMN},`);
 /** Whether the line `buf[start, end)` starts with a UTF-8 byte order mark. */
 export const startsWithBom = (buf: Buffer, start: number, end: number) =>
@@ -35,8 +37,8 @@ export class NumberedWriter {
   private line = 0;
   private headerDone = false;
 
-  /** One physical line, `buf[start, end)` without its LF; `lf` says whether an LF ended it. */
-  push(buf: Buffer, start: number, end: number, lf: boolean): void {
+  /** One physical line, `buf[start, end)` without its LF; `lf` says whether an LF ended it, `vouched` whether it met its format rules. */
+  push(buf: Buffer, start: number, end: number, lf: boolean, vouched = false): void {
     this.line++;
     const length = end - start;
     this.reserve(length + 12);
@@ -48,6 +50,7 @@ export class NumberedWriter {
         HEADER_PREFIX.copy(this.block, this.pos);
         this.pos += HEADER_PREFIX.length;
       } else {
+        if (!vouched) this.block[this.pos++] = MINUS;
         this.pos = writeDigits(this.block, this.pos, this.line);
         this.block[this.pos++] = COMMA;
       }

@@ -7,6 +7,9 @@ import { controlColumn, type EntityContract } from "../contracts/index.ts";
 import { ident, queryRows, sqlString } from "../lib/duckdb.ts";
 import { parseHeader, type CsvStructure } from "./csv-structure.ts";
 import { readLines, type FileScan } from "./read-file.ts";
+
+/** What the quarantine reads of a file's scan: its structure and its numbered copy. */
+type Scanned = Pick<FileScan, "structure" | "numberedPath">;
 import { insertViaJson } from "./temp-table.ts";
 import { badRowsSql, CONTROL_NUMBER } from "./validation-sql.ts";
 import type { Delivery } from "./load-file.ts";
@@ -25,10 +28,10 @@ export type DuckDbReject = {
 /**
  * The records DuckDB's reader rejected, one row each. DuckDB's own `line` skips the line breaks inside
  * quoted fields and so drifts from the physical line; the numbered copy's prefix in front of the
- * rejected text is the physical line itself.
+ * rejected text is the physical line itself (negative where the scan did not vouch for the line).
  */
 export function rejectedRecordsSql(rejectsTable: string): string {
-  return `SELECT TRY_CAST(regexp_extract(csv_line, '^\\s*(\\d+),', 1) AS INTEGER) AS line, min(error_message) AS message,
+  return `SELECT TRY_CAST(regexp_extract(csv_line, '^\\s*-?(\\d+),', 1) AS INTEGER) AS line, min(error_message) AS message,
       bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long, bool_or(error_type = 'INVALID ENCODING') AS not_utf8,
       min(column_name) FILTER (error_type = 'INVALID ENCODING') AS not_utf8_column
     FROM ${rejectsTable} GROUP BY ALL ORDER BY line`;
@@ -56,7 +59,7 @@ function linesOfRow(structure: CsvStructure, row: number): number[] {
   return Array.from({ length: Math.max(1, next - start) }, (_, k) => start + k);
 }
 
-export async function rawTexts(scan: FileScan, rows: number[]): Promise<Map<number, string>> {
+export async function rawTexts(scan: Scanned, rows: number[]): Promise<Map<number, string>> {
   const spans = rows.map((r) => linesOfRow(scan.structure, r));
   const text = await readLines(scan.numberedPath, new Set(spans.flat()));
   const byRow = new Map<number, string>();
@@ -67,20 +70,21 @@ export async function rawTexts(scan: FileScan, rows: number[]): Promise<Map<numb
   return byRow;
 }
 
+/** Writes the file's rejected rows, each with every reason it broke; returns their lines. */
 export async function writeQuarantine(args: {
   connection: DuckDBConnection;
   entity: EntityContract;
   delivery: Delivery;
   loadId: number;
   fileName: string;
-  scan: FileScan;
+  scan: Scanned;
   rejects: DuckDbReject[];
   /** Raw text of the records DuckDB rejected, by data row (read once, for the control total too). */
   rejectTexts: Map<number, string>;
   /** Whether `_bad` (rows failing a column or row rule) was built. */
   hasBad: boolean;
   workDir: string;
-}): Promise<number> {
+}): Promise<number[]> {
   const { connection, scan, entity } = args;
   const rows: QuarantineRow[] = scan.structure.malformed.map((m) => ({
     line: m.line, raw: m.raw, reasons: [m.rule ? m.reason : `broken quoting: ${m.reason}`], rules: [m.rule ?? "broken_quoting"],
@@ -121,7 +125,7 @@ export async function writeQuarantine(args: {
     join(args.workDir, `${args.loadId}.quarantine.json`),
     `${meta}, line, raw, reasons, rules`,
   );
-  return rows.length;
+  return rows.map((r) => r.line);
 }
 
 const NUMBER = new RegExp(`^${CONTROL_NUMBER}$`);
@@ -135,7 +139,7 @@ export async function controlTotalOf(
   entity: EntityContract,
   header: string[],
   rejectTexts: Map<number, string>,
-  scan: FileScan,
+  scan: Scanned,
   parts: { loadId: number; hasBad: boolean },
 ): Promise<string | null> {
   const column = controlColumn(entity);

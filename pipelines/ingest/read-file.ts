@@ -1,6 +1,6 @@
 // One streaming pass over a delivered file: its sha256 (of the bytes as delivered), its CSV structure,
-// and its UTF-8 text (decoded from Windows-1256 when the manifest says so) with line numbers in front,
-// written to a work file for DuckDB to read.
+// the format verdict and key codes of each data line (line-facts.ts), and its UTF-8 text (decoded from
+// Windows-1256 when the manifest says so) with line numbers in front, written to a work file for DuckDB.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
@@ -8,6 +8,10 @@ import { CsvStructure } from "./csv-structure.ts";
 import { eachLine, LineSplitter } from "./lines.ts";
 import { NumberedWriter, startsWithBom, stripNumber } from "./numbered-copy.ts";
 import { codePageToUtf8, Utf8Sniffer } from "./code-page.ts";
+import type { EntityContract } from "../contracts/index.ts";
+import type { FileKeys } from "./file-keys.ts";
+import type { KeySet } from "./key-set.ts";
+import { LineFacts } from "./line-facts.ts";
 
 export interface FileScan {
   sha256: string;
@@ -19,12 +23,22 @@ export interface FileScan {
   nulAt: number | null;
   /** A file read as windows-1256 whose bytes are UTF-8 text beyond ASCII (see Utf8Sniffer). */
   readsAsUtf8: boolean;
+  /** The codes of each row's key and references, when the scan was told the entity and the header has its columns. */
+  keys: FileKeys | null;
+}
+
+/** What the scan needs to read each line's facts: the entity, the rows the manifest announces, the keys the run has seen. */
+export interface ScanFacts {
+  entity: EntityContract;
+  expectedRows: number;
+  seen: KeySet | null;
 }
 
 const QUOTE = 0x22;
+const SLICE = 1 << 20;
 
-/** Hands each line of the decoded text to the structure scanner and the numbered copy. */
-function lineFeeder(structure: CsvStructure, numbered: NumberedWriter): LineSplitter {
+/** Hands each line of the decoded text to the structure scanner, the line's facts and the numbered copy. */
+function lineFeeder(structure: CsvStructure, numbered: NumberedWriter, facts: LineFacts | null): LineSplitter {
   // Where the next quote of the chunk is: a line before it needs no quote-by-quote look by the scanner.
   let quotesOf: Buffer | null = null;
   let nextQuote = -1;
@@ -39,16 +53,19 @@ function lineFeeder(structure: CsvStructure, numbered: NumberedWriter): LineSpli
       quotesOf = buf;
       nextQuote = buf.indexOf(QUOTE, start);
     }
-    structure.feed(buf, start, end, nextQuote !== -1 && nextQuote < end);
-    numbered.push(buf, start, end, lf);
+    const quoted = nextQuote !== -1 && nextQuote < end;
+    const row = structure.feed(buf, start, end, quoted);
+    const vouched = row >= 0 && facts !== null && facts.line(structure.header!, row, buf, start, end, quoted);
+    numbered.push(buf, start, end, lf, vouched);
   });
 }
 
-export async function scanFile(path: string, encoding: "utf-8" | "windows-1256", workPath: string): Promise<FileScan> {
+export async function scanFile(path: string, encoding: "utf-8" | "windows-1256", workPath: string, facts?: ScanFacts): Promise<FileScan> {
   const hash = createHash("sha256");
   const structure = new CsvStructure();
   const numbered = new NumberedWriter();
-  const lines = lineFeeder(structure, numbered);
+  const lineFacts = facts ? new LineFacts(facts.entity, facts.expectedRows, facts.seen) : null;
+  const lines = lineFeeder(structure, numbered, lineFacts);
   const decode = encoding === "windows-1256" ? codePageToUtf8("windows-1256") : null;
   const sniffer = decode ? new Utf8Sniffer() : null;
   const out: WriteStream = createWriteStream(workPath);
@@ -58,10 +75,14 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   const write = async (blocks: Buffer[]) => {
     for (const block of blocks) if (!out.write(block)) await once(out, "drain");
   };
+  // A 4 MB chunk takes the main thread tens of milliseconds; in slices, DuckDB's replies to the file being
+  // loaded meanwhile are not kept waiting that long.
   const take = async (utf8: Buffer) => {
-    if (utf8.length === 0) return;
-    lines.push(utf8);
-    await write(numbered.take());
+    for (let from = 0; from < utf8.length; from += SLICE) {
+      if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+      lines.push(utf8.length <= SLICE ? utf8 : utf8.subarray(from, from + SLICE));
+      await write(numbered.take());
+    }
   };
 
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
@@ -79,7 +100,8 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   await write(numbered.take(true));
   out.end();
   await once(out, "finish");
-  return { sha256: hash.digest("hex"), bytes, numberedPath: workPath, structure, nulAt, readsAsUtf8: sniffer?.readsAsUtf8() ?? false };
+  const keys = (await lineFacts?.finish(structure.header, structure.rows, structure.malformed.length)) ?? null;
+  return { sha256: hash.digest("hex"), bytes, numberedPath: workPath, structure, nulAt, readsAsUtf8: sniffer?.readsAsUtf8() ?? false, keys };
 }
 
 /** The text of the given physical lines as delivered, from the numbered copy (a record spanning several lines is read whole by the caller). */

@@ -7,6 +7,7 @@ import { keyColumns, type EntityContract } from "../contracts/index.ts";
 import { countRows, ident, queryRows } from "../lib/duckdb.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
 import { referencesToQuarantinedSql } from "./validation-sql.ts";
+import type { Proofs } from "./run-keys.ts";
 
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 
@@ -28,11 +29,9 @@ export async function newerSnapshotLoad(connection: DuckDBConnection, entity: En
   return newer ?? null;
 }
 
-export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, earlierRows: boolean): Promise<void> {
+export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, earlierRows: boolean, proofs: Proofs): Promise<void> {
   const table = `raw.${ident(entity.name)}`;
   const keys = keyColumns(entity).map(ident);
-  const keyList = keys.join(", ");
-  const keyText = (alias: string) => keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
   const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
   // Usually nothing is dropped yet; an anti-join against an empty table still costs seconds at national scale.
   const dropped = await countRows(connection, "_drop");
@@ -41,33 +40,23 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
   // Within the file: identical re-sends keep the first; differing versions of a key are all quarantined.
   // Repeated keys are found by one aggregate over a 64-bit hash of the key (cheaper than over the key
   // texts); the detail is gathered, by the exact key, for the rows whose hash repeats.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE _groups AS
-    WITH repeated AS (SELECT hash(${keyList}) AS h FROM ${table} WHERE ${standing} GROUP BY h HAVING count(*) > 1)
-    SELECT ${keys.map((k) => `s.${k}`).join(", ")}, count(*) AS n, count(DISTINCT s._row_hash) AS versions,
-      min(s._line) AS first_line, list(s._line ORDER BY s._line) AS lines
-    FROM ${table} s
-    WHERE s.${standing} AND hash(${keys.map((k) => `s.${k}`).join(", ")}) IN (SELECT h FROM repeated)
-    GROUP BY ALL HAVING count(*) > 1`);
-  await connection.run(`INSERT INTO _drop
-    SELECT line, CASE WHEN versions > 1 THEN 'quarantine' ELSE 'skip' END,
-      CASE WHEN versions > 1 THEN 'key (' || ${keyText("g")} || ') appears ' || n || ' times in this file with different content' END,
-      CASE WHEN versions > 1 THEN 'conflicting_key' END
-    FROM (SELECT *, unnest(lines) AS line FROM _groups) g
-    WHERE versions > 1 OR line <> first_line`);
+  if (!proofs.keysUnique) await fileRepeats(connection, table, keys, standing);
 
   const fresh = `(SELECT * FROM ${table} WHERE ${standing})`;
-  if (!earlierRows) return;
+  if (!earlierRows || proofs.noEarlierKeys) return;
   if (entity.kind === "event") {
     // Events are immutable: a known key with the same texts is a re-send; with other texts it is a conflict.
     await connection.run(`INSERT INTO _drop
       SELECT c._line, CASE WHEN c._row_hash = r._row_hash THEN 'skip' ELSE 'quarantine' END,
-        CASE WHEN c._row_hash <> r._row_hash THEN 'key (' || ${keyText("c")} || ') was loaded before (load ' || r._load_id || ', line ' || r._line || ') with different content; events are immutable' END,
+        CASE WHEN c._row_hash <> r._row_hash THEN 'key (' || ${keyText(keys, "c")} || ') was loaded before (load ' || r._load_id || ', line ' || r._line || ') with different content; events are immutable' END,
         CASE WHEN c._row_hash <> r._row_hash THEN 'conflicting_key' END
       FROM ${fresh} c JOIN ${table} r ON ${sameKey("c", "r")} AND r._load_id <> ${loadId}`);
     // A quarantined conflict takes the file's skipped re-sends of the same key with it.
-    await connection.run(`UPDATE _drop SET fate = 'quarantine', rule = 'conflicting_key', reason = 'key repeats a row quarantined for conflicting content'
-      WHERE fate = 'skip' AND line IN (SELECT line FROM (SELECT unnest(g.lines) AS line, g.first_line FROM _groups g)
-        WHERE first_line IN (SELECT line FROM _drop WHERE fate = 'quarantine'))`);
+    if (!proofs.keysUnique) {
+      await connection.run(`UPDATE _drop SET fate = 'quarantine', rule = 'conflicting_key', reason = 'key repeats a row quarantined for conflicting content'
+        WHERE fate = 'skip' AND line IN (SELECT line FROM (SELECT unnest(g.lines) AS line, g.first_line FROM _groups g)
+          WHERE first_line IN (SELECT line FROM _drop WHERE fate = 'quarantine'))`);
+    }
   } else {
     // Snapshots are upserts: the same texts as the current version change nothing (counted loaded).
     // Current versions are narrowed by their row hash first: a probe of one integer per row instead of
@@ -78,6 +67,27 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
         AND _row_hash IN (SELECT _row_hash FROM ${table} WHERE _load_id = ${loadId})) r
       ON ${sameKey("c", "r")} AND r._row_hash = c._row_hash`);
   }
+}
+
+/** The key of a row as text, for messages. */
+const keyText = (keys: string[], alias: string) => keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
+
+/** Repeated keys within the file, into `_groups` (one row a key) and `_drop` (all but the first re-send; every differing version). */
+async function fileRepeats(connection: DuckDBConnection, table: string, keys: string[], standing: string): Promise<void> {
+  const keyList = keys.join(", ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE _groups AS
+    WITH repeated AS (SELECT hash(${keyList}) AS h FROM ${table} WHERE ${standing} GROUP BY h HAVING count(*) > 1)
+    SELECT ${keys.map((k) => `s.${k}`).join(", ")}, count(*) AS n, count(DISTINCT s._row_hash) AS versions,
+      min(s._line) AS first_line, list(s._line ORDER BY s._line) AS lines
+    FROM ${table} s
+    WHERE s.${standing} AND hash(${keys.map((k) => `s.${k}`).join(", ")}) IN (SELECT h FROM repeated)
+    GROUP BY ALL HAVING count(*) > 1`);
+  await connection.run(`INSERT INTO _drop
+    SELECT line, CASE WHEN versions > 1 THEN 'quarantine' ELSE 'skip' END,
+      CASE WHEN versions > 1 THEN 'key (' || ${keyText(keys, "g")} || ') appears ' || n || ' times in this file with different content' END,
+      CASE WHEN versions > 1 THEN 'conflicting_key' END
+    FROM (SELECT *, unnest(lines) AS line FROM _groups) g
+    WHERE versions > 1 OR line <> first_line`);
 }
 
 /**
@@ -100,12 +110,12 @@ export async function quarantineReferencesToQuarantined(connection: DuckDBConnec
  * Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced.
  * Returns how many lines were skipped (re-sends).
  */
-export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string, earlierRows: boolean): Promise<number> {
+export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string, earlierRows: boolean, proofs: Proofs): Promise<number> {
   const table = `raw.${ident(entity.name)}`;
   const [{ dropped, skipped }] = (await queryRows<{ dropped: number; skipped: number }>(connection,
     "SELECT count(DISTINCT line) AS dropped, count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ dropped: number; skipped: number }];
   if (dropped > 0) await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
-  if (entity.kind === "snapshot" && earlierRows) {
+  if (entity.kind === "snapshot" && earlierRows && !proofs.noEarlierKeys) {
     const keys = keyColumns(entity).map(ident);
     const tuple = (alias: string) => (keys.length === 1 ? `${alias}${keys[0]}` : `struct_pack(${keys.map((k) => `${k} := ${alias}${k}`).join(", ")})`);
     await connection.run(`UPDATE ${table} AS r SET _valid_to = '${createdAt}'::TIMESTAMPTZ

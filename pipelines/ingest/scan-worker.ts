@@ -1,0 +1,16 @@
+// The scanning thread (scanner.ts): one ScanEngine, its methods called by message and answered in turn.
+import { parentPort, workerData } from "node:worker_threads";
+import { ScanEngine } from "./scan-engine.ts";
+
+const { emptyTables, keyBudgetBytes } = workerData as { emptyTables: string[]; keyBudgetBytes: number };
+const engine = new ScanEngine(emptyTables, keyBudgetBytes);
+type Method = "scan" | "prove" | "record" | "forget";
+
+parentPort!.on("message", async ({ seq, method, args }: { seq: number; method: Method; args: unknown[] }) => {
+  try {
+    const result = await (engine[method] as (...a: unknown[]) => unknown).apply(engine, args);
+    parentPort!.postMessage({ seq, result });
+  } catch (error) {
+    parentPort!.postMessage({ seq, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  }
+});
