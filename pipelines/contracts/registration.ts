@@ -103,10 +103,9 @@ export const engagements = defineEntity({
 
 /** `YYYY-MM-DD` at `start` plus whole years as yyyymmdd, clamped like addYears. */
 function dayNumber(bytes: Uint8Array, start: number, years: number): number {
-  const digit = (i: number) => bytes[start + i]! - 48;
-  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) + years;
-  const m = digit(5) * 10 + digit(6);
-  let d = digit(8) * 10 + digit(9);
+  const y = (bytes[start]! - 48) * 1000 + (bytes[start + 1]! - 48) * 100 + (bytes[start + 2]! - 48) * 10 + (bytes[start + 3]! - 48) + years;
+  const m = (bytes[start + 5]! - 48) * 10 + (bytes[start + 6]! - 48);
+  let d = (bytes[start + 8]! - 48) * 10 + (bytes[start + 9]! - 48);
   if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) d = 28;
   return y * 10000 + m * 100 + d;
 }

@@ -1,12 +1,13 @@
 // Ingest: every new delivery in an inbox, verified, validated and loaded file by file.
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readdirSync, rmSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse, queryRows, type WarehouseOptions } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
 import { ENTITIES } from "../contracts/index.ts";
 import { compareFileNames, type ManifestFile } from "../contracts/manifest.ts";
 import { ensureWarehouseSchema, rawRowCount } from "./warehouse-schema.ts";
+import { makeWorkDir } from "./work-dir.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 import { listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
 import { loadFile, scanRequest, startScan } from "./load-file.ts";
@@ -20,6 +21,8 @@ export interface IngestOptions extends WarehouseOptions {
   keyMemoryMiB?: number;
   /** Where files are read (scanner.ts): by default on a worker thread for a large run. */
   scanThread?: "auto" | "worker" | "main";
+  /** Where the working copies of delivered files go (work-dir.ts): by default in memory when there is room. */
+  workDir?: string;
 }
 
 /** Enough for the keys of a national registry and a month (about 60 million, 12-13 bytes each). */
@@ -58,8 +61,7 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
     throw new UserError(`cannot read inbox ${options.inbox}`, { cause });
   }
   const warehouse = await openWarehouse(options.db, options);
-  const workDir = join(process.env.TAHSEEL_WORK_DIR ?? dirname(resolve(options.db)), `.ingest-work-${process.pid}`);
-  mkdirSync(workDir, { recursive: true });
+  const workDir = makeWorkDir(options.db, options.workDir);
   const summary: IngestSummary = { deliveries: [], files: [], inputs: [] };
   let scanner: Scanner | null = null;
   try {

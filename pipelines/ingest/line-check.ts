@@ -55,7 +55,10 @@ export function scanChecks(entity: EntityContract, header: readonly string[]): {
         if (starts[index] !== ends[index] && !check(buf, starts[index]!, ends[index]!)) return false;
       }
       for (const { indexes, holds } of rowChecks) {
-        indexes.forEach((index, k) => ((at[2 * k] = starts[index]!), (at[2 * k + 1] = ends[index]!)));
+        for (let k = 0; k < indexes.length; k++) {
+          at[2 * k] = starts[indexes[k]!]!;
+          at[2 * k + 1] = ends[indexes[k]!]!;
+        }
         if (!holds(buf, at)) return false;
       }
       return true;
