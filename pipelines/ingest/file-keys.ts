@@ -17,8 +17,11 @@ export interface FileKeys {
   /** No key of the file was seen before in this run: not in an earlier file, not on an earlier line (run-keys.ts). */
   fresh: boolean;
   key: RowCodes;
-  /** The values each reference column names in another entity. */
-  references: { column: string; entity: string; codes: RowCodes }[];
+  /**
+   * The values each reference column names in another entity, by data row; once the scan has looked them up
+   * (run-keys.ts), only those not yet found loaded, `count` of them.
+   */
+  references: { column: string; entity: string; codes: RowCodes; count: number }[];
 }
 
 /** Collects a file's codes as the scan reads its lines. */
@@ -38,7 +41,7 @@ export class FileKeysReader {
     const size = Math.max(16, expectedRows);
     this.keys = {
       rows: 0, complete: true, fresh: false, key: codes(size),
-      references: refs.map((c) => ({ column: c.name, entity: c.references!.entity, codes: codes(size) })),
+      references: refs.map((c) => ({ column: c.name, entity: c.references!.entity, codes: codes(size), count: 0 })),
     };
   }
 
@@ -68,6 +71,7 @@ export class FileKeysReader {
   /** The codes, once the scan has seen every line; `rows` and `malformed` come from the structure scan. */
   finish(rows: number, malformed: number): FileKeys {
     this.keys.rows = rows;
+    for (const r of this.keys.references) r.count = rows;
     this.keys.complete = this.read + malformed === rows;
     return this.keys;
   }

@@ -28,6 +28,9 @@ export class KeySet {
   private readonly tables: Table[] = [];
   size = 0;
 
+  /** `expected`: the keys it will hold in all, when known, so that its tables are made once at their size. */
+  constructor(private readonly expected = 0) {}
+
   get bytes(): number {
     let total = 0;
     for (const t of this.tables) if (t) total += t.slots.byteLength;
@@ -51,12 +54,19 @@ export class KeySet {
     }
   }
 
-  /** Whether every code of rows `0..rows` (those not 0) is marked loaded. */
-  async allLoaded(codes: RowCodes, rows: number): Promise<boolean> {
+  /** The codes of rows `0..rows` (those not 0) not marked loaded, in no order. */
+  async notLoaded(codes: RowCodes, rows: number): Promise<RowCodes> {
+    let missing: RowCodes = { hi: new Uint32Array(0), lo: new Uint32Array(0) };
+    let n = 0;
     for await (const { table, hi, lo, from, to } of this.partitions(codes, rows, null, false)) {
-      for (let i = from; i < to; i++) if (!table.hasLoaded(hi[i]!, lo[i]!)) return false;
+      for (let i = from; i < to; i++) {
+        if (table.hasLoaded(hi[i]!, lo[i]!)) continue;
+        if (n === missing.hi.length) missing = grown(missing, Math.max(1024, 2 * n));
+        missing.hi[n] = hi[i]!;
+        missing.lo[n++] = lo[i]!;
+      }
     }
-    return true;
+    return { hi: missing.hi.subarray(0, n), lo: missing.lo.subarray(0, n) };
   }
 
   /**
@@ -86,7 +96,7 @@ export class KeySet {
     for (let p = 0; p < PARTITIONS; p++) {
       const n = starts[p + 1]! - starts[p]!;
       if (n === 0) continue;
-      const table = grows ? (this.tables[p] ??= new Table(n)) : (this.tables[p] ?? NONE);
+      const table = grows ? (this.tables[p] ??= new Table(Math.max(n, this.expected / PARTITIONS))) : (this.tables[p] ?? NONE);
       if (grows) table.reserve(n);
       yield { table, hi: sortedHi, lo: sortedLo, from: starts[p]!, to: starts[p + 1]! };
       if (p % 32 === 31) await turn();
@@ -157,6 +167,13 @@ class Table {
       this.slots[at + 1] = old[i + 1]!;
     }
   }
+}
+
+function grown(c: RowCodes, size: number): RowCodes {
+  const out = { hi: new Uint32Array(size), lo: new Uint32Array(size) };
+  out.hi.set(c.hi);
+  out.lo.set(c.lo);
+  return out;
 }
 
 /** The table of a partition no code has reached yet: looked into, never written. */

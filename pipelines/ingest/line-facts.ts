@@ -4,7 +4,6 @@
 import type { EntityContract } from "../contracts/index.ts";
 import { FileKeysReader, type FileKeys } from "./file-keys.ts";
 import { LineFields } from "./key-code.ts";
-import type { KeySet } from "./key-set.ts";
 import { lineCheck, scanChecks, type LineCheck } from "./line-check.ts";
 
 export class LineFacts {
@@ -19,11 +18,9 @@ export class LineFacts {
   /** The lines of `text` before this offset match their patterns. */
   private vouchedEnd = 0;
 
-  /** `seen`: the keys of the entity this run has seen (run-keys.ts), or null. */
   constructor(
     private readonly entity: EntityContract,
     private readonly expectedRows: number,
-    private readonly seen: KeySet | null,
   ) {}
 
   /**
@@ -45,12 +42,10 @@ export class LineFacts {
     return this.vouchedEnd > start && (this.checks === null || (read && this.checks.holds(this.fields!)));
   }
 
-  /** The file's codes, or null when its header left them unknown; its keys join those the run has seen. */
-  async finish(header: readonly string[] | null, rows: number, malformed: number): Promise<FileKeys | null> {
+  /** The file's codes, or null when its header left them unknown. */
+  finish(header: readonly string[] | null, rows: number, malformed: number): FileKeys | null {
     if (!this.ready && header) this.start(header);
-    const keys = this.keys?.finish(rows, malformed) ?? null;
-    if (keys && this.seen) keys.fresh = (await this.seen.addAll(keys.key, keys.rows)) === 0;
-    return keys;
+    return this.keys?.finish(rows, malformed) ?? null;
   }
 
   private start(header: readonly string[]): void {

@@ -10,7 +10,6 @@ import { NumberedWriter, startsWithBom, stripNumber } from "./numbered-copy.ts";
 import { codePageToUtf8, Utf8Sniffer } from "./code-page.ts";
 import type { EntityContract } from "../contracts/index.ts";
 import type { FileKeys } from "./file-keys.ts";
-import type { KeySet } from "./key-set.ts";
 import { LineFacts } from "./line-facts.ts";
 
 export interface FileScan {
@@ -27,11 +26,10 @@ export interface FileScan {
   keys: FileKeys | null;
 }
 
-/** What the scan needs to read each line's facts: the entity, the rows the manifest announces, the keys the run has seen. */
+/** What the scan needs to read each line's facts: the entity, and the rows the manifest announces. */
 export interface ScanFacts {
   entity: EntityContract;
   expectedRows: number;
-  seen: KeySet | null;
 }
 
 const QUOTE = 0x22;
@@ -64,7 +62,7 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   const hash = createHash("sha256");
   const structure = new CsvStructure();
   const numbered = new NumberedWriter();
-  const lineFacts = facts ? new LineFacts(facts.entity, facts.expectedRows, facts.seen) : null;
+  const lineFacts = facts ? new LineFacts(facts.entity, facts.expectedRows) : null;
   const lines = lineFeeder(structure, numbered, lineFacts);
   const decode = encoding === "windows-1256" ? codePageToUtf8("windows-1256") : null;
   const sniffer = decode ? new Utf8Sniffer() : null;
@@ -100,7 +98,7 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   await write(numbered.take(true));
   out.end();
   await once(out, "finish");
-  const keys = (await lineFacts?.finish(structure.header, structure.rows, structure.malformed.length)) ?? null;
+  const keys = lineFacts?.finish(structure.header, structure.rows, structure.malformed.length) ?? null;
   return { sha256: hash.digest("hex"), bytes, numberedPath: workPath, structure, nulAt, readsAsUtf8: sniffer?.readsAsUtf8() ?? false, keys };
 }
 

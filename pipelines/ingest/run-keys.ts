@@ -19,18 +19,24 @@ export interface Proofs {
   referencesHold: ReadonlySet<string>;
 }
 
-/** A key's share of a set: 8 bytes a slot, tables at most three quarters full and grown by half. */
-const BYTES_PER_KEY = 12;
+/** What a key costs a set: 8 bytes a slot, tables at most three quarters full. */
+const BYTES_PER_KEY = 11;
 
 export const NO_PROOFS: Proofs = { keysUnique: false, noEarlierKeys: false, referencesHold: new Set() };
 
-/** Entities some other entity references: only their sets keep which keys loaded. */
+/** Entities some other entity references: only their sets keep which keys loaded, and they are kept to the end. */
 const REFERENCED = new Set(ENTITIES.flatMap((e) => columnsOf(e).flatMap((c) => (c.references && c.references.entity !== e.name ? [c.references.entity] : []))));
+
+/** What the run's plan says of a file scanned in its turn: all the rows planned for its entity, and whether it is the entity's last file. */
+export interface FilePlan {
+  entityRows: number;
+  lastOfEntity: boolean;
+}
 
 export class RunKeys {
   /** Every key each entity's files brought in this run, loaded or not; loaded ones marked (referenced entities). */
   private readonly sets = new Map<string, KeySet>();
-  /** Entities past the memory budget: no set, no proof. */
+  /** Entities whose set is gone: past the memory budget, or no file of it left to prove anything of. */
   private readonly dropped = new Set<string>();
   /** Entities whose table holds no key missing from their set: it was empty when the run began, and every row loaded since was read. */
   private readonly covered: Set<string>;
@@ -42,18 +48,27 @@ export class RunKeys {
     this.covered = new Set(emptyTables);
   }
 
-  /** The set the scan of a file of `rows` rows adds its keys to; null once the entity's keys no longer fit the budget. */
-  seenSet(entity: string, rows: number): KeySet | null {
-    if (this.dropped.has(entity)) return null;
-    let set = this.sets.get(entity);
-    if (!set) this.sets.set(entity, (set = new KeySet()));
-    let total = rows * BYTES_PER_KEY;
-    for (const s of this.sets.values()) total += s.bytes;
-    if (total <= this.budgetBytes) return set;
-    this.sets.delete(entity);
-    this.dropped.add(entity);
-    this.covered.delete(entity);
-    return null;
+  /**
+   * A file read in its turn: its keys join those the run has seen (`fresh` says whether any had been), and
+   * the values its references name are looked up among the keys loaded so far, only those not found kept
+   * for its proof. What no later proof reads is let go: the keys of an entity nothing references, and the
+   * whole set of such an entity after its last file.
+   */
+  async scanned(entity: EntityContract, keys: FileKeys, plan: FilePlan): Promise<void> {
+    const set = this.setFor(entity.name, plan.entityRows);
+    if (set) keys.fresh = (await set.addAll(keys.key, keys.rows)) === 0;
+    for (const r of keys.references) {
+      const target = this.sets.get(r.entity);
+      if (!target) continue;
+      r.codes = await target.notLoaded(r.codes, r.count);
+      r.count = r.codes.hi.length;
+    }
+    if (REFERENCED.has(entity.name)) return;
+    keys.key = { hi: new Uint32Array(0), lo: new Uint32Array(0) };
+    if (plan.lastOfEntity) {
+      this.sets.delete(entity.name);
+      this.dropped.add(entity.name);
+    }
   }
 
   async prove(entity: EntityContract, keys: FileKeys | null): Promise<Proofs> {
@@ -62,7 +77,7 @@ export class RunKeys {
     const referencesHold = new Set<string>();
     for (const r of keys.references) {
       const set = this.sets.get(r.entity);
-      if (set && (await set.allLoaded(r.codes, keys.rows))) referencesHold.add(r.column);
+      if (r.count === 0 || (set && (await set.notLoaded(r.codes, r.count)).hi.length === 0)) referencesHold.add(r.column);
     }
     return { keysUnique: keys.fresh, noEarlierKeys: keys.fresh && this.covered.has(entity.name), referencesHold };
   }
@@ -78,5 +93,22 @@ export class RunKeys {
     if (!keys?.complete) this.covered.delete(name);
     const set = this.sets.get(name);
     if (keys && set && REFERENCED.has(name)) await set.markLoaded(keys.key, keys.rows, quarantined);
+  }
+
+  /** The entity's set, made at the size of all its planned rows; null once dropped, or when it would pass the budget. */
+  private setFor(entity: string, rows: number): KeySet | null {
+    if (this.dropped.has(entity)) return null;
+    const set = this.sets.get(entity);
+    if (set) return set;
+    let total = rows * BYTES_PER_KEY;
+    for (const s of this.sets.values()) total += s.bytes;
+    if (total > this.budgetBytes) {
+      this.dropped.add(entity);
+      this.covered.delete(entity);
+      return null;
+    }
+    const made = new KeySet(rows);
+    this.sets.set(entity, made);
+    return made;
   }
 }

@@ -6,7 +6,7 @@ import { entityByName } from "../contracts/index.ts";
 import type { CsvStructure } from "./csv-structure.ts";
 import type { FileKeys } from "./file-keys.ts";
 import { scanFile, type FileScan } from "./read-file.ts";
-import { NO_PROOFS, RunKeys, type Proofs } from "./run-keys.ts";
+import { NO_PROOFS, RunKeys, type FilePlan, type Proofs } from "./run-keys.ts";
 
 export interface ScanJob {
   id: number;
@@ -17,8 +17,8 @@ export interface ScanJob {
   entity: string;
   /** The rows the manifest announces. */
   expectedRows: number;
-  /** Whether its keys join those the run has seen: only for files scanned in the order they load. */
-  inOrder: boolean;
+  /** Its place in the run's plan, for files scanned in the order they load: their keys join those the run has seen. */
+  plan: FilePlan | null;
 }
 
 /** A scan without its keys (they stay with the engine), its structure as plain data. */
@@ -39,10 +39,11 @@ export class ScanEngine {
   async scan(job: ScanJob): Promise<ScanReply> {
     if (!existsSync(job.path)) return { scan: null };
     const entity = entityByName(job.entity);
-    const seen = job.inOrder && entity ? (this.runKeys?.seenSet(entity.name, job.expectedRows) ?? null) : null;
     try {
-      const { keys, structure, ...rest } = await scanFile(job.path, job.encoding, job.workPath, entity ? { entity, expectedRows: job.expectedRows, seen } : undefined);
-      this.keys.set(job.id, seen ? keys : null);
+      const { keys, structure, ...rest } = await scanFile(job.path, job.encoding, job.workPath, entity ? { entity, expectedRows: job.expectedRows } : undefined);
+      const inTurn = keys && job.plan && this.runKeys && entity;
+      if (inTurn) await this.runKeys!.scanned(entity, keys, job.plan!);
+      this.keys.set(job.id, inTurn ? keys : null);
       return { scan: { ...rest, structure: structure.data() } };
     } catch (error) {
       const e = error as NodeJS.ErrnoException;

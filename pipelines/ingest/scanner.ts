@@ -8,7 +8,7 @@ import type { Proofs } from "./run-keys.ts";
 import { ScanEngine, type ScanJob, type ScanReply } from "./scan-engine.ts";
 
 /** A file to read: where it is, what it holds, where its numbered copy goes. */
-export type ScanRequest = Omit<ScanJob, "id" | "inOrder"> & { key: string };
+export type ScanRequest = Omit<ScanJob, "id" | "plan"> & { key: string };
 
 export interface ScannerOptions {
   /** Entities whose raw table held no row when the run began. */
@@ -54,8 +54,13 @@ export class Scanner {
       const bytes = statSync(r.path, { throwIfNoEntry: false })?.size ?? 0;
       this.byKey.set(r.key, this.planned.length);
       const { key, ...file } = r;
-      this.planned.push({ key, job: { ...file, id: this.nextId++, inOrder: true }, bytes, reply, settle, started: false });
+      this.planned.push({ key, job: { ...file, id: this.nextId++, plan: { entityRows: 0, lastOfEntity: false } }, bytes, reply, settle, started: false });
     }
+    // What the keys of each entity will come to, and where its files end.
+    const rows = new Map<string, number>();
+    for (const p of this.planned) rows.set(p.job.entity, (rows.get(p.job.entity) ?? 0) + p.job.expectedRows);
+    const last = new Map(this.planned.map((p) => [p.job.entity, p] as const));
+    for (const p of this.planned) p.job.plan = { entityRows: rows.get(p.job.entity)!, lastOfEntity: last.get(p.job.entity) === p };
     const total = this.planned.reduce((n, p) => n + p.bytes, 0);
     this.engine ??= this.options.thread === "worker" || (this.options.thread !== "main" && total >= WORKER_FROM)
       ? new WorkerEngine(this.options)
@@ -68,7 +73,7 @@ export class Scanner {
     const k = this.byKey.get(request.key);
     if (k === undefined || k < this.cursor || this.planned[k]!.job.path !== request.path) {
       const { key: _key, ...file } = request;
-      const job: ScanJob = { ...file, id: this.nextId++, inOrder: false };
+      const job: ScanJob = { ...file, id: this.nextId++, plan: null };
       return { id: job.id, reply: this.engineOf().call("scan", job) as Promise<ScanReply> };
     }
     // Planned files passed over on the way (their delivery was not applied after all) are let go.
