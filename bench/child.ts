@@ -1,6 +1,6 @@
 // Runs one measured task in its own process, so its peak memory is its own: prints {seconds, peakMiB, ...}.
 // Usage: tsx bench/child.ts ingest|floor|floor-unordered <inbox> <db> <memoryLimit>
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ingestInbox } from "../pipelines/ingest/index.ts";
 import { silentLogger } from "../pipelines/lib/context.ts";
@@ -8,7 +8,7 @@ import { openWarehouse, sqlString } from "../pipelines/lib/duckdb.ts";
 import { manifestSchema } from "../pipelines/contracts/manifest.ts";
 import { columnsOf, entityByName } from "../pipelines/contracts/index.ts";
 import { parseHeader } from "../pipelines/ingest/csv-structure.ts";
-import { openSync, readSync, closeSync } from "node:fs";
+import { trackMemoryPeak } from "./memory-peak.ts";
 
 function firstLine(path: string): string {
   const fd = openSync(path, "r");
@@ -22,6 +22,7 @@ const [task, inbox, db, memoryLimit] = process.argv.slice(2) as [string, string,
 rmSync(db, { force: true });
 rmSync(db + ".wal", { force: true });
 const started = performance.now();
+const memory = trackMemoryPeak();
 let detail: Record<string, unknown> = {};
 
 if (task === "ingest") {
@@ -57,4 +58,4 @@ if (task === "ingest") {
 const seconds = (performance.now() - started) / 1000;
 const usage = process.resourceUsage();
 const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-process.stdout.write(JSON.stringify({ task, seconds, cpuSeconds, peakMiB: usage.maxRSS / 1024, ...detail }) + "\n");
+process.stdout.write(JSON.stringify({ task, seconds, cpuSeconds, ...memory.stop(), ...detail }) + "\n");

@@ -8,7 +8,10 @@ export interface ChildFigures {
   seconds: number;
   /** CPU time of every thread of the process: what the work cost, whatever else ran on the machine. */
   cpuSeconds: number;
+  /** Resident memory plus the files the task kept in memory (memory-peak.ts). */
   peakMiB: number;
+  peakRssMiB: number;
+  peakInMemoryFilesMiB: number;
   [k: string]: unknown;
 }
 

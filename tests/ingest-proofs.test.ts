@@ -8,7 +8,7 @@ import { ENTITIES, columnsOf } from "../pipelines/contracts/index.ts";
 import { ingestInbox, type IngestOptions } from "../pipelines/ingest/index.ts";
 import { memoryLogger } from "../pipelines/lib/context.ts";
 import { csv, tempDir, writeDelivery } from "./helpers/deliveries.ts";
-import { contributor, employer, engagement, nationalId, wage } from "./helpers/rows.ts";
+import { adjustment, contributor, employer, engagement, invoice, nationalId, wage } from "./helpers/rows.ts";
 import { FIXED_NOW, query } from "./helpers/warehouse.ts";
 
 type Mode = Pick<IngestOptions, "keyMemoryMiB" | "scanThread">;
@@ -88,5 +88,19 @@ describe("proofs and the scanning thread", () => {
     ]);
     expect(await outcome(inbox, { scanThread: "main" })).toEqual(plain);
     expect(await outcome(inbox, { scanThread: "worker" })).toEqual(plain);
+  });
+
+  it("prove a reference only through codes that stand for one text: digits, not a hashed invoice number", async () => {
+    const inbox = join(tempDir(), "inbox");
+    writeDelivery(inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      { name: "employers_20261031.csv", entity: "employers", text: csv("employers", [employer("100000001")]) },
+      { name: "invoices_20261031.csv", entity: "invoices", text: csv("invoices", [invoice("INV-1", "100000001")]) },
+      { name: "invoice_adjustments_20261031.csv", entity: "invoice_adjustments", text: csv("invoice_adjustments", [adjustment("A1", "INV-1")]) },
+    ]);
+    const logger = memoryLogger();
+    await ingestInbox({ inbox, db: join(tempDir(), "warehouse.duckdb"), scanThread: "worker" }, { logger, now: FIXED_NOW });
+    const proved = (file: string) => logger.lines.find((l) => l.message.startsWith(`${file}: inserted`))?.message;
+    expect(proved("invoices_20261031.csv")).toMatch(/employer_id found/);
+    expect(proved("invoice_adjustments_20261031.csv")).toMatch(/\(proved: keys unique, no earlier keys\)/);
   });
 });

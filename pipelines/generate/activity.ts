@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { activityLog } from "../contracts/disputes.ts";
 import { daysIn, firstDay, instant, isWorkday, timestampText as timestamp, type Day, type Instant } from "./calendar.ts";
 import type { Employer, World } from "./model.ts";
-import { nextSeq } from "./model.ts";
+import { zeroPadded } from "./ids.ts";
 import { mix, Rng } from "./prng.ts";
 
 type ActivityRow = z.infer<typeof activityLog.schema>;
@@ -34,7 +34,7 @@ function emit(world: World, id: string, ev: ActivityEvent): void {
 
 
 export function logActivity(world: World, e: Employer, ev: ActivityEvent): void {
-  emit(world, `AL-${e.id}-${String(nextSeq(e, "activity")).padStart(5, "0")}`, ev);
+  emit(world, `AL-${e.id}-${zeroPadded(++e.seq.activity, 5)}`, ev);
 }
 
 /** A working-hours instant on a working day on or after `day` (staff work Sunday–Thursday, 08:00–16:00). */

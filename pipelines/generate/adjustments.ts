@@ -8,7 +8,7 @@ import { dayOfInstant, timestampText, type Instant } from "./calendar.ts";
 import { logActivity, officeHours } from "./activity.ts";
 import type { Books } from "./books.ts";
 import type { LedgerInvoice } from "./ledger.ts";
-import { nextSeq } from "./model.ts";
+import { zeroPadded } from "./ids.ts";
 import { emitVersions } from "./registration.ts";
 
 type AdjustmentRow = z.infer<typeof invoiceAdjustments.schema>;
@@ -29,7 +29,7 @@ export interface AdjustmentSpec {
 export function adjust(books: Books, spec: AdjustmentSpec): string {
   const { world, e, ledger } = books;
   const amount = spec.amount < 0 ? -Math.min(-spec.amount, ledger.creditRoom(spec.invoice)) : spec.amount;
-  const id = `AD-${e.id}-${String(nextSeq(e, "adjustment")).padStart(3, "0")}`;
+  const id = `AD-${e.id}-${zeroPadded(++e.seq.adjustment, 3)}`;
   if (amount === 0) return id;
   const row: AdjustmentRow = {
     adjustment_id: id, invoice_id: spec.invoice.id, amount: formatSar(amount), reason_code: spec.reason,

@@ -55,11 +55,25 @@ export function formatFor(slot: Slot, entity: string): FileFormat {
   }
 }
 
+/**
+ * Where an entity's rows went last and its file in each slot of its source, updated in place: the
+ * activity log and payments move between weekly and daily deliveries all the time, and each move
+ * looked two maps up and allocated.
+ */
+interface Cursor {
+  source: Source;
+  slot: Slot | null;
+  file: CsvFile | null;
+  bySlot: (CsvFile | undefined)[];
+}
+
+const newCursor = (source: Source, slots: number): Cursor => ({ source, slot: null, file: null, bySlot: new Array<CsvFile | undefined>(slots).fill(undefined) });
+
 export class Deliveries {
   readonly schedule: Record<Source, Slot[]>;
   /** The main file of each entity in each slot: the hot path looks files up without building names. */
   private readonly main = new Map<Slot, Map<string, CsvFile>>();
-  private readonly last = new Map<string, { slot: Slot; file: CsvFile }>();
+  private readonly cursors = new Map<string, Cursor>();
   private readonly slotFiles = new Map<string, { slot: Slot; files: { entity: string; file: CsvFile }[] }>();
 
   constructor(
@@ -79,16 +93,23 @@ export class Deliveries {
 
   /** Writes `row` into the delivery of `source` that carries rows available at `at`; false when past the horizon. */
   emit(source: Source, entity: string, at: Instant, row: CsvRow): boolean {
+    let cursor = this.cursors.get(entity);
+    if (cursor === undefined) this.cursors.set(entity, (cursor = newCursor(source, this.schedule[source].length)));
     // Consecutive rows of an entity mostly land in the same delivery: try the last one first.
-    const last = this.last.get(entity);
-    if (last !== undefined && last.slot.source === source && at < last.slot.cutoff && at >= last.slot.from) {
-      last.file.writeRow(row);
+    const last = cursor.slot;
+    if (last !== null && last.source === source && at < last.cutoff && at >= last.from) {
+      cursor.file!.writeRow(row);
       return true;
     }
     const slot = slotFor(this.schedule[source], at);
     if (!slot) return false;
-    const file = this.mainFile(slot, entity);
-    this.last.set(entity, { slot, file });
+    let file: CsvFile | undefined;
+    if (source === cursor.source) {
+      file = cursor.bySlot[slot.index];
+      if (file === undefined) cursor.bySlot[slot.index] = file = this.mainFile(slot, entity);
+    } else file = this.mainFile(slot, entity);
+    cursor.slot = slot;
+    cursor.file = file;
     file.writeRow(row);
     return true;
   }

@@ -9,7 +9,7 @@ import { employerUser, logActivity, officeHours } from "./activity.ts";
 import { adjust } from "./adjustments.ts";
 import { ISSUE_SECOND, type Books } from "./books.ts";
 import type { LedgerInvoice } from "./ledger.ts";
-import { nextSeq } from "./model.ts";
+import { zeroPadded } from "./ids.ts";
 import { pay } from "./payments.ts";
 import { weighted } from "./prng.ts";
 import { emitVersions } from "./registration.ts";
@@ -35,7 +35,7 @@ export function maybeDispute(books: Books, invoice: LedgerInvoice): number {
   if (!delivered) return 0;
   const submitted = dayOfInstant(delivered.createdAt) + rng.int(1, 25);
   const amount = fee ? invoice.total : Math.max(100, Math.round(invoice.total * (0.1 + 0.5 * rng.float())));
-  const id = `OB-${e.id}-${String(nextSeq(e, "dispute")).padStart(3, "0")}`;
+  const id = `OB-${e.id}-${zeroPadded(++e.seq.dispute, 3)}`;
   const user = employerUser(e);
   const officer = world.staff.officer(rng);
 

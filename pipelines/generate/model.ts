@@ -87,8 +87,24 @@ export interface Employer {
   suspendedBefore: Day | null;
   rng: Rng;
   /** A counter per id family (engagements, payments, …), so ids are unique without global state. */
-  seq: Record<string, number>;
+  seq: IdCounters;
 }
+
+/**
+ * The last number used by each id family. Every family is there from the start and each call site
+ * names its own (`++e.seq.payment`): with a family passed as a key, the one shared property access
+ * saw every family and every key order, and went megamorphic on the hot path.
+ */
+export interface IdCounters {
+  engagement: number;
+  payment: number;
+  activity: number;
+  adjustment: number;
+  dispute: number;
+  plan: number;
+}
+
+export const newIdCounters = (): IdCounters => ({ engagement: 0, payment: 0, activity: 0, adjustment: 0, dispute: 0, plan: 0 });
 
 /** What one employer passes to the next: the only coupling between employers (sister firms, ghosts, misposted money). */
 export interface Handoff {
@@ -97,5 +113,3 @@ export interface Handoff {
   /** Payments the previous employer's payer made that the bank posted to this account. */
   misposted?: { paymentId: string; amount: number; paid: Day; reversed: Day | null }[];
 }
-
-export const nextSeq = (employer: Employer, family: string): number => (employer.seq[family] = (employer.seq[family] ?? 0) + 1);

@@ -7,7 +7,8 @@ import { instant, isWorkday, timestampText, type Day, type Instant } from "./cal
 import { logActivity } from "./activity.ts";
 import type { Books } from "./books.ts";
 import type { LedgerInvoice } from "./ledger.ts";
-import { nextSeq, type Employer } from "./model.ts";
+import { zeroPadded } from "./ids.ts";
+import type { Employer } from "./model.ts";
 import { weighted, type Rng } from "./prng.ts";
 
 type PaymentRow = z.infer<typeof payments.schema>;
@@ -37,15 +38,18 @@ interface Posting {
   bank: string | null;
   named: string | null;
   reverses: string | null;
-  employerId: string;
   postedBy: string;
 }
 
-function post(books: Books, p: Posting): string {
+/**
+ * Writes a payment row posted to `employerId`'s account. The account is an argument, not a field
+ * spread into a copy of the posting: the copy of every payment cost more than the row.
+ */
+function post(books: Books, p: Posting, employerId: string): string {
   const { world, e } = books;
-  const id = `PY-${e.id}-${String(nextSeq(e, "payment")).padStart(4, "0")}`;
+  const id = `PY-${e.id}-${zeroPadded(++e.seq.payment, 4)}`;
   const row: PaymentRow = {
-    payment_id: id, employer_id: p.employerId, amount: formatSar(p.amount), paid_at: timestampText(p.at), channel: p.channel,
+    payment_id: id, employer_id: employerId, amount: formatSar(p.amount), paid_at: timestampText(p.at), channel: p.channel,
     bank_code: p.bank, invoice_id: p.named, reverses_payment_id: p.reverses, posted_by: p.postedBy,
   };
   if (world.out.emit("payments", "payments", p.at, row)) world.counts.payments = (world.counts.payments ?? 0) + 1;
@@ -67,19 +71,19 @@ export function pay(books: Books, when: Day, amount: number, invoice: LedgerInvo
   const postedBy = channel === "sadad" ? "SADAD" : channel === "bank_transfer" ? "BANK-INT" : world.staff.teller(rng);
   // Payers sometimes write the invoice number without its dashes: it names nothing, so the money joins the pool.
   const named = invoice === null ? null : rng.chance(0.01) ? invoice.id.replaceAll("-", "") : invoice.id;
-  const base = { amount, at, channel, bank, named, reverses: null, postedBy };
+  const base: Posting = { amount, at, channel, bank, named, reverses: null, postedBy };
 
   if (!plain && books.pending.wrongEmployer && books.next && invoice?.type === "contribution") {
     books.pending.wrongEmployer = false;
     misposted(books, base, invoice);
     return;
   }
-  const id = post(books, { ...base, employerId: e.id });
+  const id = post(books, base, e.id);
   const payment = ledger.addPayment({ amount, paid: day(at), named, reversedFrom: Infinity });
 
   if (!plain && world.planter.take("payment_reversal", channel !== "cash")) {
     const reversedAt = paidInstant(rng, day(at) + rng.int(2, 10), channel);
-    const reversal = post(books, { ...base, at: reversedAt, named: null, reverses: id, employerId: e.id });
+    const reversal = post(books, { ...base, at: reversedAt, named: null, reverses: id }, e.id);
     payment.reversedFrom = day(reversedAt);
     if (world.out.slot("payments", reversedAt)) world.planter.record({ pattern: "payment_reversal", entity: "payments", ids: [id, reversal], period: invoice?.period ?? null, employerId: e.id, detail: channel });
     if (rng.chance(0.75)) pay(books, day(reversedAt) + rng.int(1, 10), amount, invoice, true);
@@ -87,24 +91,24 @@ export function pay(books: Books, when: Day, amount: number, invoice: LedgerInvo
   if (!plain && books.pending.duplicatePayment) {
     books.pending.duplicatePayment = false;
     const twinAt = Math.min(at + rng.int(60, 1800), day(at) * 86_400 + 86_399);
-    const twin = post(books, { ...base, at: twinAt, employerId: e.id });
+    const twin = post(books, { ...base, at: twinAt }, e.id);
     ledger.addPayment({ amount, paid: day(twinAt), named, reversedFrom: Infinity });
     if (world.out.slot("payments", twinAt)) world.planter.record({ pattern: "duplicate_payment", entity: "payments", ids: [id, twin], period: invoice?.period ?? null, employerId: e.id, detail: formatSar(amount) });
   }
 }
 
 /** Posted to the next account; usually found and moved back (a reversal there, a re-posting here). */
-function misposted(books: Books, base: Omit<Posting, "employerId">, invoice: LedgerInvoice): void {
+function misposted(books: Books, base: Posting, invoice: LedgerInvoice): void {
   const { world, e } = books;
   const rng = e.rng;
   const target = books.next!;
-  const id = post(books, { ...base, named: null, employerId: target.id });
+  const id = post(books, { ...base, named: null }, target.id);
   const ids = [id];
   let reversed: Day | null = null;
   if (rng.chance(0.7)) {
     const reversedAt = paidInstant(rng, day(base.at) + rng.int(3, 15), "bank_transfer");
     reversed = day(reversedAt);
-    ids.push(post(books, { ...base, at: reversedAt, named: null, reverses: id, employerId: target.id, postedBy: world.staff.officer(rng) }));
+    ids.push(post(books, { ...base, at: reversedAt, named: null, reverses: id, postedBy: world.staff.officer(rng) }, target.id));
     pay(books, reversed + rng.int(0, 2), base.amount, invoice, true);
   }
   (books.handoff.misposted ??= []).push({ paymentId: id, amount: base.amount, paid: day(base.at), reversed });
@@ -129,33 +133,45 @@ export function payPeriod(books: Books, primary: LedgerInvoice, reissue: LedgerI
   if (owed <= 0) return;
   const behaving = primary.issued <= books.planUntil;
   const mode = rng.weighted(MODES[behaving ? "punctual" : e.payer]);
-  const due = final.due;
-  const onTime = () => due - Math.floor(Math.pow(rng.float(), 2) * Math.max(0, due - primary.issued - 1));
-  const late = () => due + 1 + Math.floor(rng.lognormal(10, 0.9));
-  const intent = (when: Day, amount: number) => {
-    if (reissue && when < reissue.issued) {
-      const first = Math.min(amount, Math.max(0, primary.total - withheld));
-      pay(books, when, first, primary);
-      if (amount > first) pay(books, reissue.issued + rng.int(1, 4), amount - first, reissue);
-    } else pay(books, when, amount, final);
-  };
   switch (mode) {
     case "missing":
       return;
     case "on_time":
-      return intent(onTime(), owed);
+      return intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), owed);
     case "late":
-      return intent(late(), owed);
+      return intent(books, primary, reissue, withheld, lateDay(rng, final), owed);
     case "partial": {
       const part = Math.max(100, Math.round((owed * (0.3 + 0.6 * rng.float())) / 100) * 100);
-      if (part >= owed) return intent(onTime(), owed);
-      intent(onTime(), part);
-      if (rng.chance(0.5)) pay(books, late() + 20, owed - part, final);
+      if (part >= owed) return intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), owed);
+      intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), part);
+      if (rng.chance(0.5)) pay(books, lateDay(rng, final) + 20, owed - part, final);
       return;
     }
     case "over":
-      return intent(onTime(), owed + Math.max(10_000, Math.round((owed * (0.05 + 0.15 * rng.float())) / 100) * 100));
+      return intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), owed + Math.max(10_000, Math.round((owed * (0.05 + 0.15 * rng.float())) / 100) * 100));
   }
+}
+
+// The helpers of payPeriod are module-level functions, not closures inside it: tsx names every
+// closure it creates (`__name`, a defineProperty per closure), which cost more than the payment.
+
+/** A day on or before the due date, most often close to it. */
+function onTimeDay(rng: Rng, primary: LedgerInvoice, final: LedgerInvoice): Day {
+  return final.due - Math.floor(Math.pow(rng.float(), 2) * Math.max(0, final.due - primary.issued - 1));
+}
+
+/** A day after the due date, about ten days late on the median. */
+function lateDay(rng: Rng, final: LedgerInvoice): Day {
+  return final.due + 1 + Math.floor(rng.lognormal(10, 0.9));
+}
+
+/** Pays `amount` on `when`: what falls before the re-issue pays the primary invoice, the rest the re-issue. */
+function intent(books: Books, primary: LedgerInvoice, reissue: LedgerInvoice | null, withheld: number, when: Day, amount: number): void {
+  if (reissue && when < reissue.issued) {
+    const first = Math.min(amount, Math.max(0, primary.total - withheld));
+    pay(books, when, first, primary);
+    if (amount > first) pay(books, reissue.issued + books.e.rng.int(1, 4), amount - first, reissue);
+  } else pay(books, when, amount, reissue ?? primary);
 }
 
 const FEE_PAYING: Record<Employer["payer"], number> = { punctual: 0.9, overpayer: 0.9, late: 0.6, partial: 0.4, defaulter: 0.15 };

@@ -6,7 +6,7 @@ import { formatSar } from "../rules/money.ts";
 import { dayOfInstant, dayText, instant, monthOfDay, firstDay, dayOfMonth, daysIn, type Day, type Instant } from "./calendar.ts";
 import { officeHours } from "./activity.ts";
 import type { Books } from "./books.ts";
-import { nextSeq } from "./model.ts";
+import { zeroPadded } from "./ids.ts";
 import { pay } from "./payments.ts";
 import { emitVersions } from "./registration.ts";
 
@@ -40,7 +40,7 @@ export function maybePlan(books: Books, monthStart: Day): void {
     pay(books, lastPaid, k === n - 1 ? pastDue - each * (n - 1) : each, null);
   }
   const row: PlanRow = {
-    plan_id: `PL-${e.id}-${String(nextSeq(e, "plan")).padStart(2, "0")}`, employer_id: e.id, agreed_on: dayText(agreed),
+    plan_id: `PL-${e.id}-${zeroPadded(++e.seq.plan, 2)}`, employer_id: e.id, agreed_on: dayText(agreed),
     total_amount: formatSar(pastDue), instalments: String(n), first_due_on: dayText(firstDue), status: "active",
   };
   const ended: Day = outcome === "completed" ? lastPaid + 1 : outcome === "defaulted" ? monthsLater(firstDue, paidCount) + 30 : lastPaid + rng.int(5, 40);

@@ -73,22 +73,15 @@ function wageChanges(books: Books, bills: readonly PeriodBill[]): void {
   const { world, e } = books;
   const { planter, window, staff } = world;
   const rng = e.rng;
-  const change = (at: number, actor: string, bill: PeriodBill) => {
-    const sample = bill.sample!;
-    const lowered = Math.round((sample.basic * (0.7 + 0.2 * rng.float())) / 100) * 100;
-    const key = `${monthText(bill.month)}|${e.id}|${sample.contributorId}`;
-    logActivity(world, e, { at, actor, role: "staff", action: "update", entity: "wage", entityId: key, field: "basic_wage", oldValue: formatSar(sample.basic), newValue: formatSar(lowered), channel: "backoffice" });
-    return key;
-  };
   for (const bill of bills)
-    if (bill.sample && rng.chance(0.005)) change(officeHours(rng, lastDay(bill.month) - rng.int(2, 6)), staff.officer(rng), bill);
+    if (bill.sample && rng.chance(0.005)) changeWage(books, officeHours(rng, lastDay(bill.month) - rng.int(2, 6)), staff.officer(rng), bill);
 
   const closed = bills.filter((b) => b.sample && firstDay(b.month + 2) + 45 < window.horizon);
   if (planter.take("backdated_wage_change", closed.length > 0)) {
     const bill = rng.pick(closed);
     const day = firstDay(bill.month + 2) + rng.int(0, 40);
     const at = rng.chance(0.5) ? afterHours(rng, day) : officeHours(rng, day);
-    const key = change(at, staff.culprit.backdater, bill);
+    const key = changeWage(books, at, staff.culprit.backdater, bill);
     planter.record({ pattern: "backdated_wage_change", entity: "activity_log", ids: [key], period: bill.month, employerId: e.id, contributorId: bill.sample!.contributorId, detail: `by ${staff.culprit.backdater} on a billed period` });
   }
   const open = bills.filter((b) => b.sample);
@@ -96,7 +89,20 @@ function wageChanges(books: Books, bills: readonly PeriodBill[]): void {
     const bill = rng.pick(open);
     const actor = staff.officer(rng);
     const at = Math.min(afterHours(rng, lastDay(bill.month) - rng.int(0, 2)), instant(lastDay(bill.month), 86_399));
-    const key = change(at, actor, bill);
+    const key = changeWage(books, at, actor, bill);
     planter.record({ pattern: "after_hours_wage_change", entity: "activity_log", ids: [key], period: bill.month, employerId: e.id, contributorId: bill.sample!.contributorId, detail: `by ${actor} outside working hours` });
   }
+}
+
+/**
+ * A staff member lowers the basic wage of the bill's sample; returns the wage's key. Module-level,
+ * not a closure in wageChanges: tsx names every closure it creates, once per employer there.
+ */
+function changeWage(books: Books, at: number, actor: string, bill: PeriodBill): string {
+  const { world, e } = books;
+  const sample = bill.sample!;
+  const lowered = Math.round((sample.basic * (0.7 + 0.2 * e.rng.float())) / 100) * 100;
+  const key = `${monthText(bill.month)}|${e.id}|${sample.contributorId}`;
+  logActivity(world, e, { at, actor, role: "staff", action: "update", entity: "wage", entityId: key, field: "basic_wage", oldValue: formatSar(sample.basic), newValue: formatSar(lowered), channel: "backoffice" });
+  return key;
 }

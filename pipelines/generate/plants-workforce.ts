@@ -6,10 +6,15 @@ import type { Engagement, Employer, Handoff, World } from "./model.ts";
 import { employerName } from "./names.ts";
 import { newPerson, registrationInstant } from "./population.ts";
 import { engage, HEAVY_OCCUPATIONS, lastEngagedDay } from "./workforce.ts";
+import type { Rng } from "./prng.ts";
+import type { Window } from "./schedule.ts";
 
 const THRESHOLD = 400_000; // 4,000 SAR: a Saudi counts fully for Nitaqat from here
 const FLOOR = 150_000;
 const SAR = 100;
+
+/** A month well inside the window, for a plant to start in. Module-level: tsx names every closure it creates. */
+const midMonth = (rng: Rng, window: Window) => window.first + 1 + rng.int(0, Math.max(0, window.last - window.first + 1 - 4));
 
 const covers = (eng: Engagement, m: Month) => eng.join <= firstDay(m) && (eng.leave === null || eng.leave >= lastDay(m));
 
@@ -19,27 +24,25 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
   const establishment = e.accountType === "establishment" && e.legalForm !== "government";
   const preWindow = e.registered < window.start - 30;
   const months = window.last - window.first + 1;
-  const midMonth = () => window.first + 1 + rng.int(0, Math.max(0, months - 4));
-  const record = planter.record.bind(planter);
   const end = lastEngagedDay(world, e);
 
   // Sister-company moves arriving from the previous employer.
   for (const move of incoming.sister?.moves ?? []) {
     const eng = engage(world, e, { person: move.person, join: move.join, leave: move.leave, wage: THRESHOLD, housingPercent: 0, borrowed: true });
     list.push(eng);
-    record({ pattern: "sister_company_shuffle", entity: "engagements", ids: [move.fromEngagement, eng.id], period: null, employerId: e.id, contributorId: move.person.id, detail: `moved from sister employer ${move.fromEmployer}` });
+    planter.record({ pattern: "sister_company_shuffle", entity: "engagements", ids: [move.fromEngagement, eng.id], period: null, employerId: e.id, contributorId: move.person.id, detail: `moved from sister employer ${move.fromEmployer}` });
   }
 
   const ghost = incoming.ghostCandidate;
   if (planter.take("ghost_multi_employer", ghost !== undefined && establishment && preWindow && e.closed === null && !incoming.sister)) {
-    const m = midMonth();
+    const m = midMonth(rng, window);
     const eng = engage(world, e, { person: ghost!.person, join: firstDay(m) + rng.int(0, 20), leave: null, wage: ghost!.wage, borrowed: true });
     list.push(eng);
-    record({ pattern: "ghost_multi_employer", entity: "engagements", ids: [ghost!.engagementId, eng.id], period: m, employerId: e.id, contributorId: ghost!.person.id, detail: `also full-time at employer ${ghost!.employerId}` });
+    planter.record({ pattern: "ghost_multi_employer", entity: "engagements", ids: [ghost!.engagementId, eng.id], period: m, employerId: e.id, contributorId: ghost!.person.id, detail: `also full-time at employer ${ghost!.employerId}` });
   }
 
   if (planter.take("fake_saudization", establishment && e.saudiShare < 0.5 && end > firstDay(window.first + 2))) {
-    const m = midMonth();
+    const m = midMonth(rng, window);
     const ids: string[] = [];
     for (let k = rng.int(1, 2); k > 0; k--) {
       const join = Math.max(firstDay(m) + rng.int(0, 25), e.registered + 1);
@@ -49,7 +52,7 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
       list.push(eng);
       ids.push(eng.id);
     }
-    if (ids.length) record({ pattern: "fake_saudization", entity: "engagements", ids, period: m, employerId: e.id, detail: "Saudis hired at exactly 4000.00" });
+    if (ids.length) planter.record({ pattern: "fake_saudization", entity: "engagements", ids, period: m, employerId: e.id, detail: "Saudis hired at exactly 4000.00" });
   }
 
   if (planter.take("sister_company_shuffle", establishment && preWindow && e.closed === null && next !== null && next.accountType === "establishment" && next.legalForm !== "government" && next.registered < window.start - 30 && next.closed === null && months >= 5)) {
@@ -71,11 +74,11 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
 
   if (planter.take("implausible_age", establishment && end > firstDay(window.first + 2) + 60)) {
     const young = rng.chance(0.5) || !preWindow;
-    const join = young ? Math.max(firstDay(midMonth()) + rng.int(0, 20), e.registered + 1) : Math.max(window.start - rng.int(100, 700), e.registered);
+    const join = young ? Math.max(firstDay(midMonth(rng, window)) + rng.int(0, 20), e.registered + 1) : Math.max(window.start - rng.int(100, 700), e.registered);
     const person = newPerson(world, rng, { saudi: young, join, registeredAt: registrationInstant(join, rng), firstTimer: young, age: young ? 16 : 77 });
     const eng = engage(world, e, { person, join, leave: e.closed !== null && e.closed >= join ? e.closed : null, occupation: rng.pick(HEAVY_OCCUPATIONS), wage: rng.int(15, 40) * 100 * SAR });
     list.push(eng);
-    record({ pattern: "implausible_age", entity: "contributors", ids: [person.id], period: null, employerId: e.id, contributorId: person.id, detail: `${young ? 16 : 77} years old at joining, occupation ${eng.occupation}` });
+    planter.record({ pattern: "implausible_age", entity: "contributors", ids: [person.id], period: null, employerId: e.id, contributorId: person.id, detail: `${young ? 16 : 77} years old at joining, occupation ${eng.occupation}` });
   }
 
   if (planter.take("pension_wage_inflation", establishment && preWindow && end >= world.window.horizon && months >= 4)) {
@@ -87,7 +90,7 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
     const m = window.first + 2 + rng.int(0, months - 4);
     eng.wageFrom = { month: m, wage: Math.round((eng.wage * (1.8 + 1.2 * rng.float())) / 10_000) * 10_000 };
     list.push(eng);
-    record({ pattern: "pension_wage_inflation", entity: "wages", ids: [person.id], period: m, employerId: e.id, contributorId: person.id, detail: `wage ${eng.wage / SAR} to ${eng.wageFrom.wage / SAR} near retirement age` });
+    planter.record({ pattern: "pension_wage_inflation", entity: "wages", ids: [person.id], period: m, employerId: e.id, contributorId: person.id, detail: `wage ${eng.wage / SAR} to ${eng.wageFrom.wage / SAR} near retirement age` });
   }
 
   const ordinary = list.filter((eng) => !eng.borrowed && !eng.wageFrom && eng.scheme === "mandatory");
@@ -96,13 +99,13 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
   if (planter.take("under_declaration", cut.length > 0 && months >= 5)) {
     const eng = rng.pick(cut);
     eng.wageFrom = { month: dropMonth, wage: eng.person.saudi ? THRESHOLD : FLOOR };
-    record({ pattern: "under_declaration", entity: "wages", ids: [eng.person.id], period: dropMonth, employerId: e.id, contributorId: eng.person.id, detail: `declared ${eng.wageFrom.wage / SAR} instead of ${eng.wage / SAR}` });
+    planter.record({ pattern: "under_declaration", entity: "wages", ids: [eng.person.id], period: dropMonth, employerId: e.id, contributorId: eng.person.id, detail: `declared ${eng.wageFrom.wage / SAR} instead of ${eng.wage / SAR}` });
   }
   const staying = ordinary.filter((eng) => !eng.wageFrom && covers(eng, dropMonth));
   if (planter.take("firm_wide_drop", staying.length >= 3 && establishment && months >= 5)) {
     const factor = 0.55 + 0.15 * rng.float();
     for (const eng of staying) eng.wageFrom = { month: dropMonth, wage: Math.max(FLOOR, Math.round((eng.wage * factor) / 10_000) * 10_000) };
-    record({ pattern: "firm_wide_drop", entity: "wages", ids: [e.id], period: dropMonth, employerId: e.id, detail: `${staying.length} wages cut to about ${Math.round(factor * 100)}%` });
+    planter.record({ pattern: "firm_wide_drop", entity: "wages", ids: [e.id], period: dropMonth, employerId: e.id, detail: `${staying.length} wages cut to about ${Math.round(factor * 100)}%` });
   }
 
   const slipMonth = window.first + rng.int(0, months - 1);
@@ -110,13 +113,13 @@ export function plantWorkforce(world: World, e: Employer, list: Engagement[], ne
   if (planter.take("wage_times_ten", steady.length > 0)) {
     const eng = rng.pick(steady);
     eng.slip = { month: slipMonth, kind: "times_ten" };
-    record({ pattern: "wage_times_ten", entity: "wages", ids: [eng.person.id], period: slipMonth, employerId: e.id, contributorId: eng.person.id });
+    planter.record({ pattern: "wage_times_ten", entity: "wages", ids: [eng.person.id], period: slipMonth, employerId: e.id, contributorId: eng.person.id });
   }
   const housed = steady.filter((eng) => eng.housingPercent > 0 && !eng.slip);
   if (planter.take("basic_housing_swapped", housed.length > 0)) {
     const eng = rng.pick(housed);
     eng.slip = { month: slipMonth, kind: "swapped" };
-    record({ pattern: "basic_housing_swapped", entity: "wages", ids: [eng.person.id], period: slipMonth, employerId: e.id, contributorId: eng.person.id });
+    planter.record({ pattern: "basic_housing_swapped", entity: "wages", ids: [eng.person.id], period: slipMonth, employerId: e.id, contributorId: eng.person.id });
   }
 
   const candidate = list.find((eng) => !eng.borrowed && eng.scheme === "mandatory" && eng.join < window.start && eng.leave === null);

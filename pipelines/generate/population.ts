@@ -5,7 +5,7 @@ import { REGIONS } from "../contracts/registration.ts";
 import { addYears, dayOf, instant, type Day, type Instant } from "./calendar.ts";
 import { employerName, foreignName, FOREIGN_NATIONALITIES, saudiName } from "./names.ts";
 import { mix, Rng, weighted } from "./prng.ts";
-import type { Compliance, Employer, Payer, Person, SizeClass, World } from "./model.ts";
+import { newIdCounters, type Compliance, type Employer, type Payer, type Person, type SizeClass, type World } from "./model.ts";
 
 const GOLDEN = 0.6180339887498949;
 type Region = (typeof REGIONS)[number];
@@ -81,7 +81,7 @@ export function drawEmployer(world: Pick<World, "seed" | "window" | "ids">, inde
     closed: closable && rng.chance((0.02 * span) / 365) ? window.start + rng.int(40, span - 30) : null,
     suspended: suspension(!optional && rng.chance((0.01 * span) / 365), window.start + rng.int(20, span - 20), registered),
     suspendedBefore: !optional && !newInWindow && rng.chance(0.01) ? window.start - rng.int(10, 300) : null,
-    seq: {},
+    seq: newIdCounters(),
   };
 }
 

@@ -36,6 +36,18 @@ export function weighted<T>(table: readonly (readonly [T, number])[]): Weighted<
   return { values: table.map(([v]) => v), cumulative };
 }
 
+const SPLITMIX_STEP = 0x9e3779b9;
+
+/**
+ * splitmix32's output for the state `s`. A module-level function, not a closure in the constructor:
+ * tsx names every closure it creates (`__name`, a defineProperty), and an Rng is built per employer.
+ */
+function splitmix(s: number): number {
+  let z = Math.imul(s ^ (s >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
 export class Rng {
   private a: number;
   private b: number;
@@ -43,18 +55,14 @@ export class Rng {
   private d: number;
 
   constructor(seed: number) {
-    let s = seed >>> 0;
-    const splitmix = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = splitmix();
-    this.b = splitmix();
-    this.c = splitmix();
-    this.d = splitmix();
+    let s = ((seed >>> 0) + SPLITMIX_STEP) >>> 0;
+    this.a = splitmix(s);
+    s = (s + SPLITMIX_STEP) >>> 0;
+    this.b = splitmix(s);
+    s = (s + SPLITMIX_STEP) >>> 0;
+    this.c = splitmix(s);
+    s = (s + SPLITMIX_STEP) >>> 0;
+    this.d = splitmix(s);
     for (let i = 0; i < 12; i++) this.next();
   }
 

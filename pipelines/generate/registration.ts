@@ -69,19 +69,24 @@ export function emitPeopleAndEngagements(world: World, e: Employer, list: readon
       world.out.emit("registration", "contributors", p.registeredAt, row);
     }
     const joinedAt = Math.max(instant(eng.join, 9 * 3600), p.registeredAt + 60);
-    const open: EngagementRow = {
-      engagement_id: eng.id, contributor_id: p.id, employer_id: e.id, scheme: eng.scheme, occupation_code: eng.occupation,
-      joined_on: dayText(eng.join), left_on: null,
-    };
-    const versions: [Instant, EngagementRow][] = [[joinedAt, open]];
-    if (eng.leave !== null) versions.push([Math.max(joinedAt + 60, instant(eng.leave, 13 * 3600)), { ...open, left_on: dayText(eng.leave) }]);
-    emitVersions(world, "registration", "engagements", versions);
+    const open = engagementRow(e, eng, null);
+    const leftAt = eng.leave === null ? null : Math.max(joinedAt + 60, instant(eng.leave, 13 * 3600));
+    if (leftAt === null) world.out.emit("registration", "engagements", joinedAt, open);
+    else emitVersions(world, "registration", "engagements", [[joinedAt, open], [leftAt, engagementRow(e, eng, dayText(eng.leave!))]]);
     if (eng.join >= world.window.start)
       logActivity(world, e, { at: joinedAt, actor, role: channel === "api" ? "integration" : "employer_user", action: "create", entity: "engagement", entityId: eng.id, channel });
-    if (eng.leave !== null)
+    if (leftAt !== null)
       logActivity(world, e, {
-        at: versions[versions.length - 1]![0], actor, role: channel === "api" ? "integration" : "employer_user", action: "update",
-        entity: "engagement", entityId: eng.id, field: "left_on", newValue: dayText(eng.leave), channel,
+        at: leftAt, actor, role: channel === "api" ? "integration" : "employer_user", action: "update",
+        entity: "engagement", entityId: eng.id, field: "left_on", newValue: dayText(eng.leave!), channel,
       });
   }
+}
+
+/** A version of an engagement's row: both versions come from this one literal, so the rows keep one shape (a spread copy made another). */
+function engagementRow(e: Employer, eng: Engagement, leftOn: string | null): EngagementRow {
+  return {
+    engagement_id: eng.id, contributor_id: eng.person.id, employer_id: e.id, scheme: eng.scheme, occupation_code: eng.occupation,
+    joined_on: dayText(eng.join), left_on: leftOn,
+  };
 }

@@ -61,6 +61,20 @@ function lateModeOf(e: Employer, month: Month, world: World): LateMode {
   return u < all ? "all" : u < all + joiners ? "joiners" : "none";
 }
 
+/**
+ * Per-engagement working arrays of declareWages, reused from one employer to the next (only the
+ * first n entries are read, each written first): three typed arrays per employer cost more to
+ * create than the micro employer's wages did to compute.
+ */
+let scratch = { joinMonth: new Int32Array(64), lastMonth: new Int32Array(64), level: new Float64Array(64) };
+function scratchFor(n: number): typeof scratch {
+  if (scratch.level.length < n) {
+    const size = Math.max(n, scratch.level.length * 2);
+    scratch = { joinMonth: new Int32Array(size), lastMonth: new Int32Array(size), level: new Float64Array(size) };
+  }
+  return scratch;
+}
+
 export function declareWages(world: World, e: Employer, engagements: readonly Engagement[]): PeriodBill[] {
   const { window, rules, planter } = world;
   const rng = e.rng;
@@ -89,14 +103,13 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
 
   // Month by month (rows of a month go to the same delivery, one after another).
   const n = engagements.length;
-  const joinMonth = new Int32Array(n);
-  const lastMonth = new Int32Array(n);
-  const level = new Float64Array(n);
-  engagements.forEach((eng, i) => {
+  const { joinMonth, lastMonth, level } = scratchFor(n);
+  for (let i = 0; i < n; i++) {
+    const eng = engagements[i]!;
     joinMonth[i] = monthOfDay(eng.join);
     lastMonth[i] = eng.leave === null ? window.last : monthOfDay(eng.leave);
     level[i] = eng.wage;
-  });
+  }
   let k = 0;
   for (let m = window.first; m <= window.last; m++) {
     const bill = bills[m - window.first]!;

@@ -4,7 +4,7 @@
 import type { Day } from "./calendar.ts";
 import { instant } from "./calendar.ts";
 import type { Engagement, Employer, Person, World } from "./model.ts";
-import { nextSeq } from "./model.ts";
+import { zeroPadded } from "./ids.ts";
 import { newPerson, registrationInstant } from "./population.ts";
 import { initialWage, housingPercent } from "./pay-scales.ts";
 import type { Rng } from "./prng.ts";
@@ -41,7 +41,7 @@ export function engage(world: World, e: Employer, spec: NewEngagement): Engageme
   const { rng } = e;
   world.counts.engagements = (world.counts.engagements ?? 0) + 1;
   return {
-    id: `EN-${e.id}-${String(nextSeq(e, "engagement")).padStart(4, "0")}`,
+    id: `EN-${e.id}-${zeroPadded(++e.seq.engagement, 4)}`,
     person: spec.person,
     scheme: spec.scheme ?? "mandatory",
     occupation: spec.occupation === undefined ? occupation(rng, e.sector) : spec.occupation,
@@ -49,7 +49,11 @@ export function engage(world: World, e: Employer, spec: NewEngagement): Engageme
     leave: spec.leave,
     wage: spec.wage ?? initialWage(rng, spec.person.saudi, e.size),
     housingPercent: spec.housingPercent ?? housingPercent(rng),
-    ...(spec.borrowed ? { borrowed: true } : {}),
+    // Every engagement has every property from the start (the plants set the two plans later):
+    // engagements of several shapes made each read of one megamorphic on the hottest paths.
+    wageFrom: undefined,
+    slip: undefined,
+    borrowed: spec.borrowed === true,
   };
 }
 

@@ -1,7 +1,7 @@
 // What the scan learns of a file's keys and references, line by line, for the proofs of run-keys.ts:
 // the code (key-code.ts) of each data row's key and of each value it names in another entity.
 import { columnsOf, keyColumns, type EntityContract } from "../contracts/index.ts";
-import { code, codeOf, type LineFields } from "./key-code.ts";
+import { code, codeOf, isExact, type LineFields } from "./key-code.ts";
 
 /** Codes of one column (or of the key's columns) for every data row; a high word of 0 where there is none. */
 export interface RowCodes {
@@ -19,9 +19,10 @@ export interface FileKeys {
   key: RowCodes;
   /**
    * The values each reference column names in another entity, by data row; once the scan has looked them up
-   * (run-keys.ts), only those not yet found loaded, `count` of them.
+   * (run-keys.ts), only those not yet found loaded, `count` of them. `exact`: every value was coded exactly
+   * (key-code.ts), so what is found through the codes is found for certain; a hashed value proves nothing.
    */
-  references: { column: string; entity: string; codes: RowCodes; count: number }[];
+  references: { column: string; entity: string; codes: RowCodes; count: number; exact: boolean }[];
 }
 
 /** Collects a file's codes as the scan reads its lines. */
@@ -41,7 +42,7 @@ export class FileKeysReader {
     const size = Math.max(16, expectedRows);
     this.keys = {
       rows: 0, complete: true, fresh: false, key: codes(size),
-      references: refs.map((c) => ({ column: c.name, entity: c.references!.entity, codes: codes(size), count: 0 })),
+      references: refs.map((c) => ({ column: c.name, entity: c.references!.entity, codes: codes(size), count: 0, exact: true })),
     };
   }
 
@@ -62,6 +63,7 @@ export class FileKeysReader {
       const field = this.refIndexes[r]!;
       if (f.empty(field[0]!)) continue;
       codeOf(f, field);
+      if (!isExact(code[0]!)) references[r]!.exact = false;
       references[r]!.codes.hi[row] = code[0]!;
       references[r]!.codes.lo[row] = code[1]!;
     }

@@ -10,6 +10,11 @@ const COMMA = 0x2c;
 const CR = 0x0d;
 const EXACT = 0x80000000;
 
+/** Whether a code (its high word) stands for one text only: 1 to 15 digits, coded exactly. */
+export function isExact(hi: number): boolean {
+  return (hi & EXACT) !== 0;
+}
+
 /** The fields 0..last of one record on one line: where each text starts and ends, quotes taken off. */
 export class LineFields {
   readonly starts: Int32Array;

@@ -227,7 +227,7 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: Scan
   }
 
   await connection.run(CREATE_DROP);
-  const refs = brokenReferencesSql(entity, loadId, await referenceSizes(connection, entity, inserted), proofs.referencesHold);
+  const refs = brokenReferencesSql(entity, loadId, await referenceSizes(connection, entity, inserted, proofs.referencesHold), proofs.referencesHold);
   if (refs) await connection.run(`INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM (${refs})`);
   lap("references");
   // Rows of other loads do not change while this one is judged: asked once, for both steps.
@@ -252,10 +252,10 @@ async function loadRows(input: LoadFileInput, entity: EntityContract, scan: Scan
 const describeProofs = (p: Proofs) =>
   [p.keysUnique && "keys unique", p.noEarlierKeys && "no earlier keys", ...[...p.referencesHold].map((c) => `${c} found`)].filter(Boolean).join(", ") || "nothing";
 
-/** The sizes `brokenReferencesSql` chooses its plan by. */
-async function referenceSizes(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<ReferenceSizes> {
+/** The sizes `brokenReferencesSql` chooses its plan by, for the references it looks at. */
+async function referenceSizes(connection: DuckDBConnection, entity: EntityContract, inserted: number, proven: ReadonlySet<string>): Promise<ReferenceSizes> {
   const rows = new Map<string, number>();
-  for (const name of referencedEntities(entity)) rows.set(name, await rawRowCount(connection, name));
+  for (const name of referencedEntities(entity, proven)) rows.set(name, await rawRowCount(connection, name));
   return { inserted, rows };
 }
 

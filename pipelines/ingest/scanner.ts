@@ -1,9 +1,10 @@
 // Scanning ahead of the load: while DuckDB loads one file, the files after it are read (scan-engine.ts),
-// in the order they will load, up to a bound on the text waiting. A large run reads on a worker thread
-// of its own, so that neither the reading waits for the main thread nor DuckDB's replies wait for the
-// reading; a small one reads on the main thread, where it costs no second thread's start.
+// in the order they will load, up to a bound on the text waiting. A large run reads on worker threads of
+// its own, two files at a time, so that neither the reading waits for the main thread nor DuckDB's replies
+// wait for the reading, and DuckDB does not wait long for the first large files; a small one reads on the
+// main thread, where it costs no thread's start.
 import { statSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker } from "node:worker_threads";
 import type { Proofs } from "./run-keys.ts";
 import { ScanEngine, type ScanJob, type ScanReply } from "./scan-engine.ts";
 
@@ -18,8 +19,13 @@ export interface ScannerOptions {
   thread?: "auto" | "worker" | "main";
 }
 
-/** Delivered bytes read ahead of the file loading, at most: their numbered copies wait on disk, their keys in memory. */
-const AHEAD_BYTES = 1.5 * 2 ** 30;
+/**
+ * Delivered bytes of the files read and not yet done with (the one loading included), at most, beyond the
+ * file after the one loading, which is always read: their numbered copies wait in the work folder (in memory
+ * when there is room, work-dir.ts), their keys in memory. The file after the loading one is all DuckDB
+ * needs not to wait: a national file loads two to three times slower than it is read.
+ */
+const AHEAD_BYTES = 768 * 2 ** 20;
 const WORKER_FROM = 256 * 2 ** 20;
 
 interface Planned {
@@ -40,7 +46,10 @@ export class Scanner {
   private cursor = 0;
   /** Bytes of the files read or being read and not yet done with. */
   private ahead = 0;
-  private reading = false;
+  /** Files read or being read and not yet done with. */
+  private open = 0;
+  /** Files being read, and how many may be at once. */
+  private reading = 0;
   private nextId = 0;
   private engine: Engine | null = null;
 
@@ -65,7 +74,7 @@ export class Scanner {
     this.engine ??= this.options.thread === "worker" || (this.options.thread !== "main" && total >= WORKER_FROM)
       ? new WorkerEngine(this.options)
       : new MainEngine(this.options);
-    this.pump();
+    this.fill();
   }
 
   /** The file's scan and the id to ask its proofs by: the planned one, or (out of plan) one read now, whose keys prove nothing. */
@@ -85,7 +94,7 @@ export class Scanner {
     }
     this.cursor = k + 1;
     this.byKey.delete(request.key);
-    this.pump(k);
+    this.fill(k);
     return { id: this.planned[k]!.job.id, reply: this.planned[k]!.reply };
   }
 
@@ -111,28 +120,39 @@ export class Scanner {
 
   private done(id: number): void {
     const p = this.planned.find((x) => x.job.id === id);
-    if (p?.started) this.ahead -= p.bytes;
-    this.pump();
+    if (p?.started) {
+      this.ahead -= p.bytes;
+      this.open--;
+    }
+    this.fill();
+  }
+
+  /** Starts planned files while there are readers free for them. */
+  private fill(wanted = -1): void {
+    while (this.reading < this.engineOf().readers && this.pump(wanted));
   }
 
   /**
-   * Starts the next planned file once the one before is read, while the bytes waiting stay under the bound
-   * or the file is the one wanted now (`wanted`, an index).
+   * Starts the next planned file when fewer than two are open (the one loading and the one after it), when
+   * the bytes open stay under the bound with it, or when it is the one wanted now (`wanted`, an index);
+   * false when it does not.
    */
-  private pump(wanted = -1): void {
+  private pump(wanted: number): boolean {
     const p = this.planned[this.next];
-    if (!p || this.reading) return;
-    if (this.ahead > 0 && this.ahead + p.bytes > AHEAD_BYTES && this.next > wanted) return;
+    if (!p) return false;
+    if (this.open >= 2 && this.ahead + p.bytes > AHEAD_BYTES && this.next > wanted) return false;
     this.next++;
     p.started = true;
     this.ahead += p.bytes;
-    this.reading = true;
+    this.open++;
+    this.reading++;
     const reply = this.engineOf().call("scan", p.job) as Promise<ScanReply>;
     p.settle(reply);
     void reply.finally(() => {
-      this.reading = false;
-      this.pump(this.cursor - 1);
+      this.reading--;
+      this.fill(this.cursor - 1);
     });
+    return true;
   }
 
   private engineOf(): Engine {
@@ -143,12 +163,15 @@ export class Scanner {
 type Method = "scan" | "prove" | "record" | "forget";
 
 interface Engine {
+  /** How many files it reads at once. */
+  readonly readers: number;
   call(method: Method, ...args: unknown[]): Promise<unknown>;
   close(): Promise<void>;
 }
 
 /** The engine on this thread. */
 class MainEngine implements Engine {
+  readonly readers = 1;
   private readonly engine: ScanEngine;
   constructor(options: ScannerOptions) {
     this.engine = new ScanEngine(options.emptyTables, options.keyBudgetBytes);
@@ -159,15 +182,27 @@ class MainEngine implements Engine {
   async close(): Promise<void> {}
 }
 
-/** The engine on a worker thread (scan-thread.mjs), called by messages answered in turn. */
+const THREAD = new URL("./scan-thread.mjs", import.meta.url);
+
+/**
+ * The engine on a worker thread (scan-worker.ts), called by messages answered in turn, with a second thread
+ * (read-worker.ts) reading files for it over a channel of their own; both start at once.
+ */
 class WorkerEngine implements Engine {
+  readonly readers = 2;
   private readonly worker: Worker;
+  private readonly helper: Worker;
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private seq = 0;
   private failed: Error | null = null;
 
   constructor(options: ScannerOptions) {
-    this.worker = new Worker(new URL("./scan-thread.mjs", import.meta.url), { workerData: { emptyTables: options.emptyTables, keyBudgetBytes: options.keyBudgetBytes } });
+    const { port1, port2 } = new MessageChannel();
+    this.worker = new Worker(THREAD, {
+      workerData: { module: "./scan-worker.ts", emptyTables: options.emptyTables, keyBudgetBytes: options.keyBudgetBytes, helper: port1 },
+      transferList: [port1],
+    });
+    this.helper = new Worker(THREAD, { workerData: { module: "./read-worker.ts", port: port2 }, transferList: [port2] });
     this.worker.on("message", (m: { seq: number; result?: unknown; error?: string }) => {
       const w = this.waiting.get(m.seq);
       this.waiting.delete(m.seq);
@@ -179,8 +214,10 @@ class WorkerEngine implements Engine {
       for (const w of this.waiting.values()) w.reject(this.failed);
       this.waiting.clear();
     };
-    this.worker.on("error", fail);
-    this.worker.on("exit", (code) => code !== 0 && fail(new Error(`exit code ${code}`)));
+    for (const thread of [this.worker, this.helper]) {
+      thread.on("error", fail);
+      thread.on("exit", (code) => code !== 0 && fail(new Error(`exit code ${code}`)));
+    }
   }
 
   call(method: Method, ...args: unknown[]): Promise<unknown> {
@@ -193,6 +230,6 @@ class WorkerEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await Promise.all([this.worker.terminate(), this.helper.terminate()]);
   }
 }

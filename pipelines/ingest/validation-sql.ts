@@ -166,9 +166,10 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string, loadId: 
     FROM _bad`;
 }
 
-/** The other entities this one's references point into. */
-export function referencedEntities(entity: EntityContract): string[] {
-  return [...new Set(columnsOf(entity).flatMap((c) => (c.references && c.references.entity !== entity.name ? [c.references.entity] : [])))];
+/** The other entities this one's references point into, through the columns not `proven` (run-keys.ts). */
+export function referencedEntities(entity: EntityContract, proven: ReadonlySet<string> = new Set()): string[] {
+  const crossing = columnsOf(entity).filter((c) => c.references && c.references.entity !== entity.name && !proven.has(c.name));
+  return [...new Set(crossing.map((c) => c.references!.entity))];
 }
 
 /** How many rows this load inserted, and how many each referenced entity holds. */

@@ -24,13 +24,16 @@ export function parseSar(text: string): Halalas {
   return value;
 }
 
+/** `.00` … `.99`: the generator formats amounts per row, and a cached tail saves a number-to-text and two concatenations. */
+const HALALA_TEXTS = Array.from({ length: 100 }, (_, cents) => `.${cents < 10 ? "0" : ""}${cents}`);
+
 /** 123450 → `"1234.50"`: always two decimals, no separators. */
 export function formatSar(halalas: Halalas): string {
   if (!Number.isSafeInteger(halalas)) throw new Error(`amount is not a whole number of halalas: ${halalas}`);
   const negative = halalas < 0;
   const abs = negative ? -halalas : halalas;
   const cents = abs % 100;
-  const text = `${(abs - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
+  const text = String((abs - cents) / 100) + HALALA_TEXTS[cents]!;
   return negative ? "-" + text : text;
 }
 
