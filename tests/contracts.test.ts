@@ -14,25 +14,6 @@ import { ingest, query, workspace } from "./helpers/warehouse.ts";
 const C1 = rows.nationalId("100000001");
 const DELIVERY_DAY = "2026-11-01";
 
-/** A valid row of each entity whose key depends on `i`, so samples never collide by accident. */
-function validRow(entity: string, i: number): Record<string, string | null> {
-  const n = String(i).padStart(4, "0");
-  switch (entity) {
-    case "employers": return rows.employer(`10000${n}`);
-    case "contributors": return rows.contributor(rows.nationalId(`1000${n}00`.slice(0, 9)));
-    case "engagements": return rows.engagement(`E${n}`, C1, "100000001");
-    case "invoices": return rows.invoice(`INV-${n}`, "100000001");
-    case "invoice_adjustments": return rows.adjustment(`A${n}`, "INV1");
-    case "disputes": return rows.dispute(`D${n}`, "100000001", "INV1");
-    case "instalment_plans": return rows.instalmentPlan(`PL${n}`, "100000001");
-    case "wages": return rows.wage(`${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, "100000001", C1);
-    case "payments": return rows.payment(`P${n}`, "100000001", "10.00");
-    case "dispute_events": return rows.disputeEvent(`EV${n}`, "D1");
-    case "activity_log": return rows.activity(`AC${n}`);
-    default: throw new Error(entity);
-  }
-}
-
 const TRICKY = [
   "", " ", "abc", "-5", "0", "0.00", "1.234", "1,000", "12.5", "45000.00", "99999999999999999", "2026-02-30", "2026-13-01",
   "2026-10", "2026-10-31", "2026-1-5", "2026-10-20T10:00:00+03:00", "2026-10-20T10:00:00Z", "2026-10-20 10:00:00",
@@ -79,7 +60,7 @@ describe("zod schema and ingest SQL agree", () => {
         fc.asyncProperty(fc.array(mutation, { minLength: 20, maxLength: 40 }), async (mutations) => {
           const seen = new Set<string>();
           const sample = mutations
-            .map((m, i) => ({ ...validRow(entity.name, i), [m.column]: m.value }))
+            .map((m, i) => ({ ...rows.validRow(entity.name, i), [m.column]: m.value }))
             .filter((r) => {
               const key = keyColumns(entity).map((k) => r[k]).join("|");
               return !seen.has(key) && (seen.add(key), true);

@@ -58,3 +58,22 @@ export const activity = (id: string, over: Record<string, string | null> = {}) =
   event_id: id, at: "2026-11-03T22:15:00+03:00", actor_id: "u101", actor_role: "staff", action: "update", entity: "wage",
   entity_id: "2026-09|100000001|1000000016", field: "basic_wage", old_value: "4000.00", new_value: "9000.00", channel: "backoffice", ...over,
 });
+
+/** A valid row of each entity whose key depends on `i`, so samples never collide by accident. */
+export function validRow(entity: string, i: number): Record<string, string | null> {
+  const n = String(i).padStart(4, "0");
+  switch (entity) {
+    case "employers": return employer(`10000${n}`);
+    case "contributors": return contributor(nationalId(`1000${n}00`.slice(0, 9)));
+    case "engagements": return engagement(`E${n}`, nationalId("100000001"), "100000001");
+    case "invoices": return invoice(`INV-${n}`, "100000001");
+    case "invoice_adjustments": return adjustment(`A${n}`, "INV1");
+    case "disputes": return dispute(`D${n}`, "100000001", "INV1");
+    case "instalment_plans": return instalmentPlan(`PL${n}`, "100000001");
+    case "wages": return wage(`${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, "100000001", nationalId("100000001"));
+    case "payments": return payment(`P${n}`, "100000001", "10.00");
+    case "dispute_events": return disputeEvent(`EV${n}`, "D1");
+    case "activity_log": return activity(`AC${n}`);
+    default: throw new Error(entity);
+  }
+}
