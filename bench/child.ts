@@ -15,7 +15,11 @@ function firstLine(path: string): string {
   const buf = Buffer.alloc(64 * 1024);
   const n = readSync(fd, buf, 0, buf.length, 0);
   closeSync(fd);
-  return buf.subarray(0, n).toString("latin1").split(/\r?\n/)[0]!.replace(/^\u00ef\u00bb\u00bf/, "");
+  return buf
+    .subarray(0, n)
+    .toString("latin1")
+    .split(/\r?\n/)[0]!
+    .replace(/^\u00ef\u00bb\u00bf/, "");
 }
 
 const [task, inbox, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string];
@@ -28,7 +32,12 @@ let detail: Record<string, unknown> = {};
 if (task === "ingest") {
   const summary = await ingestInbox({ inbox, db, memoryLimit }, { logger: silentLogger, now: () => new Date() });
   const rows = summary.files.reduce((s, f) => s + f.rows, 0);
-  detail = { files: summary.files.length, rows, rejected: summary.files.filter((f) => f.status === "rejected").length, quarantined: summary.files.reduce((s, f) => s + f.quarantined, 0) };
+  detail = {
+    files: summary.files.length,
+    rows,
+    rejected: summary.files.filter((f) => f.status === "rejected").length,
+    quarantined: summary.files.reduce((s, f) => s + f.quarantined, 0),
+  };
 } else if (task === "floor" || task === "floor-unordered") {
   // The floor: DuckDB's own read_csv of the same files into plain tables with the contract's column types
   // (the sniffer guesses wrong on sparse columns), nothing else: no checks, no lineage, no history.
@@ -45,7 +54,9 @@ if (task === "ingest") {
       const types = Object.fromEntries(columnsOf(entityByName(f.entity)!).map((c) => [c.name, c.duckdbType]));
       const header = parseHeader(firstLine(path));
       const columns = header.map((h) => `${sqlString(h)}: ${sqlString(types[h] ?? "VARCHAR")}`).join(", ");
-      await w.connection.run(`CREATE TABLE t${n++} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, auto_detect = false, columns = {${columns}}${encoding})`);
+      await w.connection.run(
+        `CREATE TABLE t${n++} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, auto_detect = false, columns = {${columns}}${encoding})`,
+      );
     }
   }
   const beforeCheckpoint = performance.now();

@@ -45,13 +45,19 @@ export async function bench(o: DashboardsBenchOptions): Promise<Section> {
   const scale = await measureScale(db);
   const loadBefore = load();
   const started = Date.now();
-  const [audit] = await publish({ db, out: join(work, "published"), audiences: ["audit"], langs: ["ar", "en"], noPdf: true }, context);
+  const [audit] = await publish(
+    { db, out: join(work, "published"), audiences: ["audit"], langs: ["ar", "en"], noPdf: true },
+    context,
+  );
   const totalMs = Date.now() - started;
   const loadAfterPublish = load();
   const firstChart = await timeToFirstChart(join(work, "published", "audit", "site"));
   const manifest = JSON.parse(readFileSync(audit!.manifest, "utf8")) as Manifest;
   const largest = audit!.largest_data_file;
-  const largestPageFile = manifest.data_files.reduce<WrittenFile | undefined>((a, f) => (!a || f.bytes > a.bytes ? f : a), undefined);
+  const largestPageFile = manifest.data_files.reduce<WrittenFile | undefined>(
+    (a, f) => (!a || f.bytes > a.bytes ? f : a),
+    undefined,
+  );
   const buildSeconds = audit!.ms.build / 1000;
   const kib = (f: WrittenFile | undefined | null) => (f ? `${f.path}: ${(f.bytes / 1024).toFixed(0)} KiB` : "—");
   return {
@@ -63,17 +69,25 @@ export async function bench(o: DashboardsBenchOptions): Promise<Section> {
       ["publish in all (export, build, privacy scan)", `${(totalMs / 1000).toFixed(1)} s`],
       ["largest data file a page loads (shards included)", kib(largest)],
       ["largest file a page loads on opening (FileAttachment)", kib(largestPageFile)],
-      ["shards (fetched when the reader asks)", `${manifest.shards.files.toLocaleString("en")} files, ${(manifest.shards.bytes / 2 ** 20).toFixed(0)} MiB`],
+      [
+        "shards (fetched when the reader asks)",
+        `${manifest.shards.files.toLocaleString("en")} files, ${(manifest.shards.bytes / 2 ** 20).toFixed(0)} MiB`,
+      ],
       ["time to first chart, overview (median of 5 warm loads, headless Chromium)", `${firstChart.toFixed(0)} ms`],
     ],
     target: `site build < ${TARGETS.buildSeconds} s; largest data file < 2 MiB; first chart < ${TARGETS.firstChartMs} ms`,
-    pass: buildSeconds < TARGETS.buildSeconds && (largest?.bytes ?? 0) < TARGETS.largestBytes && firstChart < TARGETS.firstChartMs,
+    pass:
+      buildSeconds < TARGETS.buildSeconds &&
+      (largest?.bytes ?? 0) < TARGETS.largestBytes &&
+      firstChart < TARGETS.firstChartMs,
     conditions: [
       `Warehouse of ${scale.employers.toLocaleString("en")} employers × ${scale.months} months (${scale.wageRows.toLocaleString("en")} wage rows, ${scale.invoices.toLocaleString("en")} invoices),`,
       `made by the generator → ingest → model build${scale.employers === SCALE.employers && scale.months === SCALE.months ? " at the scale issue 5 names" : `, not the issue's ${SCALE.employers.toLocaleString("en")} × ${SCALE.months}`}.`,
       `The audit build (the larger: it adds the employer shards), both languages, no PDF. Load average (1 min) ${loadBefore} when publish started, ${loadAfterPublish} when it ended, ${load()} after the Chromium timing, on 2 cores shared with other sessions.`,
       o.note ?? process.env.TAHSEEL_BENCH_NOTE ?? "",
-    ].filter(Boolean).join(" "),
+    ]
+      .filter(Boolean)
+      .join(" "),
   };
 }
 
@@ -84,7 +98,9 @@ interface Manifest {
 
 const load = () => loadavg()[0]!.toFixed(1);
 
-async function measureScale(db: string): Promise<{ employers: number; months: number; wageRows: number; invoices: number }> {
+async function measureScale(
+  db: string,
+): Promise<{ employers: number; months: number; wageRows: number; invoices: number }> {
   const w = await openWarehouse(db);
   try {
     const [row] = await queryRows<{ employers: number; months: number; wage_rows: number; invoices: number }>(
@@ -92,7 +108,12 @@ async function measureScale(db: string): Promise<{ employers: number; months: nu
       `SELECT (SELECT count(*) FROM staging.stg_employers)::INTEGER AS employers, (SELECT count(DISTINCT period) FROM marts.kpi_monthly)::INTEGER AS months,
          (SELECT count(*) FROM raw.wages)::BIGINT AS wage_rows, (SELECT count(*) FROM marts.invoice_check)::INTEGER AS invoices`,
     );
-    return { employers: row!.employers, months: row!.months, wageRows: Number(row!.wage_rows), invoices: row!.invoices };
+    return {
+      employers: row!.employers,
+      months: row!.months,
+      wageRows: Number(row!.wage_rows),
+      invoices: row!.invoices,
+    };
   } finally {
     w.close();
   }
@@ -100,11 +121,24 @@ async function measureScale(db: string): Promise<{ employers: number; months: nu
 
 async function makeWarehouse(db: string, o: DashboardsBenchOptions, context: RunContext): Promise<void> {
   const gen = join(o.work, "gen");
-  await generateDeliveries({ out: gen, employers: o.employers ?? SCALE.employers, months: o.months ?? SCALE.months, seed: "bench-dashboards", force: true }, context);
+  await generateDeliveries(
+    {
+      out: gen,
+      employers: o.employers ?? SCALE.employers,
+      months: o.months ?? SCALE.months,
+      seed: "bench-dashboards",
+      force: true,
+    },
+    context,
+  );
   await ingestInbox({ inbox: join(gen, "inbox"), db }, context);
   const warehouse = await openWarehouse(db);
   try {
-    await buildModels(warehouse, { modelsDir: join(REPO_ROOT, "models"), params: ruleParamsFromFile(undefined), runId: `bench-${Date.now()}` }, context);
+    await buildModels(
+      warehouse,
+      { modelsDir: join(REPO_ROOT, "models"), params: ruleParamsFromFile(undefined), runId: `bench-${Date.now()}` },
+      context,
+    );
   } finally {
     warehouse.close();
   }
@@ -132,13 +166,33 @@ async function timeToFirstChart(site: string): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { db: { type: "string" }, work: { type: "string", default: join(import.meta.dirname, "work", "dashboards") }, employers: { type: "string" }, months: { type: "string" }, note: { type: "string" }, save: { type: "boolean", default: false } } });
-  const section = await bench({ work: values.work!, db: values.db, employers: values.employers ? Number(values.employers) : undefined, months: values.months ? Number(values.months) : undefined, note: values.note });
+  const { values } = parseArgs({
+    options: {
+      db: { type: "string" },
+      work: { type: "string", default: join(import.meta.dirname, "work", "dashboards") },
+      employers: { type: "string" },
+      months: { type: "string" },
+      note: { type: "string" },
+      save: { type: "boolean", default: false },
+    },
+  });
+  const section = await bench({
+    work: values.work!,
+    db: values.db,
+    employers: values.employers ? Number(values.employers) : undefined,
+    months: values.months ? Number(values.months) : undefined,
+    note: values.note,
+  });
   process.stdout.write(JSON.stringify(section, null, 2) + "\n");
   // --save stores the section as `npm run bench -- --only dashboards` does, without run.ts emptying
   // bench/work (which other benches running at the same time use)
   if (values.save) {
-    saveSections(join(import.meta.dirname, "results"), [section], new Date(), `tsx bench/dashboards.ts ${process.argv.slice(2).join(" ")}`);
+    saveSections(
+      join(import.meta.dirname, "results"),
+      [section],
+      new Date(),
+      `tsx bench/dashboards.ts ${process.argv.slice(2).join(" ")}`,
+    );
     writeFileSync(join(import.meta.dirname, "report.md"), renderReport(join(import.meta.dirname, "results")));
   }
 }

@@ -40,7 +40,11 @@ function trivialModels(count: number): BenchModel[] {
   const marts = count - staging - core;
   const models: BenchModel[] = [];
   for (let i = 0; i < staging; i++)
-    models.push({ layer: "staging", name: `s_${i}`, sql: `SELECT invoice_id, employer_id, period, total_amount FROM raw.invoices WHERE _line % ${staging} = ${i}` });
+    models.push({
+      layer: "staging",
+      name: `s_${i}`,
+      sql: `SELECT invoice_id, employer_id, period, total_amount FROM raw.invoices WHERE _line % ${staging} = ${i}`,
+    });
   for (let i = 0; i < core; i++)
     models.push({
       layer: "core",
@@ -48,14 +52,21 @@ function trivialModels(count: number): BenchModel[] {
       sql: `SELECT employer_id, period, sum(total_amount) AS billed FROM (SELECT * FROM staging.s_${i % staging} UNION ALL SELECT * FROM staging.s_${(i * 7 + 1) % staging}) GROUP BY employer_id, period`,
     });
   for (let i = 0; i < marts; i++)
-    models.push({ layer: "marts", name: `m_${i}`, sql: `SELECT employer_id, sum(billed) AS billed FROM core.c_${i % core} GROUP BY employer_id` });
+    models.push({
+      layer: "marts",
+      name: `m_${i}`,
+      sql: `SELECT employer_id, sum(billed) AS billed FROM core.c_${i % core} GROUP BY employer_id`,
+    });
   return models;
 }
 
 function writeModels(dir: string, models: readonly BenchModel[]): void {
   for (const m of models) {
     mkdirSync(join(dir, m.layer), { recursive: true });
-    writeFileSync(join(dir, m.layer, `${m.name}.sql`), `/*\ndescription: bench model ${m.name}\ngrain: one row per group\nmaterialized: table\n*/\n${m.sql}\n`);
+    writeFileSync(
+      join(dir, m.layer, `${m.name}.sql`),
+      `/*\ndescription: bench model ${m.name}\ngrain: one row per group\nmaterialized: table\n*/\n${m.sql}\n`,
+    );
   }
 }
 
@@ -74,7 +85,8 @@ export async function benchEngine(options: { models?: number; invoices?: number 
   const warehouse = await openWarehouse(join(dir, "warehouse.duckdb"));
   const context = { logger: silentLogger, now: () => new Date() };
   let run = 0;
-  const build = (concurrency: number) => buildModels(warehouse, { modelsDir, runId: `bench-${++run}`, asOf: "2026-03-01", concurrency }, context);
+  const build = (concurrency: number) =>
+    buildModels(warehouse, { modelsDir, runId: `bench-${++run}`, asOf: "2026-03-01", concurrency }, context);
   const timed = async <T>(work: () => Promise<T>) => {
     const started = performance.now();
     await work();
@@ -97,7 +109,8 @@ export async function benchEngine(options: { models?: number; invoices?: number 
     const engineParallelMs = await timed(() => build(2));
     const noChangeRebuildMs = await timed(async () => {
       const summary = await build(2);
-      if (summary.models.some((m) => m.status !== "fresh")) throw new Error("bench: the no-change rebuild built something");
+      if (summary.models.some((m) => m.status !== "fresh"))
+        throw new Error("bench: the no-change rebuild built something");
     });
     const overheadPerModelMs = (engineMs - directMs) / count;
     const budget = { overheadPerModelMs: 50, noChangeRebuildMs: 2000 };
@@ -119,4 +132,5 @@ export async function benchEngine(options: { models?: number; invoices?: number 
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) console.log(JSON.stringify(await benchEngine(), null, 2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
+  console.log(JSON.stringify(await benchEngine(), null, 2));

@@ -29,7 +29,14 @@ export interface PhaseFigures {
 }
 
 /** One phase in this process; prints its figures (run by the parent as a child process). */
-async function child(task: string, db: string, employers: number, months: number, sample: number, memoryLimit: string): Promise<PhaseFigures> {
+async function child(
+  task: string,
+  db: string,
+  employers: number,
+  months: number,
+  sample: number,
+  memoryLimit: string,
+): Promise<PhaseFigures> {
   const started = performance.now();
   const rules = loadRules();
   let detail: Record<string, unknown> = {};
@@ -39,19 +46,33 @@ async function child(task: string, db: string, employers: number, months: number
     const w = await openWarehouse(db, { memoryLimit });
     await ensureWarehouseSchema(w.connection);
     for (const sql of synthesisSql(employers, months)) await w.connection.run(sql);
-    const [n] = await queryRows<{ wages: number; invoices: number; payments: number }>(w.connection,
-      "SELECT (SELECT count(*) FROM raw.wages) AS wages, (SELECT count(*) FROM raw.invoices) AS invoices, (SELECT count(*) FROM raw.payments) AS payments");
+    const [n] = await queryRows<{ wages: number; invoices: number; payments: number }>(
+      w.connection,
+      "SELECT (SELECT count(*) FROM raw.wages) AS wages, (SELECT count(*) FROM raw.invoices) AS invoices, (SELECT count(*) FROM raw.payments) AS payments",
+    );
     w.close();
     detail = { ...n };
   } else if (task === "build") {
     const w = await openWarehouse(db, { memoryLimit });
     // a full build: forget what an earlier (or interrupted) build left
     await w.connection.run("DELETE FROM audit.model_state").catch(() => undefined);
-    const summary = await buildModels(w, { modelsDir: "models", asOf: AS_OF, params: ruleParams(rules), runId: `bench-${Date.now()}` }, { logger: silentLogger, now: () => new Date() });
+    const summary = await buildModels(
+      w,
+      { modelsDir: "models", asOf: AS_OF, params: ruleParams(rules), runId: `bench-${Date.now()}` },
+      { logger: silentLogger, now: () => new Date() },
+    );
     w.close();
     if (summary.status !== "success")
-      throw new Error(`build ${summary.status}: ${summary.models.filter((m) => m.error).map((m) => `${m.model}: ${m.error}`).join("; ")}`);
-    const slowest = [...summary.models].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).map((m) => `${m.model} ${(m.durationMs / 1000).toFixed(1)} s`);
+      throw new Error(
+        `build ${summary.status}: ${summary.models
+          .filter((m) => m.error)
+          .map((m) => `${m.model}: ${m.error}`)
+          .join("; ")}`,
+      );
+    const slowest = [...summary.models]
+      .sort((a, b) => b.durationMs - a.durationMs)
+      .slice(0, 5)
+      .map((m) => `${m.model} ${(m.durationMs / 1000).toFixed(1)} s`);
     detail = { models: summary.models.length, phasesMs: summary.timingsMs, slowest };
   } else if (task === "ageing") {
     // One as-of date: what depends on the date — accounts, allocation, balance and ageing for the as-of date
@@ -83,7 +104,14 @@ async function child(task: string, db: string, employers: number, months: number
     let rows = 0;
     for (const _ of oracleReports(chosen, AS_OF, rules)) rows++;
     const computeSeconds = (performance.now() - loaded) / 1000;
-    detail = { employers: chosen.length, sample, rows, loadSeconds: (loaded - started) / 1000, computeSeconds, extrapolatedSeconds: computeSeconds * sample };
+    detail = {
+      employers: chosen.length,
+      sample,
+      rows,
+      loadSeconds: (loaded - started) / 1000,
+      computeSeconds,
+      extrapolatedSeconds: computeSeconds * sample,
+    };
   } else throw new Error(`unknown task ${task}`);
   const usage = process.resourceUsage();
   const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
@@ -93,13 +121,34 @@ async function child(task: string, db: string, employers: number, months: number
 /** The date-free part of the allocation: invoice positions and employer totals as intervals of days. */
 const INTERVALS = ["core.ledger_employers", "core.ledger_invoice_states", "core.ledger_employer_steps"];
 /** What one as-of date computes from those intervals. */
-const ONE_DATE_CHAIN = ["core.ledger_accounts", "core.ledger_item_amounts", "core.ledger_items", "core.ledger_payments", "marts.employer_balance", "core.ledger_arrears", "marts.arrears_ageing"];
+const ONE_DATE_CHAIN = [
+  "core.ledger_accounts",
+  "core.ledger_item_amounts",
+  "core.ledger_items",
+  "core.ledger_payments",
+  "marts.employer_balance",
+  "core.ledger_arrears",
+  "marts.arrears_ageing",
+];
 /** What the oracle computes, from the raw tables up: staging of the ledger's inputs, the dates, the allocation chain, the three marts. */
-const ORACLE_CHAIN = ["staging.stg_invoices", "staging.stg_payments", "staging.stg_adjustments", "staging.stg_disputes",
-  ...INTERVALS, "core.ledger_dates", ...ONE_DATE_CHAIN, "marts.suspension_candidates"];
+const ORACLE_CHAIN = [
+  "staging.stg_invoices",
+  "staging.stg_payments",
+  "staging.stg_adjustments",
+  "staging.stg_disputes",
+  ...INTERVALS,
+  "core.ledger_dates",
+  ...ONE_DATE_CHAIN,
+  "marts.suspension_candidates",
+];
 
 /** Rebuilds the models in order on this connection, each committed; seconds taken, and each model's (`perModel`). */
-async function rebuild(connection: DuckDBConnection, rules: ReturnType<typeof loadRules>, ids: string[], perModel: Record<string, number> = {}): Promise<number> {
+async function rebuild(
+  connection: DuckDBConnection,
+  rules: ReturnType<typeof loadRules>,
+  ids: string[],
+  perModel: Record<string, number> = {},
+): Promise<number> {
   const models = new Map(discoverModels("models").map((m) => [m.id, m]));
   const run = { ...ruleParams(rules), as_of: AS_OF };
   const t = performance.now();
@@ -107,7 +156,9 @@ async function rebuild(connection: DuckDBConnection, rules: ReturnType<typeof lo
     const model = models.get(id)!;
     const started = performance.now();
     await bindParams(connection, resolveParams(model, run));
-    await connection.run(`CREATE OR REPLACE ${model.header.materialized === "view" ? "VIEW" : "TABLE"} ${id} AS ${asSubquery(model.text)}`);
+    await connection.run(
+      `CREATE OR REPLACE ${model.header.materialized === "view" ? "VIEW" : "TABLE"} ${id} AS ${asSubquery(model.text)}`,
+    );
     perModel[id] = (performance.now() - started) / 1000;
   }
   return (performance.now() - t) / 1000;
@@ -117,9 +168,26 @@ async function rebuild(connection: DuckDBConnection, rules: ReturnType<typeof lo
 export const MEMORY_LIMIT = process.env.TAHSEEL_BENCH_MEMORY ?? "10GB";
 
 function runPhase(task: string, db: string, employers: number, months: number, sample = 1): PhaseFigures {
-  const result = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "child", task, db, String(employers), String(months), String(sample), MEMORY_LIMIT], {
-    cwd: join(import.meta.dirname, ".."), encoding: "utf8", maxBuffer: 1 << 24,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      import.meta.filename,
+      "child",
+      task,
+      db,
+      String(employers),
+      String(months),
+      String(sample),
+      MEMORY_LIMIT,
+    ],
+    {
+      cwd: join(import.meta.dirname, ".."),
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    },
+  );
   if (result.status !== 0) throw new Error(`ledger bench ${task} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as PhaseFigures;
 }
@@ -139,11 +207,23 @@ export interface LedgerBenchResult {
   oracleOverLedger: number;
   /** Load average (1 min) when each phase started: the machine is shared. */
   load: Record<string, number>;
-  small?: { employers: number; build: PhaseFigures; ledger: PhaseFigures; perEmployerRatio: number; ledgerPerEmployerRatio: number };
+  small?: {
+    employers: number;
+    build: PhaseFigures;
+    ledger: PhaseFigures;
+    perEmployerRatio: number;
+    ledgerPerEmployerRatio: number;
+  };
 }
 
 /** Measures one scale (and, with `linearity`, a tenth of it too). Oracle on every `sample`-th employer. */
-export function benchLedger(options: { work: string; employers: number; months: number; sample?: number; linearity?: boolean }): LedgerBenchResult {
+export function benchLedger(options: {
+  work: string;
+  employers: number;
+  months: number;
+  sample?: number;
+  linearity?: boolean;
+}): LedgerBenchResult {
   const { work, employers, months } = options;
   mkdirSync(work, { recursive: true });
   const db = join(work, `ledger-${employers}.duckdb`);
@@ -160,8 +240,16 @@ export function benchLedger(options: { work: string; employers: number; months: 
   const oracle = phase("oracle", db, employers, sample);
   const oracleSeconds = oracle.extrapolatedSeconds as number;
   const result: LedgerBenchResult = {
-    employers, months, data, build, ledger, ageing, oracle, load,
-    oracleOverModels: oracleSeconds / build.seconds, oracleOverLedger: oracleSeconds / (ledger.ledgerSeconds as number),
+    employers,
+    months,
+    data,
+    build,
+    ledger,
+    ageing,
+    oracle,
+    load,
+    oracleOverModels: oracleSeconds / build.seconds,
+    oracleOverLedger: oracleSeconds / (ledger.ledgerSeconds as number),
   };
   rmSync(db, { force: true });
   if (options.linearity) {
@@ -173,7 +261,10 @@ export function benchLedger(options: { work: string; employers: number; months: 
     rmSync(smallDb, { force: true });
     const perEmployer = (large: number, little: number) => large / employers / (little / small);
     result.small = {
-      employers: small, build: smallBuild, ledger: smallLedger, perEmployerRatio: perEmployer(build.seconds, smallBuild.seconds),
+      employers: small,
+      build: smallBuild,
+      ledger: smallLedger,
+      perEmployerRatio: perEmployer(build.seconds, smallBuild.seconds),
       ledgerPerEmployerRatio: perEmployer(ledger.ledgerSeconds as number, smallLedger.ledgerSeconds as number),
     };
   }
@@ -198,21 +289,44 @@ export async function bench(o: { work: string }): Promise<Section> {
       ["DuckDB memory_limit", MEMORY_LIMIT],
       ["(a) full build of all the models, with their tests", s(r.build)],
       ["slowest models (build, tests included)", (r.build.slowest as string[]).join("; ")],
-      [`(b) the models that compute what the oracle computes (${r.ledger.models} models, raw → suspension, no tests)`, `${(r.ledger.ledgerSeconds as number).toFixed(1)} s, peak ${r.ledger.peakMiB.toFixed(0)} MiB`],
-      ["one as-of ageing (accounts, allocation, balance, ageing for the as-of date, from the built intervals)", `${ageingSeconds.toFixed(1)} s`],
-      ["one as-of ageing with the date-free intervals rebuilt too", `${(r.ageing.withIntervalsSeconds as number).toFixed(1)} s`],
-      ["oracle (every month-end + as-of date; loading not counted)", `${oracleSeconds.toFixed(1)} s${r.oracle.sample === 1 ? "" : ` (1 employer in ${r.oracle.sample} timed, ×${r.oracle.sample})`}, loading ${(r.oracle.loadSeconds as number).toFixed(0)} s, peak ${r.oracle.peakMiB.toFixed(0)} MiB`],
+      [
+        `(b) the models that compute what the oracle computes (${r.ledger.models} models, raw → suspension, no tests)`,
+        `${(r.ledger.ledgerSeconds as number).toFixed(1)} s, peak ${r.ledger.peakMiB.toFixed(0)} MiB`,
+      ],
+      [
+        "one as-of ageing (accounts, allocation, balance, ageing for the as-of date, from the built intervals)",
+        `${ageingSeconds.toFixed(1)} s`,
+      ],
+      [
+        "one as-of ageing with the date-free intervals rebuilt too",
+        `${(r.ageing.withIntervalsSeconds as number).toFixed(1)} s`,
+      ],
+      [
+        "oracle (every month-end + as-of date; loading not counted)",
+        `${oracleSeconds.toFixed(1)} s${r.oracle.sample === 1 ? "" : ` (1 employer in ${r.oracle.sample} timed, ×${r.oracle.sample})`}, loading ${(r.oracle.loadSeconds as number).toFixed(0)} s, peak ${r.oracle.peakMiB.toFixed(0)} MiB`,
+      ],
       ["oracle ÷ (b), the target's ratio", `${r.oracleOverLedger.toFixed(1)}×`],
       ["oracle ÷ (a)", `${r.oracleOverModels.toFixed(1)}×`],
       [`(a) full build at ${small.employers.toLocaleString("en")} employers`, s(small.build)],
-      [`(b) at ${small.employers.toLocaleString("en")} employers`, `${(small.ledger.ledgerSeconds as number).toFixed(1)} s`],
-      ["time per employer, large ÷ small (1 = linear): (a), (b)", `${small.perEmployerRatio.toFixed(2)}, ${small.ledgerPerEmployerRatio.toFixed(2)}`],
+      [
+        `(b) at ${small.employers.toLocaleString("en")} employers`,
+        `${(small.ledger.ledgerSeconds as number).toFixed(1)} s`,
+      ],
+      [
+        "time per employer, large ÷ small (1 = linear): (a), (b)",
+        `${small.perEmployerRatio.toFixed(2)}, ${small.ledgerPerEmployerRatio.toFixed(2)}`,
+      ],
     ],
-    target: "models ≥ 20× faster than the oracle (judged on (b)); one as-of ageing < 10 s; per-employer build time at 10× the employers ≤ 1.2× (linear)",
+    target:
+      "models ≥ 20× faster than the oracle (judged on (b)); one as-of ageing < 10 s; per-employer build time at 10× the employers ≤ 1.2× (linear)",
     pass,
-    conditions: `${r.employers.toLocaleString("en")} employers × ${r.months} months and ${small.employers.toLocaleString("en")} × ${r.months}, each phase in its own process, ` +
+    conditions:
+      `${r.employers.toLocaleString("en")} employers × ${r.months} months and ${small.employers.toLocaleString("en")} × ${r.months}, each phase in its own process, ` +
       `DuckDB memory_limit ${MEMORY_LIMIT}, on a 2-core machine shared with other sessions; load average (1 min) at the start of each phase: ` +
-      Object.entries(r.load).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ") + ". " +
+      Object.entries(r.load)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(", ") +
+      ". " +
       "Reading of the 20× target: the oracle computes allocation, balance, ageing and suspension for every reporting date, so it is judged against (b), " +
       "the models that compute the same from the raw tables; (a) adds expected contributions, invoice checks, coverage gaps, KPIs and every build test, " +
       `which the oracle does not do — its ratio is shown beside it (${r.oracleOverModels >= 20 ? "also" : "not"} ≥ 20×). ` +
@@ -224,7 +338,11 @@ if (import.meta.filename === process.argv[1] || pathToFileURL(process.argv[1] ??
   const [first, ...rest] = process.argv.slice(2);
   if (first === "child") {
     const [task, db, employers, months, sample, memoryLimit] = rest as [string, string, string, string, string, string];
-    process.stdout.write(JSON.stringify(await child(task, db, Number(employers), Number(months), Number(sample), memoryLimit ?? MEMORY_LIMIT)) + "\n");
+    process.stdout.write(
+      JSON.stringify(
+        await child(task, db, Number(employers), Number(months), Number(sample), memoryLimit ?? MEMORY_LIMIT),
+      ) + "\n",
+    );
   } else {
     const employers = Number(first ?? 2000);
     const months = Number(rest[0] ?? 12);

@@ -27,7 +27,9 @@ const ORDER = ["generate", "ingest", "engine", "ledger", "dashboards"];
 export function saveSections(dir: string, sections: Section[], at: Date, command: string): void {
   mkdirSync(dir, { recursive: true });
   const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const load = loadavg().map((l) => l.toFixed(1)).join(" / ");
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
   for (const s of sections) {
     const stored: StoredSection = { ...s, at: at.toISOString(), machine, load, command };
     writeFileSync(join(dir, `${s.name}.json`), `${JSON.stringify(stored, null, 2)}\n`);
@@ -36,7 +38,9 @@ export function saveSections(dir: string, sections: Section[], at: Date, command
 
 export function renderReport(dir: string): string {
   const stored = existsSync(dir)
-    ? readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as StoredSection)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as StoredSection)
     : [];
   stored.sort((a, b) => rank(a.name) - rank(b.name));
   const lines = [
@@ -48,13 +52,27 @@ export function renderReport(dir: string): string {
     "",
     "| target | met | measured |",
     "| --- | --- | --- |",
-    ...stored.map((s) => `| ${s.name}: ${s.target} | ${s.pass ? "yes" : "**no**"} | ${s.at.slice(0, 16).replace("T", " ")} UTC |`),
+    ...stored.map(
+      (s) => `| ${s.name}: ${s.target} | ${s.pass ? "yes" : "**no**"} | ${s.at.slice(0, 16).replace("T", " ")} UTC |`,
+    ),
     "",
   ];
   for (const s of stored) {
-    lines.push(`## ${s.title}`, "", `Run ${s.at} on ${s.machine}; \`${s.command}\`; load average ${s.load} (1 / 5 / 15 min).`, "");
+    lines.push(
+      `## ${s.title}`,
+      "",
+      `Run ${s.at} on ${s.machine}; \`${s.command}\`; load average ${s.load} (1 / 5 / 15 min).`,
+      "",
+    );
     if (s.conditions) lines.push(s.conditions, "");
-    lines.push("| measure | value |", "| --- | --- |", ...s.rows.map(([k, v]) => `| ${k} | ${v} |`), "", `Target: ${s.target} — ${s.pass ? "met" : "not met"}.`, "");
+    lines.push(
+      "| measure | value |",
+      "| --- | --- |",
+      ...s.rows.map(([k, v]) => `| ${k} | ${v} |`),
+      "",
+      `Target: ${s.target} — ${s.pass ? "met" : "not met"}.`,
+      "",
+    );
   }
   return lines.join("\n");
 }

@@ -42,7 +42,10 @@ if (wanted("ingest") || wanted("generate")) {
   stageDirs.push(dir);
   logger.info(`generating ${values.employers} employers × ${values.months} month(s)…`);
   const loadBefore = load();
-  const generated = await generateDeliveries({ out: join(dir, "gen"), employers: Number(values.employers), months: Number(values.months), seed: "bench" }, { logger });
+  const generated = await generateDeliveries(
+    { out: join(dir, "gen"), employers: Number(values.employers), months: Number(values.months), seed: "bench" },
+    { logger },
+  );
   sections.push({
     name: "generate",
     title: `Generator: ${Number(values.employers).toLocaleString("en")} employers × ${values.months} month(s)`,
@@ -65,14 +68,29 @@ if (wanted("ingest") || wanted("generate")) {
       title: "Ingest against DuckDB's bare read_csv of the same files (each in its own process)",
       rows: [
         ["rows", String(b.ingest.rows)],
-        ["floor: read_csv into plain tables (mean of the runs before and after the ingest)", `${b.floor.seconds.toFixed(1)} s (CPU ${b.floor.cpuSeconds.toFixed(1)} s), peak ${b.floor.peakMiB.toFixed(0)} MiB`],
-        ["floor before, after", b.floors.map((f) => `${f.seconds.toFixed(1)} s (CPU ${f.cpuSeconds.toFixed(1)} s)`).join(", ")],
-        ["tahseel ingest (verify, validate, quarantine, history)", `${b.ingest.seconds.toFixed(1)} s (CPU ${b.ingest.cpuSeconds.toFixed(1)} s), peak ${b.ingest.peakMiB.toFixed(0)} MiB`],
-        ["ingest's peak memory: the process, its working copies in memory (at most, each)", `${b.ingest.peakRssMiB.toFixed(0)} MiB, ${b.ingest.peakInMemoryFilesMiB.toFixed(0)} MiB`],
+        [
+          "floor: read_csv into plain tables (mean of the runs before and after the ingest)",
+          `${b.floor.seconds.toFixed(1)} s (CPU ${b.floor.cpuSeconds.toFixed(1)} s), peak ${b.floor.peakMiB.toFixed(0)} MiB`,
+        ],
+        [
+          "floor before, after",
+          b.floors.map((f) => `${f.seconds.toFixed(1)} s (CPU ${f.cpuSeconds.toFixed(1)} s)`).join(", "),
+        ],
+        [
+          "tahseel ingest (verify, validate, quarantine, history)",
+          `${b.ingest.seconds.toFixed(1)} s (CPU ${b.ingest.cpuSeconds.toFixed(1)} s), peak ${b.ingest.peakMiB.toFixed(0)} MiB`,
+        ],
+        [
+          "ingest's peak memory: the process, its working copies in memory (at most, each)",
+          `${b.ingest.peakRssMiB.toFixed(0)} MiB, ${b.ingest.peakInMemoryFilesMiB.toFixed(0)} MiB`,
+        ],
         ["ratio ingest / floor", `${b.ratio.toFixed(2)}×`],
         ["ratio of CPU time", `${(b.ingest.cpuSeconds / b.floor.cpuSeconds).toFixed(2)}×`],
         ["DuckDB memory_limit", b.memoryLimit],
-        ["reference: floor without insertion order", `${b.floorUnordered.seconds.toFixed(1)} s (CPU ${b.floorUnordered.cpuSeconds.toFixed(1)} s); ingest / it ${(b.ingest.seconds / b.floorUnordered.seconds).toFixed(2)}×`],
+        [
+          "reference: floor without insertion order",
+          `${b.floorUnordered.seconds.toFixed(1)} s (CPU ${b.floorUnordered.cpuSeconds.toFixed(1)} s); ingest / it ${(b.ingest.seconds / b.floorUnordered.seconds).toFixed(2)}×`,
+        ],
       ],
       target: "ingest ≤ 1.5× floor; peak memory < 4 GiB",
       pass: b.ratio <= 1.5 && b.ingest.peakMiB < 4096,
@@ -110,7 +128,12 @@ for (const name of ["ledger", "dashboards"]) {
   sections.push(await mod.bench({ work: dir }));
 }
 
-saveSections(join(import.meta.dirname, "results"), sections, new Date(), `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim());
+saveSections(
+  join(import.meta.dirname, "results"),
+  sections,
+  new Date(),
+  `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+);
 writeFileSync(join(import.meta.dirname, "report.md"), renderReport(join(import.meta.dirname, "results")));
 logger.info(`bench/report.md written (${sections.filter((s) => s.pass).length} of ${sections.length} targets met)`);
 if (!values.keep) for (const dir of stageDirs) rmSync(dir, { recursive: true, force: true });

@@ -15,15 +15,58 @@ const C1 = rows.nationalId("100000001");
 const DELIVERY_DAY = "2026-11-01";
 
 const TRICKY = [
-  "", " ", "abc", "-5", "0", "0.00", "1.234", "1,000", "12.5", "45000.00", "99999999999999999", "2026-02-30", "2026-13-01",
-  "2026-10", "2026-10-31", "2026-1-5", "2026-10-20T10:00:00+03:00", "2026-10-20T10:00:00Z", "2026-10-20 10:00:00",
-  "2026-10-20T25:00:00+03:00", "100000001", "12345678", "1000000016", C1, "2000000022", "RIYADH", "riyadh", "true", "TRUE",
-  "M", "X", "SA", "sa", "C", "V", "auto", "late_fee", "contribution", "12", "1", "61", "٣٠٠٠", "\"quoted\"", "a,b", "line\nbreak",
+  "",
+  " ",
+  "abc",
+  "-5",
+  "0",
+  "0.00",
+  "1.234",
+  "1,000",
+  "12.5",
+  "45000.00",
+  "99999999999999999",
+  "2026-02-30",
+  "2026-13-01",
+  "2026-10",
+  "2026-10-31",
+  "2026-1-5",
+  "2026-10-20T10:00:00+03:00",
+  "2026-10-20T10:00:00Z",
+  "2026-10-20 10:00:00",
+  "2026-10-20T25:00:00+03:00",
+  "100000001",
+  "12345678",
+  "1000000016",
+  C1,
+  "2000000022",
+  "RIYADH",
+  "riyadh",
+  "true",
+  "TRUE",
+  "M",
+  "X",
+  "SA",
+  "sa",
+  "C",
+  "V",
+  "auto",
+  "late_fee",
+  "contribution",
+  "12",
+  "1",
+  "61",
+  "٣٠٠٠",
+  '"quoted"',
+  "a,b",
+  "line\nbreak",
 ];
 const value = fc.oneof(
   fc.constantFrom(...TRICKY),
   fc.string({ maxLength: 10 }).filter((s) => !s.includes("\u0000")),
-  fc.date({ min: new Date("1930-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date("1930-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   fc.tuple(fc.integer({ min: -100, max: 100000 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${b}`),
 );
 
@@ -38,7 +81,11 @@ const references = [
   { name: "employers_20261031.csv", entity: "employers", text: csv("employers", [rows.employer("100000001")]) },
   { name: "contributors_20261031.csv", entity: "contributors", text: csv("contributors", [rows.contributor(C1)]) },
   { name: "invoices_20261031.csv", entity: "invoices", text: csv("invoices", [rows.invoice("INV1", "100000001")]) },
-  { name: "disputes_20261031.csv", entity: "disputes", text: csv("disputes", [rows.dispute("D1", "100000001", "INV1")]) },
+  {
+    name: "disputes_20261031.csv",
+    entity: "disputes",
+    text: csv("disputes", [rows.dispute("D1", "100000001", "INV1")]),
+  },
 ];
 
 describe("zod schema and ingest SQL agree", () => {
@@ -62,24 +109,35 @@ describe("zod schema and ingest SQL agree", () => {
           const sample = mutations
             .map((m, i) => ({ ...rows.validRow(entity.name, i), [m.column]: m.value }))
             .filter((r) => {
-              const key = keyColumns(entity).map((k) => r[k]).join("|");
+              const key = keyColumns(entity)
+                .map((k) => r[k])
+                .join("|");
               return !seen.has(key) && (seen.add(key), true);
             });
           const ws = workspace();
           const own = { name: `${entity.name}_20261101.csv`, entity: entity.name, text: csv(entity.name, sample) };
-          writeDelivery(ws.inbox, "d0", "2026-10-31T02:00:00+03:00", references.filter((r) => r.entity !== entity.name || entity.name !== "employers"));
+          writeDelivery(
+            ws.inbox,
+            "d0",
+            "2026-10-31T02:00:00+03:00",
+            references.filter((r) => r.entity !== entity.name || entity.name !== "employers"),
+          );
           writeDelivery(ws.inbox, "d1", `${DELIVERY_DAY}T02:00:00+03:00`, [own]);
           const summary = await ingest(ws.inbox, ws.db);
           const file = summary.files.find((f) => f.deliveryId === "d1")!;
           expect(file.status, `${file.reason}`).toBe("loaded");
-          const quarantined = await query<{ line: number; rules: string[] }>(ws.db,
-            `SELECT q.line, q.rules FROM audit.quarantine q JOIN audit.loads l USING (load_id) WHERE l.delivery_id = 'd1'`);
+          const quarantined = await query<{ line: number; rules: string[] }>(
+            ws.db,
+            `SELECT q.line, q.rules FROM audit.quarantine q JOIN audit.loads l USING (load_id) WHERE l.delivery_id = 'd1'`,
+          );
           const byLine = new Map(quarantined.map((q) => [q.line, q.rules]));
           // lines shift only where a value holds a line break; recount them the way the file was written
           let line = 2;
           for (const row of sample) {
             const rules = (byLine.get(line) ?? []).filter((r) => !r.startsWith("unknown_reference"));
-            expect(rules.length === 0, `${entity.name} line ${line} ${JSON.stringify(row)} sql=${rules}`).toBe(jsVerdict(entity, row));
+            expect(rules.length === 0, `${entity.name} line ${line} ${JSON.stringify(row)} sql=${rules}`).toBe(
+              jsVerdict(entity, row),
+            );
             line += 1 + Object.values(row).reduce((n, v) => n + (v?.split("\n").length ?? 1) - 1, 0);
           }
         }),
@@ -101,9 +159,19 @@ describe("the extract reference page", () => {
 
 describe("the files of one delivery", () => {
   it("apply by day, then by sequence number read as a number, a file without one first", () => {
-    const names = ["wages_20261101_10.csv", "wages_20261031.csv", "wages_20261101_2.csv", "wages_20261101.csv", "wages_20261101_1.csv"];
+    const names = [
+      "wages_20261101_10.csv",
+      "wages_20261031.csv",
+      "wages_20261101_2.csv",
+      "wages_20261101.csv",
+      "wages_20261101_1.csv",
+    ];
     expect([...names].sort(compareFileNames)).toEqual([
-      "wages_20261031.csv", "wages_20261101.csv", "wages_20261101_1.csv", "wages_20261101_2.csv", "wages_20261101_10.csv",
+      "wages_20261031.csv",
+      "wages_20261101.csv",
+      "wages_20261101_1.csv",
+      "wages_20261101_2.csv",
+      "wages_20261101_10.csv",
     ]);
   });
 });

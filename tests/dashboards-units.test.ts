@@ -13,7 +13,17 @@ import type * as _collections from "../dashboards/components/collections.ts";
 import type * as _employer from "../dashboards/components/employer.ts";
 import type * as _health from "../dashboards/components/health.ts";
 import type * as _overview from "../dashboards/components/overview.ts";
-import { amount, dateWithHijri, gregorian, hijri, kpiChange, month, percent, sar, shiftDecimal } from "../dashboards/components/format.ts";
+import {
+  amount,
+  dateWithHijri,
+  gregorian,
+  hijri,
+  kpiChange,
+  month,
+  percent,
+  sar,
+  shiftDecimal,
+} from "../dashboards/components/format.ts";
 
 describe("format", () => {
   test("amounts come from exact decimal strings, grouped, two decimals", () => {
@@ -55,7 +65,9 @@ describe("paged lists", () => {
     try {
       const sql = "SELECT i AS rn, {n: i - 1} AS r FROM range(1, 4501) AS t(i)";
       expect(await writePagedQuery(w.connection, shards, "sql", sql)).toEqual({ base: "sql", total: 4500, pages: 3 });
-      expect([0, 1, 2].flatMap((p) => read("sql", p).rows.map((r: { n: number }) => r.n))).toEqual(rows.map((r) => r.n));
+      expect([0, 1, 2].flatMap((p) => read("sql", p).rows.map((r: { n: number }) => r.n))).toEqual(
+        rows.map((r) => r.n),
+      );
       expect(read("sql", 1)).toMatchObject({ total: 4500, pages: 3, page: 1 });
     } finally {
       w.close();

@@ -40,10 +40,20 @@ test("a failed build is resumed from the model that failed, with the same as-of"
   const { db, models } = await fixtureWarehouse();
   const billed = join(models, "core/employer_billed.sql");
   const good = readFileSync(billed, "utf8");
-  writeFileSync(billed, good.replace("sum(total_amount) AS billed", "sum(total_amount) + CAST(error('ledger offline') AS INTEGER) AS billed"));
+  writeFileSync(
+    billed,
+    good.replace(
+      "sum(total_amount) AS billed",
+      "sum(total_amount) + CAST(error('ledger offline') AS INTEGER) AS billed",
+    ),
+  );
   const failed = await build({ db, models, "as-of": "2026-01-31" });
   expect(failed.exitCode).toBe(1);
-  expect(statuses(failed.summary)).toMatchObject({ "core.employer_billed": "failed", "marts.employer_summary": "blocked", "staging.stg_invoices": "built" });
+  expect(statuses(failed.summary)).toMatchObject({
+    "core.employer_billed": "failed",
+    "marts.employer_summary": "blocked",
+    "staging.stg_invoices": "built",
+  });
 
   writeFileSync(billed, good);
   const resumed = await build({ db, models, resume: true });
@@ -68,14 +78,22 @@ test("docs writes the catalogue: models, extract tables from the contracts, test
     downstream: ["marts.employer_summary"],
     params: ["as_of"],
   });
-  expect(node("core.employer_billed").columns[0]).toEqual({ name: "employer_id", description: "Billed employer.", type: "VARCHAR" });
+  expect(node("core.employer_billed").columns[0]).toEqual({
+    name: "employer_id",
+    description: "Billed employer.",
+    type: "VARCHAR",
+  });
   expect(node("core.employer_billed").tests.map((t) => [t.kind, t.last_result?.status])).toEqual([
     ["expression", "pass"],
     ["reconciles", "pass"],
   ]);
   const raw = node("raw.invoices");
   expect(raw).toMatchObject({ kind: "source", downstream: ["staging.stg_invoices"] });
-  expect(raw.columns.find((c) => c.name === "invoice_id")).toMatchObject({ type: "VARCHAR", key: true, nullable: false });
+  expect(raw.columns.find((c) => c.name === "invoice_id")).toMatchObject({
+    type: "VARCHAR",
+    key: true,
+    nullable: false,
+  });
   expect(catalog.edges).toContainEqual({ from: "raw.employers", to: "staging.stg_employers" });
   expect(catalog.edges).toContainEqual({ from: "staging.stg_employers", to: "staging.stg_invoices" });
 });
@@ -92,14 +110,23 @@ test("new-model writes a model that builds as it is, on the real models/ tree", 
   );
   w.close();
   await newModelCommand.run({ models, layer: "marts" } as never, ["employer_overview"], context);
-  await expect(newModelCommand.run({ models, layer: "marts" } as never, ["employer_overview"], context)).rejects.toThrow(/already exists/);
-  await expect(newModelCommand.run({ models, layer: "mart" } as never, ["x"], context)).rejects.toThrow(/unknown layer \(did you mean "marts"\?\)/);
+  await expect(
+    newModelCommand.run({ models, layer: "marts" } as never, ["employer_overview"], context),
+  ).rejects.toThrow(/already exists/);
+  await expect(newModelCommand.run({ models, layer: "mart" } as never, ["x"], context)).rejects.toThrow(
+    /unknown layer \(did you mean "marts"\?\)/,
+  );
   const { exitCode, summary } = await build({ db, models, "as-of": "2026-03-01" });
   expect(exitCode).toBe(0);
   // The real tree grows (the ledger models live there too): every model must build, the new one included.
   expect(statuses(summary)).toMatchObject({ "staging.stg_employers": "built", "marts.employer_overview": "built" });
   expect(new Set(Object.values(statuses(summary)))).toEqual(new Set(["built"]));
-  expect(summary.tests.filter((t) => t.model === "marts.employer_overview").map((t) => t.status)).toEqual(["pass", "pass", "pass", "pass"]);
+  expect(summary.tests.filter((t) => t.model === "marts.employer_overview").map((t) => t.status)).toEqual([
+    "pass",
+    "pass",
+    "pass",
+    "pass",
+  ]);
 });
 
 test("a build stopped half-way commits what finished and leaves the rest to --resume", async () => {

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const manifestOf = (delivery: string) => manifestSchema.parse(JSON.parse(readFileSync(join(out, "inbox", delivery, "manifest.json"), "utf8")));
+const manifestOf = (delivery: string) =>
+  manifestSchema.parse(JSON.parse(readFileSync(join(out, "inbox", delivery, "manifest.json"), "utf8")));
 const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** Physical lines of a delivered file, decoded per its manifest. */
@@ -36,13 +37,36 @@ describe("planted faults", () => {
   it("covers every kind of bad row and bad file the issue lists", () => {
     const kinds = new Set(faults.map((f) => f.kind));
     for (const kind of [
-      "wrong_type", "bad_enum", "failed_check_digit", "negative_amount", "unknown_reference", "identical_resend", "conflicting_key",
-      "unterminated_quote", "junk_after_quote", "too_many_fields", "too_few_fields", "manifest_rows_mismatch", "manifest_control_mismatch",
-      "manifest_sha256_mismatch", "missing_file", "missing_column", "empty_file", "header_only", "not_csv", "truncated_file",
-      "missing_manifest", "unknown_column", "file_resent", "resend_across_deliveries", "conflicting_key_across_deliveries", "implausible_age",
+      "wrong_type",
+      "bad_enum",
+      "failed_check_digit",
+      "negative_amount",
+      "unknown_reference",
+      "identical_resend",
+      "conflicting_key",
+      "unterminated_quote",
+      "junk_after_quote",
+      "too_many_fields",
+      "too_few_fields",
+      "manifest_rows_mismatch",
+      "manifest_control_mismatch",
+      "manifest_sha256_mismatch",
+      "missing_file",
+      "missing_column",
+      "empty_file",
+      "header_only",
+      "not_csv",
+      "truncated_file",
+      "missing_manifest",
+      "unknown_column",
+      "file_resent",
+      "resend_across_deliveries",
+      "conflicting_key_across_deliveries",
+      "implausible_age",
     ])
       expect(kinds, kind).toContain(kind);
-    for (const f of faults) expect(f.expected).toMatch(/^(quarantine|skip|reject|load|skip_delivery|skipped_duplicate):[a-z0-9_]+$/);
+    for (const f of faults)
+      expect(f.expected).toMatch(/^(quarantine|skip|reject|load|skip_delivery|skipped_duplicate):[a-z0-9_]+$/);
   });
 
   it("puts each bad row on the line faults.csv names", () => {
@@ -80,7 +104,9 @@ describe("planted faults", () => {
     const entryOf = (f: Record<string, string | null>) => manifestOf(f.delivery!).files.find((e) => e.name === f.file)!;
     const bytesOf = (f: Record<string, string | null>) => readFileSync(join(out, "inbox", f.delivery!, f.file!));
     const rowsMismatch = file("manifest_rows_mismatch");
-    expect(entryOf(rowsMismatch).rows).toBe(readRows(join(out, "inbox", rowsMismatch.delivery!, rowsMismatch.file!)).length + 1);
+    expect(entryOf(rowsMismatch).rows).toBe(
+      readRows(join(out, "inbox", rowsMismatch.delivery!, rowsMismatch.file!)).length + 1,
+    );
     expect(sha(bytesOf(file("manifest_sha256_mismatch")))).not.toBe(entryOf(file("manifest_sha256_mismatch")).sha256);
     expect(sha(bytesOf(file("truncated_file")))).not.toBe(entryOf(file("truncated_file")).sha256);
     expect(existsSync(join(out, "inbox", file("missing_file").delivery!, file("missing_file").file!))).toBe(false);
@@ -98,10 +124,14 @@ describe("planted faults", () => {
     await generateDeliveries({ out: clean, employers: 50, months: 12, end: "2026-10", seed: "1" });
     expect(readFileSync(join(clean, "answer_key.csv"))).toEqual(readFileSync(join(out, "answer_key.csv")));
     const touched = new Set(faults.map((f) => `${f.delivery}/${f.file}`));
-    const cleanManifest = manifestSchema.parse(JSON.parse(readFileSync(join(clean, "inbox", "2026-03-01T0100", "manifest.json"), "utf8")));
+    const cleanManifest = manifestSchema.parse(
+      JSON.parse(readFileSync(join(clean, "inbox", "2026-03-01T0100", "manifest.json"), "utf8")),
+    );
     for (const entry of cleanManifest.files)
       if (!touched.has(`2026-03-01T0100/${entry.name}`))
-        expect(readFileSync(join(out, "inbox", "2026-03-01T0100", entry.name))).toEqual(readFileSync(join(clean, "inbox", "2026-03-01T0100", entry.name)));
+        expect(readFileSync(join(out, "inbox", "2026-03-01T0100", entry.name))).toEqual(
+          readFileSync(join(clean, "inbox", "2026-03-01T0100", entry.name)),
+        );
     expect(existsSync(join(clean, "faults.csv"))).toBe(false);
   });
 });

@@ -7,7 +7,16 @@ import { generateCommand } from "../pipelines/cli/commands/generate.ts";
 import { silentLogger } from "../pipelines/lib/context.ts";
 import { UserError } from "../pipelines/lib/errors.ts";
 import {
-  compileRules, daysCovered, defaultRules, DEFAULT_RULES_FILE, divHalfUp, expectedContribution, formatSar, loadRules, parseSar, tryParseSar,
+  compileRules,
+  daysCovered,
+  defaultRules,
+  DEFAULT_RULES_FILE,
+  divHalfUp,
+  expectedContribution,
+  formatSar,
+  loadRules,
+  parseSar,
+  tryParseSar,
 } from "../pipelines/rules/index.ts";
 
 const root = mkdtempSync(join(tmpdir(), "tahseel-rules-"));
@@ -16,8 +25,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const sar = (n: number) => formatSar(n);
 const contribution = (over: Partial<Parameters<typeof expectedContribution>[1]>) => {
   const c = expectedContribution(defaultRules(), {
-    period: "2026-10", nationality: "SA", scheme: "mandatory", firstRegisteredOn: "2010-01-01", basicWage: parseSar("8000"),
-    housingAllowance: parseSar("2000"), daysCovered: 31, ...over,
+    period: "2026-10",
+    nationality: "SA",
+    scheme: "mandatory",
+    firstRegisteredOn: "2010-01-01",
+    basicWage: parseSar("8000"),
+    housingAllowance: parseSar("2000"),
+    daysCovered: 31,
+    ...over,
   });
   return [sar(c.annuities), sar(c.hazards), sar(c.unemployment)];
 };
@@ -45,10 +60,22 @@ describe("contribution rules (rules.md §1)", () => {
   });
   it("clamps per branch to the floors and the ceiling, then prorates by days and rounds half-up", () => {
     expect(contribution({ basicWage: parseSar("1000"), housingAllowance: 0 })).toEqual(["270.00", "20.00", "22.50"]);
-    expect(contribution({ nationality: "EG", basicWage: parseSar("300"), housingAllowance: 0 })).toEqual(["0.00", "8.00", "0.00"]);
-    expect(contribution({ basicWage: parseSar("60000"), housingAllowance: parseSar("5000") })).toEqual(["8100.00", "900.00", "675.00"]);
+    expect(contribution({ nationality: "EG", basicWage: parseSar("300"), housingAllowance: 0 })).toEqual([
+      "0.00",
+      "8.00",
+      "0.00",
+    ]);
+    expect(contribution({ basicWage: parseSar("60000"), housingAllowance: parseSar("5000") })).toEqual([
+      "8100.00",
+      "900.00",
+      "675.00",
+    ]);
     // 4,000 × 18% × 10 / 31 = 232.2580… → 232.26; 4,000 × 1.5% × 10 / 31 = 19.354… → 19.35
-    expect(contribution({ basicWage: parseSar("3200"), housingAllowance: parseSar("800"), daysCovered: 10 })).toEqual(["232.26", "25.81", "19.35"]);
+    expect(contribution({ basicWage: parseSar("3200"), housingAllowance: parseSar("800"), daysCovered: 10 })).toEqual([
+      "232.26",
+      "25.81",
+      "19.35",
+    ]);
     expect(divHalfUp(5, 2)).toBe(3);
     expect(divHalfUp(-5, 2)).toBe(-3);
   });
@@ -92,7 +119,8 @@ describe("rules configuration", () => {
 });
 
 describe("tahseel generate arguments", () => {
-  const run = (options: Record<string, string | boolean>) => generateCommand.run(options, [], { logger: silentLogger, now: () => new Date(0) });
+  const run = (options: Record<string, string | boolean>) =>
+    generateCommand.run(options, [], { logger: silentLogger, now: () => new Date(0) });
   it("rejects bad values with a UserError", async () => {
     await expect(run({})).rejects.toThrow(/--out/);
     await expect(run({ out: join(root, "x"), employers: "many" })).rejects.toThrow(UserError);

@@ -13,7 +13,14 @@ import { generateDeliveries, type GenerateResult } from "../pipelines/generate/i
 import { readRows } from "../pipelines/generate/csv-reader.ts";
 import { readInbox, rowsOf, type ReadDelivery } from "../pipelines/generate/inbox-reader.ts";
 import { fingerprint, useGeneratedSample } from "./helpers/generated.ts";
-import { daysCovered, defaultRules, divHalfUp, expectedContribution, formatSar, parseSar } from "../pipelines/rules/index.ts";
+import {
+  daysCovered,
+  defaultRules,
+  divHalfUp,
+  expectedContribution,
+  formatSar,
+  parseSar,
+} from "../pipelines/rules/index.ts";
 
 const generated = useGeneratedSample("tahseel-generate-");
 const { root, out } = generated;
@@ -60,7 +67,12 @@ describe("deliveries follow extracts.md", () => {
       for (const f of d.manifest.files) expect(f.name).toMatch(new RegExp(`^${f.entity}_\\d{8}(_\\d+)?\\.csv$`));
     }
     const sources = new Set(deliveries.map((d) => d.manifest.source));
-    expect([...sources].sort()).toEqual(["billing-system", "objections-system", "platform-audit", "registration-system"]);
+    expect([...sources].sort()).toEqual([
+      "billing-system",
+      "objections-system",
+      "platform-audit",
+      "registration-system",
+    ]);
   });
 
   it("lists in each manifest the rows, control totals and sha256 of the bytes delivered", () => {
@@ -88,10 +100,12 @@ describe("deliveries follow extracts.md", () => {
           expect(Object.keys(row).sort()).toEqual([...columns].sort());
           for (const c of columns) {
             const parsed = shape[c]!.safeParse(row[c]);
-            if (!parsed.success) throw new Error(`${d.id}/${f.name} ${c}=${JSON.stringify(row[c])}: ${parsed.error.message}`);
+            if (!parsed.success)
+              throw new Error(`${d.id}/${f.name} ${c}=${JSON.stringify(row[c])}: ${parsed.error.message}`);
           }
           for (const rule of entity.rowRules)
-            if (!rule.check(row as never, { deliveryDay })) throw new Error(`${d.id}/${f.name} breaks ${rule.code}: ${JSON.stringify(row)}`);
+            if (!rule.check(row as never, { deliveryDay }))
+              throw new Error(`${d.id}/${f.name} breaks ${rule.code}: ${JSON.stringify(row)}`);
           checked++;
         }
       }
@@ -100,13 +114,20 @@ describe("deliveries follow extracts.md", () => {
   });
 
   it("exercises every variant the spec allows: Windows-1256, BOM, CRLF, other column orders, quoted names", () => {
-    const files = deliveries.flatMap((d) => d.manifest.files.map((f) => ({ ...f, bytes: readFileSync(join(d.folder, f.name)) })));
+    const files = deliveries.flatMap((d) =>
+      d.manifest.files.map((f) => ({ ...f, bytes: readFileSync(join(d.folder, f.name)) })),
+    );
     expect(files.some((f) => f.encoding === "windows-1256")).toBe(true);
     expect(files.some((f) => f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf)).toBe(true);
     expect(files.some((f) => f.bytes.includes("\r\n"))).toBe(true);
     const reordered = files.filter((f) => {
       const text = f.encoding === "windows-1256" ? iconv.decode(f.bytes, "win1256") : f.bytes.toString("utf8");
-      return text.replace(/^\uFEFF/, "").split(/\r?\n/)[0] !== columnsOf(entityByName(f.entity)!).map((c) => c.name).join(",");
+      return (
+        text.replace(/^\uFEFF/, "").split(/\r?\n/)[0] !==
+        columnsOf(entityByName(f.entity)!)
+          .map((c) => c.name)
+          .join(",")
+      );
     });
     expect(reordered.length).toBeGreaterThan(0);
     const names = rowsOf(deliveries, "employers").map((r) => r.name_ar!);
@@ -143,7 +164,8 @@ describe("a self-consistent world", () => {
         for (const row of f.rows) {
           for (const c of refs) {
             const value = row[c.name];
-            if (value !== null && c.references!.entity !== f.entity) expect(known.get(c.references!.entity)!.has(value!), `${d.id}/${f.name} ${c.name}=${value}`).toBe(true);
+            if (value !== null && c.references!.entity !== f.entity)
+              expect(known.get(c.references!.entity)!.has(value!), `${d.id}/${f.name} ${c.name}=${value}`).toBe(true);
           }
           known.get(f.entity)!.add(row[key]!);
         }
@@ -163,9 +185,11 @@ describe("a self-consistent world", () => {
       expect(e.joined_on! >= employer.registered_on!, e.engagement_id!).toBe(true);
       expect(person.first_registered_on! <= e.joined_on!, e.engagement_id!).toBe(true);
       expect(addYears(person.birth_date!, 15) <= e.joined_on!, e.engagement_id!).toBe(true);
-      if (employer.status === "closed") expect(!!e.left_on && e.left_on <= employer.status_changed_on!, e.engagement_id!).toBe(true);
+      if (employer.status === "closed")
+        expect(!!e.left_on && e.left_on <= employer.status_changed_on!, e.engagement_id!).toBe(true);
     }
-    for (const e of employers.values()) if (e.status_changed_on) expect(e.status_changed_on >= e.registered_on!).toBe(true);
+    for (const e of employers.values())
+      if (e.status_changed_on) expect(e.status_changed_on >= e.registered_on!).toBe(true);
   });
 
   it("never repeats the key of an event, and repeats a snapshot key only in later deliveries", () => {
@@ -190,7 +214,9 @@ describe("a self-consistent world", () => {
     const rules = defaultRules();
     const latest = (entity: string, key: string) => new Map(rowsOf(deliveries, entity).map((r) => [r[key]!, r]));
     const people = latest("contributors", "contributor_id");
-    const engagements = new Map([...latest("engagements", "engagement_id").values()].map((e) => [`${e.employer_id}|${e.contributor_id}`, e]));
+    const engagements = new Map(
+      [...latest("engagements", "engagement_id").values()].map((e) => [`${e.employer_id}|${e.contributor_id}`, e]),
+    );
     const expected = new Map<string, [number, number, number]>();
     for (const w of rowsOf(deliveries, "wages")) {
       const e = engagements.get(`${w.employer_id}|${w.contributor_id}`)!;
@@ -198,21 +224,34 @@ describe("a self-consistent world", () => {
       const days = daysCovered(w.period!, e.joined_on!, e.left_on ?? null);
       expect(days).toBeGreaterThan(0);
       const c = expectedContribution(rules, {
-        period: w.period!, nationality: p.nationality!, scheme: e.scheme as "mandatory" | "optional", firstRegisteredOn: p.first_registered_on!,
-        basicWage: parseSar(w.basic_wage!), housingAllowance: parseSar(w.housing_allowance!), daysCovered: days,
+        period: w.period!,
+        nationality: p.nationality!,
+        scheme: e.scheme as "mandatory" | "optional",
+        firstRegisteredOn: p.first_registered_on!,
+        basicWage: parseSar(w.basic_wage!),
+        housingAllowance: parseSar(w.housing_allowance!),
+        daysCovered: days,
       });
       const sum = expected.get(`${w.employer_id}|${w.period}`) ?? [0, 0, 0];
       expected.set(`${w.employer_id}|${w.period}`, [sum[0] + c.annuities, sum[1] + c.hazards, sum[2] + c.unemployment]);
     }
     const invoices = rowsOf(deliveries, "invoices");
     const replaced = new Set(invoices.map((i) => i.replaces_invoice_id).filter((id): id is string => !!id));
-    const planted = new Set(readRows(join(out, "answer_key.csv")).filter((r) => r.pattern === "invoice_mismatch").flatMap((r) => r.ids!.split(";")));
+    const planted = new Set(
+      readRows(join(out, "answer_key.csv"))
+        .filter((r) => r.pattern === "invoice_mismatch")
+        .flatMap((r) => r.ids!.split(";")),
+    );
     let matched = 0;
     const billed = new Set<string>();
     for (const inv of invoices.filter((i) => i.invoice_type === "contribution" && !replaced.has(i.invoice_id!))) {
       const key = `${inv.employer_id}|${inv.period}`;
       billed.add(key);
-      const actual = [parseSar(inv.annuities_amount!), parseSar(inv.hazards_amount!), parseSar(inv.unemployment_amount!)];
+      const actual = [
+        parseSar(inv.annuities_amount!),
+        parseSar(inv.hazards_amount!),
+        parseSar(inv.unemployment_amount!),
+      ];
       if (planted.has(inv.invoice_id!)) expect(actual).not.toEqual(expected.get(key));
       else {
         expect(actual, inv.invoice_id!).toEqual(expected.get(key));
@@ -232,20 +271,40 @@ describe("a self-consistent world", () => {
   it("charges late fees of 2% on what was unpaid at the end of the day before, allocated as §3 says", () => {
     const invoices = rowsOf(deliveries, "invoices");
     const payments = rowsOf(deliveries, "payments");
-    const adjustments = [...new Map(rowsOf(deliveries, "invoice_adjustments").map((a) => [a.adjustment_id!, a])).values()];
+    const adjustments = [
+      ...new Map(rowsOf(deliveries, "invoice_adjustments").map((a) => [a.adjustment_id!, a])).values(),
+    ];
     const day = (text: string) => text.slice(0, 10);
-    const cancelled = new Map(invoices.filter((i) => i.replaces_invoice_id).map((i) => [i.replaces_invoice_id!, i.issued_on!]));
-    const reversed = new Map(payments.filter((p) => p.reverses_payment_id).map((p) => [p.reverses_payment_id!, day(p.paid_at!)]));
+    const cancelled = new Map(
+      invoices.filter((i) => i.replaces_invoice_id).map((i) => [i.replaces_invoice_id!, i.issued_on!]),
+    );
+    const reversed = new Map(
+      payments.filter((p) => p.reverses_payment_id).map((p) => [p.reverses_payment_id!, day(p.paid_at!)]),
+    );
     const owner = new Map(invoices.map((i) => [i.invoice_id!, i.employer_id!]));
     const open = (employer: string, asOf: string) => {
-      const live = invoices.filter((i) => i.employer_id === employer && i.issued_on! <= asOf && !((cancelled.get(i.invoice_id!) ?? "9999") <= asOf));
+      const live = invoices.filter(
+        (i) =>
+          i.employer_id === employer && i.issued_on! <= asOf && !((cancelled.get(i.invoice_id!) ?? "9999") <= asOf),
+      );
       const owed = new Map(live.map((i) => [i.invoice_id!, parseSar(i.total_amount!)]));
       for (const a of adjustments)
-        if (owner.get(a.invoice_id!) === employer && a.approved_at && day(a.approved_at) <= asOf && owed.has(a.invoice_id!))
+        if (
+          owner.get(a.invoice_id!) === employer &&
+          a.approved_at &&
+          day(a.approved_at) <= asOf &&
+          owed.has(a.invoice_id!)
+        )
           owed.set(a.invoice_id!, owed.get(a.invoice_id!)! + parseSar(a.amount!));
       let pool = 0;
       for (const p of payments) {
-        if (p.employer_id !== employer || p.reverses_payment_id || day(p.paid_at!) > asOf || (reversed.get(p.payment_id!) ?? "9999") <= asOf) continue;
+        if (
+          p.employer_id !== employer ||
+          p.reverses_payment_id ||
+          day(p.paid_at!) > asOf ||
+          (reversed.get(p.payment_id!) ?? "9999") <= asOf
+        )
+          continue;
         let amount = parseSar(p.amount!);
         const named = p.invoice_id ? owed.get(p.invoice_id) : undefined;
         if (named !== undefined && named > 0) {
@@ -255,7 +314,19 @@ describe("a self-consistent world", () => {
         }
         pool += amount;
       }
-      live.sort((a, b) => (a.due_on !== b.due_on ? (a.due_on! < b.due_on! ? -1 : 1) : a.invoice_type !== b.invoice_type ? (a.invoice_type === "contribution" ? -1 : 1) : a.invoice_id! < b.invoice_id! ? -1 : 1));
+      live.sort((a, b) =>
+        a.due_on !== b.due_on
+          ? a.due_on! < b.due_on!
+            ? -1
+            : 1
+          : a.invoice_type !== b.invoice_type
+            ? a.invoice_type === "contribution"
+              ? -1
+              : 1
+            : a.invoice_id! < b.invoice_id!
+              ? -1
+              : 1,
+      );
       for (const i of live) {
         const take = Math.min(owed.get(i.invoice_id!)!, pool);
         owed.set(i.invoice_id!, owed.get(i.invoice_id!)! - take);
@@ -263,8 +334,20 @@ describe("a self-consistent world", () => {
       }
       return { live, owed };
     };
-    const fees = new Map(invoices.filter((i) => i.invoice_type === "late_fee").map((f) => [`${f.employer_id}|${f.issued_on}|${f.period}`, f]));
-    const runs = [...new Set(invoices.filter((i) => i.invoice_type === "contribution" && i.issued_on!.endsWith("-01")).map((i) => i.issued_on!))].sort().slice(1);
+    const fees = new Map(
+      invoices
+        .filter((i) => i.invoice_type === "late_fee")
+        .map((f) => [`${f.employer_id}|${f.issued_on}|${f.period}`, f]),
+    );
+    const runs = [
+      ...new Set(
+        invoices
+          .filter((i) => i.invoice_type === "contribution" && i.issued_on!.endsWith("-01"))
+          .map((i) => i.issued_on!),
+      ),
+    ]
+      .sort()
+      .slice(1);
     let checked = 0;
     for (const run of runs) {
       const before = new Date(Date.parse(`${run}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

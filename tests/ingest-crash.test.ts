@@ -12,15 +12,44 @@ const CLI = ["--import", "tsx", join(ROOT, "pipelines", "cli", "main.ts")];
 
 function bigInbox(inbox: string): void {
   const ids = Array.from({ length: 50 }, (_, i) => nationalId(String(100000100 + i)));
-  const pays = Array.from({ length: 150_000 }, (_, i) => payment(`P${i}`, i % 2 ? "100000001" : "100000002", `${(i % 900) + 1}.25`, { paid_at: "2026-11-10T09:30:00+03:00" }));
+  const pays = Array.from({ length: 150_000 }, (_, i) =>
+    payment(`P${i}`, i % 2 ? "100000001" : "100000002", `${(i % 900) + 1}.25`, {
+      paid_at: "2026-11-10T09:30:00+03:00",
+    }),
+  );
   writeDelivery(inbox, "d1", "2026-11-01T02:00:00+03:00", [
-    { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("100000001"), employer("100000002")]) },
-    { name: "contributors_20261101.csv", entity: "contributors", text: csv("contributors", ids.map((id) => contributor(id))) },
-    { name: "wages_20261101.csv", entity: "wages", text: csv("wages", ids.flatMap((id) => ["2026-09", "2026-10"].map((p) => wage(p, "100000001", id)))) },
+    {
+      name: "employers_20261101.csv",
+      entity: "employers",
+      text: csv("employers", [employer("100000001"), employer("100000002")]),
+    },
+    {
+      name: "contributors_20261101.csv",
+      entity: "contributors",
+      text: csv(
+        "contributors",
+        ids.map((id) => contributor(id)),
+      ),
+    },
+    {
+      name: "wages_20261101.csv",
+      entity: "wages",
+      text: csv(
+        "wages",
+        ids.flatMap((id) => ["2026-09", "2026-10"].map((p) => wage(p, "100000001", id))),
+      ),
+    },
     { name: "payments_20261110.csv", entity: "payments", text: csv("payments", pays) },
   ]);
   writeDelivery(inbox, "d2", "2026-11-02T02:00:00+03:00", [
-    { name: "payments_20261111.csv", entity: "payments", text: csv("payments", pays.slice(0, 50_000).map((p) => ({ ...p, payment_id: `Q${p.payment_id}` }))) },
+    {
+      name: "payments_20261111.csv",
+      entity: "payments",
+      text: csv(
+        "payments",
+        pays.slice(0, 50_000).map((p) => ({ ...p, payment_id: `Q${p.payment_id}` })),
+      ),
+    },
   ]);
 }
 
@@ -39,10 +68,16 @@ function runCli(args: string[], killAfterMs: number | null): Promise<{ code: num
 }
 
 const state = async (db: string) => ({
-  payments: await query(db, "SELECT count(*) AS n, sum(amount) AS total, count(DISTINCT payment_id) AS ids FROM raw.payments"),
+  payments: await query(
+    db,
+    "SELECT count(*) AS n, sum(amount) AS total, count(DISTINCT payment_id) AS ids FROM raw.payments",
+  ),
   wages: await query(db, "SELECT count(*) AS n FROM raw.wages"),
   employers: await query(db, "SELECT employer_id, _valid_to FROM raw.employers ORDER BY 1"),
-  loads: await query(db, `SELECT delivery_id, file_name, status, "rows", loaded, skipped, quarantined FROM audit.loads ORDER BY delivery_id, file_name`),
+  loads: await query(
+    db,
+    `SELECT delivery_id, file_name, status, "rows", loaded, skipped, quarantined FROM audit.loads ORDER BY delivery_id, file_name`,
+  ),
   deliveries: await query(db, "SELECT delivery_id, status FROM audit.deliveries ORDER BY 1"),
 });
 
@@ -66,7 +101,9 @@ describe("crash safety", () => {
       for (const l of now.loads as { rows: number; loaded: number; skipped: number; quarantined: number }[]) {
         expect(l.loaded + l.skipped + l.quarantined).toBe(l.rows);
       }
-      const loadedPayments = (now.loads as { file_name: string; loaded: number }[]).filter((l) => l.file_name.startsWith("payments")).reduce((s, l) => s + l.loaded, 0);
+      const loadedPayments = (now.loads as { file_name: string; loaded: number }[])
+        .filter((l) => l.file_name.startsWith("payments"))
+        .reduce((s, l) => s + l.loaded, 0);
       expect(now.payments[0]).toMatchObject({ n: loadedPayments });
     }
     expect(killedMidway).toBeGreaterThan(0);
@@ -81,10 +118,17 @@ describe("crash safety", () => {
       { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("100000001")]) },
     ]);
     await ingest(ws.inbox, ws.db);
-    const holder = spawn(process.execPath, ["-e", `
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `
       const { DuckDBInstance } = require(${JSON.stringify(join(ROOT, "node_modules", "@duckdb", "node-api"))});
       DuckDBInstance.create(${JSON.stringify(ws.db)}).then(() => { process.stdout.write("ready\\n"); setInterval(() => {}, 1000); });
-    `], { stdio: ["ignore", "pipe", "inherit"] });
+    `,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     try {
       await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
       const run = await runCli(["ingest", "--inbox", ws.inbox, "--db", ws.db], null);

@@ -11,7 +11,9 @@ describe("a file of a million rows", () => {
     const rows = Array.from({ length: 1_000_000 }, (_, i) => employer(String(100_000_000 + i)));
     rows[300_000] = employer("100300000", { region: "MARS" });
     rows.push(employer("100700000", { status: "closed" }));
-    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [{ name: "employers_20261101.csv", entity: "employers", text: csv("employers", rows) }]);
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      { name: "employers_20261101.csv", entity: "employers", text: csv("employers", rows) },
+    ]);
     await ingest(ws.inbox, ws.db);
     expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules])).toEqual([
       [300_002, ["bad_enum:region"]],
@@ -19,8 +21,12 @@ describe("a file of a million rows", () => {
       [1_000_002, ["conflicting_key"]],
     ]);
     // Row i of the list has employer_id 100000000 + i and sits on line i + 2.
-    expect(await query(ws.db, `SELECT count(*) AS n, count(*) FILTER (_line <> employer_id::INTEGER - 100000000 + 2) AS misplaced FROM raw.employers`))
-      .toEqual([{ n: 999_998, misplaced: 0 }]);
+    expect(
+      await query(
+        ws.db,
+        `SELECT count(*) AS n, count(*) FILTER (_line <> employer_id::INTEGER - 100000000 + 2) AS misplaced FROM raw.employers`,
+      ),
+    ).toEqual([{ n: 999_998, misplaced: 0 }]);
     expect(await loadsOf(ws.db)).toMatchObject([{ rows: 1_000_001, loaded: 999_998, skipped: 0, quarantined: 3 }]);
   });
 });

@@ -21,19 +21,34 @@ async function outcome(inbox: string, mode: Mode): Promise<unknown> {
   const tables = [];
   for (const e of ENTITIES) {
     const history = e.kind === "snapshot" ? ", _valid_from, _valid_to" : "";
-    const columns = columnsOf(e).map((c) => `r."${c.name}"`).join(", ");
-    tables.push(await query(db, `SELECT '${e.name}' AS entity, count(*) AS n, sum(hash(${columns}, l.file_name, r._line, r._row_hash${history})) AS fingerprint
-      FROM raw."${e.name}" r JOIN audit.loads l ON l.load_id = r._load_id`));
+    const columns = columnsOf(e)
+      .map((c) => `r."${c.name}"`)
+      .join(", ");
+    tables.push(
+      await query(
+        db,
+        `SELECT '${e.name}' AS entity, count(*) AS n, sum(hash(${columns}, l.file_name, r._line, r._row_hash${history})) AS fingerprint
+      FROM raw."${e.name}" r JOIN audit.loads l ON l.load_id = r._load_id`,
+      ),
+    );
   }
   return {
-    loads: await query(db, `SELECT delivery_id, file_name, status, "rows", loaded, skipped, quarantined, reason FROM audit.loads ORDER BY load_id`),
-    quarantine: await query(db, `SELECT l.file_name, q.line, q.raw, q.reasons, q.rules FROM audit.quarantine q JOIN audit.loads l USING (load_id) ORDER BY l.load_id, q.line`),
+    loads: await query(
+      db,
+      `SELECT delivery_id, file_name, status, "rows", loaded, skipped, quarantined, reason FROM audit.loads ORDER BY load_id`,
+    ),
+    quarantine: await query(
+      db,
+      `SELECT l.file_name, q.line, q.raw, q.reasons, q.rules FROM audit.quarantine q JOIN audit.loads l USING (load_id) ORDER BY l.load_id, q.line`,
+    ),
     tables,
   };
 }
 
 describe("proofs and the scanning thread", () => {
-  it("change nothing on a generated quarter with planted faults, on the main thread or a worker", { timeout: 180_000 }, async () => {
+  it("change nothing on a generated quarter with planted faults, on the main thread or a worker", {
+    timeout: 180_000,
+  }, async () => {
     const out = tempDir();
     await generateDeliveries({ out, employers: 150, months: 3, seed: "proofs", faults: true });
     const inbox = join(out, "inbox");
@@ -48,14 +63,22 @@ describe("proofs and the scanning thread", () => {
     writeDelivery(inbox, "d1", "2026-11-01T02:00:00+03:00", [
       { name: "employers_20261031.csv", entity: "employers", text: csv("employers", [employer("100000001")]) },
       { name: "contributors_20261031.csv", entity: "contributors", text: csv("contributors", [contributor(c1)]) },
-      { name: "wages_20261031.csv", entity: "wages", text: csv("wages", [wage("2026-10", "100000001", c1), wage("2026-10", "100000001", c2)]) },
+      {
+        name: "wages_20261031.csv",
+        entity: "wages",
+        text: csv("wages", [wage("2026-10", "100000001", c1), wage("2026-10", "100000001", c2)]),
+      },
     ]);
     writeDelivery(inbox, "d2", "2026-11-02T02:00:00+03:00", [
       { name: "contributors_20261101.csv", entity: "contributors", text: csv("contributors", [contributor(c2)]) },
     ]);
     for (const mode of [{ scanThread: "main" }, { scanThread: "worker" }] as Mode[]) {
-      const result = (await outcome(inbox, mode)) as { quarantine: { file_name: string; line: number; rules: string[] }[] };
-      expect(result.quarantine.map((q) => [q.file_name, q.line, q.rules])).toEqual([["wages_20261031.csv", 3, ["unknown_reference:contributor_id"]]]);
+      const result = (await outcome(inbox, mode)) as {
+        quarantine: { file_name: string; line: number; rules: string[] }[];
+      };
+      expect(result.quarantine.map((q) => [q.file_name, q.line, q.rules])).toEqual([
+        ["wages_20261031.csv", 3, ["unknown_reference:contributor_id"]],
+      ]);
       expect(result).toEqual(await outcome(inbox, WITHOUT_PROOFS));
     }
   });
@@ -66,17 +89,35 @@ describe("proofs and the scanning thread", () => {
     writeDelivery(inbox, "d1", "2026-11-01T02:00:00+03:00", [
       { name: "employers_20261031.csv", entity: "employers", text: csv("employers", [employer("100000001")]) },
       // c2 breaks a rule, so nothing may name it; c1 is sent again, changed, by the next delivery.
-      { name: "contributors_20261031.csv", entity: "contributors", text: csv("contributors", [contributor(c1), contributor(c2, { gender: "X" })]) },
-      { name: "engagements_20261031.csv", entity: "engagements", text: csv("engagements", [engagement("E1", c1, "100000001"), engagement("E2", c2, "100000001")]) },
+      {
+        name: "contributors_20261031.csv",
+        entity: "contributors",
+        text: csv("contributors", [contributor(c1), contributor(c2, { gender: "X" })]),
+      },
+      {
+        name: "engagements_20261031.csv",
+        entity: "engagements",
+        text: csv("engagements", [engagement("E1", c1, "100000001"), engagement("E2", c2, "100000001")]),
+      },
       { name: "wages_20261031.csv", entity: "wages", text: csv("wages", [wage("2026-10", "100000001", c1)]) },
     ]);
     writeDelivery(inbox, "d2", "2026-11-02T02:00:00+03:00", [
-      { name: "contributors_20261101.csv", entity: "contributors", text: csv("contributors", [contributor(c1, { name_en: "Renamed" })]) },
+      {
+        name: "contributors_20261101.csv",
+        entity: "contributors",
+        text: csv("contributors", [contributor(c1, { name_en: "Renamed" })]),
+      },
       // The same wage again (a re-send, skipped) and with another amount (a conflict, quarantined).
       { name: "wages_20261101.csv", entity: "wages", text: csv("wages", [wage("2026-10", "100000001", c1)]) },
-      { name: "wages_20261101_2.csv", entity: "wages", text: csv("wages", [wage("2026-10", "100000001", c1, { basic_wage: "9999.00" })]) },
+      {
+        name: "wages_20261101_2.csv",
+        entity: "wages",
+        text: csv("wages", [wage("2026-10", "100000001", c1, { basic_wage: "9999.00" })]),
+      },
     ]);
-    const plain = (await outcome(inbox, WITHOUT_PROOFS)) as { loads: { file_name: string; loaded: number; skipped: number; quarantined: number }[] };
+    const plain = (await outcome(inbox, WITHOUT_PROOFS)) as {
+      loads: { file_name: string; loaded: number; skipped: number; quarantined: number }[];
+    };
     expect(plain.loads.map((l) => [l.file_name, l.loaded, l.skipped, l.quarantined])).toEqual([
       ["employers_20261031.csv", 1, 0, 0],
       ["contributors_20261031.csv", 1, 0, 1],
@@ -95,10 +136,17 @@ describe("proofs and the scanning thread", () => {
     writeDelivery(inbox, "d1", "2026-11-01T02:00:00+03:00", [
       { name: "employers_20261031.csv", entity: "employers", text: csv("employers", [employer("100000001")]) },
       { name: "invoices_20261031.csv", entity: "invoices", text: csv("invoices", [invoice("INV-1", "100000001")]) },
-      { name: "invoice_adjustments_20261031.csv", entity: "invoice_adjustments", text: csv("invoice_adjustments", [adjustment("A1", "INV-1")]) },
+      {
+        name: "invoice_adjustments_20261031.csv",
+        entity: "invoice_adjustments",
+        text: csv("invoice_adjustments", [adjustment("A1", "INV-1")]),
+      },
     ]);
     const logger = memoryLogger();
-    await ingestInbox({ inbox, db: join(tempDir(), "warehouse.duckdb"), scanThread: "worker" }, { logger, now: FIXED_NOW });
+    await ingestInbox(
+      { inbox, db: join(tempDir(), "warehouse.duckdb"), scanThread: "worker" },
+      { logger, now: FIXED_NOW },
+    );
     const proved = (file: string) => logger.lines.find((l) => l.message.startsWith(`${file}: inserted`))?.message;
     expect(proved("invoices_20261031.csv")).toMatch(/employer_id found/);
     expect(proved("invoice_adjustments_20261031.csv")).toMatch(/\(proved: keys unique, no earlier keys\)/);

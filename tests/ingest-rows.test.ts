@@ -7,8 +7,16 @@ import { ingest, loadsOf, query, quarantineOf, workspace } from "./helpers/wareh
 const C1 = nationalId("100000001");
 const C2 = nationalId("200000002");
 const registration = [
-  { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("100000001"), employer("100000002")]) },
-  { name: "contributors_20261101.csv", entity: "contributors", text: csv("contributors", [contributor(C1), contributor(C2)]) },
+  {
+    name: "employers_20261101.csv",
+    entity: "employers",
+    text: csv("employers", [employer("100000001"), employer("100000002")]),
+  },
+  {
+    name: "contributors_20261101.csv",
+    entity: "contributors",
+    text: csv("contributors", [contributor(C1), contributor(C2)]),
+  },
 ];
 
 describe("valid rows", () => {
@@ -16,23 +24,50 @@ describe("valid rows", () => {
     const ws = workspace();
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
-      { name: "wages_20261101.csv", entity: "wages", text: csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2, { basic_wage: "45000.5" })]) },
+      {
+        name: "wages_20261101.csv",
+        entity: "wages",
+        text: csv("wages", [
+          wage("2026-10", "100000001", C1),
+          wage("2026-10", "100000002", C2, { basic_wage: "45000.5" }),
+        ]),
+      },
     ]);
     const summary = await ingest(ws.inbox, ws.db);
     expect(summary.files.map((f) => f.status)).toEqual(["loaded", "loaded", "loaded"]);
-    const wages = await query(ws.db, "SELECT employer_id, basic_wage, declared_at, _line, typeof(basic_wage) AS t FROM raw.wages ORDER BY _line");
+    const wages = await query(
+      ws.db,
+      "SELECT employer_id, basic_wage, declared_at, _line, typeof(basic_wage) AS t FROM raw.wages ORDER BY _line",
+    );
     expect(wages).toEqual([
-      { employer_id: "100000001", basic_wage: "4000.00", declared_at: "2026-10-20T07:00:00.000Z", _line: 2, t: "DECIMAL(18,2)" },
-      { employer_id: "100000002", basic_wage: "45000.50", declared_at: "2026-10-20T07:00:00.000Z", _line: 3, t: "DECIMAL(18,2)" },
+      {
+        employer_id: "100000001",
+        basic_wage: "4000.00",
+        declared_at: "2026-10-20T07:00:00.000Z",
+        _line: 2,
+        t: "DECIMAL(18,2)",
+      },
+      {
+        employer_id: "100000002",
+        basic_wage: "45000.50",
+        declared_at: "2026-10-20T07:00:00.000Z",
+        _line: 3,
+        t: "DECIMAL(18,2)",
+      },
     ]);
     for (const l of await loadsOf(ws.db)) expect(l.loaded + l.skipped + l.quarantined).toBe(l.rows);
   });
 
   it("keep their physical line through a BOM, CRLF line ends and blank lines", async () => {
     const ws = workspace();
-    const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)]).trimEnd().split("\n");
+    const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)])
+      .trimEnd()
+      .split("\n");
     const text = `\uFEFF${header}\r\n\r\n${first}\r\n\r\n\r\n${second}\r\n\r\n`;
-    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [...registration, { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 2 } }]);
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      ...registration,
+      { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 2 } },
+    ]);
     await ingest(ws.inbox, ws.db);
     expect(await query(ws.db, "SELECT employer_id, _line FROM raw.wages ORDER BY _line")).toEqual([
       { employer_id: "100000001", _line: 3 },
@@ -42,13 +77,18 @@ describe("valid rows", () => {
 });
 
 describe("the lines of a file that is not laid out plainly", () => {
-  const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)]).trimEnd().split("\n");
+  const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)])
+    .trimEnd()
+    .split("\n");
   const tooMany = `2026-07,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,portal,extra`;
   const spanning = `2026-03,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,"line one\nline two"`;
   const quoting = `2026-05,100000001,"${C1}"x,100.00,0.00,2026-10-20T10:00:00+03:00,portal`;
   const load = async (text: string, rows: number) => {
     const ws = workspace();
-    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [...registration, { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows } }]);
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      ...registration,
+      { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows } },
+    ]);
     const summary = await ingest(ws.inbox, ws.db);
     const lines = async (sql: string) => (await query<{ line: number }>(ws.db, sql)).map((r) => r.line);
     return {
@@ -59,33 +99,87 @@ describe("the lines of a file that is not laid out plainly", () => {
   };
 
   it("blank lines before the header and between rows, a record over two lines, rows DuckDB rejects: every physical line kept", async () => {
-    const { file, loaded, quarantined } = await load(`\n\n${header}\n${spanning}\n\n${quoting}\n${tooMany}\n\n${first}\n${second}\n`, 5);
+    const { file, loaded, quarantined } = await load(
+      `\n\n${header}\n${spanning}\n\n${quoting}\n${tooMany}\n\n${first}\n${second}\n`,
+      5,
+    );
     expect([file.status, file.loaded, file.quarantined]).toEqual(["loaded", 3, 2]);
     expect(loaded).toEqual([4, 10, 11]);
-    expect(quarantined).toEqual([[7, "broken_quoting", quoting], [8, "wrong_field_count", tooMany]]);
+    expect(quarantined).toEqual([
+      [7, "broken_quoting", quoting],
+      [8, "wrong_field_count", tooMany],
+    ]);
   });
 
   it("unnamed columns (a trailing comma) and names that differ from the contract's only in case are extra columns", async () => {
     const trailing = await load(`${header},,\n${first},,\n${second},x,\n`, 2);
-    expect([trailing.file.status, trailing.file.loaded, trailing.file.reason]).toEqual(["loaded", 2, "extra columns ignored: (unnamed, column 8), (unnamed, column 9)"]);
+    expect([trailing.file.status, trailing.file.loaded, trailing.file.reason]).toEqual([
+      "loaded",
+      2,
+      "extra columns ignored: (unnamed, column 8), (unnamed, column 9)",
+    ]);
     const cased = await load(`${header},EMPLOYER_ID,_tahseel_line\n${first},x,1\n${second},y,2\n`, 2);
-    expect([cased.file.status, cased.loaded, cased.file.reason]).toEqual(["loaded", [2, 3], "extra columns ignored: EMPLOYER_ID, _tahseel_line"]);
+    expect([cased.file.status, cased.loaded, cased.file.reason]).toEqual([
+      "loaded",
+      [2, 3],
+      "extra columns ignored: EMPLOYER_ID, _tahseel_line",
+    ]);
   });
 });
 
 /** One wages file whose rows each break one rule; expected rule code per line. */
 const brokenWages: { row: string; rule: string; what: string }[] = [
-  { what: "negative amount", row: `2026-10,100000001,${C1},-5,0.00,2026-10-20T10:00:00+03:00,portal`, rule: "negative_amount:basic_wage" },
-  { what: "three decimals", row: `2026-10,100000001,${C2},1.234,0.00,2026-10-20T10:00:00+03:00,portal`, rule: "bad_amount:basic_wage" },
-  { what: "bad period", row: `2026-13,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,portal`, rule: "bad_period:period" },
-  { what: "timestamp without offset", row: `2026-09,100000001,${C1},100.00,0.00,2026-10-20 10:00:00,portal`, rule: "bad_timestamp:declared_at" },
-  { what: "empty required", row: `2026-08,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,`, rule: "required:declared_by" },
-  { what: "unknown employer", row: `2026-10,100000009,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,portal`, rule: "unknown_reference:employer_id" },
-  { what: "unknown contributor", row: `2026-10,100000001,${nationalId("100000077")},100.00,0.00,2026-10-20T10:00:00+03:00,portal`, rule: "unknown_reference:contributor_id" },
-  { what: "too many fields", row: `2026-07,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,portal,extra`, rule: "wrong_field_count" },
+  {
+    what: "negative amount",
+    row: `2026-10,100000001,${C1},-5,0.00,2026-10-20T10:00:00+03:00,portal`,
+    rule: "negative_amount:basic_wage",
+  },
+  {
+    what: "three decimals",
+    row: `2026-10,100000001,${C2},1.234,0.00,2026-10-20T10:00:00+03:00,portal`,
+    rule: "bad_amount:basic_wage",
+  },
+  {
+    what: "bad period",
+    row: `2026-13,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,portal`,
+    rule: "bad_period:period",
+  },
+  {
+    what: "timestamp without offset",
+    row: `2026-09,100000001,${C1},100.00,0.00,2026-10-20 10:00:00,portal`,
+    rule: "bad_timestamp:declared_at",
+  },
+  {
+    what: "empty required",
+    row: `2026-08,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,`,
+    rule: "required:declared_by",
+  },
+  {
+    what: "unknown employer",
+    row: `2026-10,100000009,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,portal`,
+    rule: "unknown_reference:employer_id",
+  },
+  {
+    what: "unknown contributor",
+    row: `2026-10,100000001,${nationalId("100000077")},100.00,0.00,2026-10-20T10:00:00+03:00,portal`,
+    rule: "unknown_reference:contributor_id",
+  },
+  {
+    what: "too many fields",
+    row: `2026-07,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,portal,extra`,
+    rule: "wrong_field_count",
+  },
   { what: "too few fields", row: `2026-06,100000001,${C1},100.00`, rule: "wrong_field_count" },
-  { what: "junk after a closing quote", row: `2026-05,100000001,"${C1}"x,100.00,0.00,2026-10-20T10:00:00+03:00,portal`, rule: "broken_quoting" },
-  { what: "quote inside an unquoted field", row: `2026-04,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,por"tal`, rule: "broken_quoting" },
+  {
+    what: "junk after a closing quote",
+    row: `2026-05,100000001,"${C1}"x,100.00,0.00,2026-10-20T10:00:00+03:00,portal`,
+    rule: "broken_quoting",
+  },
+  {
+    what: "quote inside an unquoted field",
+    row: `2026-04,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,por"tal`,
+    rule: "broken_quoting",
+  },
 ];
 
 describe("broken rows", () => {
@@ -94,7 +188,13 @@ describe("broken rows", () => {
     const good = `2026-10,100000002,${C2},100.00,0.00,2026-10-20T10:00:00+03:00,portal`;
     // A quoted field spanning two lines shifts every later physical line by one: the line numbers must follow.
     const multiline = `2026-03,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,"line one\nline two"`;
-    const text = ["period,employer_id,contributor_id,basic_wage,housing_allowance,declared_at,declared_by", good, multiline, ...brokenWages.map((b) => b.row)].join("\n") + "\n";
+    const text =
+      [
+        "period,employer_id,contributor_id,basic_wage,housing_allowance,declared_at,declared_by",
+        good,
+        multiline,
+        ...brokenWages.map((b) => b.row),
+      ].join("\n") + "\n";
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
       { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 2 + brokenWages.length } },
@@ -117,27 +217,46 @@ describe("broken rows", () => {
 
   it("quarantines a record past DuckDB's 2 MiB maximum as too long, and loads the rows around it", async () => {
     const ws = workspace();
-    const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)]).trimEnd().split("\n");
+    const [header, first, second] = csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2)])
+      .trimEnd()
+      .split("\n");
     const huge = `2026-09,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,${"x".repeat(2_200_000)}`;
     // Arabic, cut at 2 MiB mid-character, once made DuckDB fail to record its own rejection.
     const hugeArabic = `2026-08,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,${"ع".repeat(1_600_000)}`;
     const text = [header, first, huge, hugeArabic, second].join("\n") + "\n";
-    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [...registration, { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 4 } }]);
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
+      ...registration,
+      { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 4 } },
+    ]);
     await ingest(ws.inbox, ws.db);
     const q = await quarantineOf(ws.db);
-    expect(q.map((r) => [r.line, r.rules, r.raw?.length])).toEqual([[3, ["record_too_long"], huge.length], [4, ["record_too_long"], hugeArabic.length]]);
+    expect(q.map((r) => [r.line, r.rules, r.raw?.length])).toEqual([
+      [3, ["record_too_long"], huge.length],
+      [4, ["record_too_long"], hugeArabic.length],
+    ]);
     expect(await query(ws.db, "SELECT _line FROM raw.wages ORDER BY _line")).toEqual([{ _line: 2 }, { _line: 5 }]);
   });
 
   it("names every rule a row breaks, not just the first", async () => {
     const ws = workspace();
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
-      { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("12345", { cr_number: "1010101010", region: "MARS", registered_on: "2026-12-01", status: "gone" })]) },
+      {
+        name: "employers_20261101.csv",
+        entity: "employers",
+        text: csv("employers", [
+          employer("12345", { cr_number: "1010101010", region: "MARS", registered_on: "2026-12-01", status: "gone" }),
+        ]),
+      },
     ]);
     await ingest(ws.inbox, ws.db);
     const [row] = await quarantineOf(ws.db);
-    expect(row!.rules.sort()).toEqual(["bad_enum:region", "bad_enum:status", "not_9_digits:employer_id", "registered_after_delivery"]);
-    expect(row!.reasons.join("\n")).toContain('region: must be one of RIYADH');
+    expect(row!.rules.sort()).toEqual([
+      "bad_enum:region",
+      "bad_enum:status",
+      "not_9_digits:employer_id",
+      "registered_after_delivery",
+    ]);
+    expect(row!.reasons.join("\n")).toContain("region: must be one of RIYADH");
     expect(row!.reasons.join("\n")).toContain('(got "MARS")');
   });
 
@@ -145,7 +264,11 @@ describe("broken rows", () => {
     const ws = workspace();
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
-      { name: "wages_20261101.csv", entity: "wages", text: csv("wages", [wage("2026-10", "100000099", C1, { basic_wage: "-1.00" })]) },
+      {
+        name: "wages_20261101.csv",
+        entity: "wages",
+        text: csv("wages", [wage("2026-10", "100000099", C1, { basic_wage: "-1.00" })]),
+      },
     ]);
     await ingest(ws.inbox, ws.db);
     const [row] = await quarantineOf(ws.db);
@@ -163,10 +286,17 @@ describe("broken rows", () => {
     ];
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
-      { name: "payments_20261110.csv", entity: "payments", text: [header, ...rows].join("\n") + "\n", manifest: { rows: 3, control_total: "60.00" } },
+      {
+        name: "payments_20261110.csv",
+        entity: "payments",
+        text: [header, ...rows].join("\n") + "\n",
+        manifest: { rows: 3, control_total: "60.00" },
+      },
     ]);
     await ingest(ws.inbox, ws.db);
-    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules[0], q.raw])).toEqual([[2, "broken_quoting", rows[0]]]);
+    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules[0], q.raw])).toEqual([
+      [2, "broken_quoting", rows[0]],
+    ]);
     expect(await query(ws.db, "SELECT payment_id, _line FROM raw.payments ORDER BY 1")).toEqual([
       { payment_id: "P2", _line: 3 },
       { payment_id: "P3", _line: 4 },
@@ -179,16 +309,27 @@ describe("keys", () => {
     const ws = workspace();
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
-      { name: "payments_20261110.csv", entity: "payments", text: csv("payments", [
-        payment("P1", "100000001", "100.00"), payment("P1", "100000001", "100.00"),
-        payment("P2", "100000001", "50.00"), payment("P2", "100000001", "55.00"), payment("P3", "100000002", "1.00"),
-      ]) },
+      {
+        name: "payments_20261110.csv",
+        entity: "payments",
+        text: csv("payments", [
+          payment("P1", "100000001", "100.00"),
+          payment("P1", "100000001", "100.00"),
+          payment("P2", "100000001", "50.00"),
+          payment("P2", "100000001", "55.00"),
+          payment("P3", "100000002", "1.00"),
+        ]),
+      },
     ]);
     await ingest(ws.inbox, ws.db);
     expect(await query(ws.db, "SELECT payment_id, _line FROM raw.payments ORDER BY 1")).toEqual([
-      { payment_id: "P1", _line: 2 }, { payment_id: "P3", _line: 6 },
+      { payment_id: "P1", _line: 2 },
+      { payment_id: "P3", _line: 6 },
     ]);
-    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules])).toEqual([[4, ["conflicting_key"]], [5, ["conflicting_key"]]]);
+    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules])).toEqual([
+      [4, ["conflicting_key"]],
+      [5, ["conflicting_key"]],
+    ]);
     const pay = (await loadsOf(ws.db)).find((l) => l.file_name.startsWith("payments"))!;
     expect(pay).toMatchObject({ rows: 5, loaded: 2, skipped: 1, quarantined: 2 });
   });
@@ -197,23 +338,64 @@ describe("keys", () => {
     const ws = workspace();
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
-      { name: "invoices_20261101.csv", entity: "invoices", text: csv("invoices", [invoice("INV1", "100000001"), invoice("INV2", "100000002")]) },
+      {
+        name: "invoices_20261101.csv",
+        entity: "invoices",
+        text: csv("invoices", [invoice("INV1", "100000001"), invoice("INV2", "100000002")]),
+      },
     ]);
     writeDelivery(ws.inbox, "d2", "2026-11-02T02:00:00+03:00", [
-      { name: "employers_20261102.csv", entity: "employers", text: csv("employers", [employer("100000001", { status: "suspended", status_changed_on: "2026-11-01" }), employer("100000002")]) },
-      { name: "invoices_20261102.csv", entity: "invoices", text: csv("invoices", [invoice("INV1", "100000001"), invoice("INV2", "100000002", { posting: "manual" }), invoice("INV3", "100000001", { replaces_invoice_id: "INV1" })]) },
+      {
+        name: "employers_20261102.csv",
+        entity: "employers",
+        text: csv("employers", [
+          employer("100000001", { status: "suspended", status_changed_on: "2026-11-01" }),
+          employer("100000002"),
+        ]),
+      },
+      {
+        name: "invoices_20261102.csv",
+        entity: "invoices",
+        text: csv("invoices", [
+          invoice("INV1", "100000001"),
+          invoice("INV2", "100000002", { posting: "manual" }),
+          invoice("INV3", "100000001", { replaces_invoice_id: "INV1" }),
+        ]),
+      },
     ]);
     await ingest(ws.inbox, ws.db);
-    expect(await query(ws.db, "SELECT employer_id, status, _valid_from, _valid_to FROM raw.employers ORDER BY employer_id, _valid_from")).toEqual([
-      { employer_id: "100000001", status: "active", _valid_from: "2026-10-31T23:00:00.000Z", _valid_to: "2026-11-01T23:00:00.000Z" },
+    expect(
+      await query(
+        ws.db,
+        "SELECT employer_id, status, _valid_from, _valid_to FROM raw.employers ORDER BY employer_id, _valid_from",
+      ),
+    ).toEqual([
+      {
+        employer_id: "100000001",
+        status: "active",
+        _valid_from: "2026-10-31T23:00:00.000Z",
+        _valid_to: "2026-11-01T23:00:00.000Z",
+      },
       { employer_id: "100000001", status: "suspended", _valid_from: "2026-11-01T23:00:00.000Z", _valid_to: null },
       { employer_id: "100000002", status: "active", _valid_from: "2026-10-31T23:00:00.000Z", _valid_to: null },
     ]);
     const loads = await loadsOf(ws.db);
-    expect(loads.find((l) => l.file_name === "employers_20261102.csv")).toMatchObject({ loaded: 2, skipped: 0, quarantined: 0 });
-    expect(loads.find((l) => l.file_name === "invoices_20261102.csv")).toMatchObject({ loaded: 1, skipped: 1, quarantined: 1 });
+    expect(loads.find((l) => l.file_name === "employers_20261102.csv")).toMatchObject({
+      loaded: 2,
+      skipped: 0,
+      quarantined: 0,
+    });
+    expect(loads.find((l) => l.file_name === "invoices_20261102.csv")).toMatchObject({
+      loaded: 1,
+      skipped: 1,
+      quarantined: 1,
+    });
     expect((await quarantineOf(ws.db)).map((q) => q.rules)).toEqual([["conflicting_key"]]);
-    expect(await query(ws.db, "SELECT invoice_id FROM raw.invoices ORDER BY 1")).toEqual([{ invoice_id: "INV1" }, { invoice_id: "INV2" }, { invoice_id: "INV3" }]);
+    expect(await query(ws.db, "SELECT invoice_id FROM raw.invoices ORDER BY 1")).toEqual([
+      { invoice_id: "INV1" },
+      { invoice_id: "INV2" },
+      { invoice_id: "INV3" },
+    ]);
   });
 });
 
@@ -223,13 +405,28 @@ describe("a delivery that arrives after a newer one was applied", () => {
     writeDelivery(ws.inbox, "d2", "2026-11-02T02:00:00+03:00", registration);
     await ingest(ws.inbox, ws.db);
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
-      { name: "employers_20261101.csv", entity: "employers", text: csv("employers", [employer("100000001", { status: "closed", status_changed_on: "2026-10-31" })]) },
-      { name: "payments_20261101.csv", entity: "payments", text: csv("payments", [payment("P1", "100000001", "10.00")]) },
+      {
+        name: "employers_20261101.csv",
+        entity: "employers",
+        text: csv("employers", [employer("100000001", { status: "closed", status_changed_on: "2026-10-31" })]),
+      },
+      {
+        name: "payments_20261101.csv",
+        entity: "payments",
+        text: csv("payments", [payment("P1", "100000001", "10.00")]),
+      },
     ]);
     const late = (await ingest(ws.inbox, ws.db)).files;
-    expect(late.map((l) => [l.fileName, l.status, l.loaded])).toEqual([["employers_20261101.csv", "rejected", 0], ["payments_20261101.csv", "loaded", 1]]);
-    expect(late[0]!.reason).toMatch(/employers from delivery d2 \(created 2026-11-01T23:00:00Z\) were applied already; snapshots apply in created_at order/);
-    expect(await query(ws.db, "SELECT status, _valid_to FROM raw.employers WHERE employer_id = '100000001'")).toEqual([{ status: "active", _valid_to: null }]);
+    expect(late.map((l) => [l.fileName, l.status, l.loaded])).toEqual([
+      ["employers_20261101.csv", "rejected", 0],
+      ["payments_20261101.csv", "loaded", 1],
+    ]);
+    expect(late[0]!.reason).toMatch(
+      /employers from delivery d2 \(created 2026-11-01T23:00:00Z\) were applied already; snapshots apply in created_at order/,
+    );
+    expect(await query(ws.db, "SELECT status, _valid_to FROM raw.employers WHERE employer_id = '100000001'")).toEqual([
+      { status: "active", _valid_to: null },
+    ]);
   });
 });
 
@@ -240,10 +437,16 @@ describe("references", () => {
     const accounts = Array.from({ length: 30 }, (_, i) => employer(String(100000001 + i)));
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       { name: "employers_20261101.csv", entity: "employers", text: csv("employers", accounts) },
-      { name: "payments_20261110.csv", entity: "payments", text: csv("payments", [payment("P1", "100000007", "10.00"), payment("P2", "100000099", "20.00")]) },
+      {
+        name: "payments_20261110.csv",
+        entity: "payments",
+        text: csv("payments", [payment("P1", "100000007", "10.00"), payment("P2", "100000099", "20.00")]),
+      },
     ]);
     await ingest(ws.inbox, ws.db);
-    expect((await quarantineOf(ws.db)).map((q) => [q.file_name, q.line, q.rules])).toEqual([["payments_20261110.csv", 3, ["unknown_reference:employer_id"]]]);
+    expect((await quarantineOf(ws.db)).map((q) => [q.file_name, q.line, q.rules])).toEqual([
+      ["payments_20261110.csv", 3, ["unknown_reference:employer_id"]],
+    ]);
     expect(await query(ws.db, "SELECT payment_id FROM raw.payments")).toEqual([{ payment_id: "P1" }]);
   });
 
@@ -252,20 +455,43 @@ describe("references", () => {
     const reissue = (id: string, of: string) => invoice(id, "100000001", { replaces_invoice_id: of });
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
-      { name: "invoices_20261101.csv", entity: "invoices", text: csv("invoices", [
-        invoice("INV1", "100000099"), reissue("INV2", "INV1"), reissue("INV3", "INV2"), // line 2: unknown account; 3 and 4 follow it
-        invoice("INV4", "100000001"), invoice("INV4", "100000002"), reissue("INV5", "INV4"), // a key conflict, and its re-issue
-        reissue("INV6", "INV1"), reissue("INV6", "INV1"), // a re-send of a re-issue of line 2
-        invoice("INV7", "100000001"), reissue("INV8", "INV7"), // all well
-      ]) },
+      {
+        name: "invoices_20261101.csv",
+        entity: "invoices",
+        text: csv("invoices", [
+          invoice("INV1", "100000099"),
+          reissue("INV2", "INV1"),
+          reissue("INV3", "INV2"), // line 2: unknown account; 3 and 4 follow it
+          invoice("INV4", "100000001"),
+          invoice("INV4", "100000002"),
+          reissue("INV5", "INV4"), // a key conflict, and its re-issue
+          reissue("INV6", "INV1"),
+          reissue("INV6", "INV1"), // a re-send of a re-issue of line 2
+          invoice("INV7", "100000001"),
+          reissue("INV8", "INV7"), // all well
+        ]),
+      },
     ]);
     await ingest(ws.inbox, ws.db);
     expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules])).toEqual([
-      [2, ["unknown_reference:employer_id"]], [3, ["unknown_reference:replaces_invoice_id"]], [4, ["unknown_reference:replaces_invoice_id"]],
-      [5, ["conflicting_key"]], [6, ["conflicting_key"]], [7, ["unknown_reference:replaces_invoice_id"]],
-      [8, ["unknown_reference:replaces_invoice_id"]], [9, ["unknown_reference:replaces_invoice_id"]],
+      [2, ["unknown_reference:employer_id"]],
+      [3, ["unknown_reference:replaces_invoice_id"]],
+      [4, ["unknown_reference:replaces_invoice_id"]],
+      [5, ["conflicting_key"]],
+      [6, ["conflicting_key"]],
+      [7, ["unknown_reference:replaces_invoice_id"]],
+      [8, ["unknown_reference:replaces_invoice_id"]],
+      [9, ["unknown_reference:replaces_invoice_id"]],
     ]);
-    expect(await query(ws.db, "SELECT invoice_id FROM raw.invoices ORDER BY 1")).toEqual([{ invoice_id: "INV7" }, { invoice_id: "INV8" }]);
-    expect((await loadsOf(ws.db)).find((l) => l.file_name.startsWith("invoices"))).toMatchObject({ rows: 10, loaded: 2, skipped: 0, quarantined: 8 });
+    expect(await query(ws.db, "SELECT invoice_id FROM raw.invoices ORDER BY 1")).toEqual([
+      { invoice_id: "INV7" },
+      { invoice_id: "INV8" },
+    ]);
+    expect((await loadsOf(ws.db)).find((l) => l.file_name.startsWith("invoices"))).toMatchObject({
+      rows: 10,
+      loaded: 2,
+      skipped: 0,
+      quarantined: 8,
+    });
   });
 });

@@ -13,7 +13,10 @@ const vouched = (n: number) => n % 3 === 0;
 function expected(text: Buffer): Buffer {
   const lines = text.toString("latin1").split("\n");
   const last = lines.pop()!;
-  const all = last === "" ? lines.map((l) => [l, true] as const) : [...lines.map((l) => [l, true] as const), [last, false] as const];
+  const all =
+    last === ""
+      ? lines.map((l) => [l, true] as const)
+      : [...lines.map((l) => [l, true] as const), [last, false] as const];
   let header = true;
   return Buffer.from(
     all
@@ -48,7 +51,7 @@ function numbered(text: Buffer, cuts: number[]): Buffer {
 }
 
 const line = fc.oneof(
-  fc.constantFrom("", "\r", "a", "ab", "abc", "abcd", "abcde", "\xef\xbb\xbfid,name", "1,\"قال \"\"نعم\"\"\",x\r"),
+  fc.constantFrom("", "\r", "a", "ab", "abc", "abcd", "abcde", "\xef\xbb\xbfid,name", '1,"قال ""نعم""",x\r'),
   fc.string({ maxLength: 200 }).map((s) => Buffer.from(s.replaceAll("\n", " "), "utf8").toString("latin1")),
   fc.uint8Array({ maxLength: 90 }).map((b) => Buffer.from(b).toString("latin1").replaceAll("\n", "")),
 );
@@ -56,10 +59,15 @@ const line = fc.oneof(
 describe("the numbered copy", () => {
   it("is the delivered text with each non-blank line's number in front, however the chunks fall", () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 40 }), fc.boolean(), fc.array(fc.nat({ max: 4000 }), { maxLength: 6 }), (lines, lastLf, cuts) => {
-        const text = Buffer.from(lines.join("\n") + (lastLf && lines.length ? "\n" : ""), "latin1");
-        expect(numbered(text, cuts).equals(expected(text))).toBe(true);
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.boolean(),
+        fc.array(fc.nat({ max: 4000 }), { maxLength: 6 }),
+        (lines, lastLf, cuts) => {
+          const text = Buffer.from(lines.join("\n") + (lastLf && lines.length ? "\n" : ""), "latin1");
+          expect(numbered(text, cuts).equals(expected(text))).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -10,7 +10,10 @@ import { deferred, fakeSteps, place, until, type Place, type StepLog } from "./s
 let p: Place;
 beforeEach(() => {
   // setImmediate and performance stay real: DuckDB's work finishes on its own threads, in real time.
-  vi.useFakeTimers({ now: new Date("2026-03-01T23:29:30Z"), toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
+  vi.useFakeTimers({
+    now: new Date("2026-03-01T23:29:30Z"),
+    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -28,13 +31,19 @@ function config(jobs: Partial<JobSpec>[]): ScheduleConfig {
 test("a job fires when it is due, in Riyadh time, and not before", async () => {
   p = place();
   const fired: { job: string; at: string }[] = [];
-  const scheduler = startScheduler(config([{ name: "nightly", cron: "30 2 * * *" }, { name: "monthly-close", cron: "0 6 2 * *" }]), {
-    context: p.context,
-    run: async (job) => {
-      fired.push({ job: job.name, at: new Date().toISOString() });
-      return { runId: "r", job: job.name, status: "success", error: null, asOf: null, steps: [], inputs: [] };
+  const scheduler = startScheduler(
+    config([
+      { name: "nightly", cron: "30 2 * * *" },
+      { name: "monthly-close", cron: "0 6 2 * *" },
+    ]),
+    {
+      context: p.context,
+      run: async (job) => {
+        fired.push({ job: job.name, at: new Date().toISOString() });
+        return { runId: "r", job: job.name, status: "success", error: null, asOf: null, steps: [], inputs: [] };
+      },
     },
-  });
+  );
   expect(scheduler.nextRuns()).toEqual([
     { job: "nightly", at: new Date("2026-03-01T23:30:00Z") },
     { job: "monthly-close", at: new Date("2026-03-02T03:00:00Z") },
@@ -50,9 +59,19 @@ test("a job fires when it is due, in Riyadh time, and not before", async () => {
 
 test("a second scheduler is refused while the first runs", async () => {
   p = place();
-  const run = async () => ({ runId: "r", job: "x", status: "success" as const, error: null, asOf: null, steps: [], inputs: [] });
+  const run = async () => ({
+    runId: "r",
+    job: "x",
+    status: "success" as const,
+    error: null,
+    asOf: null,
+    steps: [],
+    inputs: [],
+  });
   const first = startScheduler(config([{}]), { context: p.context, run });
-  expect(() => startScheduler(config([{}]), { context: p.context, run })).toThrow(/scheduler\.lock is held by pid \d+ \(this process\) .* for "tahseel schedule"/);
+  expect(() => startScheduler(config([{}]), { context: p.context, run })).toThrow(
+    /scheduler\.lock is held by pid \d+ \(this process\) .* for "tahseel schedule"/,
+  );
   await first.stop();
   expect(existsSync(schedulerLockPath(p.options.settings.lockDir))).toBe(false);
 });
@@ -90,14 +109,17 @@ test("SIGTERM lets the running job finish, starts nothing new, then releases the
   const steps = fakeSteps(log, { build: async () => (await slowBuild.promise, {}) });
   const outcomes: RunOutcome[] = [];
   const signals = new EventEmitter();
-  const scheduler = startScheduler(config([{ name: "every-minute", cron: "* * * * *", steps: ["ingest", "build", "publish"] }]), {
-    context: p.context,
-    run: async (job, stopRequested) => {
-      const o = await runJob({ ...p.options, job }, { context: p.context, steps, stopRequested });
-      outcomes.push(o);
-      return o;
+  const scheduler = startScheduler(
+    config([{ name: "every-minute", cron: "* * * * *", steps: ["ingest", "build", "publish"] }]),
+    {
+      context: p.context,
+      run: async (job, stopRequested) => {
+        const o = await runJob({ ...p.options, job }, { context: p.context, steps, stopRequested });
+        outcomes.push(o);
+        return o;
+      },
     },
-  });
+  );
   const detach = stopOnSignals(scheduler, p.context, signals);
   await vi.advanceTimersByTimeAsync(31_000);
   await until(() => log.some((l) => l.name === "build"), "the run to reach build");
@@ -112,8 +134,14 @@ test("SIGTERM lets the running job finish, starts nothing new, then releases the
   // The build in flight finished; publish, not yet begun, was not started.
   expect(outcomes).toHaveLength(1);
   expect(outcomes[0]!.status).toBe("cancelled");
-  expect(outcomes[0]!.steps.map((s) => `${s.name}:${s.status}`)).toEqual(["ingest:success", "build:success", "publish:cancelled"]);
+  expect(outcomes[0]!.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+    "ingest:success",
+    "build:success",
+    "publish:cancelled",
+  ]);
   expect(log.map((l) => l.name)).toEqual(["ingest", "build"]);
   expect(existsSync(schedulerLockPath(p.options.settings.lockDir))).toBe(false);
-  expect(p.context.logger.lines.some((l) => /SIGTERM received: waiting for the running job to finish/.test(l.message))).toBe(true);
+  expect(
+    p.context.logger.lines.some((l) => /SIGTERM received: waiting for the running job to finish/.test(l.message)),
+  ).toBe(true);
 });

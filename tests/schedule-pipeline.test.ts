@@ -23,7 +23,19 @@ test("ingest → build → publish on a real delivery, recorded and reported", a
       name: "employers_20260302.csv",
       entity: "employers",
       text: csv("employers", [
-        { employer_id: "100000001", account_type: "establishment", cr_number: "1010101010", name_ar: "شركة الاختبار", name_en: "Test Co", legal_form: "private", sector: "G", region: "RIYADH", registered_on: "2026-03-01", status: "active", status_changed_on: null },
+        {
+          employer_id: "100000001",
+          account_type: "establishment",
+          cr_number: "1010101010",
+          name_ar: "شركة الاختبار",
+          name_en: "Test Co",
+          legal_form: "private",
+          sector: "G",
+          region: "RIYADH",
+          registered_on: "2026-03-01",
+          status: "active",
+          status_changed_on: null,
+        },
       ]),
     },
   ]);
@@ -32,16 +44,27 @@ test("ingest → build → publish on a real delivery, recorded and reported", a
   expect(outcome.status).toBe("success");
   // The latest date in the data (the registration), not the delivery's day.
   expect(outcome.asOf).toBe("2026-03-01");
-  const sha = createHash("sha256").update(readFileSync(join(folder, "employers_20260302.csv"))).digest("hex");
+  const sha = createHash("sha256")
+    .update(readFileSync(join(folder, "employers_20260302.csv")))
+    .digest("hex");
   expect(outcome.inputs.map((i) => i.sha256)).toContain(sha);
-  expect(outcome.steps.find((s) => s.name === "build")!.detail).toMatchObject({ models: { "staging.stg_employers": "built" } });
+  expect(outcome.steps.find((s) => s.name === "build")!.detail).toMatchObject({
+    models: { "staging.stg_employers": "built" },
+  });
 
   const w = await openWarehouse(settings.db);
   try {
     const report = await readStatus(w.instance);
-    expect(report.runs[0]).toMatchObject({ run_id: outcome.runId, job: "nightly", status: "success", git_sha: "c0ffee" });
+    expect(report.runs[0]).toMatchObject({
+      run_id: outcome.runId,
+      job: "nightly",
+      status: "success",
+      git_sha: "c0ffee",
+    });
     expect(report.loads[0]).toMatchObject({ file_name: "employers_20260302.csv", status: "loaded", loaded: 1 });
-    expect(report.freshness.find((f) => f.entity === "employers")!.last_delivery_created_at).toBe("2026-03-01T23:00:00.000Z");
+    expect(report.freshness.find((f) => f.entity === "employers")!.last_delivery_created_at).toBe(
+      "2026-03-01T23:00:00.000Z",
+    );
     expect(report.freshness.find((f) => f.entity === "payments")!.last_loaded_at).toBeNull();
     expect(report.test_failures).toEqual([]);
     expect(formatStatus(report, new Date("2026-03-02T03:00:00Z"))).toMatch(/nightly\s+success/);

@@ -41,7 +41,10 @@ export function place(job: Partial<RunnerOptions["job"]> = {}): Place {
 export type StepLog = { name: StepName; stopRequested: boolean }[];
 
 /** Steps that record their calls; each may be replaced by a test. */
-export function fakeSteps(log: StepLog, overrides: Partial<Record<StepName, (step: StepContext) => Promise<StepResult>>> = {}): Steps {
+export function fakeSteps(
+  log: StepLog,
+  overrides: Partial<Record<StepName, (step: StepContext) => Promise<StepResult>>> = {},
+): Steps {
   const make = (name: StepName, fallback: () => StepResult): Step => ({
     name,
     async run(step) {
@@ -50,7 +53,9 @@ export function fakeSteps(log: StepLog, overrides: Partial<Record<StepName, (ste
     },
   });
   return {
-    ingest: make("ingest", () => ({ inputs: [{ file: "inbox/2026-03-02T0200/employers_20260302.csv", sha256: "ab".repeat(32) }] })),
+    ingest: make("ingest", () => ({
+      inputs: [{ file: "inbox/2026-03-02T0200/employers_20260302.csv", sha256: "ab".repeat(32) }],
+    })),
     build: make("build", () => ({ asOf: "2026-03-01", detail: { models: { "staging.stg_employers": "built" } } })),
     publish: make("publish", () => ({ detail: { published: true } })),
   };

@@ -17,7 +17,16 @@ afterEach(() => p?.cleanup());
 async function runsTable(db: string) {
   const w = await openWarehouse(db);
   try {
-    return await queryRows<{ run_id: string; job: string; status: string; error: string | null; git_sha: string; inputs: string; steps: string; as_of: string | null }>(
+    return await queryRows<{
+      run_id: string;
+      job: string;
+      status: string;
+      error: string | null;
+      git_sha: string;
+      inputs: string;
+      steps: string;
+      as_of: string | null;
+    }>(
       w.connection,
       "SELECT run_id, job, status, error, git_sha, CAST(inputs AS VARCHAR) AS inputs, CAST(steps AS VARCHAR) AS steps, as_of FROM audit.runs ORDER BY started_at",
     );
@@ -34,26 +43,63 @@ describe("a run of a job", () => {
     expect(outcome.status).toBe("success");
     expect(log.map((l) => l.name)).toEqual(["ingest", "build", "publish"]);
     const [run] = await runsTable(p.options.settings.db);
-    expect(run).toMatchObject({ run_id: outcome.runId, job: "nightly", status: "success", error: null, git_sha: "c0ffee", as_of: "2026-03-01" });
-    expect(JSON.parse(run!.inputs)).toEqual([{ file: "inbox/2026-03-02T0200/employers_20260302.csv", sha256: "ab".repeat(32) }]);
-    expect(JSON.parse(run!.steps).map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual(["ingest:success", "build:success", "publish:success"]);
+    expect(run).toMatchObject({
+      run_id: outcome.runId,
+      job: "nightly",
+      status: "success",
+      error: null,
+      git_sha: "c0ffee",
+      as_of: "2026-03-01",
+    });
+    expect(JSON.parse(run!.inputs)).toEqual([
+      { file: "inbox/2026-03-02T0200/employers_20260302.csv", sha256: "ab".repeat(32) },
+    ]);
+    expect(JSON.parse(run!.steps).map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual([
+      "ingest:success",
+      "build:success",
+      "publish:success",
+    ]);
     expect(existsSync(runLockPath(p.options.settings.lockDir))).toBe(false);
   });
 
   test("a failed build skips publish, fails the run and raises an alert file and a log line", async () => {
     p = place();
     const log: StepLog = [];
-    const steps = fakeSteps(log, { build: async () => Promise.reject(new StepFailure("blocking failures in core.ledger", { models: { "core.ledger": "test_failed" } })) });
-    const outcome = await runJob(p.options, { context: p.context, steps, gitSha: () => "c0ffee", sleep: async () => {} });
+    const steps = fakeSteps(log, {
+      build: async () =>
+        Promise.reject(
+          new StepFailure("blocking failures in core.ledger", { models: { "core.ledger": "test_failed" } }),
+        ),
+    });
+    const outcome = await runJob(p.options, {
+      context: p.context,
+      steps,
+      gitSha: () => "c0ffee",
+      sleep: async () => {},
+    });
     expect(outcome.status).toBe("failed");
     expect(log.map((l) => l.name)).toEqual(["ingest", "build"]); // a failing test is not retried, publish never runs
-    expect(outcome.steps.map((s) => `${s.name}:${s.status}`)).toEqual(["ingest:success", "build:failed", "publish:skipped"]);
+    expect(outcome.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+      "ingest:success",
+      "build:failed",
+      "publish:skipped",
+    ]);
     const alerts = readdirSync(p.options.settings.alertsDir);
     expect(alerts).toEqual([`${outcome.runId}.json`]);
     const alert = JSON.parse(readFileSync(join(p.options.settings.alertsDir, alerts[0]!), "utf8"));
-    expect(alert).toMatchObject({ run_id: outcome.runId, job: "nightly", status: "failed", failed_step: "build", git_sha: "c0ffee" });
+    expect(alert).toMatchObject({
+      run_id: outcome.runId,
+      job: "nightly",
+      status: "failed",
+      failed_step: "build",
+      git_sha: "c0ffee",
+    });
     expect(alert.error).toMatch(/blocking failures in core\.ledger/);
-    expect(p.context.logger.lines.some((l) => l.level === "error" && /ALERT job nightly failed at step build/.test(l.message))).toBe(true);
+    expect(
+      p.context.logger.lines.some(
+        (l) => l.level === "error" && /ALERT job nightly failed at step build/.test(l.message),
+      ),
+    ).toBe(true);
     const [run] = await runsTable(p.options.settings.db);
     expect(run).toMatchObject({ status: "failed", error: "build: blocking failures in core.ledger" });
   });
@@ -78,10 +124,20 @@ describe("a run of a job", () => {
     p = place({ steps: ["ingest"] });
     const slept: number[] = [];
     const always = fakeSteps([], { ingest: async () => Promise.reject(new Error("disk busy")) });
-    const gaveUp = await runJob(p.options, { context: p.context, steps: always, sleep: async (ms) => void slept.push(ms), alerts: { send: async () => {} } });
+    const gaveUp = await runJob(p.options, {
+      context: p.context,
+      steps: always,
+      sleep: async (ms) => void slept.push(ms),
+      alerts: { send: async () => {} },
+    });
     expect(gaveUp.steps[0]).toMatchObject({ status: "failed", attempts: 3 });
     const mistake = fakeSteps([], { ingest: async () => Promise.reject(new UserError("bad model header")) });
-    const once = await runJob(p.options, { context: p.context, steps: mistake, sleep: async (ms) => void slept.push(ms), alerts: { send: async () => {} } });
+    const once = await runJob(p.options, {
+      context: p.context,
+      steps: mistake,
+      sleep: async (ms) => void slept.push(ms),
+      alerts: { send: async () => {} },
+    });
     expect(once.steps[0]).toMatchObject({ status: "failed", attempts: 1 });
     expect(slept).toEqual([60_000, 120_000]);
   });
@@ -89,11 +145,25 @@ describe("a run of a job", () => {
   test("a run is refused while another live process holds the run lock", async () => {
     p = place();
     mkdirSync(p.options.settings.lockDir, { recursive: true });
-    writeFileSync(runLockPath(p.options.settings.lockDir), JSON.stringify({ pid: 4242, started_at: "2026-03-02T02:30:00.000Z", purpose: "job nightly", host: (await import("node:os")).hostname() }));
+    writeFileSync(
+      runLockPath(p.options.settings.lockDir),
+      JSON.stringify({
+        pid: 4242,
+        started_at: "2026-03-02T02:30:00.000Z",
+        purpose: "job nightly",
+        host: (await import("node:os")).hostname(),
+      }),
+    );
     const log: StepLog = [];
-    const outcome = await runJob(p.options, { context: p.context, steps: fakeSteps(log), isAlive: (pid) => pid === 4242 });
+    const outcome = await runJob(p.options, {
+      context: p.context,
+      steps: fakeSteps(log),
+      isAlive: (pid) => pid === 4242,
+    });
     expect(outcome.status).toBe("refused");
-    expect(outcome.error).toMatch(/run\.lock is held by pid 4242 .* for "job nightly" since 2026-03-02T02:30:00\.000Z; wait for it to finish/);
+    expect(outcome.error).toMatch(
+      /run\.lock is held by pid 4242 .* for "job nightly" since 2026-03-02T02:30:00\.000Z; wait for it to finish/,
+    );
     expect(log).toEqual([]);
   });
 
@@ -101,10 +171,22 @@ describe("a run of a job", () => {
     p = place();
     const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
     mkdirSync(p.options.settings.lockDir, { recursive: true });
-    writeFileSync(runLockPath(p.options.settings.lockDir), JSON.stringify({ pid: dead, started_at: "2026-03-01T02:30:00.000Z", purpose: "job nightly", host: (await import("node:os")).hostname() }));
+    writeFileSync(
+      runLockPath(p.options.settings.lockDir),
+      JSON.stringify({
+        pid: dead,
+        started_at: "2026-03-01T02:30:00.000Z",
+        purpose: "job nightly",
+        host: (await import("node:os")).hostname(),
+      }),
+    );
     const outcome = await runJob(p.options, { context: p.context, steps: fakeSteps([]) });
     expect(outcome.status).toBe("success");
-    expect(p.context.logger.lines.some((l) => l.level === "warn" && l.message.includes(`pid ${dead}`) && l.message.includes("no longer running"))).toBe(true);
+    expect(
+      p.context.logger.lines.some(
+        (l) => l.level === "warn" && l.message.includes(`pid ${dead}`) && l.message.includes("no longer running"),
+      ),
+    ).toBe(true);
   });
 
   test("the monthly close is as of the end of the previous month, Riyadh time", () => {
@@ -140,22 +222,36 @@ describe("schedule config", () => {
   const base = (job: string, extra = "") => `{\n  "timezone": "Asia/Riyadh",${extra}\n  "jobs": [\n    ${job}\n  ]\n}`;
 
   test("a bad cron expression is refused with the file, line and field", () => {
-    expect(() => parseScheduleConfig(base(`{"name": "nightly", "cron": "30 25 * * *", "steps": ["build"]}`), "cfg.json")).toThrow(
+    expect(() =>
+      parseScheduleConfig(base(`{"name": "nightly", "cron": "30 25 * * *", "steps": ["build"]}`), "cfg.json"),
+    ).toThrow(
       /cfg\.json line 4: jobs\.0\.cron: "30 25 \* \* \*" is not a cron expression: 25 is a invalid expression for hour/,
     );
   });
 
   test("a wrong type is refused with the file, line and field", () => {
-    const text = base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["build"]}`, `\n  "retry": {\n    "attempts": "three"\n  },`);
-    expect(() => parseScheduleConfig(text, "cfg.json")).toThrow(/cfg\.json line 4: retry\.attempts: Invalid input: expected number, received string/);
-    expect(() => parseScheduleConfig(base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["buld"]}`), "cfg.json")).toThrow(
-      /cfg\.json line 4: jobs\.0\.steps\.0: must be one of ingest, build, publish/,
+    const text = base(
+      `{"name": "nightly", "cron": "30 2 * * *", "steps": ["build"]}`,
+      `\n  "retry": {\n    "attempts": "three"\n  },`,
     );
-    const zone = base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["build"]}`).replace('"Asia/Riyadh"', '"Riyadh"');
-    expect(() => parseScheduleConfig(zone, "cfg.json")).toThrow(/cfg\.json line 2: timezone: not a time zone; use an IANA name such as Asia\/Riyadh/);
+    expect(() => parseScheduleConfig(text, "cfg.json")).toThrow(
+      /cfg\.json line 4: retry\.attempts: Invalid input: expected number, received string/,
+    );
+    expect(() =>
+      parseScheduleConfig(base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["buld"]}`), "cfg.json"),
+    ).toThrow(/cfg\.json line 4: jobs\.0\.steps\.0: must be one of ingest, build, publish/);
+    const zone = base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["build"]}`).replace(
+      '"Asia/Riyadh"',
+      '"Riyadh"',
+    );
+    expect(() => parseScheduleConfig(zone, "cfg.json")).toThrow(
+      /cfg\.json line 2: timezone: not a time zone; use an IANA name such as Asia\/Riyadh/,
+    );
   });
 
   test("broken JSON is refused with its line", () => {
-    expect(() => parseScheduleConfig(`{\n  "jobs": [\n    {"name": "a" "cron": "1 2 * * *"}\n  ]\n}`, "cfg.json")).toThrow(/cfg\.json line 3: not valid JSON/);
+    expect(() =>
+      parseScheduleConfig(`{\n  "jobs": [\n    {"name": "a" "cron": "1 2 * * *"}\n  ]\n}`, "cfg.json"),
+    ).toThrow(/cfg\.json line 3: not valid JSON/);
   });
 });

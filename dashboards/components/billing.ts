@@ -23,22 +23,53 @@ interface Evidence {
 }
 
 function summaryCards(ctx: Ctx, b: BillingSummary): HTMLElement {
-  const card = (label: string, text: string, value: string | number, key: string) => h("div", { class: "card" }, h("h3", {}, label), h("div", { class: "lead" }, figure(text, value, { "data-figure": key })));
+  const card = (label: string, text: string, value: string | number, key: string) =>
+    h(
+      "div",
+      { class: "card" },
+      h("h3", {}, label),
+      h("div", { class: "lead" }, figure(text, value, { "data-figure": key })),
+    );
   return h(
     "div",
     { class: "grid-kpis" },
     card(ctx.w("invoices"), integer(b.invoices, ctx.lang, ctx.digits), b.invoices, "invoices"),
-    card(ctx.w("invoices.with_difference"), integer(b.active_with_difference, ctx.lang, ctx.digits), b.active_with_difference, "with-difference"),
+    card(
+      ctx.w("invoices.with_difference"),
+      integer(b.active_with_difference, ctx.lang, ctx.digits),
+      b.active_with_difference,
+      "with-difference",
+    ),
     card(ctx.w("difference.abs"), sar(b.abs_difference, ctx.lang, ctx.digits), b.abs_difference, "abs-difference"),
     card(ctx.w("difference.net"), sar(b.net_difference, ctx.lang, ctx.digits), b.net_difference, "net-difference"),
-    card(ctx.w("invoices.corrected"), integer(b.cancelled_with_difference, ctx.lang, ctx.digits), b.cancelled_with_difference, "corrected"),
+    card(
+      ctx.w("invoices.corrected"),
+      integer(b.cancelled_with_difference, ctx.lang, ctx.digits),
+      b.cancelled_with_difference,
+      "corrected",
+    ),
   );
 }
 
 const numberColumns = (ctx: Ctx) => [
-  { key: "invoices", label: ctx.w("invoices"), numeric: true, show: (r: Row) => integer(s(r, "invoices"), ctx.lang, ctx.digits) },
-  { key: "with_difference", label: ctx.w("invoices.with_difference"), numeric: true, show: (r: Row) => integer(s(r, "with_difference"), ctx.lang, ctx.digits) },
-  { key: "abs_difference", label: ctx.w("difference.abs"), numeric: true, show: (r: Row) => amount(s(r, "abs_difference"), ctx.lang, ctx.digits) },
+  {
+    key: "invoices",
+    label: ctx.w("invoices"),
+    numeric: true,
+    show: (r: Row) => integer(s(r, "invoices"), ctx.lang, ctx.digits),
+  },
+  {
+    key: "with_difference",
+    label: ctx.w("invoices.with_difference"),
+    numeric: true,
+    show: (r: Row) => integer(s(r, "with_difference"), ctx.lang, ctx.digits),
+  },
+  {
+    key: "abs_difference",
+    label: ctx.w("difference.abs"),
+    numeric: true,
+    show: (r: Row) => amount(s(r, "abs_difference"), ctx.lang, ctx.digits),
+  },
 ];
 
 export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
@@ -47,29 +78,64 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
   const byBand = section(
     "bands",
     ctx.w("difference.band"),
-    bars(b.by_band.map((r) => ({ label: code(ctx.lang, s(r, "band")), value: s(r, "abs_difference") })), ctx.w("difference.band")),
-    dataTable({ lang: ctx.lang, csv: "differences-by-size", columns: [{ key: "band", label: ctx.w("difference.band"), show: (r: Row) => code(ctx.lang, s(r, "band")) }, numberColumns(ctx)[0]!, numberColumns(ctx)[2]!], rows: b.by_band }),
+    bars(
+      b.by_band.map((r) => ({ label: code(ctx.lang, s(r, "band")), value: s(r, "abs_difference") })),
+      ctx.w("difference.band"),
+    ),
+    dataTable({
+      lang: ctx.lang,
+      csv: "differences-by-size",
+      columns: [
+        { key: "band", label: ctx.w("difference.band"), show: (r: Row) => code(ctx.lang, s(r, "band")) },
+        numberColumns(ctx)[0]!,
+        numberColumns(ctx)[2]!,
+      ],
+      rows: b.by_band,
+    }),
   );
-  const byPosting = section("posting", ctx.w("posting"), dataTable({ lang: ctx.lang, csv: "differences-by-posting", columns: [{ key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) }, ...numberColumns(ctx)], rows: b.by_posting }));
+  const byPosting = section(
+    "posting",
+    ctx.w("posting"),
+    dataTable({
+      lang: ctx.lang,
+      csv: "differences-by-posting",
+      columns: [
+        { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
+        ...numberColumns(ctx),
+      ],
+      rows: b.by_posting,
+    }),
+  );
   const byUser = section(
     "users",
     ctx.w("posted_by"),
-    dataTable({ lang: ctx.lang, csv: "differences-by-user", columns: [{ key: "posted_by", label: ctx.w("posted_by") }, { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) }, ...numberColumns(ctx)], rows: b.by_user }),
+    dataTable({
+      lang: ctx.lang,
+      csv: "differences-by-user",
+      columns: [
+        { key: "posted_by", label: ctx.w("posted_by") },
+        { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
+        ...numberColumns(ctx),
+      ],
+      rows: b.by_user,
+    }),
   );
   const byPeriod = section(
     "periods",
     ctx.w("period"),
-    dataTable({ lang: ctx.lang, csv: "differences-by-period", columns: [{ key: "period", label: ctx.w("period"), show: (r: Row) => month(String(r.period), ctx.lang, ctx.digits) }, ...numberColumns(ctx)], rows: [...b.by_period].reverse(), limit: 24 }),
+    dataTable({
+      lang: ctx.lang,
+      csv: "differences-by-period",
+      columns: [
+        { key: "period", label: ctx.w("period"), show: (r: Row) => month(String(r.period), ctx.lang, ctx.digits) },
+        ...numberColumns(ctx),
+      ],
+      rows: [...b.by_period].reverse(),
+      limit: 24,
+    }),
   );
   const list = h("div", { id: "invoice-list" });
-  const invoices = b.invoices
-    ? section(
-        "invoices",
-        ctx.w("invoices.with_difference"),
-        list,
-        evidence,
-      )
-    : null;
+  const invoices = b.invoices ? section("invoices", ctx.w("invoices.with_difference"), list, evidence) : null;
   const chosen = param("invoice");
   if (b.invoices)
     void fetchPage<Row>(b.invoices.base).then((first) => {
@@ -79,27 +145,74 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
           csv: "invoices-with-difference",
           columns: [
             // the contributors behind an invoice are exported for the largest differences (the first page)
-            { key: "invoice_id", label: ctx.w("invoice_id"), show: (r: Row) => (r.evidence ? h("button", { type: "button", class: "linkish", "data-invoice": s(r, "invoice_id"), onclick: () => (setParams({ invoice: s(r, "invoice_id") }), void showEvidence(ctx, evidence, s(r, "invoice_id")!)) }, s(r, "invoice_id")) : s(r, "invoice_id")) },
+            {
+              key: "invoice_id",
+              label: ctx.w("invoice_id"),
+              show: (r: Row) =>
+                r.evidence
+                  ? h(
+                      "button",
+                      {
+                        type: "button",
+                        class: "linkish",
+                        "data-invoice": s(r, "invoice_id"),
+                        onclick: () => (
+                          setParams({ invoice: s(r, "invoice_id") }),
+                          void showEvidence(ctx, evidence, s(r, "invoice_id")!)
+                        ),
+                      },
+                      s(r, "invoice_id"),
+                    )
+                  : s(r, "invoice_id"),
+            },
             { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
             { key: "period", label: ctx.w("period") },
-            { key: "invoice_type", label: ctx.w("invoice_type"), show: (r: Row) => code(ctx.lang, s(r, "invoice_type")) },
+            {
+              key: "invoice_type",
+              label: ctx.w("invoice_type"),
+              show: (r: Row) => code(ctx.lang, s(r, "invoice_type")),
+            },
             { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
             { key: "posted_by", label: ctx.w("posted_by") },
-            { key: "billed_amount", label: ctx.w("billed"), numeric: true, show: (r: Row) => amount(s(r, "billed_amount"), ctx.lang, ctx.digits) },
-            { key: "expected_amount", label: ctx.w("expected"), numeric: true, show: (r: Row) => amount(s(r, "expected_amount"), ctx.lang, ctx.digits) },
-            { key: "difference", label: ctx.w("difference"), numeric: true, show: (r: Row) => amount(s(r, "difference"), ctx.lang, ctx.digits) },
+            {
+              key: "billed_amount",
+              label: ctx.w("billed"),
+              numeric: true,
+              show: (r: Row) => amount(s(r, "billed_amount"), ctx.lang, ctx.digits),
+            },
+            {
+              key: "expected_amount",
+              label: ctx.w("expected"),
+              numeric: true,
+              show: (r: Row) => amount(s(r, "expected_amount"), ctx.lang, ctx.digits),
+            },
+            {
+              key: "difference",
+              label: ctx.w("difference"),
+              numeric: true,
+              show: (r: Row) => amount(s(r, "difference"), ctx.lang, ctx.digits),
+            },
             { key: "cancelled", label: ctx.w("status"), show: (r: Row) => (r.cancelled ? ctx.w("cancelled") : "") },
           ],
           highlight: (r) => r.invoice_id === param("invoice"),
         }),
       );
-      if (chosen && page.rows.some((r) => r.invoice_id === chosen && r.evidence)) void showEvidence(ctx, evidence, chosen);
+      if (chosen && page.rows.some((r) => r.invoice_id === chosen && r.evidence))
+        void showEvidence(ctx, evidence, chosen);
     });
   const coverage = section(
     "coverage",
     ctx.w("overview.coverage"),
     h("p", { class: "hint" }, ctx.w("coverage.explain")),
-    linesOverTime(ctx, b.coverage.by_period.map((r) => ({ period: String(r.period), series: ctx.w("overview.coverage"), value: s(r, "gaps") })), { label: ctx.w("overview.coverage"), height: 200 }),
+    linesOverTime(
+      ctx,
+      b.coverage.by_period.map((r) => ({
+        period: String(r.period),
+        series: ctx.w("overview.coverage"),
+        value: s(r, "gaps"),
+      })),
+      { label: ctx.w("overview.coverage"), height: 200 },
+    ),
     b.coverage.gaps
       ? dataTable({
           lang: ctx.lang,
@@ -116,11 +229,25 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
       : dataTable({
           lang: ctx.lang,
           csv: "coverage-gaps-by-month",
-          columns: [{ key: "period", label: ctx.w("period") }, { key: "gaps", label: ctx.w("count"), numeric: true }, { key: "employers", label: ctx.w("employers"), numeric: true }],
+          columns: [
+            { key: "period", label: ctx.w("period") },
+            { key: "gaps", label: ctx.w("count"), numeric: true },
+            { key: "employers", label: ctx.w("employers"), numeric: true },
+          ],
           rows: [...b.coverage.by_period].reverse(),
         }),
   );
-  root.append(h("h1", {}, ctx.w("page.billing")), h("p", { class: "subtitle" }, ctx.w("billing.explain")), summaryCards(ctx, b.summary), byBand, byPosting, byUser, byPeriod, invoices ?? "", coverage);
+  root.append(
+    h("h1", {}, ctx.w("page.billing")),
+    h("p", { class: "subtitle" }, ctx.w("billing.explain")),
+    summaryCards(ctx, b.summary),
+    byBand,
+    byPosting,
+    byUser,
+    byPeriod,
+    invoices ?? "",
+    coverage,
+  );
   return root;
 }
 
@@ -131,14 +258,28 @@ async function showEvidence(ctx: Ctx, target: HTMLElement, invoiceId: string): P
   const i = e.invoice;
   const branch = (k: string) => ({ branch: ctx.w(k), billed: s(i, `billed_${k}`), expected: s(i, `expected_${k}`) });
   target.replaceChildren(
-    h("h3", {}, `${ctx.w("invoice_id")} ${invoiceId} — ${ctx.w("contributors")} (${integer(e.contributors_total, ctx.lang, ctx.digits)})`),
+    h(
+      "h3",
+      {},
+      `${ctx.w("invoice_id")} ${invoiceId} — ${ctx.w("contributors")} (${integer(e.contributors_total, ctx.lang, ctx.digits)})`,
+    ),
     dataTable({
       lang: ctx.lang,
       csv: `invoice-${invoiceId}-branches`,
       columns: [
         { key: "branch", label: ctx.w("type") },
-        { key: "billed", label: ctx.w("billed"), numeric: true, show: (r: { billed: string | null }) => amount(r.billed, ctx.lang, ctx.digits) },
-        { key: "expected", label: ctx.w("expected"), numeric: true, show: (r: { expected: string | null }) => amount(r.expected, ctx.lang, ctx.digits) },
+        {
+          key: "billed",
+          label: ctx.w("billed"),
+          numeric: true,
+          show: (r: { billed: string | null }) => amount(r.billed, ctx.lang, ctx.digits),
+        },
+        {
+          key: "expected",
+          label: ctx.w("expected"),
+          numeric: true,
+          show: (r: { expected: string | null }) => amount(r.expected, ctx.lang, ctx.digits),
+        },
       ],
       rows: [branch("annuities"), branch("hazards"), branch("unemployment")],
     }),
@@ -148,18 +289,57 @@ async function showEvidence(ctx: Ctx, target: HTMLElement, invoiceId: string): P
       columns: [
         { key: "contributor_id", label: ctx.w("contributor_id") },
         { key: "name", label: ctx.w("name"), value: (r: Row) => nameOf(ctx, r) },
-        { key: "contributory_wage", label: ctx.w("contributory_wage"), numeric: true, show: (r: Row) => amount(s(r, "contributory_wage"), ctx.lang, ctx.digits) },
+        {
+          key: "contributory_wage",
+          label: ctx.w("contributory_wage"),
+          numeric: true,
+          show: (r: Row) => amount(s(r, "contributory_wage"), ctx.lang, ctx.digits),
+        },
         { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
-        { key: "annuities", label: ctx.w("annuities"), numeric: true, show: (r: Row) => amount(s(r, "annuities"), ctx.lang, ctx.digits) },
-        { key: "hazards", label: ctx.w("hazards"), numeric: true, show: (r: Row) => amount(s(r, "hazards"), ctx.lang, ctx.digits) },
-        { key: "unemployment", label: ctx.w("unemployment"), numeric: true, show: (r: Row) => amount(s(r, "unemployment"), ctx.lang, ctx.digits) },
-        { key: "total", label: ctx.w("total"), numeric: true, show: (r: Row) => amount(s(r, "total"), ctx.lang, ctx.digits) },
+        {
+          key: "annuities",
+          label: ctx.w("annuities"),
+          numeric: true,
+          show: (r: Row) => amount(s(r, "annuities"), ctx.lang, ctx.digits),
+        },
+        {
+          key: "hazards",
+          label: ctx.w("hazards"),
+          numeric: true,
+          show: (r: Row) => amount(s(r, "hazards"), ctx.lang, ctx.digits),
+        },
+        {
+          key: "unemployment",
+          label: ctx.w("unemployment"),
+          numeric: true,
+          show: (r: Row) => amount(s(r, "unemployment"), ctx.lang, ctx.digits),
+        },
+        {
+          key: "total",
+          label: ctx.w("total"),
+          numeric: true,
+          show: (r: Row) => amount(s(r, "total"), ctx.lang, ctx.digits),
+        },
       ],
       rows: e.contributors,
       limit: 50,
     }),
     e.coverage_gaps.length
-      ? h("div", {}, h("h4", {}, ctx.w("employer.gaps")), dataTable({ lang: ctx.lang, csv: `invoice-${invoiceId}-gaps`, columns: [{ key: "contributor_id", label: ctx.w("contributor_id") }, { key: "name", label: ctx.w("name"), value: (r: Row) => nameOf(ctx, r) }, { key: "days_covered", label: ctx.w("days_covered"), numeric: true }], rows: e.coverage_gaps }))
+      ? h(
+          "div",
+          {},
+          h("h4", {}, ctx.w("employer.gaps")),
+          dataTable({
+            lang: ctx.lang,
+            csv: `invoice-${invoiceId}-gaps`,
+            columns: [
+              { key: "contributor_id", label: ctx.w("contributor_id") },
+              { key: "name", label: ctx.w("name"), value: (r: Row) => nameOf(ctx, r) },
+              { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
+            ],
+            rows: e.coverage_gaps,
+          }),
+        )
       : "",
   );
   target.scrollIntoView();

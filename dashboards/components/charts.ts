@@ -26,19 +26,37 @@ export interface Line {
 }
 
 /** Lines over months, one per series (e.g. billed and collected). */
-export function linesOverTime(ctx: Ctx, lines: Line[], o: { label: string; percent?: boolean; height?: number; width?: number }): HTMLElement {
-  const data = lines.filter((l) => l.value !== null).map((l) => ({ date: periodDate(l.period), period: l.period, series: l.series, value: num(l.value) }));
+export function linesOverTime(
+  ctx: Ctx,
+  lines: Line[],
+  o: { label: string; percent?: boolean; height?: number; width?: number },
+): HTMLElement {
+  const data = lines
+    .filter((l) => l.value !== null)
+    .map((l) => ({ date: periodDate(l.period), period: l.period, series: l.series, value: num(l.value) }));
   const chart = Plot.plot({
     width: o.width ?? 1150,
     height: o.height ?? 260,
     marginLeft: 70,
-    x: { type: "utc", label: null, ticks: 6, tickFormat: (d: Date) => monthShort(d.toISOString().slice(0, 7), ctx.lang, ctx.digits) },
+    x: {
+      type: "utc",
+      label: null,
+      ticks: 6,
+      tickFormat: (d: Date) => monthShort(d.toISOString().slice(0, 7), ctx.lang, ctx.digits),
+    },
     y: { grid: true, label: null, percent: o.percent ?? false, tickFormat: o.percent ? undefined : "~s" },
     color: { legend: true },
     marks: [
       Plot.ruleY([0]),
       Plot.lineY(data, { x: "date", y: "value", stroke: "series", strokeWidth: 2 }),
-      Plot.dot(data, { x: "date", y: "value", fill: "series", r: 2.5, title: (d: { period: string; series: string; value: number }) => `${d.series} ${d.period}: ${d.value.toLocaleString()}` }),
+      Plot.dot(data, {
+        x: "date",
+        y: "value",
+        fill: "series",
+        r: 2.5,
+        title: (d: { period: string; series: string; value: number }) =>
+          `${d.series} ${d.period}: ${d.value.toLocaleString()}`,
+      }),
     ],
   });
   return frame(chart, o.label);
@@ -47,7 +65,11 @@ export function linesOverTime(ctx: Ctx, lines: Line[], o: { label: string; perce
 /** Arrears stacked by severity in each ageing bucket. */
 export function ageingChart(ctx: Ctx, rows: SeverityRow[], label: string, width = 1150): HTMLElement {
   const data = rows.flatMap((r) =>
-    BUCKET_ORDER.filter((b) => b !== "not_due").map((b) => ({ bucket: code(ctx.lang, b), severity: code(ctx.lang, r.severity), value: num(r[b as keyof SeverityRow] as string) })),
+    BUCKET_ORDER.filter((b) => b !== "not_due").map((b) => ({
+      bucket: code(ctx.lang, b),
+      severity: code(ctx.lang, r.severity),
+      value: num(r[b as keyof SeverityRow] as string),
+    })),
   );
   const chart = Plot.plot({
     width,
@@ -62,7 +84,11 @@ export function ageingChart(ctx: Ctx, rows: SeverityRow[], label: string, width 
 }
 
 /** Horizontal bars, one per category. */
-export function bars(rows: { label: string; value: string | number | null }[], label: string, width = 560): HTMLElement {
+export function bars(
+  rows: { label: string; value: string | number | null }[],
+  label: string,
+  width = 560,
+): HTMLElement {
   const data = rows.map((r) => ({ label: r.label, value: num(r.value) }));
   const chart = Plot.plot({
     width,

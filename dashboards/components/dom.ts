@@ -2,7 +2,11 @@
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Attr = string | number | boolean | null | undefined | ((event: Event) => void);
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, Attr> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, Attr> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -28,6 +32,14 @@ export function section(id: string, title: string, ...children: Child[]): HTMLEl
 }
 
 /** A number whose exact value stays readable by tests and tools beside its formatted text. */
-export function figure(text: string, value: string | number | null | undefined, attrs: Record<string, Attr> = {}): HTMLElement {
-  return h("span", { class: "num", "data-value": value === null || value === undefined ? null : String(value), ...attrs }, text);
+export function figure(
+  text: string,
+  value: string | number | null | undefined,
+  attrs: Record<string, Attr> = {},
+): HTMLElement {
+  return h(
+    "span",
+    { class: "num", "data-value": value === null || value === undefined ? null : String(value), ...attrs },
+    text,
+  );
 }

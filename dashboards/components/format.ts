@@ -15,7 +15,8 @@ export function numberLocale(lang: Lang, digits: Digits = "latn"): string {
 }
 /** ar-SA's default calendar is the Hijri one; Gregorian dates ask for it by name. */
 const gregorianLocale = (lang: Lang, digits: Digits) => (lang === "ar" ? `ar-SA-u-ca-gregory-nu-${digits}` : "en-GB");
-const hijriLocale = (lang: Lang, digits: Digits) => (lang === "ar" ? `ar-SA-u-ca-islamic-umalqura-nu-${digits}` : "en-GB-u-ca-islamic-umalqura");
+const hijriLocale = (lang: Lang, digits: Digits) =>
+  lang === "ar" ? `ar-SA-u-ca-islamic-umalqura-nu-${digits}` : "en-GB-u-ca-islamic-umalqura";
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -34,7 +35,12 @@ export function amount(value: Numeric | null | undefined, lang: Lang, digits: Di
 /** An amount with its currency: "SAR 1,234.50" / "1,234.50 ر.س.". */
 export function sar(value: Numeric | null | undefined, lang: Lang, digits: Digits = "latn"): string {
   if (value === null || value === undefined) return "—";
-  return nf(numberLocale(lang, digits), { style: "currency", currency: "SAR", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(exact(value));
+  return nf(numberLocale(lang, digits), {
+    style: "currency",
+    currency: "SAR",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(exact(value));
 }
 
 export function integer(value: Numeric | null | undefined, lang: Lang, digits: Digits = "latn"): string {
@@ -44,7 +50,11 @@ export function integer(value: Numeric | null | undefined, lang: Lang, digits: D
 
 export function percent(ratio: Numeric | null | undefined, lang: Lang, digits: Digits = "latn"): string {
   if (ratio === null || ratio === undefined) return "—";
-  return nf(numberLocale(lang, digits), { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(exact(ratio));
+  return nf(numberLocale(lang, digits), {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(exact(ratio));
 }
 
 export function decimal1(value: Numeric | null | undefined, lang: Lang, digits: Digits = "latn"): string {
@@ -67,14 +77,29 @@ export function kpiValue(value: Numeric | null | undefined, unit: Unit, lang: La
 }
 
 /** The change of a KPI: ratios in percentage points, everything else in per cent of the earlier value. */
-export function kpiChange(change: { delta: string; relative: string | null } | null, unit: Unit, lang: Lang, digits: Digits = "latn", pointsWord = "pts"): string | null {
+export function kpiChange(
+  change: { delta: string; relative: string | null } | null,
+  unit: Unit,
+  lang: Lang,
+  digits: Digits = "latn",
+  pointsWord = "pts",
+): string | null {
   if (!change) return null;
   if (unit === "ratio") {
-    const points = nf(numberLocale(lang, digits), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(exact(shiftDecimal(change.delta, 2)));
+    const points = nf(numberLocale(lang, digits), {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: "exceptZero",
+    }).format(exact(shiftDecimal(change.delta, 2)));
     return `${points} ${pointsWord}`;
   }
   if (change.relative === null) return null;
-  return nf(numberLocale(lang, digits), { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(exact(change.relative));
+  return nf(numberLocale(lang, digits), {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: "exceptZero",
+  }).format(exact(change.relative));
 }
 
 /** Multiplies a decimal string by 10^places without a float (for percentage points). */
@@ -92,13 +117,23 @@ const noonUtc = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`);
 /** A calendar date (YYYY-MM-DD) in the Gregorian calendar. */
 export function gregorian(iso: string | null | undefined, lang: Lang, digits: Digits = "latn"): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(noonUtc(iso));
+  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(noonUtc(iso));
 }
 
 /** The same date in the Umm al-Qura calendar. */
 export function hijri(iso: string | null | undefined, lang: Lang, digits: Digits = "latn"): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(hijriLocale(lang, digits), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(noonUtc(iso));
+  return new Intl.DateTimeFormat(hijriLocale(lang, digits), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(noonUtc(iso));
 }
 
 /** "31 October 2026 (20 Jumada I 1448 AH)". */
@@ -114,15 +149,27 @@ export function shortDate(iso: string | null | undefined): string {
 
 /** A month (YYYY-MM) in words. */
 export function month(period: string, lang: Lang, digits: Digits = "latn"): string {
-  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), { month: "long", year: "numeric", timeZone: "UTC" }).format(noonUtc(`${period}-15`));
+  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(noonUtc(`${period}-15`));
 }
 
 /** A moment in Riyadh time. */
 export function riyadhTime(iso: string, lang: Lang, digits: Digits = "latn"): string {
-  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Riyadh" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Riyadh",
+  }).format(new Date(iso));
 }
 
 /** A month for chart ticks: "Oct 26". */
 export function monthShort(period: string, lang: Lang, digits: Digits = "latn"): string {
-  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), { month: "short", year: "2-digit", timeZone: "UTC" }).format(noonUtc(`${period}-15`));
+  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), {
+    month: "short",
+    year: "2-digit",
+    timeZone: "UTC",
+  }).format(noonUtc(`${period}-15`));
 }

@@ -46,9 +46,19 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
         { key: "entity", label: ctx.w("entity") },
         { key: "last_delivery_created_at", label: ctx.w("last_delivery") },
         { key: "last_loaded_at", label: ctx.w("last_loaded") },
-        { key: "age_days", label: ctx.w("age_days"), numeric: true, value: (r: Row) => ageDays(str(r, "last_delivery_created_at"), builtAt) },
+        {
+          key: "age_days",
+          label: ctx.w("age_days"),
+          numeric: true,
+          value: (r: Row) => ageDays(str(r, "last_delivery_created_at"), builtAt),
+        },
         { key: "files", label: ctx.w("files"), numeric: true },
-        { key: "rows_loaded", label: ctx.w("rows"), numeric: true, show: (r: Row) => integer(str(r, "rows_loaded") || null, ctx.lang, ctx.digits) },
+        {
+          key: "rows_loaded",
+          label: ctx.w("rows"),
+          numeric: true,
+          show: (r: Row) => integer(str(r, "rows_loaded") || null, ctx.lang, ctx.digits),
+        },
       ],
       rows: d.entities.map((e) => ({ entity: e, ...(fresh.get(e) ?? {}) })),
     }),
@@ -73,12 +83,31 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       rows: d.loads,
     }),
     h("h3", {}, ctx.w("health.rejections")),
-    dataTable({ lang: ctx.lang, csv: "rejections", columns: [{ key: "delivery_id", label: ctx.w("last_delivery") }, { key: "file_name", label: ctx.w("file") }, { key: "reason", label: ctx.w("reason") }, { key: "happened_at", label: ctx.w("last_loaded") }], rows: d.rejections }),
+    dataTable({
+      lang: ctx.lang,
+      csv: "rejections",
+      columns: [
+        { key: "delivery_id", label: ctx.w("last_delivery") },
+        { key: "file_name", label: ctx.w("file") },
+        { key: "reason", label: ctx.w("reason") },
+        { key: "happened_at", label: ctx.w("last_loaded") },
+      ],
+      rows: d.rejections,
+    }),
   );
   const quarantine = section(
     "quarantine",
     ctx.w("health.quarantine"),
-    dataTable({ lang: ctx.lang, csv: "quarantine-reasons", columns: [{ key: "entity", label: ctx.w("entity") }, { key: "rule", label: ctx.w("rule") }, { key: "rows", label: ctx.w("rows"), numeric: true }], rows: d.quarantine }),
+    dataTable({
+      lang: ctx.lang,
+      csv: "quarantine-reasons",
+      columns: [
+        { key: "entity", label: ctx.w("entity") },
+        { key: "rule", label: ctx.w("rule") },
+        { key: "rows", label: ctx.w("rows"), numeric: true },
+      ],
+      rows: d.quarantine,
+    }),
     d.quarantined_rows
       ? h(
           "div",
@@ -90,7 +119,11 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
             columns: [
               { key: "file_name", label: ctx.w("file") },
               { key: "line", label: ctx.w("line"), numeric: true },
-              { key: "reasons", label: ctx.w("reason"), show: (r: Row) => (Array.isArray(r.reasons) ? r.reasons.join("; ") : str(r, "reasons")) },
+              {
+                key: "reasons",
+                label: ctx.w("reason"),
+                show: (r: Row) => (Array.isArray(r.reasons) ? r.reasons.join("; ") : str(r, "reasons")),
+              },
               { key: "raw", label: ctx.w("raw"), show: (r: Row) => h("pre", { class: "raw" }, str(r, "raw")) },
             ],
             rows: d.quarantined_rows,
@@ -120,7 +153,16 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
   const runId = param("run") ?? ctx.site.stamp.run_id;
   const inputs = h("div", { id: "run-inputs" });
   void fetchPage<Row>(d.run_inputs.paged.base).then((first) =>
-    inputs.replaceChildren(pagedTable(ctx, d.run_inputs.paged.base, first ?? { total: 0, pages: 1, page: 0, rows: [] }, { csv: `inputs-${d.run_inputs.run_id}`, columns: [{ key: "file", label: ctx.w("file") }, { key: "sha256", label: "sha256", show: (r: Row) => h("code", {}, str(r, "sha256")) }], limit: 20 })),
+    inputs.replaceChildren(
+      pagedTable(ctx, d.run_inputs.paged.base, first ?? { total: 0, pages: 1, page: 0, rows: [] }, {
+        csv: `inputs-${d.run_inputs.run_id}`,
+        columns: [
+          { key: "file", label: ctx.w("file") },
+          { key: "sha256", label: "sha256", show: (r: Row) => h("code", {}, str(r, "sha256")) },
+        ],
+        limit: 20,
+      }),
+    ),
   );
   const runs = section(
     "runs",
@@ -158,21 +200,37 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
         { key: "definition", label: ctx.w("definition"), value: (r) => kpiDefinition(ctx.lang, r.kpi) },
         { key: "model", label: ctx.w("model"), value: () => KPI_MODEL },
         { key: "sources", label: ctx.w("sources"), value: () => upstreamSources(catalog, KPI_MODEL).join(", ") },
-        { key: "last_built", label: ctx.w("last_built"), value: () => (kpiNode?.last_built ? `${kpiNode.last_built.at} (${kpiNode.last_built.run_id})` : "") },
+        {
+          key: "last_built",
+          label: ctx.w("last_built"),
+          value: () => (kpiNode?.last_built ? `${kpiNode.last_built.at} (${kpiNode.last_built.run_id})` : ""),
+        },
       ],
       rows: Object.keys(KPI_DEFINITIONS).map((kpi) => ({ kpi })),
       highlight: (r) => r.kpi === chosenKpi,
       rowAttrs: (r) => ({ id: `kpi-${r.kpi}`, "data-kpi": r.kpi }),
     }),
   );
-  return h("div", { class: "tahseel-page", "data-page": "health" }, h("h1", {}, ctx.w("page.health")), freshness, loads, quarantine, tests, runs, kpis, catalogueSection(ctx, catalog));
+  return h(
+    "div",
+    { class: "tahseel-page", "data-page": "health" },
+    h("h1", {}, ctx.w("page.health")),
+    freshness,
+    loads,
+    quarantine,
+    tests,
+    runs,
+    kpis,
+    catalogueSection(ctx, catalog),
+  );
 }
 
 /** Every raw table a model reads, however indirectly. */
 function upstreamSources(catalog: Catalog, id: string): string[] {
   const seen = new Set<string>();
   const visit = (n: string) => {
-    for (const u of nodeById(catalog, n)?.upstream ?? []) if (!seen.has(u)) (seen.add(u), visit(u.replace(/_current$/, "")));
+    for (const u of nodeById(catalog, n)?.upstream ?? [])
+      if (!seen.has(u)) seen.add(u), visit(u.replace(/_current$/, ""));
   };
   visit(id);
   return [...seen].filter((s) => s.startsWith("raw.")).sort();
@@ -187,12 +245,29 @@ function catalogueSection(ctx: Ctx, catalog: Catalog): HTMLElement {
     detail.replaceChildren(chosen ? nodeDetail(ctx, chosen) : "");
   };
   draw();
-  const dictionary = catalog.nodes.flatMap((n) => n.columns.map((c) => ({ table: n.id, column: c.name, type: c.type, description: c.description })));
+  const dictionary = catalog.nodes.flatMap((n) =>
+    n.columns.map((c) => ({ table: n.id, column: c.name, type: c.type, description: c.description })),
+  );
   return h(
     "div",
     {},
     section("catalogue", ctx.w("health.catalogue"), graph, detail),
-    section("dictionary", ctx.w("health.dictionary"), dataTable({ lang: ctx.lang, csv: "data-dictionary", columns: [{ key: "table", label: ctx.w("model") }, { key: "column", label: ctx.w("column") }, { key: "type", label: ctx.w("type") }, { key: "description", label: ctx.w("description") }], rows: dictionary, limit: 60 })),
+    section(
+      "dictionary",
+      ctx.w("health.dictionary"),
+      dataTable({
+        lang: ctx.lang,
+        csv: "data-dictionary",
+        columns: [
+          { key: "table", label: ctx.w("model") },
+          { key: "column", label: ctx.w("column") },
+          { key: "type", label: ctx.w("type") },
+          { key: "description", label: ctx.w("description") },
+        ],
+        rows: dictionary,
+        limit: 60,
+      }),
+    ),
   );
 }
 
@@ -205,10 +280,36 @@ function nodeDetail(ctx: Ctx, n: CatalogNode): HTMLElement {
     n.grain ? h("p", {}, h("b", {}, `${ctx.w("grain")}: `), n.grain) : "",
     h("p", {}, h("b", {}, `${ctx.w("upstream")}: `), n.upstream.join(", ") || "—"),
     h("p", {}, h("b", {}, `${ctx.w("downstream")}: `), n.downstream.join(", ") || "—"),
-    n.last_built ? h("p", {}, h("b", {}, `${ctx.w("last_built")}: `), `${n.last_built.at} · ${n.last_built.run_id}`) : "",
-    dataTable({ lang: ctx.lang, csv: `columns-${n.id}`, columns: [{ key: "name", label: ctx.w("column") }, { key: "type", label: ctx.w("type") }, { key: "description", label: ctx.w("description") }], rows: n.columns, limit: 60 }),
+    n.last_built
+      ? h("p", {}, h("b", {}, `${ctx.w("last_built")}: `), `${n.last_built.at} · ${n.last_built.run_id}`)
+      : "",
+    dataTable({
+      lang: ctx.lang,
+      csv: `columns-${n.id}`,
+      columns: [
+        { key: "name", label: ctx.w("column") },
+        { key: "type", label: ctx.w("type") },
+        { key: "description", label: ctx.w("description") },
+      ],
+      rows: n.columns,
+      limit: 60,
+    }),
     n.tests.length
-      ? dataTable({ lang: ctx.lang, csv: `tests-${n.id}`, columns: [{ key: "name", label: ctx.w("test") }, { key: "severity", label: ctx.w("severity") }, { key: "status", label: ctx.w("result"), value: (t: CatalogNode["tests"][number]) => t.last_result?.status ?? "", show: (t) => pill(ctx, t.last_result?.status ?? "—") }], rows: n.tests })
+      ? dataTable({
+          lang: ctx.lang,
+          csv: `tests-${n.id}`,
+          columns: [
+            { key: "name", label: ctx.w("test") },
+            { key: "severity", label: ctx.w("severity") },
+            {
+              key: "status",
+              label: ctx.w("result"),
+              value: (t: CatalogNode["tests"][number]) => t.last_result?.status ?? "",
+              show: (t) => pill(ctx, t.last_result?.status ?? "—"),
+            },
+          ],
+          rows: n.tests,
+        })
       : "",
   );
 }

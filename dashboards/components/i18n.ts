@@ -173,8 +173,14 @@ const UI: Dictionary = {
   kpi: { ar: "المؤشر", en: "KPI" },
   "ageing.table": { ar: "جدول التقادم", en: "Ageing table" },
   "ageing.drill": { ar: "أصحاب العمل في الخلية المختارة", en: "Employers in the chosen cell" },
-  "ageing.drill.hint": { ar: "اختر خلية من الجدول لعرض أصحاب العمل.", en: "Pick a cell of the table to list its employers." },
-  "ageing.limited": { ar: "تُعرض أعلى الحالات فقط؛ ابحث عن غيرها في ملف صاحب العمل.", en: "Only the largest are listed; find others on the employer page." },
+  "ageing.drill.hint": {
+    ar: "اختر خلية من الجدول لعرض أصحاب العمل.",
+    en: "Pick a cell of the table to list its employers.",
+  },
+  "ageing.limited": {
+    ar: "تُعرض أعلى الحالات فقط؛ ابحث عن غيرها في ملف صاحب العمل.",
+    en: "Only the largest are listed; find others on the employer page.",
+  },
   "report.title": { ar: "التقرير الشهري للإدارة", en: "Monthly management report" },
   "report.summary": { ar: "الملخص", en: "Summary" },
   "report.kpis": { ar: "مؤشرات الأداء", en: "Key performance indicators" },
@@ -207,18 +213,51 @@ export const KPI_LABELS: Dictionary = {
 
 /** One-sentence definitions; the model's full description is on the data health page. */
 export const KPI_DEFINITIONS: Dictionary = {
-  billed: { ar: "الفواتير الصادرة في الشهر مطروحًا منها ما أُلغي بإعادة الإصدار في الشهر.", en: "Invoices issued in the month less invoices cancelled by a re-issue in the month." },
-  collected: { ar: "المدفوعات المستلمة في الشهر مطروحًا منها المدفوعات المعكوسة في الشهر.", en: "Payments received in the month less payments reversed in the month." },
-  on_time_collection_rate: { ar: "نسبة ما سُدد من فواتير اشتراكات الشهر بحلول تاريخ استحقاقها.", en: "Share of the month's contribution invoices paid by their due date." },
-  collection_rate_to_date: { ar: "نسبة ما سُدد من فواتير اشتراكات الشهر حتى تاريخ البيانات.", en: "Share of the month's contribution invoices paid by the as-of date." },
-  arrears: { ar: "المبالغ المفتوحة التي تجاوزت تاريخ استحقاقها في نهاية الشهر.", en: "Open amounts past their due date at the month's end." },
-  arrears_ratio: { ar: "المتأخرات مقسومة على فوترة آخر 12 شهرًا.", en: "Arrears divided by the billing of the trailing 12 months." },
-  days_sales_outstanding: { ar: "الرصيد القائم مقسومًا على فوترة آخر 3 أشهر مضروبًا في عدد أيامها.", en: "Outstanding divided by the trailing 3 months' billing, times their days." },
-  outstanding: { ar: "كل المبالغ المفتوحة في نهاية الشهر، المستحقة وغير المستحقة.", en: "All open amounts at the month's end, due or not." },
-  employers_paying_on_time_share: { ar: "من المنشآت المطالبة بفاتورة الشهر، نسبة من سدد كامل المبلغ في موعده.", en: "Of the employers owing on the month's invoice, the share that paid it in full by the due date." },
+  billed: {
+    ar: "الفواتير الصادرة في الشهر مطروحًا منها ما أُلغي بإعادة الإصدار في الشهر.",
+    en: "Invoices issued in the month less invoices cancelled by a re-issue in the month.",
+  },
+  collected: {
+    ar: "المدفوعات المستلمة في الشهر مطروحًا منها المدفوعات المعكوسة في الشهر.",
+    en: "Payments received in the month less payments reversed in the month.",
+  },
+  on_time_collection_rate: {
+    ar: "نسبة ما سُدد من فواتير اشتراكات الشهر بحلول تاريخ استحقاقها.",
+    en: "Share of the month's contribution invoices paid by their due date.",
+  },
+  collection_rate_to_date: {
+    ar: "نسبة ما سُدد من فواتير اشتراكات الشهر حتى تاريخ البيانات.",
+    en: "Share of the month's contribution invoices paid by the as-of date.",
+  },
+  arrears: {
+    ar: "المبالغ المفتوحة التي تجاوزت تاريخ استحقاقها في نهاية الشهر.",
+    en: "Open amounts past their due date at the month's end.",
+  },
+  arrears_ratio: {
+    ar: "المتأخرات مقسومة على فوترة آخر 12 شهرًا.",
+    en: "Arrears divided by the billing of the trailing 12 months.",
+  },
+  days_sales_outstanding: {
+    ar: "الرصيد القائم مقسومًا على فوترة آخر 3 أشهر مضروبًا في عدد أيامها.",
+    en: "Outstanding divided by the trailing 3 months' billing, times their days.",
+  },
+  outstanding: {
+    ar: "كل المبالغ المفتوحة في نهاية الشهر، المستحقة وغير المستحقة.",
+    en: "All open amounts at the month's end, due or not.",
+  },
+  employers_paying_on_time_share: {
+    ar: "من المنشآت المطالبة بفاتورة الشهر، نسبة من سدد كامل المبلغ في موعده.",
+    en: "Of the employers owing on the month's invoice, the share that paid it in full by the due date.",
+  },
   late_fee_billed: { ar: "فواتير غرامات التأخير الصادرة في الشهر.", en: "Late-fee invoices issued in the month." },
-  credit_balances_held: { ar: "المبالغ المدفوعة زيادة عن المستحق في نهاية الشهر.", en: "Overpayments held at the month's end." },
-  coverage_gaps: { ar: "أشهر مشتركين على رأس العمل دون أجر مصرح به.", en: "Engaged contributor-months with no wage declared." },
+  credit_balances_held: {
+    ar: "المبالغ المدفوعة زيادة عن المستحق في نهاية الشهر.",
+    en: "Overpayments held at the month's end.",
+  },
+  coverage_gaps: {
+    ar: "أشهر مشتركين على رأس العمل دون أجر مصرح به.",
+    en: "Engaged contributor-months with no wage declared.",
+  },
 };
 
 /** The word for a UI key; the key itself when a word is missing, so a gap shows instead of breaking. */

@@ -3,8 +3,15 @@
 type Row = Record<string, unknown>;
 
 export const SORT_BY: Record<string, string[]> = {
-  balances: ["as_of"], ageing: ["as_of"], open_items: ["due_on", "invoice_id"], invoices: ["issued_on", "invoice_id"], payments: ["paid_on", "payment_id"],
-  adjustments: ["approved_on", "adjustment_id"], objections: ["submitted_on", "dispute_id"], suspension: ["as_of"], gaps: ["period", "contributor_id"],
+  balances: ["as_of"],
+  ageing: ["as_of"],
+  open_items: ["due_on", "invoice_id"],
+  invoices: ["issued_on", "invoice_id"],
+  payments: ["paid_on", "payment_id"],
+  adjustments: ["approved_on", "adjustment_id"],
+  objections: ["submitted_on", "dispute_id"],
+  suspension: ["as_of"],
+  gaps: ["period", "contributor_id"],
 };
 
 /** Sorts rows in place by the part's keys, each compared as text (dates and ids are fixed-width text). */

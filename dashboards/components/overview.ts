@@ -15,10 +15,15 @@ import { pageHref } from "./url.js";
 const EXPLAINED_BY: Record<string, (o: Overview) => string> = {
   coverage_gaps: () => pageHref("billing", {}, "coverage"),
 };
-const explain = (kpi: string, o: Overview) => EXPLAINED_BY[kpi]?.(o) ?? pageHref("collections", { kpi, as_of: o.period_end }, "trends");
+const explain = (kpi: string, o: Overview) =>
+  EXPLAINED_BY[kpi]?.(o) ?? pageHref("collections", { kpi, as_of: o.period_end }, "trends");
 
 function more(ctx: Ctx, href: string): HTMLElement {
-  return h("p", { class: "more-link" }, h("a", { href, "data-link": "explain" }, `${ctx.w("details")} ${ctx.lang === "ar" ? "←" : "→"}`));
+  return h(
+    "p",
+    { class: "more-link" },
+    h("a", { href, "data-link": "explain" }, `${ctx.w("details")} ${ctx.lang === "ar" ? "←" : "→"}`),
+  );
 }
 
 function suspensionFigure(ctx: Ctx, o: Overview): HTMLElement {
@@ -28,7 +33,9 @@ function suspensionFigure(ctx: Ctx, o: Overview): HTMLElement {
     { class: "lead" },
     figure(integer(s.employers, ctx.lang, ctx.digits), s.employers, { "data-figure": "suspension-employers" }),
     ` ${ctx.w("employers")} · `,
-    figure(sar(s.past_due_undisputed, ctx.lang, ctx.digits), s.past_due_undisputed, { "data-figure": "suspension-amount" }),
+    figure(sar(s.past_due_undisputed, ctx.lang, ctx.digits), s.past_due_undisputed, {
+      "data-figure": "suspension-amount",
+    }),
   );
   const table = s.list
     ? dataTable({
@@ -37,8 +44,18 @@ function suspensionFigure(ctx: Ctx, o: Overview): HTMLElement {
         columns: [
           { key: "employer_id", label: ctx.w("employer"), show: (r) => employerLink(ctx, r) },
           { key: "region", label: ctx.w("region"), show: (r) => code(ctx.lang, r.region) },
-          { key: "past_due_undisputed", label: ctx.w("past_due"), numeric: true, show: (r) => amount(r.past_due_undisputed, ctx.lang, ctx.digits) },
-          { key: "days_past_due", label: ctx.w("days_past_due"), numeric: true, show: (r) => integer(r.days_past_due, ctx.lang, ctx.digits) },
+          {
+            key: "past_due_undisputed",
+            label: ctx.w("past_due"),
+            numeric: true,
+            show: (r) => amount(r.past_due_undisputed, ctx.lang, ctx.digits),
+          },
+          {
+            key: "days_past_due",
+            label: ctx.w("days_past_due"),
+            numeric: true,
+            show: (r) => integer(r.days_past_due, ctx.lang, ctx.digits),
+          },
         ],
         rows: s.list,
         limit: 10,
@@ -48,13 +65,31 @@ function suspensionFigure(ctx: Ctx, o: Overview): HTMLElement {
         csv: `suspension-by-region-${s.as_of}`,
         columns: [
           { key: "region", label: ctx.w("region"), show: (r) => code(ctx.lang, r.region) },
-          { key: "employers", label: ctx.w("employers"), numeric: true, show: (r) => integer(r.employers, ctx.lang, ctx.digits) },
-          { key: "past_due_undisputed", label: ctx.w("past_due"), numeric: true, show: (r) => amount(r.past_due_undisputed, ctx.lang, ctx.digits) },
+          {
+            key: "employers",
+            label: ctx.w("employers"),
+            numeric: true,
+            show: (r) => integer(r.employers, ctx.lang, ctx.digits),
+          },
+          {
+            key: "past_due_undisputed",
+            label: ctx.w("past_due"),
+            numeric: true,
+            show: (r) => amount(r.past_due_undisputed, ctx.lang, ctx.digits),
+          },
         ],
         rows: s.by_region,
         limit: 10,
       });
-  return h("div", { class: "card", id: "suspension", "data-figure": "suspension" }, h("h3", {}, ctx.w("overview.suspension")), h("p", { class: "hint" }, ctx.w("suspension.explain")), head, table, more(ctx, pageHref("collections", { as_of: s.as_of }, "suspension")));
+  return h(
+    "div",
+    { class: "card", id: "suspension", "data-figure": "suspension" },
+    h("h3", {}, ctx.w("overview.suspension")),
+    h("p", { class: "hint" }, ctx.w("suspension.explain")),
+    head,
+    table,
+    more(ctx, pageHref("collections", { as_of: s.as_of }, "suspension")),
+  );
 }
 
 function ageingFigure(ctx: Ctx, o: Overview): HTMLElement {
@@ -62,14 +97,48 @@ function ageingFigure(ctx: Ctx, o: Overview): HTMLElement {
     lang: ctx.lang,
     csv: `arrears-by-severity-${o.period_end}`,
     columns: [
-      { key: "severity", label: ctx.w("severity"), show: (r) => h("a", { href: pageHref("collections", { as_of: o.period_end, severity: r.severity }, "ageing"), "data-severity": r.severity }, code(ctx.lang, r.severity)) },
-      { key: "employers", label: ctx.w("employers"), numeric: true, show: (r) => integer(r.employers, ctx.lang, ctx.digits) },
-      { key: "past_due", label: ctx.w("past_due"), numeric: true, show: (r) => amount(r.past_due, ctx.lang, ctx.digits) },
-      { key: "disputed", label: ctx.w("disputed"), numeric: true, show: (r) => amount(r.disputed, ctx.lang, ctx.digits) },
+      {
+        key: "severity",
+        label: ctx.w("severity"),
+        show: (r) =>
+          h(
+            "a",
+            {
+              href: pageHref("collections", { as_of: o.period_end, severity: r.severity }, "ageing"),
+              "data-severity": r.severity,
+            },
+            code(ctx.lang, r.severity),
+          ),
+      },
+      {
+        key: "employers",
+        label: ctx.w("employers"),
+        numeric: true,
+        show: (r) => integer(r.employers, ctx.lang, ctx.digits),
+      },
+      {
+        key: "past_due",
+        label: ctx.w("past_due"),
+        numeric: true,
+        show: (r) => amount(r.past_due, ctx.lang, ctx.digits),
+      },
+      {
+        key: "disputed",
+        label: ctx.w("disputed"),
+        numeric: true,
+        show: (r) => amount(r.disputed, ctx.lang, ctx.digits),
+      },
     ],
     rows: o.ageing,
   });
-  return h("div", { class: "card wide", id: "ageing", "data-figure": "ageing" }, h("h3", {}, ctx.w("overview.ageing")), ageingChart(ctx, o.ageing, ctx.w("overview.ageing")), rows, more(ctx, pageHref("collections", { as_of: o.period_end }, "ageing")));
+  return h(
+    "div",
+    { class: "card wide", id: "ageing", "data-figure": "ageing" },
+    h("h3", {}, ctx.w("overview.ageing")),
+    ageingChart(ctx, o.ageing, ctx.w("overview.ageing")),
+    rows,
+    more(ctx, pageHref("collections", { as_of: o.period_end }, "ageing")),
+  );
 }
 
 function billingFigure(ctx: Ctx, o: Overview): HTMLElement {
@@ -79,9 +148,26 @@ function billingFigure(ctx: Ctx, o: Overview): HTMLElement {
     { class: "card", id: "billing", "data-figure": "billing" },
     h("h3", {}, ctx.w("overview.billing")),
     h("p", { class: "hint" }, ctx.w("billing.explain")),
-    h("p", { class: "lead" }, figure(integer(b.active_with_difference, ctx.lang, ctx.digits), b.active_with_difference, { "data-figure": "billing-invoices" }), ` ${ctx.w("invoices.with_difference")}`),
-    h("p", {}, `${ctx.w("difference.abs")}: `, figure(sar(b.abs_difference, ctx.lang, ctx.digits), b.abs_difference, { "data-figure": "billing-abs" })),
-    h("p", {}, figure(integer(b.cancelled_with_difference, ctx.lang, ctx.digits), b.cancelled_with_difference), ` ${ctx.w("invoices.corrected")}`),
+    h(
+      "p",
+      { class: "lead" },
+      figure(integer(b.active_with_difference, ctx.lang, ctx.digits), b.active_with_difference, {
+        "data-figure": "billing-invoices",
+      }),
+      ` ${ctx.w("invoices.with_difference")}`,
+    ),
+    h(
+      "p",
+      {},
+      `${ctx.w("difference.abs")}: `,
+      figure(sar(b.abs_difference, ctx.lang, ctx.digits), b.abs_difference, { "data-figure": "billing-abs" }),
+    ),
+    h(
+      "p",
+      {},
+      figure(integer(b.cancelled_with_difference, ctx.lang, ctx.digits), b.cancelled_with_difference),
+      ` ${ctx.w("invoices.corrected")}`,
+    ),
     more(ctx, pageHref("billing")),
   );
 }
@@ -93,8 +179,17 @@ function coverageFigure(ctx: Ctx, o: Overview): HTMLElement {
     { class: "card", id: "coverage", "data-figure": "coverage" },
     h("h3", {}, ctx.w("overview.coverage")),
     h("p", { class: "hint" }, ctx.w("coverage.explain")),
-    h("p", { class: "lead" }, figure(integer(now?.gaps ?? null, ctx.lang, ctx.digits), now?.gaps ?? null, { "data-figure": "coverage-gaps" }), ` — ${month(o.period, ctx.lang, ctx.digits)}`),
-    linesOverTime(ctx, o.coverage.map((c) => ({ period: c.period, series: kpiLabel(ctx.lang, "coverage_gaps"), value: c.gaps })), { label: ctx.w("overview.coverage"), height: 160, width: 360 }),
+    h(
+      "p",
+      { class: "lead" },
+      figure(integer(now?.gaps ?? null, ctx.lang, ctx.digits), now?.gaps ?? null, { "data-figure": "coverage-gaps" }),
+      ` — ${month(o.period, ctx.lang, ctx.digits)}`,
+    ),
+    linesOverTime(
+      ctx,
+      o.coverage.map((c) => ({ period: c.period, series: kpiLabel(ctx.lang, "coverage_gaps"), value: c.gaps })),
+      { label: ctx.w("overview.coverage"), height: 160, width: 360 },
+    ),
     more(ctx, pageHref("billing", {}, "coverage")),
   );
 }
@@ -113,11 +208,25 @@ export function renderOverview(ctx: Ctx, o: Overview): HTMLElement {
     { class: "tahseel-page", "data-page": "overview" },
     h("h1", {}, `${ctx.w("page.index")} — ${month(o.period, ctx.lang, ctx.digits)}`),
     h("p", { class: "subtitle" }, `${ctx.w("position.at")} ${dateWithHijri(o.period_end, ctx.lang, ctx.digits)}`),
-    section("kpis", ctx.w("overview.kpis"), h("div", { class: "grid-kpis" }, o.kpis.map((k) => kpiCard(ctx, k, explain(k.kpi, o))))),
+    section(
+      "kpis",
+      ctx.w("overview.kpis"),
+      h(
+        "div",
+        { class: "grid-kpis" },
+        o.kpis.map((k) => kpiCard(ctx, k, explain(k.kpi, o))),
+      ),
+    ),
     h(
       "div",
       { class: "grid-figures" },
-      h("div", { class: "card wide", id: "trend", "data-figure": "trend" }, h("h3", {}, ctx.w("overview.trend")), trend, more(ctx, pageHref("collections", {}, "trends"))),
+      h(
+        "div",
+        { class: "card wide", id: "trend", "data-figure": "trend" },
+        h("h3", {}, ctx.w("overview.trend")),
+        trend,
+        more(ctx, pageHref("collections", {}, "trends")),
+      ),
       ageingFigure(ctx, o),
       suspensionFigure(ctx, o),
       billingFigure(ctx, o),

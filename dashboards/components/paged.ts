@@ -22,16 +22,33 @@ export async function allRows<R>(base: string, first: Page<R>): Promise<R[]> {
   return [...first.rows, ...rest.flatMap((p) => p?.rows ?? [])];
 }
 
-export function pagedTable<R>(ctx: Ctx, base: string, first: Page<R>, table: Omit<TableOptions<R>, "rows" | "lang" | "csvRows">): HTMLElement {
+export function pagedTable<R>(
+  ctx: Ctx,
+  base: string,
+  first: Page<R>,
+  table: Omit<TableOptions<R>, "rows" | "lang" | "csvRows">,
+): HTMLElement {
   const holder = h("div", { class: "paged", "data-paged": base, "data-total": first.total });
   let rows = first.rows;
   let loaded = 1;
   const render = () => {
     const more =
       loaded < first.pages
-        ? h("button", { type: "button", class: "more-pages", onclick: () => void next() }, `${ctx.w("paged.next")} (${integer(rows.length, ctx.lang, ctx.digits)} / ${integer(first.total, ctx.lang, ctx.digits)})`)
+        ? h(
+            "button",
+            { type: "button", class: "more-pages", onclick: () => void next() },
+            `${ctx.w("paged.next")} (${integer(rows.length, ctx.lang, ctx.digits)} / ${integer(first.total, ctx.lang, ctx.digits)})`,
+          )
         : null;
-    holder.replaceChildren(dataTable({ ...table, lang: ctx.lang, rows, csvRows: loaded < first.pages ? () => allRows(base, first) : undefined }), more ?? "");
+    holder.replaceChildren(
+      dataTable({
+        ...table,
+        lang: ctx.lang,
+        rows,
+        csvRows: loaded < first.pages ? () => allRows(base, first) : undefined,
+      }),
+      more ?? "",
+    );
   };
   const next = async () => {
     const page = await fetchPage<R>(base, loaded);

@@ -35,7 +35,11 @@ export function csvText<R>(columns: Column<R>[], rows: R[]): string {
     const s = v === null || v === undefined ? "" : Array.isArray(v) ? v.join("; ") : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return [columns.map((c) => cell(c.key)).join(","), ...rows.map((r) => columns.map((c) => cell(raw(c, r))).join(","))].join("\n") + "\n";
+  return (
+    [columns.map((c) => cell(c.key)).join(","), ...rows.map((r) => columns.map((c) => cell(raw(c, r))).join(","))].join(
+      "\n",
+    ) + "\n"
+  );
 }
 
 export function dataTable<R>(o: TableOptions<R>): HTMLElement {
@@ -49,7 +53,15 @@ export function dataTable<R>(o: TableOptions<R>): HTMLElement {
           { class: o.highlight?.(r) ? "highlight" : null, ...(o.rowAttrs?.(r) ?? {}) },
           o.columns.map((c) => {
             const v = raw(c, r);
-            return h("td", { class: c.numeric ? "num" : null, "data-col": c.key, "data-value": c.numeric && v !== null && v !== undefined ? String(v) : null }, c.show ? c.show(r) : v === null || v === undefined ? "—" : String(v));
+            return h(
+              "td",
+              {
+                class: c.numeric ? "num" : null,
+                "data-col": c.key,
+                "data-value": c.numeric && v !== null && v !== undefined ? String(v) : null,
+              },
+              c.show ? c.show(r) : v === null || v === undefined ? "—" : String(v),
+            );
           }),
         ),
       ),
@@ -58,7 +70,11 @@ export function dataTable<R>(o: TableOptions<R>): HTMLElement {
   fill(false);
   const more =
     o.rows.length > limit
-      ? h("button", { type: "button", class: "more", onclick: (e: Event) => (fill(true), (e.target as HTMLElement).remove()) }, `${o.rows.length - limit} …`)
+      ? h(
+          "button",
+          { type: "button", class: "more", onclick: (e: Event) => (fill(true), (e.target as HTMLElement).remove()) },
+          `${o.rows.length - limit} …`,
+        )
       : null;
   const download = h(
     "button",
@@ -67,7 +83,9 @@ export function dataTable<R>(o: TableOptions<R>): HTMLElement {
       class: "csv",
       onclick: async () => {
         const rows = o.csvRows ? await o.csvRows() : o.rows;
-        const url = URL.createObjectURL(new Blob(["\uFEFF" + csvText(o.columns, rows)], { type: "text/csv;charset=utf-8" }));
+        const url = URL.createObjectURL(
+          new Blob(["\uFEFF" + csvText(o.columns, rows)], { type: "text/csv;charset=utf-8" }),
+        );
         const a = h("a", { href: url, download: `${o.csv}.csv` });
         document.body.appendChild(a);
         a.click();
@@ -81,7 +99,24 @@ export function dataTable<R>(o: TableOptions<R>): HTMLElement {
     "div",
     { class: "tahseel-table", "data-table": o.csv },
     h("div", { class: "table-tools" }, download),
-    h("div", { class: "table-scroll" }, h("table", {}, h("thead", {}, h("tr", {}, o.columns.map((c) => h("th", { class: c.numeric ? "num" : null }, c.label)))), body)),
+    h(
+      "div",
+      { class: "table-scroll" },
+      h(
+        "table",
+        {},
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            o.columns.map((c) => h("th", { class: c.numeric ? "num" : null }, c.label)),
+          ),
+        ),
+        body,
+      ),
+    ),
     more,
   );
 }

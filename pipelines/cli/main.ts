@@ -32,7 +32,12 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { ...command.options, json: { type: "boolean" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        ...command.options,
+        json: { type: "boolean" },
+        verbose: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     process.stderr.write(`tahseel ${name}: ${describeError(error)}\nusage: ${command.usage}\n`);
@@ -44,7 +49,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const logger = consoleLogger(parsed.values.verbose ? "debug" : "info");
   try {
-    const { exitCode = 0, result } = await command.run(parsed.values, parsed.positionals, { logger, now: () => new Date() });
+    const { exitCode = 0, result } = await command.run(parsed.values, parsed.positionals, {
+      logger,
+      now: () => new Date(),
+    });
     if (parsed.values.json && result !== undefined) process.stdout.write(JSON.stringify(result, jsonSafe, 2) + "\n");
     return exitCode;
   } catch (error) {

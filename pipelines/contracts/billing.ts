@@ -42,9 +42,9 @@ export const invoices = defineEntity({
     total_amount: amount("non_negative").control().required("The four amounts above (control total column)."),
     posting: enumOf(["auto", "manual"] as const).required("Automatic posting or manual review."),
     posted_by: text().required("User id, or `SYSTEM` for automatic postings."),
-    replaces_invoice_id: text().references("invoices", "invoice_id").nullable(
-      "A re-issue: the invoice it names is cancelled from this one's issued_on on.",
-    ),
+    replaces_invoice_id: text()
+      .references("invoices", "invoice_id")
+      .nullable("A re-issue: the invoice it names is cancelled from this one's issued_on on."),
   }),
   rowRules: [
     {
@@ -75,7 +75,12 @@ export const invoices = defineEntity({
 });
 
 export const ADJUSTMENT_REASONS = [
-  "wage_correction", "retroactive_registration", "fee_waiver", "dispute_settlement", "billing_error", "other",
+  "wage_correction",
+  "retroactive_registration",
+  "fee_waiver",
+  "dispute_settlement",
+  "billing_error",
+  "other",
 ] as const;
 
 export const invoiceAdjustments = defineEntity({
@@ -102,7 +107,9 @@ export const payments = defineEntity({
   schema: z.object({
     payment_id: text().key().required("Payment key."),
     employer_id: text().references("employers", "employer_id").required("The paying account."),
-    amount: amount("positive").control().required("> 0; a reversal carries the reversed amount (control total column)."),
+    amount: amount("positive")
+      .control()
+      .required("> 0; a reversal carries the reversed amount (control total column)."),
     paid_at: timestamp().required("When the money was received."),
     channel: enumOf(["sadad", "bank_transfer", "cash", "cheque"] as const).required("Payment channel."),
     bank_code: text().nullable("Bank."),

@@ -73,7 +73,11 @@ class Column<T extends z.ZodType> {
   ) {}
 
   private with(extra: Partial<Omit<ColumnMeta, "nullable" | "doc">>, base?: z.ZodType): Column<T> {
-    return new Column((base ?? this.base) as T, { ...this.meta, ...extra, rules: [...this.meta.rules, ...(extra.rules ?? [])] });
+    return new Column((base ?? this.base) as T, {
+      ...this.meta,
+      ...extra,
+      rules: [...this.meta.rules, ...(extra.rules ?? [])],
+    });
   }
   key(): Column<T> {
     return this.with({ key: true });
@@ -141,7 +145,14 @@ export function enumOf<const V extends readonly [string, ...string[]]>(values: V
     kind: "enum",
     duckdbType: "VARCHAR",
     values,
-    rules: [{ code: "bad_enum", message: `must be one of ${values.join(", ")}`, sql: `{v} IN (${list})`, pattern: oneOf(values) }],
+    rules: [
+      {
+        code: "bad_enum",
+        message: `must be one of ${values.join(", ")}`,
+        sql: `{v} IN (${list})`,
+        pattern: oneOf(values),
+      },
+    ],
   });
 }
 
@@ -170,7 +181,8 @@ export function isCalendarDay(text: string): boolean {
 }
 
 /** An ISO 8601 timestamp with offset that names a real point in time. */
-export const isRealTimestamp = (s: string) => jsRe(TIMESTAMP_PATTERN).test(s) && isCalendarDay(s) && !Number.isNaN(Date.parse(s));
+export const isRealTimestamp = (s: string) =>
+  jsRe(TIMESTAMP_PATTERN).test(s) && isCalendarDay(s) && !Number.isNaN(Date.parse(s));
 
 export function timestamp() {
   const base = z
@@ -182,7 +194,12 @@ export function timestamp() {
     duckdbType: "TIMESTAMPTZ",
     rules: [
       re(TIMESTAMP_PATTERN, "bad_timestamp", "must be an ISO 8601 timestamp with offset"),
-      { code: "bad_timestamp", message: "not a real point in time", sql: "{t} IS NOT NULL", pattern: `${CALENDAR_DAY}T[0-9:.Z+-]*` },
+      {
+        code: "bad_timestamp",
+        message: "not a real point in time",
+        sql: "{t} IS NOT NULL",
+        pattern: `${CALENDAR_DAY}T[0-9:.Z+-]*`,
+      },
     ],
   });
 }
@@ -205,9 +222,15 @@ export function amount(sign: "signed" | "non_negative" | "positive") {
   });
   // As patterns over an amount's text: no minus sign, or only zeros behind one; a digit other than 0 somewhere, and no sign.
   if (sign === "non_negative")
-    return col.rule({ code: "negative_amount", message: "must be ≥ 0", sql: "{t} >= 0", pattern: "[0-9.]+|-[0.]+" }, (v) => Number(v) >= 0);
+    return col.rule(
+      { code: "negative_amount", message: "must be ≥ 0", sql: "{t} >= 0", pattern: "[0-9.]+|-[0.]+" },
+      (v) => Number(v) >= 0,
+    );
   if (sign === "positive")
-    return col.rule({ code: "not_positive_amount", message: "must be > 0", sql: "{t} > 0", pattern: "[0.]*[1-9][0-9.]*" }, (v) => Number(v) > 0);
+    return col.rule(
+      { code: "not_positive_amount", message: "must be > 0", sql: "{t} > 0", pattern: "[0.]*[1-9][0-9.]*" },
+      (v) => Number(v) > 0,
+    );
   return col;
 }
 
@@ -217,10 +240,13 @@ export function integer(min: number, max: number) {
     kind: "integer",
     duckdbType: "INTEGER",
     rules: [re("-?\\d{1,9}", "bad_integer", "must be a whole number")],
-  }).rule({ code: "out_of_range", message: `must be between ${min} and ${max}`, sql: `{t} BETWEEN ${min} AND ${max}` }, (v) => {
-    const n = Number(v);
-    return n >= min && n <= max;
-  });
+  }).rule(
+    { code: "out_of_range", message: `must be between ${min} and ${max}`, sql: `{t} BETWEEN ${min} AND ${max}` },
+    (v) => {
+      const n = Number(v);
+      return n >= min && n <= max;
+    },
+  );
 }
 
 export function boolean() {
@@ -228,7 +254,14 @@ export function boolean() {
     kind: "boolean",
     duckdbType: "BOOLEAN",
     values: ["true", "false"],
-    rules: [{ code: "bad_boolean", message: "must be true or false", sql: "{v} IN ('true', 'false')", pattern: oneOf(["true", "false"]) }],
+    rules: [
+      {
+        code: "bad_boolean",
+        message: "must be true or false",
+        sql: "{v} IN ('true', 'false')",
+        pattern: oneOf(["true", "false"]),
+      },
+    ],
   });
 }
 

@@ -4,8 +4,16 @@ import { amount, boolean, date, enumOf, text, timestamp } from "./columns.ts";
 import { defineEntity } from "./entity.ts";
 
 export const DISPUTE_STATUSES = [
-  "submitted", "under_review", "info_requested", "escalated_legal", "committee",
-  "accepted", "partially_accepted", "rejected", "withdrawn", "closed",
+  "submitted",
+  "under_review",
+  "info_requested",
+  "escalated_legal",
+  "committee",
+  "accepted",
+  "partially_accepted",
+  "rejected",
+  "withdrawn",
+  "closed",
 ] as const;
 
 export const disputes = defineEntity({
@@ -16,9 +24,14 @@ export const disputes = defineEntity({
     dispute_id: text().key().required("Objection key."),
     employer_id: text().references("employers", "employer_id").required("The objecting account."),
     invoice_id: text().references("invoices", "invoice_id").required("The invoice objected to."),
-    category: enumOf(
-      ["wage_mismatch", "unregistered_period", "late_fee", "duplicate_billing", "terminated_employee", "other"] as const,
-    ).required("What the objection is about."),
+    category: enumOf([
+      "wage_mismatch",
+      "unregistered_period",
+      "late_fee",
+      "duplicate_billing",
+      "terminated_employee",
+      "other",
+    ] as const).required("What the objection is about."),
     disputed_amount: amount("positive").required("Amount disputed, SAR."),
     submitted_on: date().required("When it was filed."),
     documents_complete: boolean().required("Whether the required documents were all filed."),
@@ -51,10 +64,19 @@ export const activityLog = defineEntity({
     actor_id: text().required("Who did it."),
     actor_role: enumOf(["employer_user", "staff", "system", "integration"] as const).required("Kind of actor."),
     action: enumOf(["create", "update", "delete", "approve", "login"] as const).required("What was done."),
-    entity: enumOf(
-      ["employer", "contributor", "engagement", "wage", "invoice", "adjustment", "payment", "dispute"] as const,
-    ).required("What kind of row was changed (`employer` for logins)."),
-    entity_id: text().nullable("The changed row's key; for a wage `period|employer_id|contributor_id`; null for logins."),
+    entity: enumOf([
+      "employer",
+      "contributor",
+      "engagement",
+      "wage",
+      "invoice",
+      "adjustment",
+      "payment",
+      "dispute",
+    ] as const).required("What kind of row was changed (`employer` for logins)."),
+    entity_id: text().nullable(
+      "The changed row's key; for a wage `period|employer_id|contributor_id`; null for logins.",
+    ),
     field: text().nullable("The changed field."),
     old_value: text().nullable("Value before."),
     new_value: text().nullable("Value after."),
@@ -62,4 +84,3 @@ export const activityLog = defineEntity({
   }),
   rowRules: [],
 });
-

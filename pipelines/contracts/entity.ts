@@ -42,5 +42,8 @@ export function columnsOf(entity: EntityContract): ColumnContract[] {
   return Object.entries(entity.schema.shape).map(([name, schema]) => ({ name, ...columnMeta(schema as z.ZodType) }));
 }
 
-export const keyColumns = (entity: EntityContract) => columnsOf(entity).filter((c) => c.key).map((c) => c.name);
+export const keyColumns = (entity: EntityContract) =>
+  columnsOf(entity)
+    .filter((c) => c.key)
+    .map((c) => c.name);
 export const controlColumn = (entity: EntityContract) => columnsOf(entity).find((c) => c.control)?.name;

@@ -5,8 +5,17 @@ import { disputes, disputeEvents, activityLog } from "./disputes.ts";
 import type { EntityContract } from "./entity.ts";
 
 export const ENTITIES = [
-  employers, contributors, engagements, invoices, invoiceAdjustments, disputes,
-  instalmentPlans, wages, payments, disputeEvents, activityLog,
+  employers,
+  contributors,
+  engagements,
+  invoices,
+  invoiceAdjustments,
+  disputes,
+  instalmentPlans,
+  wages,
+  payments,
+  disputeEvents,
+  activityLog,
 ] as const satisfies readonly EntityContract[];
 
 export type EntityName = (typeof ENTITIES)[number]["name"];

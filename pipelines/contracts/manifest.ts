@@ -11,14 +11,21 @@ export const manifestFile = z
     name: z.string().regex(FILE_NAME, "file names are <entity>_<YYYYMMDD>[_<seq>].csv"),
     entity: z.enum(entityNames),
     rows: z.number().int().nonnegative(),
-    control_total: z.string().regex(/^-?\d+(\.\d+)?$/, "a decimal string such as \"48211934.25\"").optional(),
+    control_total: z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/, 'a decimal string such as "48211934.25"')
+      .optional(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/i, "64 hex digits"),
     encoding: z.enum(["utf-8", "windows-1256"]).default("utf-8"),
   })
   .superRefine((file, ctx) => {
     const prefix = FILE_NAME.exec(file.name)?.[1];
     if (prefix && prefix !== file.entity)
-      ctx.addIssue({ code: "custom", path: ["name"], message: `file name says entity "${prefix}" but entity is "${file.entity}"` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["name"],
+        message: `file name says entity "${prefix}" but entity is "${file.entity}"`,
+      });
     const hasControl = controlColumn(ENTITIES.find((e) => e.name === file.entity)!) !== undefined;
     if (hasControl && file.control_total === undefined)
       ctx.addIssue({ code: "custom", path: ["control_total"], message: `required for ${file.entity}` });

@@ -5,10 +5,28 @@ import { defineEntity } from "./entity.ts";
 import { LUHN_SQL, luhnValid, luhnValidBytes } from "./luhn.ts";
 
 export const REGIONS = [
-  "RIYADH", "MAKKAH", "MADINAH", "QASSIM", "EASTERN", "ASIR", "TABUK",
-  "HAIL", "NORTHERN_BORDERS", "JAZAN", "NAJRAN", "BAHAH", "JOUF",
+  "RIYADH",
+  "MAKKAH",
+  "MADINAH",
+  "QASSIM",
+  "EASTERN",
+  "ASIR",
+  "TABUK",
+  "HAIL",
+  "NORTHERN_BORDERS",
+  "JAZAN",
+  "NAJRAN",
+  "BAHAH",
+  "JOUF",
 ] as const;
-export const LEGAL_FORMS = ["private", "government", "semi_government", "non_profit", "foreign_branch", "individual"] as const;
+export const LEGAL_FORMS = [
+  "private",
+  "government",
+  "semi_government",
+  "non_profit",
+  "foreign_branch",
+  "individual",
+] as const;
 
 export const employers = defineEntity({
   name: "employers",
@@ -46,15 +64,24 @@ export const contributors = defineEntity({
   kind: "snapshot",
   doc: "Insured persons, keyed by national ID (Saudis) or iqama (residents).",
   schema: z.object({
-    contributor_id: text({ regex: "[12]\\d{9}", code: "bad_national_id", message: "must be 10 digits starting with 1 or 2" })
-      .rule({ code: "bad_check_digit", message: "fails the Luhn check digit", sql: LUHN_SQL, scan: luhnValidBytes }, luhnValid)
+    contributor_id: text({
+      regex: "[12]\\d{9}",
+      code: "bad_national_id",
+      message: "must be 10 digits starting with 1 or 2",
+    })
+      .rule(
+        { code: "bad_check_digit", message: "fails the Luhn check digit", sql: LUHN_SQL, scan: luhnValidBytes },
+        luhnValid,
+      )
       .key()
       .required("National ID (starts with 1) or iqama (starts with 2), Luhn check digit."),
     name_ar: text().required("Name in Arabic."),
     name_en: text().nullable("Name in English."),
-    nationality: text({ regex: "[A-Z]{2}", code: "bad_nationality", message: "must be an ISO 3166-1 alpha-2 code" }).required(
-      "ISO 3166-1 alpha-2; `SA` is Saudi.",
-    ),
+    nationality: text({
+      regex: "[A-Z]{2}",
+      code: "bad_nationality",
+      message: "must be an ISO 3166-1 alpha-2 code",
+    }).required("ISO 3166-1 alpha-2; `SA` is Saudi."),
     birth_date: date().required("Date of birth; aged 15–80 on first registration."),
     gender: enumOf(["M", "F"] as const).required("Gender."),
     first_registered_on: date().required("First ever registration in the insurance system; decides the regime."),
@@ -64,7 +91,9 @@ export const contributors = defineEntity({
       code: "implausible_age",
       message: "must be aged 15–80 on first_registered_on",
       sql: "{birth_date} + INTERVAL 15 YEAR <= {first_registered_on} AND {first_registered_on} < {birth_date} + INTERVAL 81 YEAR",
-      check: (row) => addYears(row.birth_date, 15) <= row.first_registered_on && row.first_registered_on < addYears(row.birth_date, 81),
+      check: (row) =>
+        addYears(row.birth_date, 15) <= row.first_registered_on &&
+        row.first_registered_on < addYears(row.birth_date, 81),
       // DuckDB's INTERVAL arithmetic cost as much as reading the rest of the row.
       scan: {
         columns: ["birth_date", "first_registered_on"],
@@ -103,7 +132,12 @@ export const engagements = defineEntity({
 
 /** `YYYY-MM-DD` at `start` plus whole years as yyyymmdd, clamped like addYears. */
 function dayNumber(bytes: Uint8Array, start: number, years: number): number {
-  const y = (bytes[start]! - 48) * 1000 + (bytes[start + 1]! - 48) * 100 + (bytes[start + 2]! - 48) * 10 + (bytes[start + 3]! - 48) + years;
+  const y =
+    (bytes[start]! - 48) * 1000 +
+    (bytes[start + 1]! - 48) * 100 +
+    (bytes[start + 2]! - 48) * 10 +
+    (bytes[start + 3]! - 48) +
+    years;
   const m = (bytes[start + 5]! - 48) * 10 + (bytes[start + 6]! - 48);
   let d = (bytes[start + 8]! - 48) * 10 + (bytes[start + 9]! - 48);
   if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) d = 28;

@@ -45,7 +45,11 @@ export interface BuildSummary {
   request: { select: string[]; asOf: string | null; params: ParamValues; period: string | null };
 }
 
-export async function buildModels(warehouse: Warehouse, request: BuildRequest, context: RunContext): Promise<BuildSummary> {
+export async function buildModels(
+  warehouse: Warehouse,
+  request: BuildRequest,
+  context: RunContext,
+): Promise<BuildSummary> {
   const connection = warehouse.connection;
   const clock = phaseClock();
   await ensureAuditTables(connection);
@@ -54,30 +58,54 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
   for (const w of project.warnings) context.logger.warn(w);
   const selected = selectModels(project, request.select);
   const period = request.period === undefined ? undefined : checkPeriod(request.period);
-  const asOf = request.asOf !== undefined ? checkParam("as_of", "date", request.asOf, "--as-of") : await latestDateInData(connection);
+  const asOf =
+    request.asOf !== undefined
+      ? checkParam("as_of", "date", request.asOf, "--as-of")
+      : await latestDateInData(connection);
   const runParams: ParamValues = { ...request.params, ...(asOf ? { as_of: asOf } : {}) };
 
   const sources = [...new Set([...project.models.values()].flatMap((m) => m.sources))];
-  const [versions, state, existing] = [await sourceVersions(connection, sources), await readModelState(connection), await existingObjects(connection)];
+  const [versions, state, existing] = [
+    await sourceVersions(connection, sources),
+    await readModelState(connection),
+    await existingObjects(connection),
+  ];
   const plans = planBuild(project, { selected, state, existing, sourceVersions: versions, runParams, period });
   const toBuild = plans.filter((p) => p.action === "build");
   clock.lap("plan");
   for (const layer of LAYERS) await connection.run(`CREATE SCHEMA IF NOT EXISTS ${layer}`);
   const planOf = new Map(plans.map((p) => [p.model.id, p]));
-  await checkBeforeBuild(connection, toBuild.map((p) => p.model), existing, (m) => planOf.get(m.id)!.params);
+  await checkBeforeBuild(
+    connection,
+    toBuild.map((p) => p.model),
+    existing,
+    (m) => planOf.get(m.id)!.params,
+  );
   clock.lap("check");
 
   const outcomes = await execute(warehouse, project, toBuild, request, context);
   clock.lap("build");
-  for (const p of plans) if (p.action === "fresh") outcomes.set(p.model.id, { model: p.model.id, status: "fresh", reason: p.reason, durationMs: 0, tests: [] });
+  for (const p of plans)
+    if (p.action === "fresh")
+      outcomes.set(p.model.id, { model: p.model.id, status: "fresh", reason: p.reason, durationMs: 0, tests: [] });
   const models = project.order.filter((id) => outcomes.has(id)).map((id) => outcomes.get(id)!);
-  const blockingFailures = models.filter((m) => m.status === "failed" || m.status === "test_failed").map((m) => m.model);
-  const status = models.some((m) => m.status === "cancelled") ? "cancelled" : blockingFailures.length ? "failed" : "success";
+  const blockingFailures = models
+    .filter((m) => m.status === "failed" || m.status === "test_failed")
+    .map((m) => m.model);
+  const status = models.some((m) => m.status === "cancelled")
+    ? "cancelled"
+    : blockingFailures.length
+      ? "failed"
+      : "success";
   const tests = models.flatMap((m) => m.tests);
   const tally = new Map<string, number>();
   for (const m of models) tally.set(m.status, (tally.get(m.status) ?? 0) + 1);
   const counts = [...tally].map(([s, n]) => `${n} ${s}`);
-  context.logger.info(`build ${status}: ${counts.join(", ") || "nothing selected"}`, { run_id: request.runId, as_of: asOf, ms: clock.laps });
+  context.logger.info(`build ${status}: ${counts.join(", ") || "nothing selected"}`, {
+    run_id: request.runId,
+    as_of: asOf,
+    ms: clock.laps,
+  });
   return {
     runId: request.runId,
     asOf,
@@ -110,7 +138,13 @@ function checkPeriod(period: string): string {
   return result.data;
 }
 
-async function execute(warehouse: Warehouse, project: Project, toBuild: PlannedModel[], request: BuildRequest, context: RunContext): Promise<Map<string, ModelOutcome>> {
+async function execute(
+  warehouse: Warehouse,
+  project: Project,
+  toBuild: PlannedModel[],
+  request: BuildRequest,
+  context: RunContext,
+): Promise<Map<string, ModelOutcome>> {
   const outcomes = new Map<string, ModelOutcome>();
   if (toBuild.length === 0) return outcomes;
   const slots = Math.max(1, Math.min(request.concurrency ?? 2, toBuild.length));
@@ -124,8 +158,17 @@ async function execute(warehouse: Warehouse, project: Project, toBuild: PlannedM
       slots,
       stopRequested: request.stopRequested,
       work: async (id, slot) => {
-        const outcome = await materialize(connections[slot]!, planOf.get(id)!, { runId: request.runId, now: context.now }).catch(
-          (error: unknown): ModelOutcome => ({ model: id, status: "failed", error: error instanceof Error ? error.message : String(error), durationMs: 0, tests: [] }),
+        const outcome = await materialize(connections[slot]!, planOf.get(id)!, {
+          runId: request.runId,
+          now: context.now,
+        }).catch(
+          (error: unknown): ModelOutcome => ({
+            model: id,
+            status: "failed",
+            error: error instanceof Error ? error.message : String(error),
+            durationMs: 0,
+            tests: [],
+          }),
         );
         outcomes.set(id, outcome);
         logOutcome(outcome, context);
@@ -134,7 +177,9 @@ async function execute(warehouse: Warehouse, project: Project, toBuild: PlannedM
     });
     for (const [id, s] of status) {
       if (s !== "blocked" && s !== "cancelled") continue;
-      const failedUpstream = project.models.get(id)!.upstream.filter((u) => ["failed", "blocked"].includes(status.get(u) ?? ""));
+      const failedUpstream = project.models
+        .get(id)!
+        .upstream.filter((u) => ["failed", "blocked"].includes(status.get(u) ?? ""));
       const why = s === "blocked" ? `not built: ${failedUpstream.join(", ")} failed` : "not built: the run was stopped";
       outcomes.set(id, { model: id, status: s, reason: planOf.get(id)!.reason, error: why, durationMs: 0, tests: [] });
       context.logger.warn(`${id}: ${why}`);
@@ -148,7 +193,12 @@ async function execute(warehouse: Warehouse, project: Project, toBuild: PlannedM
 function logOutcome(o: ModelOutcome, context: RunContext): void {
   const ms = Math.round(o.durationMs);
   for (const t of o.tests.filter((t) => t.status !== "pass"))
-    (t.severity === "error" ? context.logger.error : context.logger.warn)(`${o.model}: test ${t.test} ${t.status} (${t.failingRows} row(s))${t.message ? `: ${t.message}` : ""}`);
-  if (o.status === "built") context.logger.info(`built ${o.model} (${o.reason}; ${ms} ms${o.rows != null ? `, ${o.rows} rows` : ""}${o.periods?.length ? `, periods ${o.periods.join(" ")}` : ""})`);
+    (t.severity === "error" ? context.logger.error : context.logger.warn)(
+      `${o.model}: test ${t.test} ${t.status} (${t.failingRows} row(s))${t.message ? `: ${t.message}` : ""}`,
+    );
+  if (o.status === "built")
+    context.logger.info(
+      `built ${o.model} (${o.reason}; ${ms} ms${o.rows != null ? `, ${o.rows} rows` : ""}${o.periods?.length ? `, periods ${o.periods.join(" ")}` : ""})`,
+    );
   else context.logger.error(`${o.model} ${o.status}: ${o.error}`);
 }

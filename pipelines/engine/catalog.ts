@@ -45,8 +45,14 @@ export interface Catalog {
   edges: { from: string; to: string }[];
 }
 
-export async function buildCatalog(project: Project, connection: DuckDBConnection | undefined, now: Date): Promise<Catalog> {
-  const facts = connection ? await warehouseFacts(connection) : { types: new Map(), tests: new Map(), builds: new Map() };
+export async function buildCatalog(
+  project: Project,
+  connection: DuckDBConnection | undefined,
+  now: Date,
+): Promise<Catalog> {
+  const facts = connection
+    ? await warehouseFacts(connection)
+    : { types: new Map(), tests: new Map(), builds: new Map() };
   const nodes: CatalogNode[] = [];
   const sourceDownstream = new Map<string, string[]>();
   for (const id of project.order) {
@@ -61,8 +67,17 @@ export async function buildCatalog(project: Project, connection: DuckDBConnectio
       grain: m.header.grain,
       materialized: m.header.materialized,
       file: m.file,
-      columns: columnDocs(m.header).map((c) => ({ name: c.name, description: c.description, type: facts.types.get(`${id}.${c.name}`) ?? c.type ?? null })),
-      tests: m.tests.map((t) => ({ name: t.name, kind: t.kind, severity: t.severity, last_result: facts.tests.get(`${id}|${t.name}`) ?? null })),
+      columns: columnDocs(m.header).map((c) => ({
+        name: c.name,
+        description: c.description,
+        type: facts.types.get(`${id}.${c.name}`) ?? c.type ?? null,
+      })),
+      tests: m.tests.map((t) => ({
+        name: t.name,
+        kind: t.kind,
+        severity: t.severity,
+        last_result: facts.tests.get(`${id}|${t.name}`) ?? null,
+      })),
       params: Object.keys(m.params),
       upstream: [...m.upstream, ...m.sources].sort(),
       downstream: project.downstream.get(id) ?? [],
@@ -78,10 +93,17 @@ export async function buildCatalog(project: Project, connection: DuckDBConnectio
       layer: "raw",
       name: entity.name,
       description: entity.doc,
-      grain: entity.kind === "snapshot" ? "one row per version of a key (_valid_to NULL = current)" : "one row per event",
+      grain:
+        entity.kind === "snapshot" ? "one row per version of a key (_valid_to NULL = current)" : "one row per event",
       materialized: null,
       file: null,
-      columns: columnsOf(entity).map((c) => ({ name: c.name, description: c.doc, type: c.duckdbType, key: c.key ?? false, nullable: c.nullable })),
+      columns: columnsOf(entity).map((c) => ({
+        name: c.name,
+        description: c.doc,
+        type: c.duckdbType,
+        key: c.key ?? false,
+        nullable: c.nullable,
+      })),
       tests: [],
       params: [],
       upstream: [],
@@ -95,9 +117,26 @@ export async function buildCatalog(project: Project, connection: DuckDBConnectio
     if (listed.has(table)) continue;
     listed.add(table);
     const [layer, name] = table.split(".") as [string, string];
-    nodes.push({ id: table, kind: "source", layer, name, description: `${layer} table written by the pipeline`, grain: null, materialized: null, file: null, columns: [], tests: [], params: [], upstream: [], downstream, last_built: null });
+    nodes.push({
+      id: table,
+      kind: "source",
+      layer,
+      name,
+      description: `${layer} table written by the pipeline`,
+      grain: null,
+      materialized: null,
+      file: null,
+      columns: [],
+      tests: [],
+      params: [],
+      upstream: [],
+      downstream,
+      last_built: null,
+    });
   }
-  const edges = nodes.flatMap((n) => (n.kind === "model" ? n.upstream.map((from) => ({ from: from.replace(/_current$/, ""), to: n.id })) : []));
+  const edges = nodes.flatMap((n) =>
+    n.kind === "model" ? n.upstream.map((from) => ({ from: from.replace(/_current$/, ""), to: n.id })) : [],
+  );
   return { generated_at: now.toISOString(), nodes, edges };
 }
 
@@ -110,15 +149,37 @@ async function warehouseFacts(connection: DuckDBConnection) {
     types.set(r.id, r.type);
   const tests = new Map<string, CatalogTest["last_result"]>();
   const builds = new Map<string, CatalogNode["last_built"]>();
-  const present = new Set((await queryRows<{ t: string }>(connection, "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'audit'")).map((r) => r.t));
+  const present = new Set(
+    (
+      await queryRows<{ t: string }>(
+        connection,
+        "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'audit'",
+      )
+    ).map((r) => r.t),
+  );
   if (present.has("test_results"))
-    for (const r of await queryRows<{ model: string; test: string; status: string; failing_rows: number; checked_at: string; run_id: string }>(
+    for (const r of await queryRows<{
+      model: string;
+      test: string;
+      status: string;
+      failing_rows: number;
+      checked_at: string;
+      run_id: string;
+    }>(
       connection,
       "SELECT model, test, status, failing_rows, checked_at, run_id FROM audit.test_results QUALIFY row_number() OVER (PARTITION BY model, test ORDER BY checked_at DESC) = 1",
     ))
-      tests.set(`${r.model}|${r.test}`, { status: r.status, failing_rows: r.failing_rows, checked_at: r.checked_at, run_id: r.run_id });
+      tests.set(`${r.model}|${r.test}`, {
+        status: r.status,
+        failing_rows: r.failing_rows,
+        checked_at: r.checked_at,
+        run_id: r.run_id,
+      });
   if (present.has("model_state"))
-    for (const r of await queryRows<{ model: string; built_at: string; run_id: string; rows: number | null }>(connection, "SELECT model, built_at, run_id, rows FROM audit.model_state"))
+    for (const r of await queryRows<{ model: string; built_at: string; run_id: string; rows: number | null }>(
+      connection,
+      "SELECT model, built_at, run_id, rows FROM audit.model_state",
+    ))
       builds.set(r.model, { at: r.built_at, run_id: r.run_id, rows: r.rows });
   return { types, tests, builds };
 }

@@ -27,7 +27,14 @@ export async function runTests(
       const rows = await queryRows(connection, sampleQuery(modelId, test));
       const failing = Number(rows[0]?.__failing_rows ?? 0);
       const sample = rows.map(({ __failing_rows: _n, ...rest }) => rest);
-      results.push({ ...base, status: failing === 0 ? "pass" : "fail", failingRows: failing, sample, message: null, checkedAt: meta.now() });
+      results.push({
+        ...base,
+        status: failing === 0 ? "pass" : "fail",
+        failingRows: failing,
+        sample,
+        message: null,
+        checkedAt: meta.now(),
+      });
     } catch (error) {
       // Checked before the build, so this is rare (e.g. a runtime conversion error); it counts as failing.
       const message = `${test.file} line ${test.line}: ${shortDuckdbMessage(error instanceof Error ? error.message : String(error))}`;

@@ -30,8 +30,7 @@ export async function runDag(options: DagOptions): Promise<Map<string, NodeStatu
       }
     }
   };
-  const ready = () =>
-    waiting.filter((id) => options.needs(id).every((n) => !inGraph.has(n) || status.get(n) === "ok"));
+  const ready = () => waiting.filter((id) => options.needs(id).every((n) => !inGraph.has(n) || status.get(n) === "ok"));
 
   for (;;) {
     settle();
@@ -42,13 +41,16 @@ export async function runDag(options: DagOptions): Promise<Map<string, NodeStatu
         waiting.splice(waiting.indexOf(id), 1);
         running.set(
           id,
-          options.work(id, slot).then(
-            (ok) => void status.set(id, ok ? "ok" : "failed"),
-            () => void status.set(id, "failed"),
-          ).finally(() => {
-            running.delete(id);
-            freeSlots.push(slot);
-          }),
+          options
+            .work(id, slot)
+            .then(
+              (ok) => void status.set(id, ok ? "ok" : "failed"),
+              () => void status.set(id, "failed"),
+            )
+            .finally(() => {
+              running.delete(id);
+              freeSlots.push(slot);
+            }),
         );
       }
     }

@@ -17,18 +17,25 @@ export function displayPath(path: string): string {
 }
 
 export function discoverModels(root: string): Model[] {
-  if (!existsSync(root)) throw new UserError(`no models folder at ${displayPath(root)}; create it with staging/, core/ and marts/ inside`);
+  if (!existsSync(root))
+    throw new UserError(`no models folder at ${displayPath(root)}; create it with staging/, core/ and marts/ inside`);
   const models: Model[] = [];
   const customTests: { path: string; model: string; layer: Layer }[] = [];
   for (const entry of readdirSync(root).sort()) {
     const path = join(root, entry);
     if (!statSync(path).isDirectory()) {
       if (/\.(sql|ts)$/.test(entry))
-        throw new UserError(`a model must sit in a layer folder: move it to ${LAYERS.map((l) => `models/${l}/`).join(", ")}`, { at: { file: displayPath(path), line: 1 } });
+        throw new UserError(
+          `a model must sit in a layer folder: move it to ${LAYERS.map((l) => `models/${l}/`).join(", ")}`,
+          { at: { file: displayPath(path), line: 1 } },
+        );
       continue;
     }
     if (!(LAYERS as readonly string[]).includes(entry))
-      throw new UserError(`unknown layer folder "${entry}"${didYouMean(entry, LAYERS)}; layers are ${LAYERS.join(", ")}`, { at: { file: displayPath(path) } });
+      throw new UserError(
+        `unknown layer folder "${entry}"${didYouMean(entry, LAYERS)}; layers are ${LAYERS.join(", ")}`,
+        { at: { file: displayPath(path) } },
+      );
     for (const file of walk(path)) {
       const name = basename(file);
       const test = /^(.+?)(\.[a-z0-9_]+)?\.test\.sql$/.exec(name);
@@ -63,7 +70,10 @@ export function readModel(path: string, layer: Layer): Model {
   const name = basename(path).replace(/\.(sql|ts)$/, "");
   if (!TABLE_NAME.test(name))
     throw new UserError(
-      `"${name}" cannot be a table name: rename the file to lower_snake_case, e.g. ${name.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "")}.${language}`,
+      `"${name}" cannot be a table name: rename the file to lower_snake_case, e.g. ${name
+        .toLowerCase()
+        .replace(/[^a-z0-9_]+/g, "_")
+        .replace(/^[^a-z]+/, "")}.${language}`,
       { at: { file, line: 1 } },
     );
   const text = readFileSync(path, "utf8");
@@ -71,7 +81,9 @@ export function readModel(path: string, layer: Layer): Model {
   const tests = parseTests(header.tests, located, file);
   if (language === "ts") {
     if (header.materialized !== "table")
-      throw new UserError("a TypeScript model is materialized: table (views and incremental models are SQL)", { at: { file, line: located.lineAt(["materialized"]) } });
+      throw new UserError("a TypeScript model is materialized: table (views and incremental models are SQL)", {
+        at: { file, line: located.lineAt(["materialized"]) },
+      });
     const untyped = Object.entries(header.columns).find(([, c]) => typeof c === "string" || !c.type);
     if (untyped || Object.keys(header.columns).length === 0)
       throw new UserError(
@@ -79,7 +91,20 @@ export function readModel(path: string, layer: Layer): Model {
         { at: { file, line: located.lineAt(["columns", ...(untyped ? [untyped[0]] : [])]) } },
       );
   }
-  return { id: `${layer}.${name}`, layer, name, file, path, language, text, header, located, block, params: paramSpecs(header), tests };
+  return {
+    id: `${layer}.${name}`,
+    layer,
+    name,
+    file,
+    path,
+    language,
+    text,
+    header,
+    located,
+    block,
+    params: paramSpecs(header),
+    tests,
+  };
 }
 
 const CustomTestHeader = z.strictObject({
@@ -106,7 +131,10 @@ function checkDuplicates(models: Model[]): void {
   for (const m of models) {
     const other = seen.get(m.id);
     if (other)
-      throw new UserError(`model ${m.id} is defined twice (also in ${other.file}); each table has one file — rename one of them`, { at: { file: m.file, line: 1 } });
+      throw new UserError(
+        `model ${m.id} is defined twice (also in ${other.file}); each table has one file — rename one of them`,
+        { at: { file: m.file, line: 1 } },
+      );
     seen.set(m.id, m);
   }
 }

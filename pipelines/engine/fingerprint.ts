@@ -10,7 +10,8 @@ import type { BoundParam } from "./params.ts";
 /** Bumped when the engine changes how it materializes, so every model is rebuilt once. */
 const ENGINE_VERSION = "1";
 
-export const digest = (...parts: unknown[]) => createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+export const digest = (...parts: unknown[]) =>
+  createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
 
 /**
  * The model's code: its file, tests and the parameters its SQL body reads. For an incremental model
@@ -20,7 +21,13 @@ export const digest = (...parts: unknown[]) => createHash("sha256").update(JSON.
 export function codeFingerprint(model: ResolvedModel, params: readonly BoundParam[]): string {
   const periodOnly = periodOnlyParams(model);
   const used = params.filter((p) => !periodOnly.has(p.name)).map((p) => [p.name, p.type, p.value]);
-  return digest(ENGINE_VERSION, model.language, model.text, model.tests.map(({ file: _f, line: _l, ...t }) => t), used);
+  return digest(
+    ENGINE_VERSION,
+    model.language,
+    model.text,
+    model.tests.map(({ file: _f, line: _l, ...t }) => t),
+    used,
+  );
 }
 
 export function periodOnlyParams(model: ResolvedModel): Set<string> {
@@ -29,7 +36,12 @@ export function periodOnlyParams(model: ResolvedModel): Set<string> {
 }
 
 /** The whole fingerprint: code, period-only parameters, and the version of each table read. */
-export function fullFingerprint(model: ResolvedModel, code: string, params: readonly BoundParam[], upstreamVersions: Record<string, string>): string {
+export function fullFingerprint(
+  model: ResolvedModel,
+  code: string,
+  params: readonly BoundParam[],
+  upstreamVersions: Record<string, string>,
+): string {
   const periodOnly = periodOnlyParams(model);
   const periodParams = params.filter((p) => periodOnly.has(p.name)).map((p) => [p.name, p.value]);
   const inputs = [...model.upstream, ...model.sources].sort().map((id) => [id, upstreamVersions[id] ?? "unknown"]);
@@ -41,7 +53,10 @@ export function fullFingerprint(model: ResolvedModel, code: string, params: read
  * number of closed snapshot versions. Ingest only appends rows and closes versions, so any load
  * that changed a table changes its version.
  */
-export async function sourceVersions(connection: DuckDBConnection, sources: readonly string[]): Promise<Record<string, string>> {
+export async function sourceVersions(
+  connection: DuckDBConnection,
+  sources: readonly string[],
+): Promise<Record<string, string>> {
   if (sources.length === 0) return {};
   const reader = await connection.runAndReadAll(
     `SELECT schema_name || '.' || table_name AS id, column_name FROM duckdb_columns()
@@ -64,8 +79,12 @@ export async function sourceVersions(connection: DuckDBConnection, sources: read
     const exprs = ["count(*)::VARCHAR"];
     if (cols.has("_load_id")) exprs.push("coalesce(max(_load_id)::VARCHAR, '')");
     if (cols.has("_valid_to")) exprs.push("count(_valid_to)::VARCHAR");
-    parts.push(`SELECT '${id.replaceAll("'", "''")}' AS id, concat_ws(':', ${exprs.join(", ")}) AS version FROM ${ident(schema)}.${ident(table)}`);
+    parts.push(
+      `SELECT '${id.replaceAll("'", "''")}' AS id, concat_ws(':', ${exprs.join(", ")}) AS version FROM ${ident(schema)}.${ident(table)}`,
+    );
   }
-  if (parts.length) for (const r of await queryRows<{ id: string; version: string }>(connection, parts.join("\nUNION ALL\n"))) versions[r.id] = r.version;
+  if (parts.length)
+    for (const r of await queryRows<{ id: string; version: string }>(connection, parts.join("\nUNION ALL\n")))
+      versions[r.id] = r.version;
   return versions;
 }

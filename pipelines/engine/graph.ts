@@ -20,7 +20,9 @@ type Role = "body" | "periods" | "test";
 type Parsed = { text: SqlText; role: Role; sql: ParsedSql };
 
 /** The ingest's tables, and the views of their current snapshot versions. */
-const RAW_TABLES = ENTITIES.flatMap((e) => (e.kind === "snapshot" ? [`raw.${e.name}`, `raw.${e.name}_current`] : [`raw.${e.name}`]));
+const RAW_TABLES = ENTITIES.flatMap((e) =>
+  e.kind === "snapshot" ? [`raw.${e.name}`, `raw.${e.name}_current`] : [`raw.${e.name}`],
+);
 /** Variables the engine sets itself for some models, so they need no declaration. */
 const BUILT_IN_VARIABLES = { incremental: ["period"] };
 
@@ -28,14 +30,27 @@ export async function resolveProject(models: readonly Model[], connection: DuckD
   const ids = new Set(models.map((m) => m.id));
   const texts: { model: Model; text: SqlText; role: Role }[] = [];
   for (const m of models) {
-    if (m.language === "sql") texts.push({ model: m, role: "body", text: { text: m.text, file: m.file, firstLine: 1 } });
+    if (m.language === "sql")
+      texts.push({ model: m, role: "body", text: { text: m.text, file: m.file, firstLine: 1 } });
     const periods = m.header.incremental?.periods;
-    if (periods) texts.push({ model: m, role: "periods", text: { text: periods, file: m.file, firstLine: m.located.lineAt(["incremental", "periods"]) } });
-    for (const t of m.tests) if (t.kind === "custom") texts.push({ model: m, role: "test", text: { text: t.sql, file: t.file, firstLine: 1 } });
+    if (periods)
+      texts.push({
+        model: m,
+        role: "periods",
+        text: { text: periods, file: m.file, firstLine: m.located.lineAt(["incremental", "periods"]) },
+      });
+    for (const t of m.tests)
+      if (t.kind === "custom")
+        texts.push({ model: m, role: "test", text: { text: t.sql, file: t.file, firstLine: 1 } });
   }
-  const parsed = await parseSqlTexts(connection, texts.map((t) => t.text));
+  const parsed = await parseSqlTexts(
+    connection,
+    texts.map((t) => t.text),
+  );
   const byModel = new Map<string, Parsed[]>();
-  texts.forEach((t, i) => byModel.set(t.model.id, [...(byModel.get(t.model.id) ?? []), { text: t.text, role: t.role, sql: parsed[i]! }]));
+  texts.forEach((t, i) =>
+    byModel.set(t.model.id, [...(byModel.get(t.model.id) ?? []), { text: t.text, role: t.role, sql: parsed[i]! }]),
+  );
 
   const warnings: string[] = [];
   const resolved = new Map<string, ResolvedModel>();
@@ -46,20 +61,36 @@ export async function resolveProject(models: readonly Model[], connection: DuckD
   return { models: resolved, order, downstream, warnings };
 }
 
-function checkTarget(id: string, ids: Set<string>, at: { file: string; line: number }, what: string): "model" | "source" {
+function checkTarget(
+  id: string,
+  ids: Set<string>,
+  at: { file: string; line: number },
+  what: string,
+): "model" | "source" {
   const [schema, table, extra] = id.split(".");
   if (!schema || !table || extra !== undefined)
-    throw new UserError(`${what} "${id}" must be written schema.table, e.g. staging.stg_employers or raw.employers`, { at });
+    throw new UserError(`${what} "${id}" must be written schema.table, e.g. staging.stg_employers or raw.employers`, {
+      at,
+    });
   if ((LAYERS as readonly string[]).includes(schema)) {
     if (ids.has(id)) return "model";
-    throw new UserError(`${what} unknown model ${id}${didYouMean(id, [...ids])}; create models/${schema}/${table}.sql or fix the name`, { at });
+    throw new UserError(
+      `${what} unknown model ${id}${didYouMean(id, [...ids])}; create models/${schema}/${table}.sql or fix the name`,
+      { at },
+    );
   }
   if (schema === "raw") {
     if (RAW_TABLES.includes(id)) return "source";
-    throw new UserError(`${what} ${id} is not an extract table${didYouMean(id, RAW_TABLES)}; raw tables are raw.<entity> for ${ENTITIES.map((e) => e.name).join(", ")}`, { at });
+    throw new UserError(
+      `${what} ${id} is not an extract table${didYouMean(id, RAW_TABLES)}; raw tables are raw.<entity> for ${ENTITIES.map((e) => e.name).join(", ")}`,
+      { at },
+    );
   }
   if ((SOURCE_SCHEMAS as readonly string[]).includes(schema)) return "source";
-  throw new UserError(`${what} ${id}: unknown schema "${schema}"${didYouMean(schema, [...LAYERS, ...SOURCE_SCHEMAS])}; models read ${[...LAYERS, ...SOURCE_SCHEMAS].join(", ")}`, { at });
+  throw new UserError(
+    `${what} ${id}: unknown schema "${schema}"${didYouMean(schema, [...LAYERS, ...SOURCE_SCHEMAS])}; models read ${[...LAYERS, ...SOURCE_SCHEMAS].join(", ")}`,
+    { at },
+  );
 }
 
 function resolveModel(m: Model, texts: Parsed[], ids: Set<string>, warnings: string[]): ResolvedModel {
@@ -71,18 +102,29 @@ function resolveModel(m: Model, texts: Parsed[], ids: Set<string>, warnings: str
       const at = { file: text.file, line: t.line };
       if (!t.schema) {
         if (sql.ctes.has(t.table)) continue;
-        throw new UserError(`unqualified table "${t.table}": write it with its schema, e.g. staging.${t.table} or raw.${t.table}`, { at });
+        throw new UserError(
+          `unqualified table "${t.table}": write it with its schema, e.g. staging.${t.table} or raw.${t.table}`,
+          { at },
+        );
       }
-      if (t.catalog) throw new UserError(`"${t.catalog}.${t.schema}.${t.table}": read tables of this warehouse as schema.table`, { at });
+      if (t.catalog)
+        throw new UserError(`"${t.catalog}.${t.schema}.${t.table}": read tables of this warehouse as schema.table`, {
+          at,
+        });
       const id = `${t.schema}.${t.table}`;
       if (id === m.id && role === "test") continue;
       if (id === m.id) throw new UserError(`${m.id} reads itself; a model cannot depend on its own output`, { at });
       checkTarget(id, ids, at, "reads");
       inferred.push({ id, ...at });
     }
-    for (const v of sql.variables) (role === "periods" ? periodVariables : variables).push({ id: v.name, file: text.file, line: v.line });
+    for (const v of sql.variables)
+      (role === "periods" ? periodVariables : variables).push({ id: v.name, file: text.file, line: v.line });
   }
-  const declared = (m.header.depends_on ?? []).map((id, i) => ({ id, file: m.file, line: m.located.lineAt(["depends_on", i]) }));
+  const declared = (m.header.depends_on ?? []).map((id, i) => ({
+    id,
+    file: m.file,
+    line: m.located.lineAt(["depends_on", i]),
+  }));
   for (const d of declared) checkTarget(d.id, ids, d, "depends_on lists");
   if (m.header.depends_on && m.language === "sql") {
     const listed = new Set(declared.map((d) => d.id));
@@ -93,15 +135,26 @@ function resolveModel(m: Model, texts: Parsed[], ids: Set<string>, warnings: str
         { at: missing },
       );
     const found = new Set(inferred.map((r) => r.id));
-    for (const d of declared) if (!found.has(d.id)) warnings.push(`${d.file} line ${d.line}: depends_on lists ${d.id} but the SQL does not read it`);
+    for (const d of declared)
+      if (!found.has(d.id))
+        warnings.push(`${d.file} line ${d.line}: depends_on lists ${d.id} but the SQL does not read it`);
   }
-  const fromTests: Reference[] = m.tests.flatMap((t) => testReferences(t).map((id) => ({ id, file: t.file, line: t.line })));
+  const fromTests: Reference[] = m.tests.flatMap((t) =>
+    testReferences(t).map((id) => ({ id, file: t.file, line: t.line })),
+  );
   for (const r of fromTests) checkTarget(r.id, ids, r, "test reads");
   checkVariables(m, [...variables, ...periodVariables], warnings);
   const all = [...declared, ...inferred, ...fromTests].map((r) => r.id).filter((id) => id !== m.id);
   const upstream = [...new Set(all.filter((id) => ids.has(id)))].sort();
   const sources = [...new Set(all.filter((id) => !ids.has(id)))].sort();
-  return { ...m, inferred, variables, periodVariables: [...new Set(periodVariables.map((v) => v.id))], upstream, sources };
+  return {
+    ...m,
+    inferred,
+    variables,
+    periodVariables: [...new Set(periodVariables.map((v) => v.id))],
+    upstream,
+    sources,
+  };
 }
 
 function checkVariables(m: Model, variables: Reference[], warnings: string[]): void {
@@ -113,11 +166,15 @@ function checkVariables(m: Model, variables: Reference[], warnings: string[]): v
         { at: v },
       );
     if (!(v.id in m.params) && !builtIn.includes(v.id))
-      throw new UserError(`getvariable('${v.id}') is not declared; add "${v.id}: <type>" under params: in the header (types: date, decimal, integer, varchar, boolean)`, { at: v });
+      throw new UserError(
+        `getvariable('${v.id}') is not declared; add "${v.id}: <type>" under params: in the header (types: date, decimal, integer, varchar, boolean)`,
+        { at: v },
+      );
   }
   const used = new Set(variables.map((v) => v.id));
   for (const name of Object.keys(m.params))
-    if (!used.has(name) && m.language === "sql") warnings.push(`${m.file} line ${m.located.lineAt(["params", name])}: param ${name} is declared but never read`);
+    if (!used.has(name) && m.language === "sql")
+      warnings.push(`${m.file} line ${m.located.lineAt(["params", name])}: param ${name} is declared but never read`);
 }
 
 /** Depth-first order; a reference back into the current path is a cycle, reported at the line that closes it. */
@@ -130,7 +187,9 @@ function buildOrder(models: Map<string, ResolvedModel>): string[] {
     if (state.get(id) === "visiting") {
       const cycle = [...path.slice(path.indexOf(id)), id];
       const closer = models.get(path[path.length - 1]!)!;
-      throw new UserError(`dependency cycle ${cycle.join(" → ")}; one of these models must stop reading the next`, { at: referenceTo(closer, id) });
+      throw new UserError(`dependency cycle ${cycle.join(" → ")}; one of these models must stop reading the next`, {
+        at: referenceTo(closer, id),
+      });
     }
     state.set(id, "visiting");
     path.push(id);

@@ -5,7 +5,10 @@ import { UserError } from "../lib/errors.ts";
 import { parseLocatedYaml, parseWith, type LocatedYaml } from "./located-yaml.ts";
 
 /** Required text, with what to write when it is missing. */
-const text = (what: string) => z.string({ error: (i) => (i.input === undefined ? `required: ${what}` : `must be text: ${what}`) }).min(1, `required: ${what}`);
+const text = (what: string) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? `required: ${what}` : `must be text: ${what}`) })
+    .min(1, `required: ${what}`);
 
 const Name = z.string().regex(/^[a-z_][a-z0-9_]*$/, "must be lower_snake_case (letters, digits, _)");
 
@@ -43,7 +46,10 @@ export const HeaderSchema = z
   .strictObject({
     description: text("say in a sentence what the table holds"),
     grain: text("say what one row is, e.g. 'one row per employer_id'"),
-    materialized: z.enum(["view", "table", "incremental"], { error: (i) => (i.input === undefined ? "required: view, table or incremental" : "must be view, table or incremental") }),
+    materialized: z.enum(["view", "table", "incremental"], {
+      error: (i) =>
+        i.input === undefined ? "required: view, table or incremental" : "must be view, table or incremental",
+    }),
     incremental: Incremental.optional(),
     depends_on: z.array(z.string()).optional(),
     tests: z.array(z.unknown()).default([]),
@@ -52,9 +58,17 @@ export const HeaderSchema = z
   })
   .superRefine((h, ctx) => {
     if (h.materialized === "incremental" && !h.incremental)
-      ctx.addIssue({ code: "custom", path: ["materialized"], message: "an incremental model needs an `incremental:` block with period_column and periods" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["materialized"],
+        message: "an incremental model needs an `incremental:` block with period_column and periods",
+      });
     if (h.materialized !== "incremental" && h.incremental)
-      ctx.addIssue({ code: "custom", path: ["incremental"], message: "only incremental models take an `incremental:` block; remove it or set materialized: incremental" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["incremental"],
+        message: "only incremental models take an `incremental:` block; remove it or set materialized: incremental",
+      });
   });
 
 export type ModelHeader = z.infer<typeof HeaderSchema>;
@@ -66,11 +80,15 @@ export interface ParamSpec {
 }
 
 export function paramSpecs(header: ModelHeader): Record<string, ParamSpec> {
-  return Object.fromEntries(Object.entries(header.params).map(([k, v]) => [k, typeof v === "string" ? { type: v } : v]));
+  return Object.fromEntries(
+    Object.entries(header.params).map(([k, v]) => [k, typeof v === "string" ? { type: v } : v]),
+  );
 }
 
 export function columnDocs(header: ModelHeader): { name: string; description: string; type?: string }[] {
-  return Object.entries(header.columns).map(([name, c]) => (typeof c === "string" ? { name, description: c } : { name, ...c }));
+  return Object.entries(header.columns).map(([name, c]) =>
+    typeof c === "string" ? { name, description: c } : { name, ...c },
+  );
 }
 
 export interface HeaderBlock {
@@ -87,7 +105,10 @@ export function findHeaderBlock(text: string, file: string): HeaderBlock | undef
   const start = text.search(/\S/);
   if (start < 0 || !text.startsWith("/*", start)) return undefined;
   const end = text.indexOf("*/", start + 2);
-  if (end < 0) throw new UserError("the header comment is never closed; end it with */", { at: { file, line: lineOf(text, start) } });
+  if (end < 0)
+    throw new UserError("the header comment is never closed; end it with */", {
+      at: { file, line: lineOf(text, start) },
+    });
   return { yaml: text.slice(start + 2, end), firstLine: lineOf(text, start), lastLine: lineOf(text, end) };
 }
 
@@ -111,7 +132,9 @@ export function parseHeader(text: string, file: string, required = true): Parsed
   const place = { file, firstLine: block.firstLine };
   const located = parseLocatedYaml(block.yaml, place);
   if (located.value === null || typeof located.value !== "object" || Array.isArray(located.value))
-    throw new UserError("the header comment must hold YAML keys (description:, grain:, materialized:, ...)", { at: { file, line: block.firstLine } });
+    throw new UserError("the header comment must hold YAML keys (description:, grain:, materialized:, ...)", {
+      at: { file, line: block.firstLine },
+    });
   const header = parseWith(HeaderSchema, located, place);
   return { header, located, block };
 }

@@ -25,7 +25,10 @@ export function checkJsonSyntax(text: string, file: string): void {
     const message = cause instanceof Error ? cause.message : String(cause);
     const position = /position (\d+)/.exec(message);
     const line = position ? text.slice(0, Number(position[1])).split("\n").length : undefined;
-    throw new UserError(`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, { at: { file, line }, cause });
+    throw new UserError(`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, {
+      at: { file, line },
+      cause,
+    });
   }
 }
 
@@ -37,7 +40,9 @@ export function parseLocatedYaml(text: string, place: YamlPlace): LocatedYaml {
   if (first) {
     const line = firstLine - 1 + (first.linePos?.[0].line ?? 1);
     const what = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? first.message;
-    throw new UserError(`not valid YAML: ${what}; fix the indentation or quoting on this line`, { at: { file: place.file, line } });
+    throw new UserError(`not valid YAML: ${what}; fix the indentation or quoting on this line`, {
+      at: { file: place.file, line },
+    });
   }
   const lineOfOffset = (offset: number) => firstLine - 1 + counter.linePos(offset).line;
   return {
@@ -66,7 +71,12 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number {
 }
 
 /** Validates with zod; the first problem becomes a UserError at its own line, with the field path and what is wanted. */
-export function parseWith<S extends z.ZodType>(schema: S, located: LocatedYaml, place: YamlPlace, hint = ""): z.infer<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  located: LocatedYaml,
+  place: YamlPlace,
+  hint = "",
+): z.infer<S> {
   const result = schema.safeParse(located.value);
   if (result.success) return result.data;
   // An unknown key (a misspelling) explains the "missing" error that usually comes with it: report it first.
@@ -102,7 +112,8 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;

@@ -35,7 +35,11 @@ export interface BuildMeta {
   now: () => Date;
 }
 
-export async function materialize(connection: DuckDBConnection, plan: PlannedModel, meta: BuildMeta): Promise<ModelOutcome> {
+export async function materialize(
+  connection: DuckDBConnection,
+  plan: PlannedModel,
+  meta: BuildMeta,
+): Promise<ModelOutcome> {
   const { model } = plan;
   const started = performance.now();
   const target = qualified(model.id);
@@ -63,7 +67,15 @@ export async function materialize(connection: DuckDBConnection, plan: PlannedMod
       await connection.run("ROLLBACK");
       await recordTestResults(connection, tests);
       const failed = tests.filter(blocks).map((t) => t.test);
-      return { model: model.id, status: "test_failed", reason: plan.reason, error: `blocking test failed: ${failed.join(", ")}; the previous version is kept`, durationMs: performance.now() - started, tests, periods };
+      return {
+        model: model.id,
+        status: "test_failed",
+        reason: plan.reason,
+        error: `blocking test failed: ${failed.join(", ")}; the previous version is kept`,
+        durationMs: performance.now() - started,
+        tests,
+        periods,
+      };
     }
     const rows = model.header.materialized === "view" ? null : await countRows(connection, target);
     const durationMs = performance.now() - started;
@@ -83,7 +95,15 @@ export async function materialize(connection: DuckDBConnection, plan: PlannedMod
   } catch (error) {
     await connection.run("ROLLBACK").catch(() => undefined);
     if (tests.length) await recordTestResults(connection, tests);
-    return { model: model.id, status: "failed", reason: plan.reason, error: describeBuildError(plan, error), durationMs: performance.now() - started, tests, periods };
+    return {
+      model: model.id,
+      status: "failed",
+      reason: plan.reason,
+      error: describeBuildError(plan, error),
+      durationMs: performance.now() - started,
+      tests,
+      periods,
+    };
   }
 }
 
@@ -99,12 +119,18 @@ async function runTsModel(connection: DuckDBConnection, plan: PlannedModel, targ
     { schema: schema!, table: table! },
   );
   const have = new Set(found.map((c) => c.column_name));
-  if (have.size === 0) throw new UserError(`the TypeScript model did not create ${model.id}; create the table named by ctx.target`, { at: { file: model.file, line: 1 } });
+  if (have.size === 0)
+    throw new UserError(`the TypeScript model did not create ${model.id}; create the table named by ctx.target`, {
+      at: { file: model.file, line: 1 },
+    });
   const missing = columnDocs(model.header).filter((c) => !have.has(c.name));
   if (missing.length)
-    throw new UserError(`the table it created lacks the declared column(s) ${missing.map((c) => c.name).join(", ")}; create them or fix the header`, {
-      at: { file: model.file, line: model.located.lineAt(["columns", missing[0]!.name]) },
-    });
+    throw new UserError(
+      `the table it created lacks the declared column(s) ${missing.map((c) => c.name).join(", ")}; create them or fix the header`,
+      {
+        at: { file: model.file, line: model.located.lineAt(["columns", missing[0]!.name]) },
+      },
+    );
 }
 
 function describeBuildError(plan: PlannedModel, error: unknown): string {

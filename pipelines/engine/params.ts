@@ -16,7 +16,10 @@ const realDate = (s: string) => {
 };
 
 const VALUE: Record<ParamType, z.ZodType<string>> = {
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine(realDate, "not a real calendar date"),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+    .refine(realDate, "not a real calendar date"),
   decimal: z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/, "must be a decimal number with at most 6 decimals, e.g. 10.00"),
   integer: z.string().regex(/^-?\d{1,12}$/, "must be a whole number"),
   varchar: z.string(),
@@ -35,7 +38,8 @@ export const PERIOD = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a per
 
 export function checkParam(name: string, type: ParamType, value: unknown, where: string): string {
   const result = VALUE[type].safeParse(typeof value === "string" ? value : String(value));
-  if (!result.success) throw new UserError(`${where}: parameter ${name} = "${String(value)}" ${result.error.issues[0]!.message}`);
+  if (!result.success)
+    throw new UserError(`${where}: parameter ${name} = "${String(value)}" ${result.error.issues[0]!.message}`);
   return result.data;
 }
 

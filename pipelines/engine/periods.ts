@@ -23,20 +23,33 @@ export async function wantedPeriods(connection: DuckDBConnection, plan: PlannedM
     if (value === null) continue;
     const text = String(value);
     if (!PERIOD.safeParse(text).success)
-      throw new UserError(`incremental.periods returned "${text}", not a period YYYY-MM; make the query return periods like 2026-03`, { at: { file: model.file, line } });
+      throw new UserError(
+        `incremental.periods returned "${text}", not a period YYYY-MM; make the query return periods like 2026-03`,
+        { at: { file: model.file, line } },
+      );
     periods.add(text);
   }
   return [...periods].sort();
 }
 
-export function periodsToBuild(plan: PlannedModel, wanted: readonly string[], built: ReadonlySet<string>, fullRebuild: boolean): string[] {
+export function periodsToBuild(
+  plan: PlannedModel,
+  wanted: readonly string[],
+  built: ReadonlySet<string>,
+  fullRebuild: boolean,
+): string[] {
   const chosen = new Set(plan.requestedPeriods);
   for (const p of wanted) if (fullRebuild || !built.has(p)) chosen.add(p);
-  if (plan.inputsChanged) for (const p of wanted.slice(Math.max(0, wanted.length - plan.model.header.incremental!.lookback))) chosen.add(p);
+  if (plan.inputsChanged)
+    for (const p of wanted.slice(Math.max(0, wanted.length - plan.model.header.incremental!.lookback))) chosen.add(p);
   return [...chosen].sort();
 }
 
-export async function buildPeriods(connection: DuckDBConnection, plan: PlannedModel, meta: { runId: string; now: () => Date }): Promise<string[]> {
+export async function buildPeriods(
+  connection: DuckDBConnection,
+  plan: PlannedModel,
+  meta: { runId: string; now: () => Date },
+): Promise<string[]> {
   const { model } = plan;
   const target = qualified(model.id);
   const column = model.header.incremental!.period_column;
@@ -62,7 +75,10 @@ export async function buildPeriods(connection: DuckDBConnection, plan: PlannedMo
       `SELECT count(*) AS n, any_value(CAST(${ident(column)} AS VARCHAR)) AS example FROM ${SLICE} WHERE ${ident(column)} IS DISTINCT FROM $p`,
       { p: period },
     ).catch((cause) => {
-      throw new UserError(`incremental.period_column: the model has no column "${column}"`, { at: { file: model.file, line: model.located.lineAt(["incremental", "period_column"]) }, cause });
+      throw new UserError(`incremental.period_column: the model has no column "${column}"`, {
+        at: { file: model.file, line: model.located.lineAt(["incremental", "period_column"]) },
+        cause,
+      });
     });
     if (stray[0]!.n > 0)
       throw new UserError(
@@ -77,7 +93,14 @@ export async function buildPeriods(connection: DuckDBConnection, plan: PlannedMo
       exists = true;
     }
     const rows = await countRows(connection, SLICE);
-    await recordPeriod(connection, { model: model.id, period, codeFingerprint: plan.codeFingerprint, builtAt: meta.now(), runId: meta.runId, rows });
+    await recordPeriod(connection, {
+      model: model.id,
+      period,
+      codeFingerprint: plan.codeFingerprint,
+      builtAt: meta.now(),
+      runId: meta.runId,
+      rows,
+    });
   }
   await connection.run(`DROP TABLE IF EXISTS ${SLICE}`);
   return todo;

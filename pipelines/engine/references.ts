@@ -29,20 +29,32 @@ export async function parseSqlTexts(connection: DuckDBConnection, texts: readonl
 }
 
 function interpret(json: string, source: SqlText): ParsedSql {
-  const tree = JSON.parse(json) as { error: boolean; error_message?: string; error_type?: string; position?: string; statements?: unknown[] };
+  const tree = JSON.parse(json) as {
+    error: boolean;
+    error_message?: string;
+    error_type?: string;
+    position?: string;
+    statements?: unknown[];
+  };
   const lineAt = (byteOffset: number) => source.firstLine - 1 + lineOfByte(source.text, byteOffset);
   if (tree.error) {
     const position = tree.position === undefined ? undefined : Number(tree.position);
     if (tree.error_type === "not implemented")
-      throw new UserError("a model (or test) is one SELECT statement; the engine itself creates the table or view — remove CREATE/INSERT", { at: { file: source.file, line: source.firstLine } });
+      throw new UserError(
+        "a model (or test) is one SELECT statement; the engine itself creates the table or view — remove CREATE/INSERT",
+        { at: { file: source.file, line: source.firstLine } },
+      );
     throw new UserError(`SQL syntax error: ${tree.error_message}; fix the SQL on this line`, {
       at: { file: source.file, line: position === undefined ? source.firstLine : lineAt(position) },
     });
   }
   if ((tree.statements?.length ?? 0) !== 1)
-    throw new UserError(`expected exactly one SELECT statement, found ${tree.statements?.length ?? 0}; remove the extra statements (and the ; between them)`, {
-      at: { file: source.file, line: source.firstLine },
-    });
+    throw new UserError(
+      `expected exactly one SELECT statement, found ${tree.statements?.length ?? 0}; remove the extra statements (and the ; between them)`,
+      {
+        at: { file: source.file, line: source.firstLine },
+      },
+    );
   const parsed: ParsedSql = { tables: [], ctes: new Set(), variables: [] };
   walk(tree.statements, (node) => {
     if (node.type === "BASE_TABLE" && typeof node.table_name === "string")
@@ -58,7 +70,10 @@ function interpret(json: string, source: SqlText): ParsedSql {
       const arg = (node.children as { class?: string; value?: { value?: unknown } }[] | undefined)?.[0];
       if (arg?.class === "CONSTANT" && typeof arg.value?.value === "string")
         parsed.variables.push({ name: arg.value.value, line: lineAt(Number(node.query_location ?? 0)) });
-      else throw new UserError("getvariable() must name its parameter with a constant string, e.g. getvariable('as_of')", { at: { file: source.file, line: lineAt(Number(node.query_location ?? 0)) } });
+      else
+        throw new UserError("getvariable() must name its parameter with a constant string, e.g. getvariable('as_of')", {
+          at: { file: source.file, line: lineAt(Number(node.query_location ?? 0)) },
+        });
     }
   });
   return parsed;
@@ -88,5 +103,9 @@ export function lineFromDuckdbMessage(message: string, firstLine = 1): number | 
 
 /** DuckDB's message without the echoed source lines and caret, for one-line reports. */
 export function shortDuckdbMessage(message: string): string {
-  return message.split("\n").filter((l) => l.trim() && !/^LINE \d+:/.test(l) && !/^\s*\^\s*$/.test(l)).join(" ").trim();
+  return message
+    .split("\n")
+    .filter((l) => l.trim() && !/^LINE \d+:/.test(l) && !/^\s*\^\s*$/.test(l))
+    .join(" ")
+    .trim();
 }

@@ -21,20 +21,30 @@ export interface StepRecord {
 }
 
 export function newRunId(job: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return `${stamp}-${job}-${randomBytes(3).toString("hex")}`;
 }
 
 /** The checkout's commit, or "unknown" outside a git checkout (e.g. an installed package). */
 export function gitSha(cwd = process.cwd()): string {
   try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"], timeout: 5000 }).toString().trim() || "unknown";
+    return (
+      execFileSync("git", ["rev-parse", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"], timeout: 5000 })
+        .toString()
+        .trim() || "unknown"
+    );
   } catch {
     return "unknown";
   }
 }
 
-export async function startRun(connection: DuckDBConnection, run: { runId: string; job: string; startedAt: Date; gitSha: string }): Promise<void> {
+export async function startRun(
+  connection: DuckDBConnection,
+  run: { runId: string; job: string; startedAt: Date; gitSha: string },
+): Promise<void> {
   await ensureAuditTables(connection);
   await connection.run(
     "INSERT INTO audit.runs (run_id, job, started_at, status, git_sha, pid) VALUES ($id, $job, $at::TIMESTAMPTZ, 'running', $sha, $pid::INTEGER)",
@@ -44,7 +54,15 @@ export async function startRun(connection: DuckDBConnection, run: { runId: strin
 
 export async function finishRun(
   connection: DuckDBConnection,
-  run: { runId: string; finishedAt: Date; status: RunStatus; error: string | null; asOf: string | null; inputs: unknown[]; steps: StepRecord[] },
+  run: {
+    runId: string;
+    finishedAt: Date;
+    status: RunStatus;
+    error: string | null;
+    asOf: string | null;
+    inputs: unknown[];
+    steps: StepRecord[];
+  },
 ): Promise<void> {
   await ensureAuditTables(connection);
   await connection.run(
@@ -82,10 +100,12 @@ export async function lastUnfinishedBuild(connection: DuckDBConnection): Promise
   if (!last) throw new UserError("--resume: no earlier build is recorded in audit.runs; run tahseel build");
   const step = (JSON.parse(last.steps) as StepRecord[]).find((s) => s.name === "build");
   const detail = step?.detail as { request?: ResumePoint["request"]; models?: Record<string, string> } | undefined;
-  if (!detail?.request || !detail.models) throw new UserError(`--resume: run ${last.run_id} did not record its build request`);
+  if (!detail?.request || !detail.models)
+    throw new UserError(`--resume: run ${last.run_id} did not record its build request`);
   const unfinished = Object.entries(detail.models)
     .filter(([, s]) => ["failed", "test_failed", "blocked", "cancelled"].includes(s))
     .map(([id]) => id);
-  if (last.status === "success" || unfinished.length === 0) throw new UserError(`--resume: the last build (run ${last.run_id}) finished; nothing to resume`);
+  if (last.status === "success" || unfinished.length === 0)
+    throw new UserError(`--resume: the last build (run ${last.run_id}) finished; nothing to resume`);
   return { runId: last.run_id, request: detail.request, unfinished };
 }

@@ -32,27 +32,56 @@ export interface ModelState {
 }
 
 export async function readModelState(connection: DuckDBConnection): Promise<Map<string, ModelState>> {
-  const rows = await queryRows<ModelState & Record<string, unknown>>(connection, "SELECT model, fingerprint, code_fingerprint, materialized, built_at, run_id FROM audit.model_state");
+  const rows = await queryRows<ModelState & Record<string, unknown>>(
+    connection,
+    "SELECT model, fingerprint, code_fingerprint, materialized, built_at, run_id FROM audit.model_state",
+  );
   return new Map(rows.map((r) => [r.model, r]));
 }
 
 /** Written inside the model's own transaction, so the fingerprint is recorded exactly when the table is. */
 export async function recordModelState(
   connection: DuckDBConnection,
-  s: { model: string; fingerprint: string; codeFingerprint: string; materialized: string; builtAt: Date; runId: string; rows: number | null; durationMs: number },
+  s: {
+    model: string;
+    fingerprint: string;
+    codeFingerprint: string;
+    materialized: string;
+    builtAt: Date;
+    runId: string;
+    rows: number | null;
+    durationMs: number;
+  },
 ): Promise<void> {
   await connection.run("DELETE FROM audit.model_state WHERE model = $model", { model: s.model });
   await connection.run(
     "INSERT INTO audit.model_state VALUES ($model, $fp, $code, $mat, $at::TIMESTAMPTZ, $run, $rows::BIGINT, $ms::DOUBLE)",
-    { model: s.model, fp: s.fingerprint, code: s.codeFingerprint, mat: s.materialized, at: s.builtAt.toISOString(), run: s.runId, rows: s.rows === null ? null : String(s.rows), ms: s.durationMs },
+    {
+      model: s.model,
+      fp: s.fingerprint,
+      code: s.codeFingerprint,
+      mat: s.materialized,
+      at: s.builtAt.toISOString(),
+      run: s.runId,
+      rows: s.rows === null ? null : String(s.rows),
+      ms: s.durationMs,
+    },
   );
 }
 
-export async function builtPeriods(connection: DuckDBConnection, model: string, codeFingerprint: string): Promise<Set<string>> {
-  const rows = await queryRows<{ period: string }>(connection, "SELECT period FROM audit.model_periods WHERE model = $model AND code_fingerprint = $code", {
-    model,
-    code: codeFingerprint,
-  });
+export async function builtPeriods(
+  connection: DuckDBConnection,
+  model: string,
+  codeFingerprint: string,
+): Promise<Set<string>> {
+  const rows = await queryRows<{ period: string }>(
+    connection,
+    "SELECT period FROM audit.model_periods WHERE model = $model AND code_fingerprint = $code",
+    {
+      model,
+      code: codeFingerprint,
+    },
+  );
   return new Set(rows.map((r) => r.period));
 }
 
@@ -64,15 +93,21 @@ export async function recordPeriod(
   connection: DuckDBConnection,
   p: { model: string; period: string; codeFingerprint: string; builtAt: Date; runId: string; rows: number },
 ): Promise<void> {
-  await connection.run("DELETE FROM audit.model_periods WHERE model = $model AND period = $period", { model: p.model, period: p.period });
-  await connection.run("INSERT INTO audit.model_periods VALUES ($model, $period, $code, $at::TIMESTAMPTZ, $run, $rows::BIGINT)", {
+  await connection.run("DELETE FROM audit.model_periods WHERE model = $model AND period = $period", {
     model: p.model,
     period: p.period,
-    code: p.codeFingerprint,
-    at: p.builtAt.toISOString(),
-    run: p.runId,
-    rows: String(p.rows),
   });
+  await connection.run(
+    "INSERT INTO audit.model_periods VALUES ($model, $period, $code, $at::TIMESTAMPTZ, $run, $rows::BIGINT)",
+    {
+      model: p.model,
+      period: p.period,
+      code: p.codeFingerprint,
+      at: p.builtAt.toISOString(),
+      run: p.runId,
+      rows: String(p.rows),
+    },
+  );
 }
 
 export type ObjectKind = "table" | "view";
@@ -100,7 +135,10 @@ export interface TestResultRow {
   checkedAt: Date;
 }
 
-export async function recordTestResults(connection: DuckDBConnection, results: readonly TestResultRow[]): Promise<void> {
+export async function recordTestResults(
+  connection: DuckDBConnection,
+  results: readonly TestResultRow[],
+): Promise<void> {
   for (const r of results)
     await connection.run(
       "INSERT INTO audit.test_results VALUES ($run, $model, $test, $severity, $status, $failing::BIGINT, $sample::JSON, $message, $at::TIMESTAMPTZ)",

@@ -21,18 +21,35 @@ export type TestSpec = TestBase &
     | { kind: "accepted_values"; column: string; values: (string | number | boolean)[] }
     | { kind: "relationships"; column: string; to: string; field: string }
     | { kind: "expression"; sql: string }
-    | { kind: "reconciles"; sum: string; where?: string; equals: { model: string; sum: string; where?: string }; by: string[] }
+    | {
+        kind: "reconciles";
+        sum: string;
+        where?: string;
+        equals: { model: string; sum: string; where?: string };
+        by: string[];
+      }
     | { kind: "custom"; sql: string }
   );
 
-const Columns = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((c) => (typeof c === "string" ? [c] : c));
+const Columns = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .transform((c) => (typeof c === "string" ? [c] : c));
 
 const ARGUMENTS = {
   not_null: Columns,
   unique: Columns,
-  accepted_values: z.strictObject({ column: z.string().min(1), values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
-  relationships: z.strictObject({ column: z.string().min(1), to: z.string().min(1), field: z.string().min(1).optional() }),
-  expression: z.union([z.string().min(1), z.strictObject({ sql: z.string().min(1) })]).transform((e) => (typeof e === "string" ? e : e.sql)),
+  accepted_values: z.strictObject({
+    column: z.string().min(1),
+    values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+  }),
+  relationships: z.strictObject({
+    column: z.string().min(1),
+    to: z.string().min(1),
+    field: z.string().min(1).optional(),
+  }),
+  expression: z
+    .union([z.string().min(1), z.strictObject({ sql: z.string().min(1) })])
+    .transform((e) => (typeof e === "string" ? e : e.sql)),
   reconciles: z.strictObject({
     sum: z.string().min(1),
     where: z.string().optional(),
@@ -56,18 +73,31 @@ function parseEntry(entry: unknown, index: number, located: LocatedYaml, file: s
   const record = entry as Record<string, unknown>;
   const kinds = Object.keys(record).filter((k) => !COMMON.includes(k));
   const unknown = kinds.find((k) => !(k in ARGUMENTS));
-  if (unknown) throw new UserError(`unknown test "${unknown}"${didYouMean(unknown, TEST_KINDS)}; known tests: ${TEST_KINDS.join(", ")}`, { at: at(unknown) });
-  if (kinds.length !== 1) throw new UserError(`tests[${index}]: give exactly one test per entry (found ${kinds.length}); ${usage}`, { at: at() });
+  if (unknown)
+    throw new UserError(
+      `unknown test "${unknown}"${didYouMean(unknown, TEST_KINDS)}; known tests: ${TEST_KINDS.join(", ")}`,
+      { at: at(unknown) },
+    );
+  if (kinds.length !== 1)
+    throw new UserError(`tests[${index}]: give exactly one test per entry (found ${kinds.length}); ${usage}`, {
+      at: at(),
+    });
   const kind = kinds[0] as keyof typeof ARGUMENTS;
   const severity = record.severity ?? "error";
   if (severity !== "error" && severity !== "warn")
-    throw new UserError(`severity must be error (stops downstream models) or warn (reported only), not "${String(severity)}"`, { at: at("severity") });
-  if (record.name !== undefined && typeof record.name !== "string") throw new UserError("name must be text", { at: at("name") });
+    throw new UserError(
+      `severity must be error (stops downstream models) or warn (reported only), not "${String(severity)}"`,
+      { at: at("severity") },
+    );
+  if (record.name !== undefined && typeof record.name !== "string")
+    throw new UserError("name must be text", { at: at("name") });
   const parsed = ARGUMENTS[kind].safeParse(record[kind]);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = [kind, ...issue.path.map(String)].join(".");
-    throw new UserError(`${field}: ${issue.message}`, { at: at(kind, ...issue.path.filter((p) => typeof p !== "symbol")) });
+    throw new UserError(`${field}: ${issue.message}`, {
+      at: at(kind, ...issue.path.filter((p) => typeof p !== "symbol")),
+    });
   }
   const base = { severity, file, line: at(kind).line } as const;
   const named = (fallback: string) => (typeof record.name === "string" ? record.name : fallback);
@@ -76,7 +106,12 @@ function parseEntry(entry: unknown, index: number, located: LocatedYaml, file: s
     case "not_null": {
       const columns = args as string[];
       // One result per column, so a failure names the column that holds nulls.
-      return columns.map((column) => ({ ...base, kind, column, name: columns.length === 1 ? named(`not_null(${column})`) : `not_null(${column})` }));
+      return columns.map((column) => ({
+        ...base,
+        kind,
+        column,
+        name: columns.length === 1 ? named(`not_null(${column})`) : `not_null(${column})`,
+      }));
     }
     case "unique": {
       const columns = args as string[];
@@ -89,7 +124,16 @@ function parseEntry(entry: unknown, index: number, located: LocatedYaml, file: s
     case "relationships": {
       const a = args as z.infer<typeof ARGUMENTS.relationships>;
       const field = a.field ?? a.column;
-      return [{ ...base, kind, column: a.column, to: a.to, field, name: named(`relationships(${a.column} → ${a.to}.${field})`) }];
+      return [
+        {
+          ...base,
+          kind,
+          column: a.column,
+          to: a.to,
+          field,
+          name: named(`relationships(${a.column} → ${a.to}.${field})`),
+        },
+      ];
     }
     case "expression": {
       const sql = args as string;
@@ -98,7 +142,17 @@ function parseEntry(entry: unknown, index: number, located: LocatedYaml, file: s
     case "reconciles": {
       const a = args as z.infer<typeof ARGUMENTS.reconciles>;
       const by = a.by ?? [];
-      return [{ ...base, kind, sum: a.sum, where: a.where, equals: a.equals, by, name: named(`reconciles(${a.sum} = ${a.equals.model}.${a.equals.sum})`) }];
+      return [
+        {
+          ...base,
+          kind,
+          sum: a.sum,
+          where: a.where,
+          equals: a.equals,
+          by,
+          name: named(`reconciles(${a.sum} = ${a.equals.model}.${a.equals.sum})`),
+        },
+      ];
     }
   }
 }

@@ -21,11 +21,17 @@ export async function loadTsModel(model: Model): Promise<TsModel> {
   try {
     module = (await import(pathToFileURL(model.path).href)) as { default?: unknown };
   } catch (cause) {
-    throw new UserError(`cannot load the TypeScript model: ${cause instanceof Error ? cause.message : String(cause)}`, { at: { file: model.file, line: 1 }, cause });
+    throw new UserError(`cannot load the TypeScript model: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      at: { file: model.file, line: 1 },
+      cause,
+    });
   }
   if (typeof module.default !== "function")
-    throw new UserError("a TypeScript model must `export default async function build({ connection, target, params })` that creates `target`", {
-      at: { file: model.file, line: model.block.lastLine + 1 },
-    });
+    throw new UserError(
+      "a TypeScript model must `export default async function build({ connection, target, params })` that creates `target`",
+      {
+        at: { file: model.file, line: model.block.lastLine + 1 },
+      },
+    );
   return module.default as TsModel;
 }

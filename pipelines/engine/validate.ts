@@ -26,7 +26,8 @@ export async function checkBeforeBuild(
   try {
     for (const model of models) {
       await bindParams(connection, paramsOf(model));
-      if (model.header.materialized === "incremental") await connection.run("SET VARIABLE period = $p::VARCHAR", { p: BINDING_PERIOD });
+      if (model.header.materialized === "incremental")
+        await connection.run("SET VARIABLE period = $p::VARCHAR", { p: BINDING_PERIOD });
       await dropExisting(connection, model.id, existing.get(model.id));
       if (model.language === "sql") await createProbe(connection, model);
       else await createStub(connection, model);
@@ -34,8 +35,10 @@ export async function checkBeforeBuild(
       await checkPeriodsQuery(connection, model);
       for (const test of model.tests) {
         await attempt(connection, sampleQuery(model.id, test), (message) => {
-          const line = test.kind === "custom" ? lineFromDuckdbMessage(message) ?? 1 : test.line;
-          return new UserError(`test ${test.name}: ${shortDuckdbMessage(message)}; fix the test's columns or SQL`, { at: { file: test.file, line } });
+          const line = test.kind === "custom" ? (lineFromDuckdbMessage(message) ?? 1) : test.line;
+          return new UserError(`test ${test.name}: ${shortDuckdbMessage(message)}; fix the test's columns or SQL`, {
+            at: { file: test.file, line },
+          });
         });
       }
     }
@@ -44,7 +47,11 @@ export async function checkBeforeBuild(
   }
 }
 
-export async function dropExisting(connection: DuckDBConnection, id: string, kind: ObjectKind | undefined): Promise<void> {
+export async function dropExisting(
+  connection: DuckDBConnection,
+  id: string,
+  kind: ObjectKind | undefined,
+): Promise<void> {
   if (kind === "table") await connection.run(`DROP TABLE IF EXISTS ${qualified(id)}`);
   if (kind === "view") await connection.run(`DROP VIEW IF EXISTS ${qualified(id)}`);
 }
@@ -52,7 +59,8 @@ export async function dropExisting(connection: DuckDBConnection, id: string, kin
 async function createProbe(connection: DuckDBConnection, model: ResolvedModel): Promise<void> {
   // The prefix sits on line 1 before the header comment, so DuckDB's LINE n is the file's line n.
   await attempt(connection, `CREATE VIEW ${qualified(model.id)} AS ${asSubquery(model.text)}`, (message) => {
-    const hint = /does not exist/.test(message) && /raw\.|audit\./.test(message) ? " — run `tahseel ingest` first?" : "";
+    const hint =
+      /does not exist/.test(message) && /raw\.|audit\./.test(message) ? " — run `tahseel ingest` first?" : "";
     return new UserError(`${shortDuckdbMessage(message)}${hint}; fix the SQL on this line`, {
       at: { file: model.file, line: lineFromDuckdbMessage(message) ?? model.block.lastLine + 1 },
     });
@@ -82,7 +90,9 @@ async function createStub(connection: DuckDBConnection, model: ResolvedModel): P
       });
     });
   }
-  await connection.run(`CREATE TABLE ${qualified(model.id)} (${columns.map((c) => `"${c.name.replaceAll('"', '""')}" ${c.type}`).join(", ")})`);
+  await connection.run(
+    `CREATE TABLE ${qualified(model.id)} (${columns.map((c) => `"${c.name.replaceAll('"', '""')}" ${c.type}`).join(", ")})`,
+  );
 }
 
 async function checkPeriodsQuery(connection: DuckDBConnection, model: ResolvedModel): Promise<void> {
@@ -90,7 +100,9 @@ async function checkPeriodsQuery(connection: DuckDBConnection, model: ResolvedMo
   if (!periods) return;
   const line = model.located.lineAt(["incremental", "periods"]);
   await attempt(connection, `SELECT * FROM (${asSubquery(periods)})`, (message) => {
-    return new UserError(`incremental.periods: ${shortDuckdbMessage(message)}; it must list YYYY-MM periods`, { at: { file: model.file, line } });
+    return new UserError(`incremental.periods: ${shortDuckdbMessage(message)}; it must list YYYY-MM periods`, {
+      at: { file: model.file, line },
+    });
   });
 }
 

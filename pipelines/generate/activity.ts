@@ -2,7 +2,15 @@
 // approving, the system posting. Each module logs what it does through `logActivity`.
 import { z } from "zod";
 import type { activityLog } from "../contracts/disputes.ts";
-import { daysIn, firstDay, instant, isWorkday, timestampText as timestamp, type Day, type Instant } from "./calendar.ts";
+import {
+  daysIn,
+  firstDay,
+  instant,
+  isWorkday,
+  timestampText as timestamp,
+  type Day,
+  type Instant,
+} from "./calendar.ts";
 import type { Employer, World } from "./model.ts";
 import { zeroPadded } from "./ids.ts";
 import { mix, Rng } from "./prng.ts";
@@ -26,12 +34,20 @@ export const employerUser = (e: Employer, n = 1) => `U${e.id}-${n}`;
 
 function emit(world: World, id: string, ev: ActivityEvent): void {
   const row: ActivityRow = {
-    event_id: id, at: timestamp(ev.at), actor_id: ev.actor, actor_role: ev.role, action: ev.action, entity: ev.entity,
-    entity_id: ev.entityId, field: ev.field ?? null, old_value: ev.oldValue ?? null, new_value: ev.newValue ?? null, channel: ev.channel,
+    event_id: id,
+    at: timestamp(ev.at),
+    actor_id: ev.actor,
+    actor_role: ev.role,
+    action: ev.action,
+    entity: ev.entity,
+    entity_id: ev.entityId,
+    field: ev.field ?? null,
+    old_value: ev.oldValue ?? null,
+    new_value: ev.newValue ?? null,
+    channel: ev.channel,
   };
   if (world.out.emit("platform", "activity_log", ev.at, row)) world.counts.activity = (world.counts.activity ?? 0) + 1;
 }
-
 
 export function logActivity(world: World, e: Employer, ev: ActivityEvent): void {
   emit(world, `AL-${e.id}-${zeroPadded(++e.seq.activity, 5)}`, ev);
@@ -64,7 +80,15 @@ export function employerLogins(world: World, e: Employer, from: Day, to: Day): v
     const n = rng.poisson(perMonth);
     for (let k = 0; k < n; k++) {
       const at = instant(rng.int(start, end), rng.int(7 * 3600, 23 * 3600));
-      logActivity(world, e, { at, actor: employerUser(e, rng.int(1, users)), role: "employer_user", action: "login", entity: "employer", entityId: null, channel: "portal" });
+      logActivity(world, e, {
+        at,
+        actor: employerUser(e, rng.int(1, users)),
+        role: "employer_user",
+        action: "login",
+        entity: "employer",
+        entityId: null,
+        channel: "portal",
+      });
     }
   }
 }
@@ -79,7 +103,15 @@ export function staffLogins(world: World): void {
     for (const actor of staff) {
       if (rng.chance(0.1)) continue;
       const at = instant(day, rng.int(7 * 3600 + 1800, 9 * 3600));
-      emit(world, `AL-STAFF-${String(++n).padStart(7, "0")}`, { at, actor, role: "staff", action: "login", entity: "employer", entityId: null, channel: "backoffice" });
+      emit(world, `AL-STAFF-${String(++n).padStart(7, "0")}`, {
+        at,
+        actor,
+        role: "staff",
+        action: "login",
+        entity: "employer",
+        entityId: null,
+        channel: "backoffice",
+      });
     }
   }
 }

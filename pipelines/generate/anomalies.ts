@@ -40,15 +40,35 @@ export const PATTERN_NAMES = Object.keys(PATTERNS) as Pattern[];
  * sample at least one case of each.
  */
 export const DEFAULT_RATES: Record<Pattern, number> = {
-  pension_wage_inflation: 0.03, under_declaration: 0.05, firm_wide_drop: 0.12, fake_saudization: 0.03,
-  sister_company_shuffle: 0.02, ghost_multi_employer: 0.02, implausible_age: 0.02, self_approved_adjustment: 0.03,
-  split_credits: 0.3, fee_waiver_concentration: 0.1, backdated_wage_change: 0.03, after_hours_wage_change: 0.03,
-  manual_posting_unreviewed: 0.03, duplicate_payment: 0.03, payment_reversal: 0.015, wrong_employer_payment: 0.02,
-  wage_times_ten: 0.03, basic_housing_swapped: 0.03, invoice_mismatch: 0.03, coverage_gap: 1,
+  pension_wage_inflation: 0.03,
+  under_declaration: 0.05,
+  firm_wide_drop: 0.12,
+  fake_saudization: 0.03,
+  sister_company_shuffle: 0.02,
+  ghost_multi_employer: 0.02,
+  implausible_age: 0.02,
+  self_approved_adjustment: 0.03,
+  split_credits: 0.3,
+  fee_waiver_concentration: 0.1,
+  backdated_wage_change: 0.03,
+  after_hours_wage_change: 0.03,
+  manual_posting_unreviewed: 0.03,
+  duplicate_payment: 0.03,
+  payment_reversal: 0.015,
+  wrong_employer_payment: 0.02,
+  wage_times_ten: 0.03,
+  basic_housing_swapped: 0.03,
+  invoice_mismatch: 0.03,
+  coverage_gap: 1,
 };
 
 export const ratesSchema = z
-  .object(Object.fromEntries(PATTERN_NAMES.map((p) => [p, z.number().min(0).max(1).optional()])) as Record<Pattern, z.ZodOptional<z.ZodNumber>>)
+  .object(
+    Object.fromEntries(PATTERN_NAMES.map((p) => [p, z.number().min(0).max(1).optional()])) as Record<
+      Pattern,
+      z.ZodOptional<z.ZodNumber>
+    >,
+  )
   .strict();
 
 export interface AnswerKeyEntry {
@@ -77,7 +97,12 @@ export class Planter {
   ) {
     // Patterns start at different phases of the accumulator so they do not all land on the same employers.
     PATTERN_NAMES.forEach((p, i) => this.credit.set(p, 0.35 + 0.6 * (((i + shard * 7) * GOLDEN) % 1)));
-    this.key = new CsvFile(path, basename(path), { encoding: "utf-8", bom: false, crlf: false, columns: ANSWER_KEY_COLUMNS }, undefined);
+    this.key = new CsvFile(
+      path,
+      basename(path),
+      { encoding: "utf-8", bom: false, crlf: false, columns: ANSWER_KEY_COLUMNS },
+      undefined,
+    );
   }
 
   /** Call once per eligible employer: true when this one gets the pattern. */
@@ -97,9 +122,13 @@ export class Planter {
   record(entry: AnswerKeyEntry): void {
     this.planted.set(entry.pattern, (this.planted.get(entry.pattern) ?? 0) + 1);
     this.key.writeRow({
-      pattern: entry.pattern, entity: entry.entity, ids: entry.ids.join(";"),
+      pattern: entry.pattern,
+      entity: entry.entity,
+      ids: entry.ids.join(";"),
       period: entry.period === null ? null : monthText(entry.period),
-      employer_id: entry.employerId, contributor_id: entry.contributorId ?? null, detail: entry.detail ?? null,
+      employer_id: entry.employerId,
+      contributor_id: entry.contributorId ?? null,
+      detail: entry.detail ?? null,
     });
   }
 

@@ -27,11 +27,22 @@ export interface Books {
 }
 
 export function openBooks(world: World, e: Employer, next: Employer | null, handoff: Handoff): Books {
-  return { world, e, ledger: new Ledger(), next, handoff, pending: { duplicatePayment: false, wrongEmployer: false }, waiverTarget: null, waivers: [], planUntil: -Infinity };
+  return {
+    world,
+    e,
+    ledger: new Ledger(),
+    next,
+    handoff,
+    pending: { duplicatePayment: false, wrongEmployer: false },
+    waiverTarget: null,
+    waivers: [],
+    planUntil: -Infinity,
+  };
 }
 
 export const contributionId = (e: Employer, period: number) => `IN-${e.id}-${compactMonth(period)}`;
-export const feeId = (e: Employer, issuedMonth: number, period: number) => `FE-${e.id}-${compactMonth(issuedMonth)}-${compactMonth(period)}`;
+export const feeId = (e: Employer, issuedMonth: number, period: number) =>
+  `FE-${e.id}-${compactMonth(issuedMonth)}-${compactMonth(period)}`;
 
 /** Invoices are issued by the nightly billing run at 02:30, before the 03:00 delivery. */
 export const ISSUE_SECOND = 2 * 3600 + 1800;
@@ -53,12 +64,29 @@ export function issueInvoice(books: Books, spec: IssueSpec): LedgerInvoice {
   const b = spec.branches ?? { annuities: 0, hazards: 0, unemployment: 0 };
   const total = b.annuities + b.hazards + b.unemployment + spec.fee;
   const row: InvoiceRow = {
-    invoice_id: spec.id, employer_id: books.e.id, invoice_type: spec.type, period: monthText(spec.period),
-    issued_on: dayText(spec.issued), due_on: dayText(spec.due), annuities_amount: formatSar(b.annuities),
-    hazards_amount: formatSar(b.hazards), unemployment_amount: formatSar(b.unemployment), fee_amount: formatSar(spec.fee),
-    total_amount: formatSar(total), posting: spec.posting, posted_by: spec.postedBy, replaces_invoice_id: spec.replaces,
+    invoice_id: spec.id,
+    employer_id: books.e.id,
+    invoice_type: spec.type,
+    period: monthText(spec.period),
+    issued_on: dayText(spec.issued),
+    due_on: dayText(spec.due),
+    annuities_amount: formatSar(b.annuities),
+    hazards_amount: formatSar(b.hazards),
+    unemployment_amount: formatSar(b.unemployment),
+    fee_amount: formatSar(spec.fee),
+    total_amount: formatSar(total),
+    posting: spec.posting,
+    posted_by: spec.postedBy,
+    replaces_invoice_id: spec.replaces,
   };
   if (books.world.out.emit("billing", "invoices", instant(spec.issued, ISSUE_SECOND), row))
     books.world.counts.invoices = (books.world.counts.invoices ?? 0) + 1;
-  return books.ledger.addInvoice({ id: spec.id, type: spec.type, period: spec.period, issued: spec.issued, due: spec.due, total });
+  return books.ledger.addInvoice({
+    id: spec.id,
+    type: spec.type,
+    period: spec.period,
+    issued: spec.issued,
+    due: spec.due,
+    total,
+  });
 }

@@ -88,7 +88,10 @@ const stampDayCache: (string | undefined)[] = new Array<string | undefined>(CACH
  * and registration dates span decades) and missed the CPU caches more often than this computes.
  */
 const FIRST_CACHED_YEAR = 1800;
-const MONTH_PREFIXES: readonly string[] = Array.from({ length: 400 * 12 }, (_, i) => `${FIRST_CACHED_YEAR + Math.floor(i / 12)}-${pad2((i % 12) + 1)}-`);
+const MONTH_PREFIXES: readonly string[] = Array.from(
+  { length: 400 * 12 },
+  (_, i) => `${FIRST_CACHED_YEAR + Math.floor(i / 12)}-${pad2((i % 12) + 1)}-`,
+);
 const DATE_TEXTS: readonly string[] = Array.from({ length: 32 }, (_, d) => pad2(d));
 
 /** `YYYY-MM-DD`. */
@@ -122,7 +125,10 @@ export function parseMonth(text: string): Month {
  * day's `YYYY-MM-DDT` and one of each. A table of all 86,400 clock strings (3.5 MB of strings) was
  * read at random and missed the CPU caches on most rows; these two are 60 KB and stay in them.
  */
-const MINUTE_TEXTS: readonly string[] = Array.from({ length: 24 * 60 }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}:`);
+const MINUTE_TEXTS: readonly string[] = Array.from(
+  { length: 24 * 60 },
+  (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}:`,
+);
 const SECOND_TEXTS: readonly string[] = Array.from({ length: 60 }, (_, s) => `${pad2(s)}${OFFSET}`);
 
 export const instant = (day: Day, secondOfDay: number): Instant => day * SECONDS_PER_DAY + secondOfDay;

@@ -144,9 +144,12 @@ export class CsvFile {
         this.buffer = grown;
       }
       if (this.used + worst > this.buffer.length) this.flush();
-      if (worst > this.buffer.length) return this.put(this.utf8 ? Buffer.from(text, "utf8") : iconv.encode(text, "win1256"));
+      if (worst > this.buffer.length)
+        return this.put(this.utf8 ? Buffer.from(text, "utf8") : iconv.encode(text, "win1256"));
     }
-    this.used += this.utf8 ? (this.buffer as Utf8Writable).utf8Write(text, this.used) : encode1256(text, this.buffer, this.used);
+    this.used += this.utf8
+      ? (this.buffer as Utf8Writable).utf8Write(text, this.used)
+      : encode1256(text, this.buffer, this.used);
   }
 
   private flush(): void {
@@ -173,8 +176,13 @@ export class CsvFile {
     this.fd = null;
     if (!Number.isSafeInteger(this.control)) throw new Error(`${this.name}: control total overflowed safe integers`);
     return {
-      name: this.name, path: this.path, rows: this.rows, control: this.control, sha256: this.hash.digest("hex"),
-      bytes: this.bytes, encoding: this.format.encoding,
+      name: this.name,
+      path: this.path,
+      rows: this.rows,
+      control: this.control,
+      sha256: this.hash.digest("hex"),
+      bytes: this.bytes,
+      encoding: this.format.encoding,
     };
   }
 }

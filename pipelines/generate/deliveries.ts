@@ -36,7 +36,8 @@ export function formatFor(slot: Slot, entity: string): FileFormat {
   const base: FileFormat = { encoding: "utf-8", bom: false, crlf: false, columns };
   switch (slot.source) {
     case "registration":
-      if ((entity === "employers" || entity === "contributors") && slot.index % 2 === 0) return { ...base, encoding: "windows-1256" };
+      if ((entity === "employers" || entity === "contributors") && slot.index % 2 === 0)
+        return { ...base, encoding: "windows-1256" };
       if (entity === "contributors") return { ...base, crlf: true };
       if (entity === "engagements" && slot.index % 2 === 1) return { ...base, columns: rotate(columns, 2) };
       return base;
@@ -67,7 +68,12 @@ interface Cursor {
   bySlot: (CsvFile | undefined)[];
 }
 
-const newCursor = (source: Source, slots: number): Cursor => ({ source, slot: null, file: null, bySlot: new Array<CsvFile | undefined>(slots).fill(undefined) });
+const newCursor = (source: Source, slots: number): Cursor => ({
+  source,
+  slot: null,
+  file: null,
+  bySlot: new Array<CsvFile | undefined>(slots).fill(undefined),
+});
 
 export class Deliveries {
   readonly schedule: Record<Source, Slot[]>;
@@ -129,7 +135,12 @@ export class Deliveries {
       const folder = join(this.inbox, slot.id);
       mkdirSync(folder, { recursive: true });
       const format = formatFor(slot, entity);
-      file = new CsvFile(join(folder, name), name, this.reformat ? this.reformat(slot, entity, format) : format, controlColumn(entityByName(entity)!));
+      file = new CsvFile(
+        join(folder, name),
+        name,
+        this.reformat ? this.reformat(slot, entity, format) : format,
+        controlColumn(entityByName(entity)!),
+      );
       byEntity.set(entity, file);
       let entry = this.slotFiles.get(slot.id);
       if (!entry) this.slotFiles.set(slot.id, (entry = { slot, files: [] }));
@@ -160,9 +171,12 @@ export type ManifestEntry = ManifestInput["files"][number];
 export function manifestEntry(file: WrittenFile & { entity: string }): ManifestEntry {
   const hasControl = controlColumn(entityByName(file.entity)!) !== undefined;
   return {
-    name: file.name, entity: file.entity as ManifestEntry["entity"], rows: file.rows,
+    name: file.name,
+    entity: file.entity as ManifestEntry["entity"],
+    rows: file.rows,
     ...(hasControl ? { control_total: formatSar(file.control) } : {}),
-    sha256: file.sha256, encoding: file.encoding,
+    sha256: file.sha256,
+    encoding: file.encoding,
   };
 }
 
@@ -171,5 +185,10 @@ export function writeManifest(folder: string, manifest: ManifestInput): void {
 }
 
 export function manifestOf(delivery: WrittenDelivery): ManifestInput {
-  return { delivery_id: delivery.id, created_at: delivery.createdAt, source: delivery.source, files: delivery.files.map(manifestEntry) };
+  return {
+    delivery_id: delivery.id,
+    created_at: delivery.createdAt,
+    source: delivery.source,
+    files: delivery.files.map(manifestEntry),
+  };
 }

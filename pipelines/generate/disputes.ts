@@ -19,9 +19,19 @@ type EventRow = z.infer<typeof disputeEvents.schema>;
 type Status = EventRow["status"];
 
 const CATEGORIES = weighted<DisputeRow["category"]>([
-  ["wage_mismatch", 35], ["terminated_employee", 25], ["unregistered_period", 15], ["duplicate_billing", 10], ["other", 15],
+  ["wage_mismatch", 35],
+  ["terminated_employee", 25],
+  ["unregistered_period", 15],
+  ["duplicate_billing", 10],
+  ["other", 15],
 ]);
-const OUTCOMES = weighted<Status>([["accepted", 25], ["partially_accepted", 20], ["rejected", 40], ["withdrawn", 10], ["closed", 5]]);
+const OUTCOMES = weighted<Status>([
+  ["accepted", 25],
+  ["partially_accepted", 20],
+  ["rejected", 40],
+  ["withdrawn", 10],
+  ["closed", 5],
+]);
 
 /** Maybe objects to `invoice`; returns the amount the employer withholds while it is open. */
 export function maybeDispute(books: Books, invoice: LedgerInvoice): number {
@@ -53,19 +63,30 @@ export function maybeDispute(books: Books, invoice: LedgerInvoice): number {
     events.push([documentsAt, "under_review", officer, null]);
   }
   const escalated = rng.chance(0.15);
-  const decisionDay = submitted + (escalated ? 20 + Math.floor(rng.lognormal(28, 0.5)) : 5 + Math.floor(rng.lognormal(15, 0.5)));
+  const decisionDay =
+    submitted + (escalated ? 20 + Math.floor(rng.lognormal(28, 0.5)) : 5 + Math.floor(rng.lognormal(15, 0.5)));
   if (escalated) {
     t = officeHours(rng, Math.min(decisionDay - 3, dayOfInstant(t) + rng.int(3, 12)));
     events.push([t, rng.chance(0.6) ? "escalated_legal" : "committee", world.staff.supervisor(rng), null]);
   }
   const outcome = rng.weighted(OUTCOMES);
-  const resolved = outcome === "accepted" ? amount : outcome === "partially_accepted" ? Math.max(100, Math.round(amount * (0.2 + 0.6 * rng.float()))) : null;
+  const resolved =
+    outcome === "accepted"
+      ? amount
+      : outcome === "partially_accepted"
+        ? Math.max(100, Math.round(amount * (0.2 + 0.6 * rng.float())))
+        : null;
   const decidedAt = officeHours(rng, Math.max(decisionDay, dayOfInstant(t) + 1));
   events.push([decidedAt, outcome, outcome === "withdrawn" ? user : officer, resolved]);
 
   const row: DisputeRow = {
-    dispute_id: id, employer_id: e.id, invoice_id: invoice.id, category: fee ? "late_fee" : rng.weighted(CATEGORIES),
-    disputed_amount: formatSar(amount), submitted_on: dayText(submitted), documents_complete: infoRequested ? "false" : "true",
+    dispute_id: id,
+    employer_id: e.id,
+    invoice_id: invoice.id,
+    category: fee ? "late_fee" : rng.weighted(CATEGORIES),
+    disputed_amount: formatSar(amount),
+    submitted_on: dayText(submitted),
+    documents_complete: infoRequested ? "false" : "true",
   };
   const versions: [Instant, DisputeRow][] = [[submittedAt, row]];
   if (documentsAt !== null) versions.push([documentsAt, { ...row, documents_complete: "true" }]);
@@ -75,12 +96,37 @@ export function maybeDispute(books: Books, invoice: LedgerInvoice): number {
   let previous: Status | null = null;
   events.forEach(([at, status, actor, value], k) => {
     const event: EventRow = {
-      event_id: `${id}-${k + 1}`, dispute_id: id, at: timestampText(at), status, actor, resolved_amount: value === null ? null : formatSar(value),
+      event_id: `${id}-${k + 1}`,
+      dispute_id: id,
+      at: timestampText(at),
+      status,
+      actor,
+      resolved_amount: value === null ? null : formatSar(value),
     };
     world.out.emit("objections", "dispute_events", at, event);
     if (actor.startsWith("ST"))
-      logActivity(world, e, { at, actor, role: "staff", action: "update", entity: "dispute", entityId: id, field: "status", oldValue: previous, newValue: status, channel: "backoffice" });
-    else if (status === "submitted") logActivity(world, e, { at, actor, role: "employer_user", action: "create", entity: "dispute", entityId: id, channel: "portal" });
+      logActivity(world, e, {
+        at,
+        actor,
+        role: "staff",
+        action: "update",
+        entity: "dispute",
+        entityId: id,
+        field: "status",
+        oldValue: previous,
+        newValue: status,
+        channel: "backoffice",
+      });
+    else if (status === "submitted")
+      logActivity(world, e, {
+        at,
+        actor,
+        role: "employer_user",
+        action: "create",
+        entity: "dispute",
+        entityId: id,
+        channel: "portal",
+      });
     previous = status;
   });
 
@@ -88,8 +134,13 @@ export function maybeDispute(books: Books, invoice: LedgerInvoice): number {
   if (resolved !== null) {
     const createdAt = officeHours(rng, decided + rng.int(0, 3));
     adjust(books, {
-      invoice, amount: -resolved, reason: "dispute_settlement", createdBy: officer, createdAt,
-      approvedBy: world.staff.supervisor(rng), approvedAt: officeHours(rng, dayOfInstant(createdAt) + rng.int(0, 5)),
+      invoice,
+      amount: -resolved,
+      reason: "dispute_settlement",
+      createdBy: officer,
+      createdAt,
+      approvedBy: world.staff.supervisor(rng),
+      approvedAt: officeHours(rng, dayOfInstant(createdAt) + rng.int(0, 5)),
     });
   }
   const stillOwed = amount - (resolved ?? 0);

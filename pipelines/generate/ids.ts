@@ -12,8 +12,19 @@ const CR_STEP = 823_543; // 7^7, coprime with 10
 
 /** The registry office prefix of a commercial registration by region (Riyadh 1010, Jeddah 4030, Dammam 2050, …). */
 const CR_OFFICE: Record<string, string> = {
-  RIYADH: "1010", MAKKAH: "4030", EASTERN: "2050", MADINAH: "4650", QASSIM: "1131", ASIR: "5850", TABUK: "3550",
-  HAIL: "3350", NORTHERN_BORDERS: "3450", JAZAN: "5900", NAJRAN: "5950", BAHAH: "5800", JOUF: "3400",
+  RIYADH: "1010",
+  MAKKAH: "4030",
+  EASTERN: "2050",
+  MADINAH: "4650",
+  QASSIM: "1131",
+  ASIR: "5850",
+  TABUK: "3550",
+  HAIL: "3350",
+  NORTHERN_BORDERS: "3450",
+  JAZAN: "5900",
+  NAJRAN: "5950",
+  BAHAH: "5800",
+  JOUF: "3400",
 };
 
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -54,9 +65,14 @@ export class Ids {
     const n = (saudi ? this.saudi++ : this.resident++) * this.shards + this.shard;
     if (n >= PERSON_SPACE) throw new Error("person id space exhausted");
     // Below 3 × 10^8, so `| 0` is exact and the digit arithmetic stays in integers.
-    const body = ((saudi ? 1 : 2) * PERSON_SPACE + ((n * PERSON_STEP + (saudi ? this.saudiOffset : this.residentOffset)) % PERSON_SPACE)) | 0;
+    const body =
+      ((saudi ? 1 : 2) * PERSON_SPACE +
+        ((n * PERSON_STEP + (saudi ? this.saudiOffset : this.residentOffset)) % PERSON_SPACE)) |
+      0;
     const thousands = (body / 1000) | 0;
-    return TRIPLES[(thousands / 1000) | 0]! + TRIPLES[thousands % 1000]! + TRIPLES[body % 1000]! + DIGITS[luhnCheckOf(body)]!;
+    return (
+      TRIPLES[(thousands / 1000) | 0]! + TRIPLES[thousands % 1000]! + TRIPLES[body % 1000]! + DIGITS[luhnCheckOf(body)]!
+    );
   }
 
   /** A 10-digit commercial registration, unique within its registry office. */

@@ -23,10 +23,22 @@ export function readInbox(inbox: string): ReadDelivery[] {
     const path = join(folder, "manifest.json");
     if (!existsSync(path)) continue;
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-    const files = manifest.files.map((f) => ({ name: f.name, entity: f.entity, rows: readRows(join(folder, f.name), f.encoding) }));
+    const files = manifest.files.map((f) => ({
+      name: f.name,
+      entity: f.entity,
+      rows: readRows(join(folder, f.name), f.encoding),
+    }));
     deliveries.push({ id, folder, manifest, files });
   }
-  return deliveries.sort((a, b) => (a.manifest.created_at < b.manifest.created_at ? -1 : a.manifest.created_at > b.manifest.created_at ? 1 : a.id < b.id ? -1 : 1));
+  return deliveries.sort((a, b) =>
+    a.manifest.created_at < b.manifest.created_at
+      ? -1
+      : a.manifest.created_at > b.manifest.created_at
+        ? 1
+        : a.id < b.id
+          ? -1
+          : 1,
+  );
 }
 
 /** Every row of `entity` across the inbox, in delivery order. */

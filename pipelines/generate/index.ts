@@ -31,21 +31,34 @@ export interface GenerateResult {
   faults: number;
 }
 
-export async function generateDeliveries(input: GenerateOptionsInput, context?: Pick<RunContext, "logger">, rules: CompiledRules = defaultRules()): Promise<GenerateResult> {
+export async function generateDeliveries(
+  input: GenerateOptionsInput,
+  context?: Pick<RunContext, "logger">,
+  rules: CompiledRules = defaultRules(),
+): Promise<GenerateResult> {
   const options = parseOptions(input);
   const started = performance.now();
   const inbox = join(options.out, "inbox");
   if (existsSync(inbox) && readdirSync(inbox).length > 0) {
-    if (!options.force) throw new UserError(`${inbox} already holds deliveries: choose an empty --out or pass --force to replace them`);
+    if (!options.force)
+      throw new UserError(`${inbox} already holds deliveries: choose an empty --out or pass --force to replace them`);
     rmSync(inbox, { recursive: true, force: true });
     rmSync(join(options.out, "faults.csv"), { force: true });
   }
   mkdirSync(inbox, { recursive: true });
 
   const shards = shardsOf(options);
-  const tasks: ShardTask[] = Array.from({ length: shards }, (_, shard) => ({ options, settings: rules.settings, shard, shards }));
+  const tasks: ShardTask[] = Array.from({ length: shards }, (_, shard) => ({
+    options,
+    settings: rules.settings,
+    shard,
+    shards,
+  }));
   // Big runs go to worker threads even with one shard, where the heap is sized for the job (shard-pool.ts).
-  const results = shards === 1 && options.employers < 20_000 ? [runShard(tasks[0]!, (n) => context?.logger.info(`generated ${n} employers`))] : await runShards(tasks, context);
+  const results =
+    shards === 1 && options.employers < 20_000
+      ? [runShard(tasks[0]!, (n) => context?.logger.info(`generated ${n} employers`))]
+      : await runShards(tasks, context);
 
   const deliveries = merge(results.flatMap((r) => r.deliveries));
   for (const delivery of deliveries) writeManifest(delivery.folder, manifestOf(delivery));
@@ -69,8 +82,17 @@ export async function generateDeliveries(input: GenerateOptionsInput, context?: 
   const rows = files.reduce((sum, f) => sum + f.rows, 0);
   const seconds = (performance.now() - started) / 1000;
   return {
-    out: options.out, shards, deliveries: deliveries.length, files: files.length, rows, bytes: files.reduce((s, f) => s + f.bytes, 0), seconds,
-    rowsPerSecond: Math.round(rows / seconds), counts, planted, faults: faultCount,
+    out: options.out,
+    shards,
+    deliveries: deliveries.length,
+    files: files.length,
+    rows,
+    bytes: files.reduce((s, f) => s + f.bytes, 0),
+    seconds,
+    rowsPerSecond: Math.round(rows / seconds),
+    counts,
+    planted,
+    faults: faultCount,
   };
 }
 
@@ -83,8 +105,11 @@ function merge(parts: WrittenDelivery[]): WrittenDelivery[] {
     if (seen) seen.files.push(...d.files);
     else byId.set(d.id, { ...d, files: [...d.files] });
   }
-  const merged = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
-  for (const d of merged) d.files.sort((a, b) => order.get(a.entity)! - order.get(b.entity)! || (a.name < b.name ? -1 : 1));
+  const merged = [...byId.values()].sort((a, b) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+  );
+  for (const d of merged)
+    d.files.sort((a, b) => order.get(a.entity)! - order.get(b.entity)! || (a.name < b.name ? -1 : 1));
   return merged;
 }
 

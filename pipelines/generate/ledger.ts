@@ -39,8 +39,15 @@ export class Ledger {
 
   addInvoice(spec: Omit<LedgerInvoice, "index" | "credited" | "cancelledFrom">): LedgerInvoice {
     const invoice: LedgerInvoice = {
-      id: spec.id, type: spec.type, period: spec.period, issued: spec.issued, due: spec.due, total: spec.total,
-      cancelledFrom: Infinity, credited: 0, index: this.invoices.length,
+      id: spec.id,
+      type: spec.type,
+      period: spec.period,
+      issued: spec.issued,
+      due: spec.due,
+      total: spec.total,
+      cancelledFrom: Infinity,
+      credited: 0,
+      index: this.invoices.length,
     };
     this.invoices.push(invoice);
     this.byId.set(invoice.id, invoice.index);

@@ -104,11 +104,22 @@ export interface IdCounters {
   plan: number;
 }
 
-export const newIdCounters = (): IdCounters => ({ engagement: 0, payment: 0, activity: 0, adjustment: 0, dispute: 0, plan: 0 });
+export const newIdCounters = (): IdCounters => ({
+  engagement: 0,
+  payment: 0,
+  activity: 0,
+  adjustment: 0,
+  dispute: 0,
+  plan: 0,
+});
 
 /** What one employer passes to the next: the only coupling between employers (sister firms, ghosts, misposted money). */
 export interface Handoff {
-  sister?: { family: EmployerName["family"]; region: (typeof REGIONS)[number]; moves: { person: Person; join: Day; leave: Day | null; fromEngagement: string; fromEmployer: string }[] };
+  sister?: {
+    family: EmployerName["family"];
+    region: (typeof REGIONS)[number];
+    moves: { person: Person; join: Day; leave: Day | null; fromEngagement: string; fromEmployer: string }[];
+  };
   ghostCandidate?: { person: Person; employerId: string; engagementId: string; wage: number };
   /** Payments the previous employer's payer made that the bank posted to this account. */
   misposted?: { paymentId: string; amount: number; paid: Day; reversed: Day | null }[];

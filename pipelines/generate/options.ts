@@ -8,7 +8,10 @@ export const optionsSchema = z
     out: z.string().min(1, "--out is required"),
     employers: z.number().int().min(1).max(5_000_000).default(50),
     months: z.number().int().min(1).max(120).default(12),
-    end: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "--end must be a period YYYY-MM").default("2026-10"),
+    end: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "--end must be a period YYYY-MM")
+      .default("2026-10"),
     seed: z.string().min(1).default("1"),
     faults: z.boolean().default(false),
     force: z.boolean().default(false),
@@ -24,7 +27,9 @@ export type GenerateOptions = z.output<typeof optionsSchema>;
 export function parseOptions(input: unknown): GenerateOptions {
   const result = optionsSchema.safeParse(input);
   if (!result.success)
-    throw new UserError(`invalid generate options: ${result.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}`);
+    throw new UserError(
+      `invalid generate options: ${result.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}`,
+    );
   return result.data;
 }
 

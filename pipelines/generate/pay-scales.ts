@@ -6,7 +6,12 @@ import { weighted } from "./prng.ts";
 import type { SizeClass } from "./model.ts";
 
 const SAR = 100;
-const LOW_RESIDENT = weighted<number>([[800, 10], [1000, 25], [1200, 15], [1500, 50]]);
+const LOW_RESIDENT = weighted<number>([
+  [800, 10],
+  [1000, 25],
+  [1200, 15],
+  [1500, 50],
+]);
 
 export function initialWage(rng: Rng, saudi: boolean, size: SizeClass): number {
   const u = rng.float();
@@ -15,7 +20,7 @@ export function initialWage(rng: Rng, saudi: boolean, size: SizeClass): number {
     if (u < 0.3) return 4000 * SAR;
     if (u < 0.38) return 3000 * SAR;
     if (u < 0.42) return rng.int(30, 39) * 50 * SAR;
-    return Math.min(120_000, Math.max(4000, Math.round((rng.lognormal(7600 * bigger, 0.6)) / 50) * 50)) * SAR;
+    return Math.min(120_000, Math.max(4000, Math.round(rng.lognormal(7600 * bigger, 0.6) / 50) * 50)) * SAR;
   }
   if (u < 0.55) return rng.weighted(LOW_RESIDENT) * SAR;
   if (u < 0.85) return rng.int(16, 40) * 100 * SAR;

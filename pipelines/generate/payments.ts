@@ -15,8 +15,17 @@ type PaymentRow = z.infer<typeof payments.schema>;
 type Channel = PaymentRow["channel"];
 
 const BANKS = ["RJHI", "NCBK", "RIBL", "SABB", "BSFR", "ARNB", "ALBI", "INMA", "BJAZ"];
-const SMALL_CHANNELS = weighted<Channel>([["sadad", 65], ["bank_transfer", 15], ["cash", 12], ["cheque", 8]]);
-const LARGE_CHANNELS = weighted<Channel>([["bank_transfer", 60], ["sadad", 35], ["cheque", 5]]);
+const SMALL_CHANNELS = weighted<Channel>([
+  ["sadad", 65],
+  ["bank_transfer", 15],
+  ["cash", 12],
+  ["cheque", 8],
+]);
+const LARGE_CHANNELS = weighted<Channel>([
+  ["bank_transfer", 60],
+  ["sadad", 35],
+  ["cheque", 5],
+]);
 
 function channelFor(rng: Rng, e: Employer): Channel {
   return rng.weighted(e.size === "micro" || e.size === "small" ? SMALL_CHANNELS : LARGE_CHANNELS);
@@ -49,12 +58,27 @@ function post(books: Books, p: Posting, employerId: string): string {
   const { world, e } = books;
   const id = `PY-${e.id}-${zeroPadded(++e.seq.payment, 4)}`;
   const row: PaymentRow = {
-    payment_id: id, employer_id: employerId, amount: formatSar(p.amount), paid_at: timestampText(p.at), channel: p.channel,
-    bank_code: p.bank, invoice_id: p.named, reverses_payment_id: p.reverses, posted_by: p.postedBy,
+    payment_id: id,
+    employer_id: employerId,
+    amount: formatSar(p.amount),
+    paid_at: timestampText(p.at),
+    channel: p.channel,
+    bank_code: p.bank,
+    invoice_id: p.named,
+    reverses_payment_id: p.reverses,
+    posted_by: p.postedBy,
   };
   if (world.out.emit("payments", "payments", p.at, row)) world.counts.payments = (world.counts.payments ?? 0) + 1;
   if (p.postedBy.startsWith("ST"))
-    logActivity(world, e, { at: p.at, actor: p.postedBy, role: "staff", action: "create", entity: "payment", entityId: id, channel: "backoffice" });
+    logActivity(world, e, {
+      at: p.at,
+      actor: p.postedBy,
+      role: "staff",
+      action: "create",
+      entity: "payment",
+      entityId: id,
+      channel: "backoffice",
+    });
   return id;
 }
 
@@ -85,7 +109,15 @@ export function pay(books: Books, when: Day, amount: number, invoice: LedgerInvo
     const reversedAt = paidInstant(rng, day(at) + rng.int(2, 10), channel);
     const reversal = post(books, { ...base, at: reversedAt, named: null, reverses: id }, e.id);
     payment.reversedFrom = day(reversedAt);
-    if (world.out.slot("payments", reversedAt)) world.planter.record({ pattern: "payment_reversal", entity: "payments", ids: [id, reversal], period: invoice?.period ?? null, employerId: e.id, detail: channel });
+    if (world.out.slot("payments", reversedAt))
+      world.planter.record({
+        pattern: "payment_reversal",
+        entity: "payments",
+        ids: [id, reversal],
+        period: invoice?.period ?? null,
+        employerId: e.id,
+        detail: channel,
+      });
     if (rng.chance(0.75)) pay(books, day(reversedAt) + rng.int(1, 10), amount, invoice, true);
   }
   if (!plain && books.pending.duplicatePayment) {
@@ -93,7 +125,15 @@ export function pay(books: Books, when: Day, amount: number, invoice: LedgerInvo
     const twinAt = Math.min(at + rng.int(60, 1800), day(at) * 86_400 + 86_399);
     const twin = post(books, { ...base, at: twinAt }, e.id);
     ledger.addPayment({ amount, paid: day(twinAt), named, reversedFrom: Infinity });
-    if (world.out.slot("payments", twinAt)) world.planter.record({ pattern: "duplicate_payment", entity: "payments", ids: [id, twin], period: invoice?.period ?? null, employerId: e.id, detail: formatSar(amount) });
+    if (world.out.slot("payments", twinAt))
+      world.planter.record({
+        pattern: "duplicate_payment",
+        entity: "payments",
+        ids: [id, twin],
+        period: invoice?.period ?? null,
+        employerId: e.id,
+        detail: formatSar(amount),
+      });
   }
 }
 
@@ -108,20 +148,61 @@ function misposted(books: Books, base: Posting, invoice: LedgerInvoice): void {
   if (rng.chance(0.7)) {
     const reversedAt = paidInstant(rng, day(base.at) + rng.int(3, 15), "bank_transfer");
     reversed = day(reversedAt);
-    ids.push(post(books, { ...base, at: reversedAt, named: null, reverses: id, postedBy: world.staff.officer(rng) }, target.id));
+    ids.push(
+      post(
+        books,
+        { ...base, at: reversedAt, named: null, reverses: id, postedBy: world.staff.officer(rng) },
+        target.id,
+      ),
+    );
     pay(books, reversed + rng.int(0, 2), base.amount, invoice, true);
   }
   (books.handoff.misposted ??= []).push({ paymentId: id, amount: base.amount, paid: day(base.at), reversed });
-  if (world.out.slot("payments", base.at)) world.planter.record({ pattern: "wrong_employer_payment", entity: "payments", ids, period: invoice.period, employerId: target.id, detail: `meant for employer ${e.id}` });
+  if (world.out.slot("payments", base.at))
+    world.planter.record({
+      pattern: "wrong_employer_payment",
+      entity: "payments",
+      ids,
+      period: invoice.period,
+      employerId: target.id,
+      detail: `meant for employer ${e.id}`,
+    });
 }
 
 type Mode = "on_time" | "late" | "partial" | "over" | "missing";
 const MODES: Record<Employer["payer"], ReturnType<typeof weighted<Mode>>> = {
-  punctual: weighted<Mode>([["on_time", 93], ["late", 4], ["partial", 1], ["missing", 1], ["over", 1]]),
-  overpayer: weighted<Mode>([["on_time", 60], ["over", 35], ["late", 5]]),
-  late: weighted<Mode>([["on_time", 35], ["late", 50], ["partial", 7], ["missing", 5], ["over", 3]]),
-  partial: weighted<Mode>([["on_time", 30], ["late", 20], ["partial", 35], ["missing", 12], ["over", 3]]),
-  defaulter: weighted<Mode>([["on_time", 10], ["late", 15], ["partial", 15], ["missing", 60]]),
+  punctual: weighted<Mode>([
+    ["on_time", 93],
+    ["late", 4],
+    ["partial", 1],
+    ["missing", 1],
+    ["over", 1],
+  ]),
+  overpayer: weighted<Mode>([
+    ["on_time", 60],
+    ["over", 35],
+    ["late", 5],
+  ]),
+  late: weighted<Mode>([
+    ["on_time", 35],
+    ["late", 50],
+    ["partial", 7],
+    ["missing", 5],
+    ["over", 3],
+  ]),
+  partial: weighted<Mode>([
+    ["on_time", 30],
+    ["late", 20],
+    ["partial", 35],
+    ["missing", 12],
+    ["over", 3],
+  ]),
+  defaulter: weighted<Mode>([
+    ["on_time", 10],
+    ["late", 15],
+    ["partial", 15],
+    ["missing", 60],
+  ]),
 };
 
 /** Pays one period's contribution: the invoice as issued, and its re-issue if one replaced it. */
@@ -148,7 +229,14 @@ export function payPeriod(books: Books, primary: LedgerInvoice, reissue: LedgerI
       return;
     }
     case "over":
-      return intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), owed + Math.max(10_000, Math.round((owed * (0.05 + 0.15 * rng.float())) / 100) * 100));
+      return intent(
+        books,
+        primary,
+        reissue,
+        withheld,
+        onTimeDay(rng, primary, final),
+        owed + Math.max(10_000, Math.round((owed * (0.05 + 0.15 * rng.float())) / 100) * 100),
+      );
   }
 }
 
@@ -166,7 +254,14 @@ function lateDay(rng: Rng, final: LedgerInvoice): Day {
 }
 
 /** Pays `amount` on `when`: what falls before the re-issue pays the primary invoice, the rest the re-issue. */
-function intent(books: Books, primary: LedgerInvoice, reissue: LedgerInvoice | null, withheld: number, when: Day, amount: number): void {
+function intent(
+  books: Books,
+  primary: LedgerInvoice,
+  reissue: LedgerInvoice | null,
+  withheld: number,
+  when: Day,
+  amount: number,
+): void {
   if (reissue && when < reissue.issued) {
     const first = Math.min(amount, Math.max(0, primary.total - withheld));
     pay(books, when, first, primary);
@@ -174,7 +269,13 @@ function intent(books: Books, primary: LedgerInvoice, reissue: LedgerInvoice | n
   } else pay(books, when, amount, reissue ?? primary);
 }
 
-const FEE_PAYING: Record<Employer["payer"], number> = { punctual: 0.9, overpayer: 0.9, late: 0.6, partial: 0.4, defaulter: 0.15 };
+const FEE_PAYING: Record<Employer["payer"], number> = {
+  punctual: 0.9,
+  overpayer: 0.9,
+  late: 0.6,
+  partial: 0.4,
+  defaulter: 0.15,
+};
 
 export function payFee(books: Books, fee: LedgerInvoice): void {
   const rng = books.e.rng;

@@ -16,7 +16,12 @@ type EngagementRow = z.infer<typeof engagements.schema>;
  * Writes the versions of one snapshot row (sorted by time); of several versions that land in the
  * same delivery only the last is written, as a source system exports current state.
  */
-export function emitVersions(world: World, source: Source, entity: string, versions: readonly (readonly [Instant, CsvRow])[]): number {
+export function emitVersions(
+  world: World,
+  source: Source,
+  entity: string,
+  versions: readonly (readonly [Instant, CsvRow])[],
+): number {
   if (versions.length === 1) return world.out.emit(source, entity, versions[0]![0], versions[0]![1]) ? 1 : 0;
   let written = 0;
   let slot = world.out.slot(source, versions[0]![0]);
@@ -33,8 +38,15 @@ export function emitVersions(world: World, source: Source, entity: string, versi
 
 export function emitEmployer(world: World, e: Employer): void {
   const base: EmployerRow = {
-    employer_id: e.id, account_type: e.accountType, cr_number: e.crNumber, name_ar: e.name.ar, name_en: e.nameEn,
-    legal_form: e.legalForm, sector: e.sector, region: e.region, registered_on: dayText(e.registered),
+    employer_id: e.id,
+    account_type: e.accountType,
+    cr_number: e.crNumber,
+    name_ar: e.name.ar,
+    name_en: e.nameEn,
+    legal_form: e.legalForm,
+    sector: e.sector,
+    region: e.region,
+    registered_on: dayText(e.registered),
     status: e.suspendedBefore !== null ? "suspended" : "active",
     status_changed_on: e.suspendedBefore !== null ? dayText(e.suspendedBefore) : null,
   };
@@ -47,8 +59,16 @@ export function emitEmployer(world: World, e: Employer): void {
     const at = instant(day, 11 * 3600);
     versions.push([at, { ...base, status, status_changed_on: dayText(day) }]);
     logActivity(world, e, {
-      at, actor: world.staff.officer(e.rng), role: "staff", action: "update", entity: "employer", entityId: e.id,
-      field: "status", oldValue: versions[versions.length - 2]![1].status, newValue: status, channel: "backoffice",
+      at,
+      actor: world.staff.officer(e.rng),
+      role: "staff",
+      action: "update",
+      entity: "employer",
+      entityId: e.id,
+      field: "status",
+      oldValue: versions[versions.length - 2]![1].status,
+      newValue: status,
+      channel: "backoffice",
     });
   }
   emitVersions(world, "registration", "employers", versions);
@@ -63,8 +83,13 @@ export function emitPeopleAndEngagements(world: World, e: Employer, list: readon
     const p = eng.person;
     if (!eng.borrowed) {
       const row: ContributorRow = {
-        contributor_id: p.id, name_ar: p.nameAr, name_en: p.nameEn, nationality: p.nationality, birth_date: dayText(p.birth),
-        gender: p.gender, first_registered_on: dayText(p.firstRegistered),
+        contributor_id: p.id,
+        name_ar: p.nameAr,
+        name_en: p.nameEn,
+        nationality: p.nationality,
+        birth_date: dayText(p.birth),
+        gender: p.gender,
+        first_registered_on: dayText(p.firstRegistered),
       };
       world.out.emit("registration", "contributors", p.registeredAt, row);
     }
@@ -72,13 +97,32 @@ export function emitPeopleAndEngagements(world: World, e: Employer, list: readon
     const open = engagementRow(e, eng, null);
     const leftAt = eng.leave === null ? null : Math.max(joinedAt + 60, instant(eng.leave, 13 * 3600));
     if (leftAt === null) world.out.emit("registration", "engagements", joinedAt, open);
-    else emitVersions(world, "registration", "engagements", [[joinedAt, open], [leftAt, engagementRow(e, eng, dayText(eng.leave!))]]);
+    else
+      emitVersions(world, "registration", "engagements", [
+        [joinedAt, open],
+        [leftAt, engagementRow(e, eng, dayText(eng.leave!))],
+      ]);
     if (eng.join >= world.window.start)
-      logActivity(world, e, { at: joinedAt, actor, role: channel === "api" ? "integration" : "employer_user", action: "create", entity: "engagement", entityId: eng.id, channel });
+      logActivity(world, e, {
+        at: joinedAt,
+        actor,
+        role: channel === "api" ? "integration" : "employer_user",
+        action: "create",
+        entity: "engagement",
+        entityId: eng.id,
+        channel,
+      });
     if (leftAt !== null)
       logActivity(world, e, {
-        at: leftAt, actor, role: channel === "api" ? "integration" : "employer_user", action: "update",
-        entity: "engagement", entityId: eng.id, field: "left_on", newValue: dayText(eng.leave!), channel,
+        at: leftAt,
+        actor,
+        role: channel === "api" ? "integration" : "employer_user",
+        action: "update",
+        entity: "engagement",
+        entityId: eng.id,
+        field: "left_on",
+        newValue: dayText(eng.leave!),
+        channel,
       });
   }
 }
@@ -86,7 +130,12 @@ export function emitPeopleAndEngagements(world: World, e: Employer, list: readon
 /** A version of an engagement's row: both versions come from this one literal, so the rows keep one shape (a spread copy made another). */
 function engagementRow(e: Employer, eng: Engagement, leftOn: string | null): EngagementRow {
   return {
-    engagement_id: eng.id, contributor_id: eng.person.id, employer_id: e.id, scheme: eng.scheme, occupation_code: eng.occupation,
-    joined_on: dayText(eng.join), left_on: leftOn,
+    engagement_id: eng.id,
+    contributor_id: eng.person.id,
+    employer_id: e.id,
+    scheme: eng.scheme,
+    occupation_code: eng.occupation,
+    joined_on: dayText(eng.join),
+    left_on: leftOn,
   };
 }

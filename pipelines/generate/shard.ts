@@ -47,8 +47,17 @@ export function runShard(task: ShardTask, progress?: (done: number) => void): Sh
   const faults = options.faults && shard === 0 ? new RowFaults(seed) : null;
   const answerKey = answerKeyPart(options.out, shard, shards);
   const world: World = {
-    seed, window, rules: compileRules(task.settings), employerCount: options.employers, counts: {},
-    out: new Deliveries(join(options.out, "inbox"), window, faults?.reformat.bind(faults), shards > 1 ? shard + 1 : undefined),
+    seed,
+    window,
+    rules: compileRules(task.settings),
+    employerCount: options.employers,
+    counts: {},
+    out: new Deliveries(
+      join(options.out, "inbox"),
+      window,
+      faults?.reformat.bind(faults),
+      shards > 1 ? shard + 1 : undefined,
+    ),
     planter: new Planter(answerKey, ratesOf(options), shard),
     staff: new Staff(seed, options.employers),
     ids: new Ids(seed, shard, shards),
@@ -68,8 +77,11 @@ export function runShard(task: ShardTask, progress?: (done: number) => void): Sh
   const deliveries = world.out.close();
   world.planter.close();
   return {
-    deliveries, counts: world.counts, planted: [...world.planter.planted], answerKey, rowFaults,
+    deliveries,
+    counts: world.counts,
+    planted: [...world.planter.planted],
+    answerKey,
+    rowFaults,
     seconds: (performance.now() - started) / 1000,
   };
 }
-

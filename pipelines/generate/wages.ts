@@ -5,7 +5,17 @@ import { z } from "zod";
 import type { wages } from "../contracts/billing.ts";
 import { branchAmounts, type BranchRates } from "../rules/contribution.ts";
 import { formatSar } from "../rules/money.ts";
-import { daysIn, firstDay, instant, monthOfDay, monthText, timestampText, type Day, type Instant, type Month } from "./calendar.ts";
+import {
+  daysIn,
+  firstDay,
+  instant,
+  monthOfDay,
+  monthText,
+  timestampText,
+  type Day,
+  type Instant,
+  type Month,
+} from "./calendar.ts";
 import { employerUser, logActivity } from "./activity.ts";
 import type { Engagement, Employer, World } from "./model.ts";
 import { splitWage, yearlyRaise } from "./pay-scales.ts";
@@ -44,7 +54,11 @@ class RateBook {
     const key = month * 8 + (saudi ? 4 : 0) + (optional ? 2 : 0) + (newRegime ? 1 : 0);
     let rates = this.cache.get(key);
     if (!rates) {
-      rates = this.world.rules.ratesAt(monthText(month), { saudi, scheme: optional ? "optional" : "mandatory", newRegime });
+      rates = this.world.rules.ratesAt(monthText(month), {
+        saudi,
+        scheme: optional ? "optional" : "mandatory",
+        newRegime,
+      });
       this.cache.set(key, rates);
     }
     return rates;
@@ -81,8 +95,10 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
   let book = books.get(world);
   if (!book) books.set(world, (book = new RateBook(world)));
   let regimeDay = newRegimeDay.get(world);
-  if (regimeDay === undefined) newRegimeDay.set(world, (regimeDay = Date.parse(`${rules.newRegimeFrom}T00:00:00Z`) / 86_400_000));
-  const gapRate = (e.compliance === "good" ? 0.002 : e.compliance === "fair" ? 0.01 : 0.03) * planter.rates.coverage_gap;
+  if (regimeDay === undefined)
+    newRegimeDay.set(world, (regimeDay = Date.parse(`${rules.newRegimeFrom}T00:00:00Z`) / 86_400_000));
+  const gapRate =
+    (e.compliance === "good" ? 0.002 : e.compliance === "fair" ? 0.01 : 0.03) * planter.rates.coverage_gap;
   const declaredBy = e.channel === "portal" ? employerUser(e) : "MUDAD";
 
   const bills: PeriodBill[] = [];
@@ -97,7 +113,15 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
     const lateDay = lateMode === "none" ? null : firstDay(m + 1) + rng.int(1, lateMode === "all" ? 19 : 11);
     late.push(lateDay === null ? 0 : instant(lateDay, rng.int(9 * 3600, 20 * 3600)));
     const silent = planter.rates.coverage_gap > 0 && e.compliance === "poor" && rng.chance(0.02);
-    bills.push({ month: m, onTime: zero(), late: zero(), lateMode: silent ? "none" : lateMode, lateDay, engaged: 0, sample: null });
+    bills.push({
+      month: m,
+      onTime: zero(),
+      late: zero(),
+      lateMode: silent ? "none" : lateMode,
+      lateDay,
+      engaged: 0,
+      sample: null,
+    });
     if (silent) late[late.length - 1] = -1;
   }
 
@@ -127,12 +151,20 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
       const person = eng.person;
       bill.engaged++;
       if (lateAt < 0 || rng.chance(gapRate)) {
-        planter.record({ pattern: "coverage_gap", entity: "engagements", ids: [eng.id], period: m, employerId: e.id, contributorId: person.id });
+        planter.record({
+          pattern: "coverage_gap",
+          entity: "engagements",
+          ids: [eng.id],
+          period: m,
+          employerId: e.id,
+          contributorId: person.id,
+        });
         continue;
       }
       const monthly = eng.wageFrom && m >= eng.wageFrom.month ? eng.wageFrom.wage : level[i]!;
       let [basic, housing] = splitWage(monthly, eng.housingPercent);
-      if (eng.slip?.month === m) [basic, housing] = eng.slip.kind === "times_ten" ? [basic * 10, housing] : [housing, basic];
+      if (eng.slip?.month === m)
+        [basic, housing] = eng.slip.kind === "times_ten" ? [basic * 10, housing] : [housing, basic];
       const isLate = bill.lateMode === "all" || (bill.lateMode === "joiners" && joinMonth[i] === m);
       const at = isLate ? lateAt + (k++ % 3600) : Math.max(batchAt + (k++ % 7200), person.registeredAt + 600);
       const rates = book.at(m, person.saudi, eng.scheme === "optional", person.firstRegistered >= regimeDay);
@@ -143,14 +175,26 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
       sums.unemployment += amounts.unemployment;
       if (bill.sample === null && !isLate) bill.sample = { contributorId: person.id, basic };
       const row: WageRow = {
-        period, employer_id: e.id, contributor_id: person.id, basic_wage: formatSar(basic),
-        housing_allowance: formatSar(housing), declared_at: timestampText(at), declared_by: declaredBy,
+        period,
+        employer_id: e.id,
+        contributor_id: person.id,
+        basic_wage: formatSar(basic),
+        housing_allowance: formatSar(housing),
+        declared_at: timestampText(at),
+        declared_by: declaredBy,
       };
       if (world.out.emit("registration", "wages", at, row)) world.counts.wages = (world.counts.wages ?? 0) + 1;
       if (e.channel === "portal")
         logActivity(world, e, {
-          at, actor: declaredBy, role: "employer_user", action: "create", entity: "wage",
-          entityId: `${period}|${e.id}|${person.id}`, field: null, newValue: null, channel: "portal",
+          at,
+          actor: declaredBy,
+          role: "employer_user",
+          action: "create",
+          entity: "wage",
+          entityId: `${period}|${e.id}|${person.id}`,
+          field: null,
+          newValue: null,
+          channel: "portal",
         });
     }
   }
@@ -161,5 +205,7 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
 export const isZero = (s: Sums) => s.annuities === 0 && s.hazards === 0 && s.unemployment === 0;
 export const total = (s: Sums) => s.annuities + s.hazards + s.unemployment;
 export const plus = (a: Sums, b: Sums): Sums => ({
-  annuities: a.annuities + b.annuities, hazards: a.hazards + b.hazards, unemployment: a.unemployment + b.unemployment,
+  annuities: a.annuities + b.annuities,
+  hazards: a.hazards + b.hazards,
+  unemployment: a.unemployment + b.unemployment,
 });

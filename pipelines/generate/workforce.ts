@@ -10,9 +10,17 @@ import { initialWage, housingPercent } from "./pay-scales.ts";
 import type { Rng } from "./prng.ts";
 
 const OCCUPATIONS: Record<string, string[]> = {
-  F: ["7112", "9313", "8342", "7411", "3112", "2142"], C: ["8189", "7233", "9329", "2141"], G: ["5223", "5230", "4321", "1420"],
-  I: ["5120", "5131", "9412", "1412"], H: ["8332", "8322", "4323"], Q: ["2221", "2211", "3213"], P: ["2341", "2330"],
-  J: ["2512", "3512"], K: ["2411", "2421", "3313"], M: ["2411", "2421", "3313"], L: ["3334", "2411"],
+  F: ["7112", "9313", "8342", "7411", "3112", "2142"],
+  C: ["8189", "7233", "9329", "2141"],
+  G: ["5223", "5230", "4321", "1420"],
+  I: ["5120", "5131", "9412", "1412"],
+  H: ["8332", "8322", "4323"],
+  Q: ["2221", "2211", "3213"],
+  P: ["2341", "2330"],
+  J: ["2512", "3512"],
+  K: ["2411", "2421", "3313"],
+  M: ["2411", "2421", "3313"],
+  L: ["3334", "2411"],
 };
 const GENERAL = ["9112", "5414", "4110", "4110", "1120"];
 export const HEAVY_OCCUPATIONS = ["8342", "7112", "9313", "8332"];
@@ -63,8 +71,23 @@ export const lastEngagedDay = (world: World, e: Employer): Day => e.closed ?? wo
 function optionalSubscriber(world: World, e: Employer): Engagement[] {
   const { rng } = e;
   const join = e.registered;
-  const person = newPerson(world, rng, { saudi: true, join, registeredAt: instant(join, rng.int(9 * 3600, 20 * 3600)), age: rng.int(28, 58) });
-  return [engage(world, e, { person, join, leave: null, scheme: "optional", occupation: null, wage: 100 * 100 * rng.int(15, 150), housingPercent: 0 })];
+  const person = newPerson(world, rng, {
+    saudi: true,
+    join,
+    registeredAt: instant(join, rng.int(9 * 3600, 20 * 3600)),
+    age: rng.int(28, 58),
+  });
+  return [
+    engage(world, e, {
+      person,
+      join,
+      leave: null,
+      scheme: "optional",
+      occupation: null,
+      wage: 100 * 100 * rng.int(15, 150),
+      housingPercent: 0,
+    }),
+  ];
 }
 
 export function buildWorkforce(world: World, e: Employer): Engagement[] {
@@ -74,9 +97,10 @@ export function buildWorkforce(world: World, e: Employer): Engagement[] {
   const end = lastEngagedDay(world, e);
   const engagements: Engagement[] = [];
   for (let seat = 0; seat < e.headcount; seat++) {
-    let join: Day = e.registered < window.start
-      ? Math.max(e.registered, window.start - 1 - Math.floor(Math.pow(rng.float(), 1.5) * 8 * 365))
-      : e.registered + rng.int(0, 20);
+    let join: Day =
+      e.registered < window.start
+        ? Math.max(e.registered, window.start - 1 - Math.floor(Math.pow(rng.float(), 1.5) * 8 * 365))
+        : e.registered + rng.int(0, 20);
     while (join <= end) {
       const saudi = rng.chance(e.saudiShare);
       const firstTimer = saudi && join >= window.start && rng.chance(0.45);

@@ -24,7 +24,10 @@ const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 /** DuckDB's longest record (its `max_line_size`), less room for the numbered copy's prefix. */
 const MAX_LINE_BYTES = 2 * 1024 * 1024 - 32;
 
-type Verdict = { kind: "complete"; fields: number } | { kind: "open" } | { kind: "malformed"; reason: string; column: number };
+type Verdict =
+  | { kind: "complete"; fields: number }
+  | { kind: "open" }
+  | { kind: "malformed"; reason: string; column: number };
 
 /** Quote state over one record's text (the lines joined by LF, without the final line break). */
 function judge(text: Buffer): Verdict {
@@ -124,7 +127,13 @@ export class CsvStructure {
         // DuckDB rejects such a line itself, but cutting a long Arabic line mid-character it cannot even
         // record the rejection: the line is set aside here instead.
         const row = this.dataRow(this.line);
-        this.malformed.push({ row, line: this.line, raw: stripCr(buf.subarray(start, end)), reason: "record longer than 2 MiB", rule: "record_too_long" });
+        this.malformed.push({
+          row,
+          line: this.line,
+          raw: stripCr(buf.subarray(start, end)),
+          reason: "record longer than 2 MiB",
+          rule: "record_too_long",
+        });
         return -1;
       }
       if (this.header !== null && (!mayQuote || buf.indexOf(QUOTE, start) === -1 || buf.indexOf(QUOTE, start) >= end)) {
@@ -135,7 +144,8 @@ export class CsvStructure {
     const line = Buffer.from(buf.subarray(start, end));
     this.pending.push(line);
     this.pendingBytes += line.length + 1;
-    const text = this.pending.length === 1 ? line : Buffer.concat(this.pending.flatMap((l, k) => (k ? [LF_BUF, l] : [l])));
+    const text =
+      this.pending.length === 1 ? line : Buffer.concat(this.pending.flatMap((l, k) => (k ? [LF_BUF, l] : [l])));
     const verdict = judge(text);
     if (verdict.kind === "open") {
       if (this.pending.length < MAX_RECORD_LINES && this.pendingBytes < MAX_RECORD_BYTES) return -1;
@@ -165,7 +175,14 @@ export class CsvStructure {
 
   /** What reading the file found, as plain data (it crosses from the scanning thread to the loading one). */
   data() {
-    return { header: this.header, headerLine: this.headerLine, rows: this.rows, startLines: this.startLines, malformed: this.malformed, spanned: this.spanned };
+    return {
+      header: this.header,
+      headerLine: this.headerLine,
+      rows: this.rows,
+      startLines: this.startLines,
+      malformed: this.malformed,
+      spanned: this.spanned,
+    };
   }
 
   /** The structure a scan found, from its `data()`. */

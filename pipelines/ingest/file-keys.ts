@@ -41,14 +41,28 @@ export class FileKeysReader {
     this.last = Math.max(...this.keyIndexes, ...this.refIndexes.flat());
     const size = Math.max(16, expectedRows);
     this.keys = {
-      rows: 0, complete: true, fresh: false, key: codes(size),
-      references: refs.map((c) => ({ column: c.name, entity: c.references!.entity, codes: codes(size), count: 0, exact: true })),
+      rows: 0,
+      complete: true,
+      fresh: false,
+      key: codes(size),
+      references: refs.map((c) => ({
+        column: c.name,
+        entity: c.references!.entity,
+        codes: codes(size),
+        count: 0,
+        exact: true,
+      })),
     };
   }
 
   /** A reader for a file with this header, or null when the header lacks a key or reference column (such a file is rejected). */
   static for(entity: EntityContract, header: readonly string[], expectedRows: number): FileKeysReader | null {
-    const needed = [...keyColumns(entity), ...columnsOf(entity).filter((c) => c.references).map((c) => c.name)];
+    const needed = [
+      ...keyColumns(entity),
+      ...columnsOf(entity)
+        .filter((c) => c.references)
+        .map((c) => c.name),
+    ];
     return needed.every((name) => header.includes(name)) ? new FileKeysReader(entity, header, expectedRows) : null;
   }
 

@@ -71,11 +71,19 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
     // last row group of every table that grew, so checkpointing every 16 MB (the default) while small
     // daily files append to large tables cost three times what one checkpoint per gigabyte does.
     await connection.run("SET checkpoint_threshold = '1GB'");
-    scanner = new Scanner({ emptyTables: await emptyTables(connection), keyBudgetBytes: (options.keyMemoryMiB ?? KEY_MEMORY_MIB) * 2 ** 20, thread: options.scanThread });
+    scanner = new Scanner({
+      emptyTables: await emptyTables(connection),
+      keyBudgetBytes: (options.keyMemoryMiB ?? KEY_MEMORY_MIB) * 2 ** 20,
+      thread: options.scanThread,
+    });
     scanner.plan(await expectedFiles(connection, deliveries, workDir));
     for (const delivery of deliveries) {
       const id = delivery.ok ? delivery.manifest.delivery_id : delivery.name;
-      const seen = await queryRows<{ status: string; folder: string }>(connection, "SELECT status, folder FROM audit.deliveries WHERE delivery_id = $id", { id });
+      const seen = await queryRows<{ status: string; folder: string }>(
+        connection,
+        "SELECT status, folder FROM audit.deliveries WHERE delivery_id = $id",
+        { id },
+      );
       if (seen[0]?.status === "applied" && basename(seen[0].folder) !== delivery.name) {
         // Another folder under an id applied already (the inbox itself may have moved since: names compared)
         // would otherwise be passed over unseen.
@@ -87,12 +95,28 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       // A delivery rejected for its folder or manifest is looked at again: a manifest written after the
       // folder's files, or mended, lets it apply. One that still fails stays recorded once.
       if (seen[0] && (seen[0].status !== "rejected" || !delivery.ok)) {
-        summary.deliveries.push({ deliveryId: id, status: seen[0].status === "rejected" ? "rejected" : "already_applied", reason: null });
+        summary.deliveries.push({
+          deliveryId: id,
+          status: seen[0].status === "rejected" ? "rejected" : "already_applied",
+          reason: null,
+        });
         continue;
       }
       if (!delivery.ok) {
         logger.warn(`delivery rejected: ${delivery.reason}`);
-        await recordDelivery(connection, { id, folder: delivery.folder, createdAt: null, source: null, status: "rejected", reason: delivery.reason, files: 0 }, context);
+        await recordDelivery(
+          connection,
+          {
+            id,
+            folder: delivery.folder,
+            createdAt: null,
+            source: null,
+            status: "rejected",
+            reason: delivery.reason,
+            files: 0,
+          },
+          context,
+        );
         summary.deliveries.push({ deliveryId: id, status: "rejected", reason: delivery.reason });
         continue;
       }
@@ -105,7 +129,16 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       const info = { id, folder: delivery.folder, createdAt, day: riyadhDay(manifest.created_at) };
       for (const file of await filesToLoad(connection, id, manifest.files)) {
         const scan = startScan(scanner, info, file, numberedPath(workDir, id, file.name));
-        const outcome = await loadFile({ connection, scanner, delivery: info, file, workDir, scan, now: context.now, logger });
+        const outcome = await loadFile({
+          connection,
+          scanner,
+          delivery: info,
+          file,
+          workDir,
+          scan,
+          now: context.now,
+          logger,
+        });
         if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
         const { sha256: _sha, ...fileOutcome } = outcome;
         summary.files.push(fileOutcome);
@@ -113,7 +146,19 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
         if (outcome.status === "rejected") logger.warn(`${line}: ${outcome.reason}`);
         else logger.info(line + (outcome.reason ? ` (${outcome.reason})` : ""));
       }
-      await recordDelivery(connection, { id, folder: delivery.folder, createdAt, source: manifest.source, status: "applied", reason: null, files: manifest.files.length }, context);
+      await recordDelivery(
+        connection,
+        {
+          id,
+          folder: delivery.folder,
+          createdAt,
+          source: manifest.source,
+          status: "applied",
+          reason: null,
+          files: manifest.files.length,
+        },
+        context,
+      );
       summary.deliveries.push({ deliveryId: id, status: "applied", reason: null });
     }
     const clock = stopwatch();
@@ -128,28 +173,48 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
 }
 
 /** The files of a delivery still to load, in the order they apply: not those an earlier, interrupted run finished (each committed with its audit row). */
-async function filesToLoad(connection: DuckDBConnection, deliveryId: string, files: ManifestFile[]): Promise<ManifestFile[]> {
-  const done = new Set((await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", { id: deliveryId })).map((r) => r.file_name));
+async function filesToLoad(
+  connection: DuckDBConnection,
+  deliveryId: string,
+  files: ManifestFile[],
+): Promise<ManifestFile[]> {
+  const done = new Set(
+    (
+      await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", {
+        id: deliveryId,
+      })
+    ).map((r) => r.file_name),
+  );
   return [...files].sort(byApplyOrder).filter((f) => !done.has(f.name));
 }
 
-const numberedPath = (workDir: string, deliveryId: string, fileName: string) => join(workDir, `${deliveryId}-${fileName}`.replace(/[^\w.-]/g, "_") + ".numbered.csv");
+const numberedPath = (workDir: string, deliveryId: string, fileName: string) =>
+  join(workDir, `${deliveryId}-${fileName}`.replace(/[^\w.-]/g, "_") + ".numbered.csv");
 
 /**
  * The files this run expects to load, in order, for the scanner to read ahead: those of every delivery not
  * applied yet, as the warehouse stands when the run begins. The loop decides for good; a file it passes
  * over is let go, one it takes out of this order is read then.
  */
-async function expectedFiles(connection: DuckDBConnection, deliveries: DeliveryFolder[], workDir: string): Promise<ScanRequest[]> {
+async function expectedFiles(
+  connection: DuckDBConnection,
+  deliveries: DeliveryFolder[],
+  workDir: string,
+): Promise<ScanRequest[]> {
   const requests: ScanRequest[] = [];
   const ids = new Set<string>();
   for (const d of deliveries) {
     if (!d.ok || ids.has(d.manifest.delivery_id)) continue;
     const id = d.manifest.delivery_id;
     ids.add(id);
-    const seen = await queryRows<{ status: string }>(connection, "SELECT status FROM audit.deliveries WHERE delivery_id = $id", { id });
+    const seen = await queryRows<{ status: string }>(
+      connection,
+      "SELECT status FROM audit.deliveries WHERE delivery_id = $id",
+      { id },
+    );
     if (seen[0] && seen[0].status !== "rejected") continue;
-    for (const file of await filesToLoad(connection, id, d.manifest.files)) requests.push(scanRequest({ id, folder: d.folder }, file, numberedPath(workDir, id, file.name)));
+    for (const file of await filesToLoad(connection, id, d.manifest.files))
+      requests.push(scanRequest({ id, folder: d.folder }, file, numberedPath(workDir, id, file.name)));
   }
   return requests;
 }
@@ -163,11 +228,28 @@ async function emptyTables(connection: DuckDBConnection): Promise<string[]> {
 
 async function recordDelivery(
   connection: DuckDBConnection,
-  d: { id: string; folder: string; createdAt: string | null; source: string | null; status: string; reason: string | null; files: number },
+  d: {
+    id: string;
+    folder: string;
+    createdAt: string | null;
+    source: string | null;
+    status: string;
+    reason: string | null;
+    files: number;
+  },
   context: RunContext,
 ): Promise<void> {
   await connection.run(
     "INSERT OR REPLACE INTO audit.deliveries VALUES ($id, $folder, $created::TIMESTAMPTZ, $source, $status, $reason, $files, $at::TIMESTAMPTZ)",
-    { id: d.id, folder: d.folder, created: d.createdAt, source: d.source, status: d.status, reason: d.reason, files: d.files, at: context.now().toISOString() },
+    {
+      id: d.id,
+      folder: d.folder,
+      created: d.createdAt,
+      source: d.source,
+      status: d.status,
+      reason: d.reason,
+      files: d.files,
+      at: context.now().toISOString(),
+    },
   );
 }

@@ -64,7 +64,9 @@ export async function rawTexts(scan: Scanned, rows: number[]): Promise<Map<numbe
   const text = await readLines(scan.numberedPath, new Set(spans.flat()));
   const byRow = new Map<number, string>();
   rows.forEach((r, i) => {
-    const joined = spans[i]!.map((l) => text.get(l) ?? "").join("\n").replace(/\n+$/, "");
+    const joined = spans[i]!.map((l) => text.get(l) ?? "")
+      .join("\n")
+      .replace(/\n+$/, "");
     byRow.set(r, joined);
   });
   return byRow;
@@ -87,11 +89,17 @@ export async function writeQuarantine(args: {
 }): Promise<number[]> {
   const { connection, scan, entity } = args;
   const rows: QuarantineRow[] = scan.structure.malformed.map((m) => ({
-    line: m.line, raw: m.raw, reasons: [m.rule ? m.reason : `broken quoting: ${m.reason}`], rules: [m.rule ?? "broken_quoting"],
+    line: m.line,
+    raw: m.raw,
+    reasons: [m.rule ? m.reason : `broken quoting: ${m.reason}`],
+    rules: [m.rule ?? "broken_quoting"],
   }));
   const rejectRows = args.rejects.map((r) => scan.structure.rowAtLine(r.line));
   const bad = args.hasBad
-    ? await queryRows<{ _line: number; reasons: string[]; rules: string[] }>(connection, `${badRowsSql(entity, args.delivery.day, args.loadId)} ORDER BY _line`)
+    ? await queryRows<{ _line: number; reasons: string[]; rules: string[] }>(
+        connection,
+        `${badRowsSql(entity, args.delivery.day, args.loadId)} ORDER BY _line`,
+      )
     : [];
   const badRows = bad.map((b) => scan.structure.rowAtLine(b._line));
   // Rows dropped after insertion (references, key conflicts) already carry their physical line.
@@ -106,7 +114,10 @@ export async function writeQuarantine(args: {
     const [reason, rule] = r.too_long
       ? [`record longer than 2 MiB: ${r.message}`, "record_too_long"]
       : r.not_utf8
-        ? [`${r.not_utf8_column ?? "a field"}: not UTF-8 text, though the manifest says utf-8: ${r.message}`, "not_utf8"]
+        ? [
+            `${r.not_utf8_column ?? "a field"}: not UTF-8 text, though the manifest says utf-8: ${r.message}`,
+            "not_utf8",
+          ]
         : [fieldCountReason(r.message), "wrong_field_count"];
     rows.push({ line: r.line, raw: texts.get(row) ?? null, reasons: [reason], rules: [rule] });
   });
@@ -114,7 +125,9 @@ export async function writeQuarantine(args: {
     const row = badRows[i]!;
     rows.push({ line: b._line, raw: texts.get(row) ?? null, reasons: b.reasons, rules: b.rules });
   });
-  dropped.forEach((d, i) => rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules }));
+  dropped.forEach((d, i) =>
+    rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules }),
+  );
 
   const meta = [args.loadId, sqlString(args.delivery.id), sqlString(args.fileName), sqlString(entity.name)].join(", ");
   await insertViaJson(
@@ -144,9 +157,12 @@ export async function controlTotalOf(
 ): Promise<string | null> {
   const column = controlColumn(entity);
   if (!column) return null;
-  const [{ total }] = (await queryRows<{ total: string | null }>(connection, `SELECT
+  const [{ total }] = (await queryRows<{ total: string | null }>(
+    connection,
+    `SELECT
       (SELECT coalesce(sum(${ident(column)}), 0) FROM raw.${ident(entity.name)} WHERE _load_id = ${parts.loadId})
-      ${parts.hasBad ? "+ (SELECT coalesce(sum(_control), 0) FROM _bad)" : ""} AS total`)) as [{ total: string | null }];
+      ${parts.hasBad ? "+ (SELECT coalesce(sum(_control), 0) FROM _bad)" : ""} AS total`,
+  )) as [{ total: string | null }];
   let sum = new Decimal(total ?? 0);
   const index = header.indexOf(column);
   const unparsed = new Map<number, string>(scan.structure.malformed.map((m) => [m.row, m.raw]));

@@ -58,7 +58,12 @@ function lineFeeder(structure: CsvStructure, numbered: NumberedWriter, facts: Li
   });
 }
 
-export async function scanFile(path: string, encoding: "utf-8" | "windows-1256", workPath: string, facts?: ScanFacts): Promise<FileScan> {
+export async function scanFile(
+  path: string,
+  encoding: "utf-8" | "windows-1256",
+  workPath: string,
+  facts?: ScanFacts,
+): Promise<FileScan> {
   const hash = createHash("sha256");
   const structure = new CsvStructure();
   const numbered = new NumberedWriter();
@@ -99,7 +104,15 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   out.end();
   await once(out, "finish");
   const keys = lineFacts?.finish(structure.header, structure.rows, structure.malformed.length) ?? null;
-  return { sha256: hash.digest("hex"), bytes, numberedPath: workPath, structure, nulAt, readsAsUtf8: sniffer?.readsAsUtf8() ?? false, keys };
+  return {
+    sha256: hash.digest("hex"),
+    bytes,
+    numberedPath: workPath,
+    structure,
+    nulAt,
+    readsAsUtf8: sniffer?.readsAsUtf8() ?? false,
+    keys,
+  };
 }
 
 /** The text of the given physical lines as delivered, from the numbered copy (a record spanning several lines is read whole by the caller). */
@@ -133,4 +146,3 @@ export async function firstStrayCarriageReturn(path: string): Promise<number | n
   });
   return found;
 }
-

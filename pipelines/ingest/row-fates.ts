@@ -12,7 +12,11 @@ import type { Proofs } from "./run-keys.ts";
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 
 /** Whether the table holds rows of other loads: the first file of an entity has nothing to compare with. */
-export async function hasEarlierRows(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<boolean> {
+export async function hasEarlierRows(
+  connection: DuckDBConnection,
+  entity: EntityContract,
+  inserted: number,
+): Promise<boolean> {
   return (await rawRowCount(connection, entity.name)) > inserted;
 }
 
@@ -21,15 +25,28 @@ export async function hasEarlierRows(connection: DuckDBConnection, entity: Entit
  * created_at order, and a version dropped as a no-op when it came cannot be told apart later, so an older
  * snapshot file arriving after a newer one cannot be fitted into the history it missed.
  */
-export async function newerSnapshotLoad(connection: DuckDBConnection, entity: EntityContract, createdAt: string): Promise<{ delivery_id: string; created_at: string } | null> {
-  const [newer] = await queryRows<{ delivery_id: string; created_at: string }>(connection,
+export async function newerSnapshotLoad(
+  connection: DuckDBConnection,
+  entity: EntityContract,
+  createdAt: string,
+): Promise<{ delivery_id: string; created_at: string } | null> {
+  const [newer] = await queryRows<{ delivery_id: string; created_at: string }>(
+    connection,
     `SELECT l.delivery_id, strftime(r._valid_from AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS created_at
       FROM (SELECT _load_id, _valid_from FROM raw.${ident(entity.name)} WHERE _valid_from > $at::TIMESTAMPTZ ORDER BY _valid_from DESC LIMIT 1) r
-      JOIN audit.loads l ON l.load_id = r._load_id`, { at: createdAt });
+      JOIN audit.loads l ON l.load_id = r._load_id`,
+    { at: createdAt },
+  );
   return newer ?? null;
 }
 
-export async function decideRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, earlierRows: boolean, proofs: Proofs): Promise<void> {
+export async function decideRowFates(
+  connection: DuckDBConnection,
+  entity: EntityContract,
+  loadId: number,
+  earlierRows: boolean,
+  proofs: Proofs,
+): Promise<void> {
   const table = `raw.${ident(entity.name)}`;
   const keys = keyColumns(entity).map(ident);
   const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
@@ -70,10 +87,16 @@ export async function decideRowFates(connection: DuckDBConnection, entity: Entit
 }
 
 /** The key of a row as text, for messages. */
-const keyText = (keys: string[], alias: string) => keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
+const keyText = (keys: string[], alias: string) =>
+  keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
 
 /** Repeated keys within the file, into `_groups` (one row a key) and `_drop` (all but the first re-send; every differing version). */
-async function fileRepeats(connection: DuckDBConnection, table: string, keys: string[], standing: string): Promise<void> {
+async function fileRepeats(
+  connection: DuckDBConnection,
+  table: string,
+  keys: string[],
+  standing: string,
+): Promise<void> {
   const keyList = keys.join(", ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE _groups AS
     WITH repeated AS (SELECT hash(${keyList}) AS h FROM ${table} WHERE ${standing} GROUP BY h HAVING count(*) > 1)
@@ -95,7 +118,11 @@ async function fileRepeats(connection: DuckDBConnection, table: string, keys: st
  * a broken reference) points at nothing loaded: it is quarantined in its turn, and so on down a chain of
  * re-issues. Its skipped re-sends go with it.
  */
-export async function quarantineReferencesToQuarantined(connection: DuckDBConnection, entity: EntityContract, loadId: number): Promise<void> {
+export async function quarantineReferencesToQuarantined(
+  connection: DuckDBConnection,
+  entity: EntityContract,
+  loadId: number,
+): Promise<void> {
   const orphans = referencesToQuarantinedSql(entity, loadId);
   if (!orphans || (await countRows(connection, "_drop WHERE fate = 'quarantine'")) === 0) return;
   for (;;) {
@@ -110,14 +137,25 @@ export async function quarantineReferencesToQuarantined(connection: DuckDBConnec
  * Deletes the dropped rows; for snapshots, closes the current version of every key this load replaced.
  * Returns how many lines were skipped (re-sends).
  */
-export async function applyRowFates(connection: DuckDBConnection, entity: EntityContract, loadId: number, createdAt: string, earlierRows: boolean, proofs: Proofs): Promise<number> {
+export async function applyRowFates(
+  connection: DuckDBConnection,
+  entity: EntityContract,
+  loadId: number,
+  createdAt: string,
+  earlierRows: boolean,
+  proofs: Proofs,
+): Promise<number> {
   const table = `raw.${ident(entity.name)}`;
-  const [{ dropped, skipped }] = (await queryRows<{ dropped: number; skipped: number }>(connection,
-    "SELECT count(DISTINCT line) AS dropped, count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop")) as [{ dropped: number; skipped: number }];
-  if (dropped > 0) await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
+  const [{ dropped, skipped }] = (await queryRows<{ dropped: number; skipped: number }>(
+    connection,
+    "SELECT count(DISTINCT line) AS dropped, count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop",
+  )) as [{ dropped: number; skipped: number }];
+  if (dropped > 0)
+    await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
   if (entity.kind === "snapshot" && earlierRows && !proofs.noEarlierKeys) {
     const keys = keyColumns(entity).map(ident);
-    const tuple = (alias: string) => (keys.length === 1 ? `${alias}${keys[0]}` : `struct_pack(${keys.map((k) => `${k} := ${alias}${k}`).join(", ")})`);
+    const tuple = (alias: string) =>
+      keys.length === 1 ? `${alias}${keys[0]}` : `struct_pack(${keys.map((k) => `${k} := ${alias}${k}`).join(", ")})`;
     await connection.run(`UPDATE ${table} AS r SET _valid_to = '${createdAt}'::TIMESTAMPTZ
       WHERE r._valid_to IS NULL AND r._load_id <> ${loadId}
         AND ${tuple("r.")} IN (SELECT ${tuple("")} FROM ${table} WHERE _load_id = ${loadId})`);

@@ -26,7 +26,11 @@ const BYTES_PER_KEY = 11;
 export const NO_PROOFS: Proofs = { keysUnique: false, noEarlierKeys: false, referencesHold: new Set() };
 
 /** Entities some other entity references: only their sets keep which keys loaded, and they are kept to the end. */
-const REFERENCED = new Set(ENTITIES.flatMap((e) => columnsOf(e).flatMap((c) => (c.references && c.references.entity !== e.name ? [c.references.entity] : []))));
+const REFERENCED = new Set(
+  ENTITIES.flatMap((e) =>
+    columnsOf(e).flatMap((c) => (c.references && c.references.entity !== e.name ? [c.references.entity] : [])),
+  ),
+);
 
 /** What the run's plan says of a file scanned in its turn: all the rows planned for its entity, and whether it is the entity's last file. */
 export interface FilePlan {
@@ -45,7 +49,10 @@ export class RunKeys {
   private recorded: Promise<void> = Promise.resolve();
 
   /** `emptyTables`: the entities whose raw table held no row when the run began. */
-  constructor(emptyTables: Iterable<string>, private readonly budgetBytes: number) {
+  constructor(
+    emptyTables: Iterable<string>,
+    private readonly budgetBytes: number,
+  ) {
     this.covered = new Set(emptyTables);
   }
 
@@ -79,7 +86,8 @@ export class RunKeys {
     for (const r of keys.references) {
       const set = this.sets.get(r.entity);
       if (!r.exact) continue;
-      if (r.count === 0 || (set && (await set.notLoaded(r.codes, r.count)).hi.length === 0)) referencesHold.add(r.column);
+      if (r.count === 0 || (set && (await set.notLoaded(r.codes, r.count)).hi.length === 0))
+        referencesHold.add(r.column);
     }
     return { keysUnique: keys.fresh, noEarlierKeys: keys.fresh && this.covered.has(entity.name), referencesHold };
   }

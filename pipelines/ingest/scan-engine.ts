@@ -39,7 +39,12 @@ export async function readJob(job: ScanJob): Promise<ReadResult> {
   if (!existsSync(job.path)) return { reply: { scan: null }, keys: null };
   const entity = entityByName(job.entity);
   try {
-    const { keys, structure, ...rest } = await scanFile(job.path, job.encoding, job.workPath, entity ? { entity, expectedRows: job.expectedRows } : undefined);
+    const { keys, structure, ...rest } = await scanFile(
+      job.path,
+      job.encoding,
+      job.workPath,
+      entity ? { entity, expectedRows: job.expectedRows } : undefined,
+    );
     return { reply: { scan: { ...rest, structure: structure.data() } }, keys };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;

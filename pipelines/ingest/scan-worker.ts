@@ -2,7 +2,11 @@
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { ScanEngine } from "./scan-engine.ts";
 
-const { emptyTables, keyBudgetBytes, helper } = workerData as { emptyTables: string[]; keyBudgetBytes: number; helper: MessagePort | null };
+const { emptyTables, keyBudgetBytes, helper } = workerData as {
+  emptyTables: string[];
+  keyBudgetBytes: number;
+  helper: MessagePort | null;
+};
 const engine = new ScanEngine(emptyTables, keyBudgetBytes, helper);
 type Method = "scan" | "prove" | "record" | "forget";
 
@@ -11,6 +15,6 @@ parentPort!.on("message", async ({ seq, method, args }: { seq: number; method: M
     const result = await (engine[method] as (...a: unknown[]) => unknown).apply(engine, args);
     parentPort!.postMessage({ seq, result });
   } catch (error) {
-    parentPort!.postMessage({ seq, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    parentPort!.postMessage({ seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

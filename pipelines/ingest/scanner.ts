@@ -63,17 +63,26 @@ export class Scanner {
       const bytes = statSync(r.path, { throwIfNoEntry: false })?.size ?? 0;
       this.byKey.set(r.key, this.planned.length);
       const { key, ...file } = r;
-      this.planned.push({ key, job: { ...file, id: this.nextId++, plan: { entityRows: 0, lastOfEntity: false } }, bytes, reply, settle, started: false });
+      this.planned.push({
+        key,
+        job: { ...file, id: this.nextId++, plan: { entityRows: 0, lastOfEntity: false } },
+        bytes,
+        reply,
+        settle,
+        started: false,
+      });
     }
     // What the keys of each entity will come to, and where its files end.
     const rows = new Map<string, number>();
     for (const p of this.planned) rows.set(p.job.entity, (rows.get(p.job.entity) ?? 0) + p.job.expectedRows);
     const last = new Map(this.planned.map((p) => [p.job.entity, p] as const));
-    for (const p of this.planned) p.job.plan = { entityRows: rows.get(p.job.entity)!, lastOfEntity: last.get(p.job.entity) === p };
+    for (const p of this.planned)
+      p.job.plan = { entityRows: rows.get(p.job.entity)!, lastOfEntity: last.get(p.job.entity) === p };
     const total = this.planned.reduce((n, p) => n + p.bytes, 0);
-    this.engine ??= this.options.thread === "worker" || (this.options.thread !== "main" && total >= WORKER_FROM)
-      ? new WorkerEngine(this.options)
-      : new MainEngine(this.options);
+    this.engine ??=
+      this.options.thread === "worker" || (this.options.thread !== "main" && total >= WORKER_FROM)
+        ? new WorkerEngine(this.options)
+        : new MainEngine(this.options);
     this.fill();
   }
 
@@ -199,10 +208,18 @@ class WorkerEngine implements Engine {
   constructor(options: ScannerOptions) {
     const { port1, port2 } = new MessageChannel();
     this.worker = new Worker(THREAD, {
-      workerData: { module: "./scan-worker.ts", emptyTables: options.emptyTables, keyBudgetBytes: options.keyBudgetBytes, helper: port1 },
+      workerData: {
+        module: "./scan-worker.ts",
+        emptyTables: options.emptyTables,
+        keyBudgetBytes: options.keyBudgetBytes,
+        helper: port1,
+      },
       transferList: [port1],
     });
-    this.helper = new Worker(THREAD, { workerData: { module: "./read-worker.ts", port: port2 }, transferList: [port2] });
+    this.helper = new Worker(THREAD, {
+      workerData: { module: "./read-worker.ts", port: port2 },
+      transferList: [port2],
+    });
     this.worker.on("message", (m: { seq: number; result?: unknown; error?: string }) => {
       const w = this.waiting.get(m.seq);
       this.waiting.delete(m.seq);

@@ -24,7 +24,9 @@ export async function insertViaJson(
   await once(out, "finish");
   try {
     if (!any) return;
-    const spec = Object.entries(columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(", ");
+    const spec = Object.entries(columns)
+      .map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`)
+      .join(", ");
     await connection.run(
       `INSERT INTO ${target} SELECT ${select} FROM read_json(${sqlString(workFile)}, format = 'newline_delimited', columns = {${spec}})`,
     );

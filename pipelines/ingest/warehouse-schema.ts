@@ -36,7 +36,9 @@ export async function ensureWarehouseSchema(connection: DuckDBConnection): Promi
   for (const entity of ENTITIES) {
     await connection.run(rawTableDdl(entity));
     if (entity.kind === "snapshot") {
-      const cols = columnsOf(entity).map((c) => ident(c.name)).join(", ");
+      const cols = columnsOf(entity)
+        .map((c) => ident(c.name))
+        .join(", ");
       await connection.run(
         `CREATE VIEW IF NOT EXISTS raw.${ident(entity.name + "_current")} AS SELECT ${cols}, _load_id, _line, _valid_from FROM raw.${ident(entity.name)} WHERE _valid_to IS NULL`,
       );

@@ -1,5 +1,12 @@
 // Opening the warehouse, and reading DuckDB values without losing precision (DECIMAL stays exact).
-import { DuckDBConnection, DuckDBInstance, DuckDBDecimalValue, DuckDBDateValue, DuckDBTimestampTZValue, type DuckDBValue } from "@duckdb/node-api";
+import {
+  DuckDBConnection,
+  DuckDBInstance,
+  DuckDBDecimalValue,
+  DuckDBDateValue,
+  DuckDBTimestampTZValue,
+  type DuckDBValue,
+} from "@duckdb/node-api";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { EnvironmentError } from "./errors.ts";
@@ -23,7 +30,10 @@ export async function openWarehouse(path: string, options: WarehouseOptions = {}
   try {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   } catch (cause) {
-    throw new EnvironmentError(`cannot open warehouse ${path}: its folder ${dirname(path)} cannot be made (${(cause as NodeJS.ErrnoException).code ?? cause})`, { cause });
+    throw new EnvironmentError(
+      `cannot open warehouse ${path}: its folder ${dirname(path)} cannot be made (${(cause as NodeJS.ErrnoException).code ?? cause})`,
+      { cause },
+    );
   }
   const config: Record<string, string> = {};
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
@@ -71,9 +81,12 @@ export function plainValue(value: DuckDBValue): unknown {
   if (value instanceof DuckDBDecimalValue) return value.toString();
   if (value instanceof DuckDBDateValue) return value.toString();
   if (value instanceof DuckDBTimestampTZValue) return new Date(Number(value.micros / 1000n)).toISOString();
-  if (typeof value === "bigint") return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+  if (typeof value === "bigint")
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
   if (typeof value === "object" && "items" in value && Array.isArray((value as { items: unknown }).items))
-    return ((value as { items: DuckDBValue[] }).items).map(plainValue);
+    return (value as { items: DuckDBValue[] }).items.map(plainValue);
   if (typeof value === "object" && "toString" in value) return String(value);
   return value;
 }

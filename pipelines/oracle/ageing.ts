@@ -51,7 +51,13 @@ export function ageing(ledger: EmployerLedger, allocation: Allocation, rules: Ru
     buckets[bucket] = buckets[bucket]!.plus(item.open);
     if (disputedIds.has(item.invoice.invoiceId)) disputed = disputed.plus(item.open);
   }
-  return { outstanding: allocation.outstanding, buckets, pastDue, disputed, severity: severityOf(pastDue, oldest, rules) };
+  return {
+    outstanding: allocation.outstanding,
+    buckets,
+    pastDue,
+    disputed,
+    severity: severityOf(pastDue, oldest, rules),
+  };
 }
 
 /** The first rule that holds; under the tolerance in total, none. */

@@ -39,7 +39,12 @@ const max = (a: Decimal, b: Decimal) => (a.greaterThan(b) ? a : b);
 const TYPE_RANK = { contribution: 0, late_fee: 1 } as const;
 
 export function allocate(ledger: EmployerLedger, asOf: string): Allocation {
-  const items: AllocatedItem[] = liveInvoices(ledger, asOf).map((l) => ({ ...l, namedPaid: ZERO, poolPaid: ZERO, open: ZERO }));
+  const items: AllocatedItem[] = liveInvoices(ledger, asOf).map((l) => ({
+    ...l,
+    namedPaid: ZERO,
+    poolPaid: ZERO,
+    open: ZERO,
+  }));
   const byId = new Map(items.map((i) => [i.invoice.invoiceId, i]));
   const payments: AllocatedPayment[] = [];
 

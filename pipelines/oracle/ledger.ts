@@ -61,7 +61,11 @@ export function cancellationDays(ledger: EmployerLedger): Map<string, string> {
 }
 
 /** A re-issue keeps the due date of the invoice it replaces, followed back to the first of the chain. */
-export function ledgerDueOn(ledger: EmployerLedger, invoice: OracleInvoice, byId = new Map(ledger.invoices.map((i) => [i.invoiceId, i]))): string {
+export function ledgerDueOn(
+  ledger: EmployerLedger,
+  invoice: OracleInvoice,
+  byId = new Map(ledger.invoices.map((i) => [i.invoiceId, i])),
+): string {
   let current = invoice;
   for (let hops = 0; current.replacesInvoiceId !== null && hops < 50; hops++) {
     const earlier = byId.get(current.replacesInvoiceId);
@@ -94,7 +98,13 @@ export function liveInvoices(ledger: EmployerLedger, day: string): LiveInvoice[]
       if (riyadhDay(a.approvedAt) <= day) adjustments = adjustments.plus(a.amount);
     }
     const billed = new Decimal(invoice.total);
-    out.push({ invoice, dueOn: ledgerDueOn(ledger, invoice, byId), billed, adjustments, owed: billed.plus(adjustments) });
+    out.push({
+      invoice,
+      dueOn: ledgerDueOn(ledger, invoice, byId),
+      billed,
+      adjustments,
+      owed: billed.plus(adjustments),
+    });
   }
   return out;
 }
@@ -114,10 +124,17 @@ export function livePayments(ledger: EmployerLedger, day: string): OraclePayment
     const reversed = reversedOn.get(p.paymentId);
     return reversed === undefined || reversed > day;
   });
-  return live.sort((a, b) => Date.parse(a.paidAt) - Date.parse(b.paidAt) || (a.paymentId < b.paymentId ? -1 : a.paymentId > b.paymentId ? 1 : 0));
+  return live.sort(
+    (a, b) =>
+      Date.parse(a.paidAt) - Date.parse(b.paidAt) ||
+      (a.paymentId < b.paymentId ? -1 : a.paymentId > b.paymentId ? 1 : 0),
+  );
 }
 
 /** Whether the employer is in the balance tables as of `day`: an invoice issued or a payment row dated by then. */
 export function hasActivity(ledger: EmployerLedger, day: string): boolean {
-  return ledger.invoices.some((i) => i.issuedOn <= day) || ledger.payments.some((p) => p.employerId === ledger.employerId && riyadhDay(p.paidAt) <= day);
+  return (
+    ledger.invoices.some((i) => i.issuedOn <= day) ||
+    ledger.payments.some((p) => p.employerId === ledger.employerId && riyadhDay(p.paidAt) <= day)
+  );
 }

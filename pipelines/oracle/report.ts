@@ -37,10 +37,20 @@ export function reportingDates(ledgers: Iterable<EmployerLedger>, asOf: string):
 export function employerReport(ledger: EmployerLedger, asOf: string, rules: Rules): EmployerReport | null {
   if (!hasActivity(ledger, asOf)) return null;
   const allocation = allocate(ledger, asOf);
-  return { employerId: ledger.employerId, asOf, allocation, ageing: ageing(ledger, allocation, rules), suspension: suspension(ledger, allocation, rules) };
+  return {
+    employerId: ledger.employerId,
+    asOf,
+    allocation,
+    ageing: ageing(ledger, allocation, rules),
+    suspension: suspension(ledger, allocation, rules),
+  };
 }
 
-export function* oracleReports(ledgers: readonly EmployerLedger[], asOf: string, rules: Rules): Generator<EmployerReport> {
+export function* oracleReports(
+  ledgers: readonly EmployerLedger[],
+  asOf: string,
+  rules: Rules,
+): Generator<EmployerReport> {
   for (const day of reportingDates(ledgers, asOf))
     for (const ledger of ledgers) {
       const report = employerReport(ledger, day, rules);

@@ -27,11 +27,22 @@ export async function previewSite(o: FrameworkRun & { port: number }): Promise<n
   return code;
 }
 
-function npmScript(script: string, o: FrameworkRun, extra: string[] = [], stdio: "pipe" | "inherit" = "pipe"): Promise<{ code: number; output: string }> {
+function npmScript(
+  script: string,
+  o: FrameworkRun,
+  extra: string[] = [],
+  stdio: "pipe" | "inherit" = "pipe",
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("npm", ["run", "--silent", script, ...(extra.length ? ["--", ...extra] : [])], {
       cwd: o.repoRoot,
-      env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", TAHSEEL_SITE_SRC: o.srcDir, TAHSEEL_SITE_OUT: o.outDir, NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+        TAHSEEL_SITE_SRC: o.srcDir,
+        TAHSEEL_SITE_OUT: o.outDir,
+        NO_COLOR: "1",
+      },
       stdio: ["ignore", stdio, stdio],
     });
     let output = "";

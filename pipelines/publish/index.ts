@@ -83,7 +83,10 @@ export async function publishIfLedger(o: PublishOptions, context: RunContext): P
 }
 
 /** Stages each audience's site source with its data, without building (for the preview server). */
-export async function exportSite(o: PublishOptions, context: RunContext): Promise<{ audience: Audience; srcDir: string }[]> {
+export async function exportSite(
+  o: PublishOptions,
+  context: RunContext,
+): Promise<{ audience: Audience; srcDir: string }[]> {
   const { staged } = await exportAll(o, resolve(o.out), context);
   // Framework's preview serves the source folder's files, so the shards go there for previewing
   for (const s of staged) if (existsSync(s.shardsDir)) renameSync(s.shardsDir, join(s.srcDir, "shards"));
@@ -91,7 +94,11 @@ export async function exportSite(o: PublishOptions, context: RunContext): Promis
 }
 
 /** Every audience's data is exported in one sitting, and the warehouse closed before the builds. */
-async function exportAll(o: PublishOptions, out: string, context: RunContext): Promise<{ staged: Staged[]; needles: Needles }> {
+async function exportAll(
+  o: PublishOptions,
+  out: string,
+  context: RunContext,
+): Promise<{ staged: Staged[]; needles: Needles }> {
   const warehouse = await openWarehouse(o.db);
   try {
     const c = warehouse.connection;
@@ -112,11 +119,27 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       const overview = await exportOverview(c, files, stamp, audience);
       await exportCollections(c, files, shards, stamp, audience);
       const billing = await exportBilling(c, files, shards, audience);
-      await exportHealth(c, files, shards, { stamp, audience, modelsDir: o.modelsDir ?? join(REPO_ROOT, "models"), now: context.now() });
+      await exportHealth(c, files, shards, {
+        stamp,
+        audience,
+        modelsDir: o.modelsDir ?? join(REPO_ROOT, "models"),
+        now: context.now(),
+      });
       if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
       const exportMs = Date.now() - started;
-      context.logger.info(`publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`);
-      staged.push({ audience, srcDir, shardsDir, stamp, files, shards, report: { stamp, overview, billing }, exportMs });
+      context.logger.info(
+        `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,
+      );
+      staged.push({
+        audience,
+        srcDir,
+        shardsDir,
+        stamp,
+        files,
+        shards,
+        report: { stamp, overview, billing },
+        exportMs,
+      });
     }
     return { staged, needles };
   } finally {
@@ -124,7 +147,13 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
   }
 }
 
-async function buildAudience(o: PublishOptions, out: string, s: Staged, needles: Needles, context: RunContext): Promise<PublishedAudience> {
+async function buildAudience(
+  o: PublishOptions,
+  out: string,
+  s: Staged,
+  needles: Needles,
+  context: RunContext,
+): Promise<PublishedAudience> {
   const home = join(out, s.audience);
   const site = join(home, "site");
   const build = await buildSite({ srcDir: s.srcDir, outDir: site, repoRoot: REPO_ROOT, logger: context.logger });
@@ -134,11 +163,21 @@ async function buildAudience(o: PublishOptions, out: string, s: Staged, needles:
     mkdirSync(join(site, "_file"), { recursive: true });
     renameSync(s.shardsDir, join(site, "_file", "shards"));
   }
-  writeFileSync(join(site, "index.html"), `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=ar/index.html"><title>Tahseel</title><a href="ar/index.html">تحصيل</a>\n`);
+  writeFileSync(
+    join(site, "index.html"),
+    `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=ar/index.html"><title>Tahseel</title><a href="ar/index.html">تحصيل</a>\n`,
+  );
   const reportStarted = Date.now();
   const reportDir = join(home, "report");
   rmSync(reportDir, { recursive: true, force: true });
-  const reports = await writeReports(s.report, { dir: reportDir, audience: s.audience, langs: o.langs ?? LANGS, digits: o.digits ?? "latn", pdf: !o.noPdf, logger: context.logger });
+  const reports = await writeReports(s.report, {
+    dir: reportDir,
+    audience: s.audience,
+    langs: o.langs ?? LANGS,
+    digits: o.digits ?? "latn",
+    pdf: !o.noPdf,
+    logger: context.logger,
+  });
   const reportMs = Date.now() - reportStarted;
   // the audit build's shards are per-employer detail by design; scanning them proves nothing more
   const scanned = [site, reportDir].filter(existsSync);
@@ -149,17 +188,46 @@ async function buildAudience(o: PublishOptions, out: string, s: Staged, needles:
     stamp: s.stamp,
     pages: pagesFor(s.audience).flatMap((p) => (o.langs ?? LANGS).map((l) => `${l}/${p}.html`)),
     data_files: s.files.written,
-    shards: { files: s.shards.written.length, bytes: s.shards.written.reduce((a, f) => a + f.bytes, 0), largest: s.shards.largest() ?? null },
-    largest_data_file: [s.files.largest(), s.shards.largest()].filter((f): f is WrittenFile => !!f).sort((a, b) => b.bytes - a.bytes)[0] ?? null,
+    shards: {
+      files: s.shards.written.length,
+      bytes: s.shards.written.reduce((a, f) => a + f.bytes, 0),
+      largest: s.shards.largest() ?? null,
+    },
+    largest_data_file:
+      [s.files.largest(), s.shards.largest()]
+        .filter((f): f is WrittenFile => !!f)
+        .sort((a, b) => b.bytes - a.bytes)[0] ?? null,
     reports: reports.map((r) => r.replace(home + "/", "")),
-    privacy_scan: { ...privacy, verdict: privacy.hits === 0 ? "no national id, employer id, registration number or name found" : "identifying detail present" },
+    privacy_scan: {
+      ...privacy,
+      verdict:
+        privacy.hits === 0
+          ? "no national id, employer id, registration number or name found"
+          : "identifying detail present",
+    },
     ms: { export: s.exportMs, build: build.ms, report: reportMs },
   };
   const manifestPath = join(home, "manifest.json");
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + "\n");
   if (s.audience === "management" && privacy.hits > 0)
-    throw new Error(`the management build holds identifying detail (${privacy.hits} hit(s), e.g. ${privacy.sample.map((h) => `${h.kind} in ${h.file}`).slice(0, 3).join("; ")}); see ${manifestPath}`);
+    throw new Error(
+      `the management build holds identifying detail (${privacy.hits} hit(s), e.g. ${privacy.sample
+        .map((h) => `${h.kind} in ${h.file}`)
+        .slice(0, 3)
+        .join("; ")}); see ${manifestPath}`,
+    );
   rmSync(join(s.srcDir, "data"), { recursive: true, force: true });
-  context.logger.info(`publish ${s.audience}: site ${site} in ${build.ms} ms, ${reports.length} report file(s), privacy scan ${privacy.hits} hit(s) in ${privacy.files} files`);
-  return { audience: s.audience, site, manifest: manifestPath, reports, stamp: s.stamp, largest_data_file: manifest.largest_data_file ?? undefined, privacy, ms: manifest.ms };
+  context.logger.info(
+    `publish ${s.audience}: site ${site} in ${build.ms} ms, ${reports.length} report file(s), privacy scan ${privacy.hits} hit(s) in ${privacy.files} files`,
+  );
+  return {
+    audience: s.audience,
+    site,
+    manifest: manifestPath,
+    reports,
+    stamp: s.stamp,
+    largest_data_file: manifest.largest_data_file ?? undefined,
+    privacy,
+    ms: manifest.ms,
+  };
 }

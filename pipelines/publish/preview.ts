@@ -9,7 +9,14 @@ import { previewSite } from "./framework.ts";
 import { exportSite, REPO_ROOT } from "./index.ts";
 import { LANGS, type Audience } from "./types.ts";
 
-const { values } = parseArgs({ options: { db: { type: "string", default: "data/warehouse.duckdb" }, audience: { type: "string", default: "audit" }, port: { type: "string", default: "3000" }, out: { type: "string", default: "data/published" } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "data/warehouse.duckdb" },
+    audience: { type: "string", default: "audit" },
+    port: { type: "string", default: "3000" },
+    out: { type: "string", default: "data/published" },
+  },
+});
 const audience = values.audience as Audience;
 const out = resolve(values.out!);
 const logger = consoleLogger("info");
@@ -21,4 +28,10 @@ for (const entry of ["components", ...LANGS, "style.css"]) {
   symlinkSync(join(REPO_ROOT, "dashboards", entry), target);
 }
 logger.info(`preview of the ${audience} site on http://127.0.0.1:${values.port}/ar/index.html (Ctrl-C to stop)`);
-process.exitCode = await previewSite({ srcDir, outDir: join(out, audience, "site"), repoRoot: REPO_ROOT, logger, port: Number(values.port) });
+process.exitCode = await previewSite({
+  srcDir,
+  outDir: join(out, audience, "site"),
+  repoRoot: REPO_ROOT,
+  logger,
+  port: Number(values.port),
+});

@@ -105,5 +105,12 @@ export function scanTree(roots: string[], needles: Needles, base: string, skip: 
     }
   };
   for (const root of roots) visit(root);
-  return { files, bytes, identifiers_searched: needles.identifiers.size, names_searched: needles.names.size, hits: hits.length, sample: hits.slice(0, 20) };
+  return {
+    files,
+    bytes,
+    identifiers_searched: needles.identifiers.size,
+    names_searched: needles.names.size,
+    hits: hits.length,
+    sample: hits.slice(0, 20),
+  };
 }

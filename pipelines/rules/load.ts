@@ -12,7 +12,10 @@ export function parseRules(json: unknown, file: string): Rules {
   const result = rulesSchema.safeParse(json);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const field = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const field = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     return `${file}: ${field || "(top level)"}: ${issue.message}`;
   });
   throw new UserError(`invalid rules configuration:\n  ${problems.join("\n  ")}`);

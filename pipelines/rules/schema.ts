@@ -7,8 +7,12 @@ export type Branch = (typeof BRANCHES)[number];
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a period YYYY-MM");
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date YYYY-MM-DD");
-const sar = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a SAR amount with at most two decimals, such as "1500.00"');
-const rate = z.string().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, 'must be a rate from 0 to 1 with at most 6 decimals, such as "0.0075"');
+const sar = z
+  .string()
+  .regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a SAR amount with at most two decimals, such as "1500.00"');
+const rate = z
+  .string()
+  .regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, 'must be a rate from 0 to 1 with at most 6 decimals, such as "0.0075"');
 const days = z.number().int().positive();
 
 /** One row of the effective-dated rate table: it applies from `from_period` until a later matching row. */
@@ -62,13 +66,21 @@ export const rulesSchema = z
     const { wage_ceiling, wage_floors, rates } = rules.contributions;
     for (const branch of BRANCHES)
       if (Number(wage_floors[branch]) > Number(wage_ceiling))
-        ctx.addIssue({ code: "custom", path: ["contributions", "wage_floors", branch], message: "floor is above wage_ceiling" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["contributions", "wage_floors", branch],
+          message: "floor is above wage_ceiling",
+        });
     const seen = new Map<string, number>();
     rates.forEach((row, i) => {
       const key = [row.branch, row.nationality, row.scheme, row.cohort, row.from_period].join("|");
       const first = seen.get(key);
       if (first !== undefined)
-        ctx.addIssue({ code: "custom", path: ["contributions", "rates", i], message: `repeats rates[${first}] (same branch, selectors and from_period)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["contributions", "rates", i],
+          message: `repeats rates[${first}] (same branch, selectors and from_period)`,
+        });
       else seen.set(key, i);
     });
     const edges = rules.arrears.ageing_bucket_edges;
@@ -76,7 +88,11 @@ export const rulesSchema = z
       ctx.addIssue({ code: "custom", path: ["arrears", "ageing_bucket_edges"], message: "must increase strictly" });
     const { critical, high, medium } = rules.arrears.severity;
     if (!(critical.over_days > high.over_days && high.over_days > medium.over_days))
-      ctx.addIssue({ code: "custom", path: ["arrears", "severity"], message: "over_days must decrease from critical to high to medium" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["arrears", "severity"],
+        message: "over_days must decrease from critical to high to medium",
+      });
   });
 
 export type Rules = z.infer<typeof rulesSchema>;

@@ -35,7 +35,10 @@ const Job = z.strictObject({
   steps: z
     .array(z.enum(STEP_NAMES, { error: `must be one of ${STEP_NAMES.join(", ")}` }))
     .min(1, "give at least one step")
-    .refine((s) => s.every((x, i) => i === 0 || STEP_NAMES.indexOf(x) > STEP_NAMES.indexOf(s[i - 1]!)), "steps run in the order ingest, build, publish, each once"),
+    .refine(
+      (s) => s.every((x, i) => i === 0 || STEP_NAMES.indexOf(x) > STEP_NAMES.indexOf(s[i - 1]!)),
+      "steps run in the order ingest, build, publish, each once",
+    ),
   /** `latest`: the latest date in the data; `previous_month_end`: the close of the month before the run. */
   as_of: z.enum(["latest", "previous_month_end"]).default("latest"),
   select: z.array(z.string()).optional(),
@@ -65,7 +68,8 @@ export const ScheduleConfigSchema = z
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.jobs.forEach((j, i) => {
-      if (seen.has(j.name)) ctx.addIssue({ code: "custom", path: ["jobs", i, "name"], message: `job name "${j.name}" is used twice` });
+      if (seen.has(j.name))
+        ctx.addIssue({ code: "custom", path: ["jobs", i, "name"], message: `job name "${j.name}" is used twice` });
       seen.add(j.name);
     });
   });

@@ -55,7 +55,12 @@ export interface LockOptions {
 
 export function acquireLock(path: string, options: LockOptions): Lock {
   const isAlive = options.isAlive ?? pidAlive;
-  const holder: LockHolder = { pid: options.pid ?? process.pid, started_at: options.now().toISOString(), purpose: options.purpose, host: hostname() };
+  const holder: LockHolder = {
+    pid: options.pid ?? process.pid,
+    started_at: options.now().toISOString(),
+    purpose: options.purpose,
+    host: hostname(),
+  };
   mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -67,7 +72,8 @@ export function acquireLock(path: string, options: LockOptions): Lock {
       }
       return { path, holder, release: () => releaseIfOurs(path, holder) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new EnvironmentError(`cannot create lock file ${path}`, { cause: error });
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new EnvironmentError(`cannot create lock file ${path}`, { cause: error });
     }
     const current = readHolder(path);
     if (current && (current.host !== hostname() || isAlive(current.pid))) throw new LockHeldError(path, current);

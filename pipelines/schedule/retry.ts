@@ -16,7 +16,8 @@ export class StepFailure extends Error {
   }
 }
 
-export const retryable = (error: unknown) => !(error instanceof UserError || error instanceof StepFailure || error instanceof LockHeldError);
+export const retryable = (error: unknown) =>
+  !(error instanceof UserError || error instanceof StepFailure || error instanceof LockHeldError);
 
 export function backoffSeconds(policy: RetryPolicy, failedAttempts: number): number {
   return Math.min(policy.max_delay_seconds, policy.initial_delay_seconds * policy.factor ** (failedAttempts - 1));
@@ -43,9 +44,12 @@ export async function withRetries<T>(
       const last = attempt >= options.policy.attempts || !retryable(error) || options.stopRequested?.();
       if (last) return { error, attempts: attempt };
       const seconds = backoffSeconds(options.policy, attempt);
-      options.logger.warn(`${what} failed (attempt ${attempt} of ${options.policy.attempts}); retrying in ${seconds} s`, {
-        error: error instanceof Error ? error.message : String(error),
-      });
+      options.logger.warn(
+        `${what} failed (attempt ${attempt} of ${options.policy.attempts}); retrying in ${seconds} s`,
+        {
+          error: error instanceof Error ? error.message : String(error),
+        },
+      );
       await options.sleep(seconds * 1000);
     }
   }

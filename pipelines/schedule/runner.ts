@@ -4,7 +4,14 @@
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse } from "../lib/duckdb.ts";
 import { describeError } from "../lib/errors.ts";
-import { finishRun, gitSha as readGitSha, newRunId, startRun, type RunStatus, type StepRecord } from "../engine/runs.ts";
+import {
+  finishRun,
+  gitSha as readGitSha,
+  newRunId,
+  startRun,
+  type RunStatus,
+  type StepRecord,
+} from "../engine/runs.ts";
 import { outboxSink, type Alert, type AlertSink } from "./alerts.ts";
 import type { JobSpec, RetryPolicy } from "./config.ts";
 import { acquireLock, LockHeldError } from "./lock.ts";
@@ -48,19 +55,34 @@ export async function runJob(options: RunnerOptions, deps: RunnerDeps): Promise<
   const stopRequested = deps.stopRequested ?? (() => false);
   let lock;
   try {
-    lock = acquireLock(runLockPath(settings.lockDir), { purpose: `job ${job.name} (run ${runId})`, now: context.now, logger: context.logger, isAlive: deps.isAlive });
+    lock = acquireLock(runLockPath(settings.lockDir), {
+      purpose: `job ${job.name} (run ${runId})`,
+      now: context.now,
+      logger: context.logger,
+      isAlive: deps.isAlive,
+    });
   } catch (error) {
     if (!(error instanceof LockHeldError)) throw error;
     context.logger.warn(`job ${job.name} not started: ${error.message}`);
     return { runId, job: job.name, status: "refused", error: error.message, asOf: null, steps: [], inputs: [] };
   }
   const sha = (deps.gitSha ?? readGitSha)();
-  const outcome: RunOutcome = { runId, job: job.name, status: "running", error: null, asOf: options.asOf ?? asOfRule(job.as_of, context.now(), settings.timezone) ?? null, steps: [], inputs: [] };
+  const outcome: RunOutcome = {
+    runId,
+    job: job.name,
+    status: "running",
+    error: null,
+    asOf: options.asOf ?? asOfRule(job.as_of, context.now(), settings.timezone) ?? null,
+    steps: [],
+    inputs: [],
+  };
   try {
     await recording(settings.db, (c) => startRun(c, { runId, job: job.name, startedAt: context.now(), gitSha: sha }));
     context.logger.info(`job ${job.name} started`, { run_id: runId, git_sha: sha });
     await runSteps(options, deps, outcome, stopRequested);
-    await recording(settings.db, (c) => finishRun(c, { ...outcome, status: outcome.status as RunStatus, finishedAt: context.now() }));
+    await recording(settings.db, (c) =>
+      finishRun(c, { ...outcome, status: outcome.status as RunStatus, finishedAt: context.now() }),
+    );
   } catch (error) {
     // The run could not even be recorded (e.g. the warehouse is held by another program).
     outcome.status = "failed";
@@ -73,33 +95,69 @@ export async function runJob(options: RunnerOptions, deps: RunnerDeps): Promise<
   return outcome;
 }
 
-async function runSteps(options: RunnerOptions, deps: RunnerDeps, outcome: RunOutcome, stopRequested: () => boolean): Promise<void> {
+async function runSteps(
+  options: RunnerOptions,
+  deps: RunnerDeps,
+  outcome: RunOutcome,
+  stopRequested: () => boolean,
+): Promise<void> {
   const { context } = deps;
   const steps = deps.steps ?? defaultSteps();
   for (const name of options.job.steps) {
     const started = context.now().toISOString();
     if (stopRequested()) {
-      outcome.steps.push({ name, status: "cancelled", started_at: started, finished_at: started, attempts: 0, error: "stop requested before the step" });
+      outcome.steps.push({
+        name,
+        status: "cancelled",
+        started_at: started,
+        finished_at: started,
+        attempts: 0,
+        error: "stop requested before the step",
+      });
       outcome.status = "cancelled";
       continue;
     }
     if (outcome.status !== "running") {
-      outcome.steps.push({ name, status: "skipped", started_at: started, finished_at: started, attempts: 0, error: `not run: an earlier step ${outcome.status}` });
+      outcome.steps.push({
+        name,
+        status: "skipped",
+        started_at: started,
+        finished_at: started,
+        attempts: 0,
+        error: `not run: an earlier step ${outcome.status}`,
+      });
       continue;
     }
     const attempt = await withRetries(
       `job ${outcome.job} step ${name}`,
-      () => steps[name].run({ job: options.job, runId: outcome.runId, settings: options.settings, context, asOf: outcome.asOf ?? undefined, stopRequested }),
+      () =>
+        steps[name].run({
+          job: options.job,
+          runId: outcome.runId,
+          settings: options.settings,
+          context,
+          asOf: outcome.asOf ?? undefined,
+          stopRequested,
+        }),
       { policy: options.retry, sleep: deps.sleep ?? realSleep, logger: context.logger, stopRequested },
     );
-    const record: StepRecord = { name, status: "success", started_at: started, finished_at: context.now().toISOString(), attempts: attempt.attempts, error: null };
+    const record: StepRecord = {
+      name,
+      status: "success",
+      started_at: started,
+      finished_at: context.now().toISOString(),
+      attempts: attempt.attempts,
+      error: null,
+    };
     if (attempt.error !== undefined) {
       record.status = "failed";
       record.error = describeError(attempt.error);
       if (attempt.error instanceof StepFailure) record.detail = attempt.error.detail;
       outcome.status = "failed";
       outcome.error = `${name}: ${record.error}`;
-      context.logger.error(`job ${outcome.job} step ${name} failed after ${attempt.attempts} attempt(s): ${record.error}`);
+      context.logger.error(
+        `job ${outcome.job} step ${name} failed after ${attempt.attempts} attempt(s): ${record.error}`,
+      );
     } else {
       const result = attempt.value!;
       record.detail = result.detail;
@@ -116,7 +174,10 @@ async function runSteps(options: RunnerOptions, deps: RunnerDeps, outcome: RunOu
 }
 
 /** Opens the warehouse only for the moment of writing: the steps open it themselves, and one file must never be open twice. */
-async function recording(db: string, write: (connection: Awaited<ReturnType<typeof openWarehouse>>["connection"]) => Promise<void>): Promise<void> {
+async function recording(
+  db: string,
+  write: (connection: Awaited<ReturnType<typeof openWarehouse>>["connection"]) => Promise<void>,
+): Promise<void> {
   const warehouse = await openWarehouse(db);
   try {
     await write(warehouse.connection);
@@ -128,7 +189,15 @@ async function recording(db: string, write: (connection: Awaited<ReturnType<type
 async function alert(deps: RunnerDeps, options: RunnerOptions, outcome: RunOutcome, sha: string): Promise<void> {
   const sink = deps.alerts ?? outboxSink(options.settings.alertsDir, deps.context.logger);
   const failedStep = outcome.steps.find((s) => s.status === "failed")?.name ?? null;
-  const payload: Alert = { run_id: outcome.runId, job: outcome.job, status: outcome.status, error: outcome.error, failed_step: failedStep, at: deps.context.now().toISOString(), git_sha: sha };
+  const payload: Alert = {
+    run_id: outcome.runId,
+    job: outcome.job,
+    status: outcome.status,
+    error: outcome.error,
+    failed_step: failedStep,
+    at: deps.context.now().toISOString(),
+    git_sha: sha,
+  };
   try {
     await sink.send(payload);
   } catch (error) {
@@ -139,7 +208,12 @@ async function alert(deps: RunnerDeps, options: RunnerOptions, outcome: RunOutco
 /** The as-of date a job's rule gives at `now`: the last day of the previous month in the job's time zone, or undefined for the latest in the data. */
 export function asOfRule(rule: JobSpec["as_of"] | undefined, now: Date, timezone: string): string | undefined {
   if (rule !== "previous_month_end") return undefined;
-  const local = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const local = new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
   const [y, m] = local.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
 }

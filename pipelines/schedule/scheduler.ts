@@ -27,7 +27,12 @@ export const schedulerLockPath = (lockDir: string) => `${lockDir}/scheduler.lock
 
 export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): RunningScheduler {
   const { logger } = deps.context;
-  const lock: Lock = acquireLock(schedulerLockPath(config.lock_dir), { purpose: "tahseel schedule", now: deps.context.now, logger, isAlive: deps.isAlive });
+  const lock: Lock = acquireLock(schedulerLockPath(config.lock_dir), {
+    purpose: "tahseel schedule",
+    now: deps.context.now,
+    logger,
+    isAlive: deps.isAlive,
+  });
   let stopping = false;
   const running = new Set<Promise<unknown>>();
   const tasks: { job: JobSpec; task: ScheduledTask }[] = [];
@@ -39,7 +44,9 @@ export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): Run
     logger.info(`job ${job.name} due`, { cron: job.cron, timezone: config.timezone });
     const run = deps
       .run(job, () => stopping)
-      .catch((error: unknown) => logger.error(`job ${job.name} crashed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        logger.error(`job ${job.name} crashed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => running.delete(run));
     running.add(run);
     return run;
@@ -50,7 +57,9 @@ export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): Run
     tasks.push({ job, task });
   }
   logger.info(`scheduler started with ${tasks.length} job(s)`, {
-    jobs: tasks.map(({ job, task }) => `${job.name} (${job.cron}, next ${task.getNextRun()?.toISOString() ?? "never"})`),
+    jobs: tasks.map(
+      ({ job, task }) => `${job.name} (${job.cron}, next ${task.getNextRun()?.toISOString() ?? "never"})`,
+    ),
   });
 
   let stopped: Promise<void> | undefined;
@@ -61,7 +70,10 @@ export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): Run
       stopped ??= (async () => {
         stopping = true;
         for (const { task } of tasks) await task.destroy();
-        if (running.size) logger.info(`${reason}: waiting for the running job to finish (it commits or rolls back; nothing is half-written)`);
+        if (running.size)
+          logger.info(
+            `${reason}: waiting for the running job to finish (it commits or rolls back; nothing is half-written)`,
+          );
         await Promise.allSettled([...running]);
         lock.release();
         logger.info("scheduler stopped");
@@ -73,7 +85,11 @@ export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): Run
 }
 
 /** SIGINT/SIGTERM stop the scheduler gracefully; a repeated signal only says it is still waiting. */
-export function stopOnSignals(scheduler: RunningScheduler, context: RunContext, target: NodeJS.EventEmitter = process): () => void {
+export function stopOnSignals(
+  scheduler: RunningScheduler,
+  context: RunContext,
+  target: NodeJS.EventEmitter = process,
+): () => void {
   let signalled = false;
   const handler = (signal: string) => {
     if (signalled) {

@@ -59,14 +59,19 @@ export const buildStep: Step = {
     const params = ruleParamsFromFile(settings.rules);
     const warehouse = await openWarehouse(settings.db);
     try {
-      const summary = await buildModels(warehouse, { modelsDir: settings.models, select: job.select, asOf, params, runId, stopRequested }, context);
+      const summary = await buildModels(
+        warehouse,
+        { modelsDir: settings.models, select: job.select, asOf, params, runId, stopRequested },
+        context,
+      );
       const detail = {
         request: summary.request,
         models: Object.fromEntries(summary.models.map((m) => [m.model, m.status])),
         tests_failed: summary.tests.filter((t) => t.status !== "pass" && t.severity === "error").length,
         tests_warned: summary.tests.filter((t) => t.status !== "pass" && t.severity === "warn").length,
       };
-      if (summary.status === "failed") throw new StepFailure(`blocking failures in ${summary.blockingFailures.join(", ")}`, detail);
+      if (summary.status === "failed")
+        throw new StepFailure(`blocking failures in ${summary.blockingFailures.join(", ")}`, detail);
       return { status: summary.status === "cancelled" ? "cancelled" : "success", detail, asOf: summary.asOf };
     } finally {
       warehouse.close();
@@ -79,8 +84,23 @@ export const publishStep: Step = {
   async run({ runId, settings, context }) {
     // The site and report go beside the warehouse: data/warehouse.duckdb → data/published/.
     const out = join(dirname(settings.db), "published");
-    const published = await publishIfLedger({ db: settings.db, out, audiences: AUDIENCES, modelsDir: settings.models, runId }, context);
-    return { detail: published ? { published: true, out, audiences: published.map((p) => ({ audience: p.audience, manifest: p.manifest, privacy_hits: p.privacy.hits })) } : { published: false, reason: "no ledger built yet" } };
+    const published = await publishIfLedger(
+      { db: settings.db, out, audiences: AUDIENCES, modelsDir: settings.models, runId },
+      context,
+    );
+    return {
+      detail: published
+        ? {
+            published: true,
+            out,
+            audiences: published.map((p) => ({
+              audience: p.audience,
+              manifest: p.manifest,
+              privacy_hits: p.privacy.hits,
+            })),
+          }
+        : { published: false, reason: "no ledger built yet" },
+    };
   },
 };
 

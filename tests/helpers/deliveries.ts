@@ -46,7 +46,8 @@ function countRows(text: string): { rows: number; control: Decimal; header: stri
     open = quotes % 2 === 1;
     if (open || record === "") continue;
     rows++;
-    const entityControl = header.indexOf("total_amount") >= 0 ? "total_amount" : header.indexOf("amount") >= 0 ? "amount" : null;
+    const entityControl =
+      header.indexOf("total_amount") >= 0 ? "total_amount" : header.indexOf("amount") >= 0 ? "amount" : null;
     const value = entityControl ? parseHeader(record)[header.indexOf(entityControl)] : undefined;
     if (value && /^-?\d+(\.\d+)?$/.test(value)) control = control.plus(value);
   }
@@ -70,6 +71,9 @@ export function writeDelivery(inbox: string, id: string, createdAt: string, file
       encoding: f.manifest?.encoding ?? f.encoding ?? "utf-8",
     };
   });
-  writeFileSync(join(folder, "manifest.json"), JSON.stringify({ delivery_id: id, created_at: createdAt, source: "test", files: entries }, null, 2));
+  writeFileSync(
+    join(folder, "manifest.json"),
+    JSON.stringify({ delivery_id: id, created_at: createdAt, source: "test", files: entries }, null, 2),
+  );
   return folder;
 }

@@ -26,9 +26,18 @@ export async function query<T extends Row = Row>(db: string, sql: string): Promi
 }
 
 export const loadsOf = (db: string) =>
-  query<{ file_name: string; status: string; rows: number; loaded: number; skipped: number; quarantined: number; reason: string | null }>(
-    db, "SELECT file_name, status, rows, loaded, skipped, quarantined, reason FROM audit.loads ORDER BY load_id");
+  query<{
+    file_name: string;
+    status: string;
+    rows: number;
+    loaded: number;
+    skipped: number;
+    quarantined: number;
+    reason: string | null;
+  }>(db, "SELECT file_name, status, rows, loaded, skipped, quarantined, reason FROM audit.loads ORDER BY load_id");
 
 export const quarantineOf = (db: string) =>
   query<{ file_name: string; line: number; raw: string; reasons: string[]; rules: string[] }>(
-    db, "SELECT file_name, line, raw, reasons, rules FROM audit.quarantine ORDER BY load_id, line");
+    db,
+    "SELECT file_name, line, raw, reasons, rules FROM audit.quarantine ORDER BY load_id, line",
+  );

@@ -28,9 +28,11 @@ export const buildCommand: Command = {
   },
   async run(options, positionals, context) {
     const selectors = listOption(options, "select");
-    if (positionals.length && !selectors.length) throw new UserError(`unexpected argument ${positionals[0]}; select models with --select ${positionals[0]}`);
+    if (positionals.length && !selectors.length)
+      throw new UserError(`unexpected argument ${positionals[0]}; select models with --select ${positionals[0]}`);
     const concurrency = Number(stringOption(options, "concurrency", "2"));
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new UserError("--concurrency must be a whole number from 1 to 8");
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8)
+      throw new UserError("--concurrency must be a whole number from 1 to 8");
     const ruleValues = ruleParamsFromFile(stringOption(options, "rules"));
     const warehouse = await openWarehouse(stringOption(options, "db", DEFAULT_DB));
     try {
@@ -41,10 +43,16 @@ export const buildCommand: Command = {
         period: stringOption(options, "period"),
       };
       if (options.resume) {
-        if (request.select.length || request.asOf || request.period) throw new UserError("--resume repeats the failed build as it was; drop --select, --as-of and --period");
+        if (request.select.length || request.asOf || request.period)
+          throw new UserError("--resume repeats the failed build as it was; drop --select, --as-of and --period");
         const point = await lastUnfinishedBuild(warehouse.connection);
         context.logger.info(`resuming run ${point.runId} from ${point.unfinished.join(", ")}`);
-        request = { select: point.unfinished, asOf: point.request.asOf ?? undefined, params: point.request.params, period: point.request.period ?? undefined };
+        request = {
+          select: point.unfinished,
+          asOf: point.request.asOf ?? undefined,
+          params: point.request.params,
+          period: point.request.period ?? undefined,
+        };
       }
       const runId = newRunId("build", context.now());
       const startedAt = context.now();
@@ -53,11 +61,25 @@ export const buildCommand: Command = {
       try {
         summary = await buildModels(
           warehouse,
-          { modelsDir: stringOption(options, "models", DEFAULT_MODELS), ...request, params: { ...ruleValues, ...request.params }, runId, concurrency },
+          {
+            modelsDir: stringOption(options, "models", DEFAULT_MODELS),
+            ...request,
+            params: { ...ruleValues, ...request.params },
+            runId,
+            concurrency,
+          },
           context,
         );
       } catch (error) {
-        await finishRun(warehouse.connection, { runId, finishedAt: context.now(), status: "failed", error: error instanceof Error ? error.message : String(error), asOf: null, inputs: [], steps: [] });
+        await finishRun(warehouse.connection, {
+          runId,
+          finishedAt: context.now(),
+          status: "failed",
+          error: error instanceof Error ? error.message : String(error),
+          asOf: null,
+          inputs: [],
+          steps: [],
+        });
         throw error;
       }
       const models = Object.fromEntries(summary.models.map((m) => [m.model, m.status]));
@@ -70,7 +92,17 @@ export const buildCommand: Command = {
         error: summary.blockingFailures.length ? `blocking failures in ${summary.blockingFailures.join(", ")}` : null,
         asOf: summary.asOf,
         inputs: [],
-        steps: [{ name: "build", status: summary.status === "success" ? "success" : summary.status === "cancelled" ? "cancelled" : "failed", started_at: startedAt.toISOString(), finished_at: context.now().toISOString(), attempts: 1, error: null, detail }],
+        steps: [
+          {
+            name: "build",
+            status: summary.status === "success" ? "success" : summary.status === "cancelled" ? "cancelled" : "failed",
+            started_at: startedAt.toISOString(),
+            finished_at: context.now().toISOString(),
+            attempts: 1,
+            error: null,
+            detail,
+          },
+        ],
       });
       return { exitCode: summary.status === "success" ? 0 : 1, result: summary };
     } finally {

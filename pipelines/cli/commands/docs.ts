@@ -31,7 +31,9 @@ export const docsCommand: Command = {
       mkdirSync(out, { recursive: true });
       const file = join(out, "catalog.json");
       writeFileSync(file, JSON.stringify(catalog, null, 2) + "\n");
-      context.logger.info(`wrote ${file}: ${catalog.nodes.filter((n) => n.kind === "model").length} models, ${catalog.nodes.filter((n) => n.kind === "source").length} sources`);
+      context.logger.info(
+        `wrote ${file}: ${catalog.nodes.filter((n) => n.kind === "model").length} models, ${catalog.nodes.filter((n) => n.kind === "source").length} sources`,
+      );
       return { result: { file, nodes: catalog.nodes.length, edges: catalog.edges.length } };
     } finally {
       if (warehouse) warehouse.close();

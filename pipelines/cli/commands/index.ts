@@ -10,5 +10,14 @@ import { docsCommand } from "./docs.ts";
 import { publishCommand } from "./publish.ts";
 import { newModelCommand } from "./new-model.ts";
 
-export const COMMANDS: readonly Command[] = [generateCommand, ingestCommand,
-  buildCommand, publishCommand, runCommand, scheduleCommand, statusCommand, docsCommand, newModelCommand];
+export const COMMANDS: readonly Command[] = [
+  generateCommand,
+  ingestCommand,
+  buildCommand,
+  publishCommand,
+  runCommand,
+  scheduleCommand,
+  statusCommand,
+  docsCommand,
+  newModelCommand,
+];

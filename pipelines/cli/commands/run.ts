@@ -10,7 +10,13 @@ export const runCommand: Command = {
   name: "run",
   summary: "ingest + build + publish once, as the scheduled job does",
   usage: "tahseel run [--inbox DIR] [--db FILE] [--as-of DATE] [--job NAME] [--config FILE] [--json]",
-  options: { inbox: { type: "string" }, db: { type: "string" }, "as-of": { type: "string" }, job: { type: "string" }, config: { type: "string" } },
+  options: {
+    inbox: { type: "string" },
+    db: { type: "string" },
+    "as-of": { type: "string" },
+    job: { type: "string" },
+    config: { type: "string" },
+  },
   async run(options, _positionals, context) {
     const configFile = stringOption(options, "config");
     // The default config is optional here (a checkout may run without scheduling); an explicit one is not.
@@ -20,7 +26,10 @@ export const runCommand: Command = {
         : ScheduleConfigSchema.parse({ jobs: [{ name: "run", cron: "0 0 * * *", steps: [...STEP_NAMES] }] });
     const jobName = stringOption(options, "job");
     const named = jobName ? config.jobs.find((j) => j.name === jobName) : undefined;
-    if (jobName && !named) throw new UserError(`--job ${jobName}: no such job in the schedule config (jobs: ${config.jobs.map((j) => j.name).join(", ")})`);
+    if (jobName && !named)
+      throw new UserError(
+        `--job ${jobName}: no such job in the schedule config (jobs: ${config.jobs.map((j) => j.name).join(", ")})`,
+      );
     const job = named ?? { name: "run", steps: [...STEP_NAMES], as_of: "latest" as const, select: undefined };
     const outcome = await runJob(
       {

@@ -23,7 +23,9 @@ export interface SeverityRow {
   over_365: string;
 }
 
-const sums = ["outstanding", "past_due", "disputed", ...BUCKETS].map((c) => `CAST(sum(${c}) AS VARCHAR) AS ${c}`).join(", ");
+const sums = ["outstanding", "past_due", "disputed", ...BUCKETS]
+  .map((c) => `CAST(sum(${c}) AS VARCHAR) AS ${c}`)
+  .join(", ");
 
 /** Every as-of date × severity, employers counted and amounts summed (dates ascending). */
 export async function ageingBySeverity(connection: DuckDBConnection, asOf?: string): Promise<SeverityRow[]> {
@@ -77,5 +79,10 @@ export async function suspensionSummary(connection: DuckDBConnection, asOf: stri
      WHERE s.as_of = $asOf::DATE GROUP BY ALL ORDER BY sum(s.past_due_undisputed) DESC`,
     { asOf },
   );
-  return { as_of: asOf, employers: total?.employers ?? 0, past_due_undisputed: total?.amount ?? "0.00", by_region: byRegion };
+  return {
+    as_of: asOf,
+    employers: total?.employers ?? 0,
+    past_due_undisputed: total?.amount ?? "0.00",
+    by_region: byRegion,
+  };
 }

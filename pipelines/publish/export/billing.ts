@@ -26,7 +26,10 @@ export interface BillingSummary {
 }
 
 /** Invoices issued between `from` and `to` (inclusive, either open-ended). */
-export async function billingSummary(connection: DuckDBConnection, range: { from?: string; to?: string } = {}): Promise<BillingSummary> {
+export async function billingSummary(
+  connection: DuckDBConnection,
+  range: { from?: string; to?: string } = {},
+): Promise<BillingSummary> {
   const [row] = await queryRows<BillingSummary & Record<string, unknown>>(
     connection,
     `SELECT count(*)::INTEGER AS invoices,
@@ -62,7 +65,12 @@ export interface BillingBreakdown {
   coverage: { by_period: Record<string, unknown>[]; gaps?: Record<string, unknown>[] };
 }
 
-export async function exportBilling(connection: DuckDBConnection, files: DataFiles, shards: DataFiles, audience: Audience): Promise<BillingBreakdown> {
+export async function exportBilling(
+  connection: DuckDBConnection,
+  files: DataFiles,
+  shards: DataFiles,
+  audience: Audience,
+): Promise<BillingBreakdown> {
   const summary = await billingSummary(connection);
   const byBand = await queryRows(
     connection,
@@ -79,7 +87,10 @@ export async function exportBilling(connection: DuckDBConnection, files: DataFil
   );
   const byPeriod = await grouped(connection, "c.period", "c.period");
   const coverage: BillingBreakdown["coverage"] = {
-    by_period: await queryRows(connection, "SELECT period, count(*)::INTEGER AS gaps, count(DISTINCT employer_id)::INTEGER AS employers FROM marts.coverage_gaps GROUP BY period ORDER BY period"),
+    by_period: await queryRows(
+      connection,
+      "SELECT period, count(*)::INTEGER AS gaps, count(DISTINCT employer_id)::INTEGER AS employers FROM marts.coverage_gaps GROUP BY period ORDER BY period",
+    ),
   };
   if (audience === "audit")
     coverage.gaps = await queryRows(
@@ -87,7 +98,14 @@ export async function exportBilling(connection: DuckDBConnection, files: DataFil
       `SELECT g.period, g.employer_id, e.name_ar, e.name_en, g.contributor_id, g.days_covered FROM marts.coverage_gaps AS g
        LEFT JOIN staging.stg_employers AS e USING (employer_id) ORDER BY g.period DESC, g.employer_id, g.contributor_id LIMIT ${INVOICE_LIST_LIMIT}`,
     );
-  const out: BillingBreakdown = { summary, by_band: byBand, by_posting: byPosting, by_user: byUser, by_period: byPeriod, coverage };
+  const out: BillingBreakdown = {
+    summary,
+    by_band: byBand,
+    by_posting: byPosting,
+    by_user: byUser,
+    by_period: byPeriod,
+    coverage,
+  };
   if (audience === "audit") {
     // every invoice with a difference, largest first, in pages; the first INVOICE_LIST_LIMIT have their evidence
     out.invoices = await writePagedQuery(

@@ -9,32 +9,68 @@ import { readKpis } from "./kpis.ts";
 import { writePaged } from "./paged.ts";
 
 /** The KPIs the collections page tracks. */
-export const COLLECTION_KPIS = ["billed", "collected", "arrears", "outstanding", "on_time_collection_rate", "collection_rate_to_date", "arrears_ratio", "days_sales_outstanding", "employers_paying_on_time_share"];
+export const COLLECTION_KPIS = [
+  "billed",
+  "collected",
+  "arrears",
+  "outstanding",
+  "on_time_collection_rate",
+  "collection_rate_to_date",
+  "arrears_ratio",
+  "days_sales_outstanding",
+  "employers_paying_on_time_share",
+];
 
 /** Employers listed per as-of date and severity when drilling down; the employer page reaches the rest. */
 export const DRILL_LIMIT = 2000;
 
-export async function exportCollections(connection: DuckDBConnection, files: DataFiles, shards: DataFiles, stamp: Stamp, audience: Audience): Promise<void> {
+export async function exportCollections(
+  connection: DuckDBConnection,
+  files: DataFiles,
+  shards: DataFiles,
+  stamp: Stamp,
+  audience: Audience,
+): Promise<void> {
   const kpis = (await readKpis(connection)).filter((k) => COLLECTION_KPIS.includes(k.kpi));
   // long rows are compact enough and let the page pivot any way
   const rows = kpis.map((k) => [k.period, k.kpi, k.dimension, k.dimension_value, k.value]);
   const units = Object.fromEntries(kpis.map((k) => [k.kpi, k.unit]));
   const ageing = await ageingBySeverity(connection);
   const asOfs = [...new Set(ageing.map((a) => a.as_of))];
-  const out: Record<string, unknown> = { kpis: COLLECTION_KPIS, units, columns: ["period", "kpi", "dimension", "dimension_value", "value"], rows, as_ofs: asOfs, ageing, default_as_of: stamp.as_of };
+  const out: Record<string, unknown> = {
+    kpis: COLLECTION_KPIS,
+    units,
+    columns: ["period", "kpi", "dimension", "dimension_value", "value"],
+    rows,
+    as_ofs: asOfs,
+    ageing,
+    default_as_of: stamp.as_of,
+  };
   // suspension candidates per date: by region for everyone, named (a shard per date) in the audit build
   const byRegion: Record<string, unknown> = {};
   for (const asOf of asOfs) byRegion[asOf] = await suspensionSummary(connection, asOf);
   out.suspension = byRegion;
   if (audience === "audit") {
     for (const asOf of asOfs) writePaged(shards, `suspension/${asOf}`, await suspensionCandidates(connection, asOf));
-    for await (const [asOf, severity, doc] of employersInArrears(connection)) shards.writeJson(`ageing/${asOf}/${severity}.json`, doc);
+    for await (const [asOf, severity, doc] of employersInArrears(connection))
+      shards.writeJson(`ageing/${asOf}/${severity}.json`, doc);
   }
   files.write("collections.json", out);
 }
 
 async function* employersInArrears(connection: DuckDBConnection): AsyncGenerator<[string, string, string]> {
-  const amounts = ["outstanding", "past_due", "disputed", "not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"]
+  const amounts = [
+    "outstanding",
+    "past_due",
+    "disputed",
+    "not_due",
+    "d1_30",
+    "d31_60",
+    "d61_90",
+    "d91_180",
+    "d181_365",
+    "over_365",
+  ]
     .map((c) => `${c}: CAST(a.${c} AS VARCHAR)`)
     .join(", ");
   const result = await connection.stream(
@@ -47,5 +83,6 @@ async function* employersInArrears(connection: DuckDBConnection): AsyncGenerator
      FROM ranked AS a LEFT JOIN staging.stg_employers AS e USING (employer_id)
      WHERE a.rank <= ${DRILL_LIMIT} GROUP BY a.as_of, a.severity ORDER BY a.as_of, a.severity`,
   );
-  for await (const rows of result.yieldRows()) for (const [asOf, severity, doc] of rows) yield [String(asOf), String(severity), String(doc)];
+  for await (const rows of result.yieldRows())
+    for (const [asOf, severity, doc] of rows) yield [String(asOf), String(severity), String(doc)];
 }

@@ -43,7 +43,17 @@ const SECTIONS: Record<string, string> = {
     FROM marts.coverage_gaps AS g GROUP BY g.employer_id`,
 };
 
-const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
+const PARTS = [
+  "balances",
+  "ageing",
+  "open_items",
+  "invoices",
+  "payments",
+  "adjustments",
+  "objections",
+  "suspension",
+  "gaps",
+];
 
 /** Shards longer than this (characters) are checked for parts to page. */
 const BIG_SHARD = 256 * 1024;
@@ -65,13 +75,21 @@ function pageParts(shards: DataFiles, employerId: string, doc: Record<string, un
   return { ...doc, paged };
 }
 
-export async function exportEmployers(connection: DuckDBConnection, files: DataFiles, shards: DataFiles, asOf: string): Promise<{ employers: number }> {
+export async function exportEmployers(
+  connection: DuckDBConnection,
+  files: DataFiles,
+  shards: DataFiles,
+  asOf: string,
+): Promise<{ employers: number }> {
   // Each section is aggregated on its own into a temp table: one statement holding all of them
   // aggregates them side by side and runs several times slower.
   // Each part becomes JSON text in its own table, and the shard is those texts joined: moving big
   // nested lists through the joins costs far more than moving their text.
   for (const [name, sql] of Object.entries(SECTIONS))
-    await connection.run(`CREATE OR REPLACE TEMP TABLE employer_${name} AS SELECT employer_id, ${name === "size" ? "size_class" : "to_json(v)::VARCHAR AS v"} FROM (${sql})`, sql.includes("$asOf") ? { asOf } : undefined);
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE employer_${name} AS SELECT employer_id, ${name === "size" ? "size_class" : "to_json(v)::VARCHAR AS v"} FROM (${sql})`,
+      sql.includes("$asOf") ? { asOf } : undefined,
+    );
   const result = await connection.stream(
     `SELECT e.employer_id, e.name_ar, e.name_en, e.region,
        '{"employer":' || to_json({employer_id: e.employer_id, name_ar: e.name_ar, name_en: e.name_en, account_type: e.account_type, legal_form: e.legal_form,
@@ -86,19 +104,34 @@ export async function exportEmployers(connection: DuckDBConnection, files: DataF
   for await (const rows of result.yieldRows())
     for (const [id, nameAr, nameEn, region, doc] of rows) {
       const employerId = String(id);
-      index.push([employerId, nameAr === null ? null : String(nameAr), nameEn === null ? null : String(nameEn), region === null ? null : String(region)]);
+      index.push([
+        employerId,
+        nameAr === null ? null : String(nameAr),
+        nameEn === null ? null : String(nameEn),
+        region === null ? null : String(region),
+      ]);
       const text = String(doc);
       // only a very large employer's shard can hold a part of more than a page of rows
-      if (text.length > BIG_SHARD) shards.write(`employers/${employerId}.json`, pageParts(shards, employerId, JSON.parse(text) as Record<string, unknown>));
+      if (text.length > BIG_SHARD)
+        shards.write(
+          `employers/${employerId}.json`,
+          pageParts(shards, employerId, JSON.parse(text) as Record<string, unknown>),
+        );
       else shards.writeJson(`employers/${employerId}.json`, text);
     }
   for (const name of Object.keys(SECTIONS)) await connection.run(`DROP TABLE IF EXISTS employer_${name}`);
   index.sort((a, b) => a[0].localeCompare(b[0]));
   const chunks = Math.ceil(index.length / INDEX_CHUNK);
-  for (let c = 0; c < chunks; c++) shards.write(`employer-index/${c}.json`, index.slice(c * INDEX_CHUNK, (c + 1) * INDEX_CHUNK));
+  for (let c = 0; c < chunks; c++)
+    shards.write(`employer-index/${c}.json`, index.slice(c * INDEX_CHUNK, (c + 1) * INDEX_CHUNK));
   // the first id of every chunk lets the page find the one chunk that would hold an id, so an
   // unknown id is answered from the index rather than by a shard request that fails
   const firsts = Array.from({ length: chunks }, (_, c) => index[c * INDEX_CHUNK]![0]);
-  files.write("employer-search.json", { employers: index.length, chunks, firsts, fields: ["employer_id", "name_ar", "name_en", "region"] });
+  files.write("employer-search.json", {
+    employers: index.length,
+    chunks,
+    firsts,
+    fields: ["employer_id", "name_ar", "name_en", "region"],
+  });
   return { employers: index.length };
 }

@@ -20,7 +20,8 @@ const iso = (c: string) => `strftime(${c} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S
  * Free text written by the pipeline (a rejection's reason, a failed run's error) may name an
  * employer or a contributor; the management edition shows it with every id-like number masked.
  */
-const text = (c: string, audience: Audience) => (audience === "audit" ? c : `regexp_replace(${c}, '\\d{9,}', '#########', 'g')`);
+const text = (c: string, audience: Audience) =>
+  audience === "audit" ? c : `regexp_replace(${c}, '\\d{9,}', '#########', 'g')`;
 
 export async function exportHealth(
   connection: DuckDBConnection,
@@ -79,7 +80,10 @@ export async function exportHealth(
     tests,
     runs,
     // a run over two years of daily deliveries reads thousands of files: listed in pages, on demand
-    run_inputs: { run_id: o.stamp.run_id, paged: writePaged(shards, `run-inputs/${o.stamp.run_id.replace(/[^\w.-]/g, "_")}`, inputs) },
+    run_inputs: {
+      run_id: o.stamp.run_id,
+      paged: writePaged(shards, `run-inputs/${o.stamp.run_id.replace(/[^\w.-]/g, "_")}`, inputs),
+    },
   };
   if (o.audience === "audit")
     out.quarantined_rows = await queryRows(

@@ -60,7 +60,10 @@ export function change(value: string | null, other: string | null): Change | nul
   if (value === null || other === null) return null;
   const delta = new Decimal(value).minus(other);
   const base = new Decimal(other).abs();
-  return { delta: delta.toString(), relative: base.isZero() ? null : delta.div(base).toSignificantDigits(8).toString() };
+  return {
+    delta: delta.toString(),
+    relative: base.isZero() ? null : delta.div(base).toSignificantDigits(8).toString(),
+  };
 }
 
 export function headline(rows: KpiRow[], period: string): HeadlineKpi[] {
@@ -72,7 +75,17 @@ export function headline(rows: KpiRow[], period: string): HeadlineKpi[] {
     if (!now) return [];
     const prev = at.get(`${previous}|${kpi}`)?.value ?? null;
     const year = at.get(`${yearAgo}|${kpi}`)?.value ?? null;
-    return [{ kpi, unit: now.unit, value: now.value, previous: prev, year_ago: year, vs_previous: change(now.value, prev), vs_year_ago: change(now.value, year) }];
+    return [
+      {
+        kpi,
+        unit: now.unit,
+        value: now.value,
+        previous: prev,
+        year_ago: year,
+        vs_previous: change(now.value, prev),
+        vs_year_ago: change(now.value, year),
+      },
+    ];
   });
 }
 
@@ -87,13 +100,18 @@ export interface Driver {
 /** The group (region, sector, …) whose change since last month moved a KPI the most, either way. */
 export function topDriver(rows: KpiRow[], period: string, kpi: string, dimension: string): Driver | null {
   const previous = previousPeriod(period);
-  const before = new Map(rows.filter((r) => r.dimension === dimension && r.kpi === kpi && r.period === previous).map((r) => [r.dimension_value, r.value]));
+  const before = new Map(
+    rows
+      .filter((r) => r.dimension === dimension && r.kpi === kpi && r.period === previous)
+      .map((r) => [r.dimension_value, r.value]),
+  );
   let best: Driver | null = null;
   for (const r of rows) {
     if (r.dimension !== dimension || r.kpi !== kpi || r.period !== period) continue;
     const prev = before.get(r.dimension_value) ?? "0";
     const delta = new Decimal(r.value ?? 0).minus(prev ?? 0);
-    if (!best || delta.abs().gt(new Decimal(best.delta).abs())) best = { dimension, dimension_value: r.dimension_value, value: r.value, previous: prev, delta: delta.toString() };
+    if (!best || delta.abs().gt(new Decimal(best.delta).abs()))
+      best = { dimension, dimension_value: r.dimension_value, value: r.value, previous: prev, delta: delta.toString() };
   }
   return best;
 }

@@ -4,7 +4,14 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { DataFiles } from "../data-files.ts";
 import type { Audience, Stamp } from "../types.ts";
-import { ageingBySeverity, suspensionCandidates, suspensionSummary, type SeverityRow, type SuspensionRow, type SuspensionSummary } from "./ageing.ts";
+import {
+  ageingBySeverity,
+  suspensionCandidates,
+  suspensionSummary,
+  type SeverityRow,
+  type SuspensionRow,
+  type SuspensionSummary,
+} from "./ageing.ts";
 import { billingSummary, type BillingSummary } from "./billing.ts";
 import { headline, readKpis, topDriver, type Driver, type HeadlineKpi } from "./kpis.ts";
 import { previousPeriod } from "../stamp.ts";
@@ -35,7 +42,8 @@ export async function overviewData(connection: DuckDBConnection, stamp: Stamp, a
   const value = (period: string, kpi: string) => overall.get(`${period}|${kpi}`) ?? null;
   const periods = [...new Set(kpis.map((k) => k.period))].sort().filter((p) => p <= stamp.period);
   const suspension: Overview["suspension"] = await suspensionSummary(connection, stamp.period_end);
-  if (audience === "audit") suspension.list = (await suspensionCandidates(connection, stamp.period_end)).slice(0, SUSPENSION_LIST_LIMIT);
+  if (audience === "audit")
+    suspension.list = (await suspensionCandidates(connection, stamp.period_end)).slice(0, SUSPENSION_LIST_LIMIT);
   const billing = await billingSummary(connection, { to: stamp.period_end });
   const inPeriod = await billingSummary(connection, { from: `${stamp.period}-01`, to: stamp.period_end });
   return {
@@ -44,16 +52,28 @@ export async function overviewData(connection: DuckDBConnection, stamp: Stamp, a
     year_ago: previousPeriod(stamp.period, 12),
     period_end: stamp.period_end,
     kpis: headline(kpis, stamp.period),
-    series: periods.map((p) => ({ period: p, billed: value(p, "billed"), collected: value(p, "collected"), arrears: value(p, "arrears") })),
+    series: periods.map((p) => ({
+      period: p,
+      billed: value(p, "billed"),
+      collected: value(p, "collected"),
+      arrears: value(p, "arrears"),
+    })),
     ageing: await ageingBySeverity(connection, stamp.period_end),
     suspension,
     billing: { ...billing, in_period: inPeriod },
     coverage: periods.map((p) => ({ period: p, gaps: value(p, "coverage_gaps") })),
-    drivers: Object.fromEntries(DRIVEN.map((k) => [k, ["region", "sector"].flatMap((d) => topDriver(kpis, stamp.period, k, d) ?? [])])),
+    drivers: Object.fromEntries(
+      DRIVEN.map((k) => [k, ["region", "sector"].flatMap((d) => topDriver(kpis, stamp.period, k, d) ?? [])]),
+    ),
   };
 }
 
-export async function exportOverview(connection: DuckDBConnection, files: DataFiles, stamp: Stamp, audience: Audience): Promise<Overview> {
+export async function exportOverview(
+  connection: DuckDBConnection,
+  files: DataFiles,
+  stamp: Stamp,
+  audience: Audience,
+): Promise<Overview> {
   const overview = await overviewData(connection, stamp, audience);
   files.write("overview.json", overview);
   return overview;

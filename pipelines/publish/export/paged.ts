@@ -20,7 +20,12 @@ export interface PagedList {
 export function writePaged(shards: DataFiles, base: string, rows: readonly unknown[], pageRows = PAGE_ROWS): PagedList {
   const pages = Math.max(1, Math.ceil(rows.length / pageRows));
   for (let page = 0; page < pages; page++)
-    shards.write(`${base}/${page}.json`, { total: rows.length, pages, page, rows: rows.slice(page * pageRows, (page + 1) * pageRows) });
+    shards.write(`${base}/${page}.json`, {
+      total: rows.length,
+      pages,
+      page,
+      rows: rows.slice(page * pageRows, (page + 1) * pageRows),
+    });
   return { base, total: rows.length, pages };
 }
 
@@ -28,13 +33,22 @@ export function writePaged(shards: DataFiles, base: string, rows: readonly unkno
  * The same pages made by DuckDB from a query too long to hold in memory: `rowsSql` gives `rn` (the
  * 1-based position) and `r` (the row as a STRUCT); each page's rows are joined into JSON in SQL.
  */
-export async function writePagedQuery(connection: DuckDBConnection, shards: DataFiles, base: string, rowsSql: string, pageRows = PAGE_ROWS): Promise<PagedList> {
+export async function writePagedQuery(
+  connection: DuckDBConnection,
+  shards: DataFiles,
+  base: string,
+  rowsSql: string,
+  pageRows = PAGE_ROWS,
+): Promise<PagedList> {
   const [count] = await queryRows<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM (${rowsSql})`);
   const total = count?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageRows));
   if (total === 0) return writePaged(shards, base, []);
-  const result = await connection.stream(`SELECT ((rn - 1) // ${pageRows})::INTEGER AS page, to_json(list(r ORDER BY rn))::VARCHAR AS doc FROM (${rowsSql}) GROUP BY page ORDER BY page`);
+  const result = await connection.stream(
+    `SELECT ((rn - 1) // ${pageRows})::INTEGER AS page, to_json(list(r ORDER BY rn))::VARCHAR AS doc FROM (${rowsSql}) GROUP BY page ORDER BY page`,
+  );
   for await (const rows of result.yieldRows())
-    for (const [page, doc] of rows) shards.writeJson(`${base}/${page}.json`, `{"total":${total},"pages":${pages},"page":${page},"rows":${doc}}`);
+    for (const [page, doc] of rows)
+      shards.writeJson(`${base}/${page}.json`, `{"total":${total},"pages":${pages},"page":${page},"rows":${doc}}`);
   return { base, total, pages };
 }

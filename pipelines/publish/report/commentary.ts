@@ -1,14 +1,23 @@
 // The report's plain-language commentary, computed from the numbers: which way each figure moved,
 // by how much, and which region or sector moved it most. Sentences in Arabic and English.
 import { Decimal } from "decimal.js";
-import { kpiChange, kpiValue, percent, sar, integer, month, type Digits } from "../../../dashboards/components/format.ts";
+import {
+  kpiChange,
+  kpiValue,
+  percent,
+  sar,
+  integer,
+  month,
+  type Digits,
+} from "../../../dashboards/components/format.ts";
 import { code, kpiLabel, type Lang } from "../../../dashboards/components/i18n.ts";
 import type { Change, Driver, HeadlineKpi } from "../export/kpis.ts";
 import type { Overview } from "../export/overview.ts";
 import type { BillingBreakdown } from "../export/billing.ts";
 
 type Direction = "up" | "down" | "flat";
-const direction = (delta: string | undefined): Direction => (!delta || new Decimal(delta).isZero() ? "flat" : new Decimal(delta).isPositive() ? "up" : "down");
+const direction = (delta: string | undefined): Direction =>
+  !delta || new Decimal(delta).isZero() ? "flat" : new Decimal(delta).isPositive() ? "up" : "down";
 
 const VERBS: Record<Lang, Record<Direction, string>> = {
   ar: { up: "ارتفع", down: "انخفض", flat: "استقر" },
@@ -16,7 +25,8 @@ const VERBS: Record<Lang, Record<Direction, string>> = {
 };
 
 /** A change without its sign: the verb says which way. */
-const magnitude = (c: Change | null): Change | null => c && { delta: c.delta.replace(/^-/, ""), relative: c.relative?.replace(/^-/, "") ?? null };
+const magnitude = (c: Change | null): Change | null =>
+  c && { delta: c.delta.replace(/^-/, ""), relative: c.relative?.replace(/^-/, "") ?? null };
 
 /** Ends a sentence once, even after an amount whose currency sign ends in a full stop. */
 export const sentence = (s: string) => (/\.[\u200f\u200e]?$/.test(s) ? s : `${s}.`);
@@ -31,10 +41,16 @@ function kpiClause(k: HeadlineKpi, lang: Lang, digits: Digits): string {
   const dir = direction(k.vs_previous?.delta);
   const yearly = kpiChange(k.vs_year_ago, k.unit, lang, digits, lang === "ar" ? "نقطة" : "points");
   if (lang === "ar") {
-    const main = !change || dir === "flat" ? `${label}: ${value}` : `${VERBS.ar[dir]} مؤشر «${label}» بنسبة ${change} عن الشهر السابق ليبلغ ${value}`;
+    const main =
+      !change || dir === "flat"
+        ? `${label}: ${value}`
+        : `${VERBS.ar[dir]} مؤشر «${label}» بنسبة ${change} عن الشهر السابق ليبلغ ${value}`;
     return yearly ? `${main}، وتغيّر ${yearly} مقارنة بالشهر نفسه من العام السابق` : main;
   }
-  const main = !change || dir === "flat" ? `${label} was ${value}` : `${label} ${VERBS.en[dir]} ${change} on last month to ${value}`;
+  const main =
+    !change || dir === "flat"
+      ? `${label} was ${value}`
+      : `${label} ${VERBS.en[dir]} ${change} on last month to ${value}`;
   return yearly ? `${main} (${yearly} on the same month last year)` : main;
 }
 
@@ -56,13 +72,15 @@ export function summary(o: Overview, billing: BillingBreakdown, lang: Lang, digi
   const k = (name: string) => o.kpis.find((x) => x.kpi === name);
   const out: string[] = [];
   const collected = k("collected");
-  if (collected) out.push(withDriver(kpiClause(collected, lang, digits), driverClause(o.drivers.collected?.[0], lang, digits)));
+  if (collected)
+    out.push(withDriver(kpiClause(collected, lang, digits), driverClause(o.drivers.collected?.[0], lang, digits)));
   const billed = k("billed");
   if (billed) out.push(kpiSentence(billed, lang, digits));
   const onTime = k("on_time_collection_rate");
   if (onTime) out.push(kpiSentence(onTime, lang, digits));
   const arrears = k("arrears");
-  if (arrears) out.push(withDriver(kpiClause(arrears, lang, digits), driverClause(o.drivers.arrears?.[0], lang, digits)));
+  if (arrears)
+    out.push(withDriver(kpiClause(arrears, lang, digits), driverClause(o.drivers.arrears?.[0], lang, digits)));
   out.push(severitySentence(o, lang, digits));
   out.push(suspensionSentence(o, lang, digits));
   out.push(billingSentence(billing, lang, digits));

@@ -1,7 +1,17 @@
 // The monthly management report as one self-contained HTML document (inline styles, no scripts, no
 // fonts or images fetched), laid out for A4 print: summary, KPIs, arrears and severity, suspension
 // list, billing differences — each section on its own page.
-import { amount, dateWithHijri, integer, kpiChange, kpiValue, month, riyadhTime, sar, type Digits } from "../../../dashboards/components/format.ts";
+import {
+  amount,
+  dateWithHijri,
+  integer,
+  kpiChange,
+  kpiValue,
+  month,
+  riyadhTime,
+  sar,
+  type Digits,
+} from "../../../dashboards/components/format.ts";
 import { code, kpiDefinition, kpiLabel, t, type Lang } from "../../../dashboards/components/i18n.ts";
 import { nameOf } from "../../../dashboards/components/links.ts";
 import { BUCKETS } from "../export/ageing.ts";
@@ -18,23 +28,32 @@ export interface ReportData {
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const row = (cells: string[], tag = "td") => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join("")}</tr>`;
-const table = (head: string[], rows: string[][], cls = "") => `<table class="${cls}"><thead>${row(head.map(esc), "th")}</thead><tbody>${rows.map((r) => row(r)).join("")}</tbody></table>`;
+const table = (head: string[], rows: string[][], cls = "") =>
+  `<table class="${cls}"><thead>${row(head.map(esc), "th")}</thead><tbody>${rows.map((r) => row(r)).join("")}</tbody></table>`;
 
 /** The report sections in page order; the tests read the PDF page by page against this list. */
-export const REPORT_SECTIONS = ["report.summary", "report.kpis", "report.arrears", "report.suspension", "report.billing"] as const;
+export const REPORT_SECTIONS = [
+  "report.summary",
+  "report.kpis",
+  "report.arrears",
+  "report.suspension",
+  "report.billing",
+] as const;
 
 export function renderReport(d: ReportData, lang: Lang, audience: Audience, digits: Digits): string {
   const o = d.overview;
   const dg = lang === "ar" ? digits : "latn";
-  const section = (key: (typeof REPORT_SECTIONS)[number], body: string, lead = "") => `<section class="page" data-section="${key}">${lead}<h2>${esc(t(lang, key))}</h2>${body}</section>`;
+  const section = (key: (typeof REPORT_SECTIONS)[number], body: string, lead = "") =>
+    `<section class="page" data-section="${key}">${lead}<h2>${esc(t(lang, key))}</h2>${body}</section>`;
   const para = (s: string) => `<p>${esc(s)}</p>`;
 
   const cover =
     `<header><h1>${esc(t(lang, "report.title"))}</h1><p class="period">${esc(month(o.period, lang, dg))}</p>` +
     `<p class="stamp">${esc(t(lang, "stamp.as_of"))}: ${esc(dateWithHijri(d.stamp.as_of, lang, dg))} · ${esc(t(lang, "position.at"))}: ${esc(dateWithHijri(o.period_end, lang, dg))}<br>` +
     `${esc(t(lang, "stamp.run"))}: ${esc(d.stamp.run_id)} · ${esc(t(lang, "stamp.built"))}: ${esc(riyadhTime(d.stamp.built_at, lang, dg))} · ${esc(t(lang, `audience.${audience}`))}</p></header>`;
-  const summaryPage =
-    `<ul class="summary">${summary(o, d.billing, lang, dg).map((s) => `<li>${esc(s)}</li>`).join("")}</ul>`;
+  const summaryPage = `<ul class="summary">${summary(o, d.billing, lang, dg)
+    .map((s) => `<li>${esc(s)}</li>`)
+    .join("")}</ul>`;
 
   const kpiRows = o.kpis.map((k) => [
     `<b>${esc(kpiLabel(lang, k.kpi))}</b><br><small>${esc(kpiDefinition(lang, k.kpi) ?? "")}</small>`,
@@ -45,8 +64,23 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
     `<span class="num">${esc(kpiChange(k.vs_year_ago, k.unit, lang, dg, t(lang, "points")) ?? "—")}</span>`,
   ]);
   const kpiPage =
-    table([t(lang, "kpi"), month(o.period, lang, dg), t(lang, "report.previous"), t(lang, "report.change"), t(lang, "report.year_ago"), t(lang, "report.change")], kpiRows, "kpis") +
-    `<div class="commentary">${o.kpis.filter((k) => k.vs_previous).slice(0, 6).map((k) => para(kpiSentence(k, lang, dg))).join("")}</div>`;
+    table(
+      [
+        t(lang, "kpi"),
+        month(o.period, lang, dg),
+        t(lang, "report.previous"),
+        t(lang, "report.change"),
+        t(lang, "report.year_ago"),
+        t(lang, "report.change"),
+      ],
+      kpiRows,
+      "kpis",
+    ) +
+    `<div class="commentary">${o.kpis
+      .filter((k) => k.vs_previous)
+      .slice(0, 6)
+      .map((k) => para(kpiSentence(k, lang, dg)))
+      .join("")}</div>`;
 
   const ageingRows = o.ageing.map((a) => [
     esc(code(lang, a.severity)),
@@ -56,20 +90,50 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
     `<span class="num">${amount(a.disputed, lang, dg)}</span>`,
   ]);
   const arrearsPage =
-    para(`${t(lang, "position.at")} ${dateWithHijri(o.period_end, lang, dg)} — ${t(lang, "amount")}: ${t(lang, "unit")} ${code(lang, "SAR")}`) +
-    table([t(lang, "severity"), t(lang, "employers"), ...BUCKETS.map((b) => code(lang, b)), t(lang, "past_due"), t(lang, "disputed")], ageingRows, "ageing") +
+    para(
+      `${t(lang, "position.at")} ${dateWithHijri(o.period_end, lang, dg)} — ${t(lang, "amount")}: ${t(lang, "unit")} ${code(lang, "SAR")}`,
+    ) +
+    table(
+      [
+        t(lang, "severity"),
+        t(lang, "employers"),
+        ...BUCKETS.map((b) => code(lang, b)),
+        t(lang, "past_due"),
+        t(lang, "disputed"),
+      ],
+      ageingRows,
+      "ageing",
+    ) +
     para(severitySentence(o, lang, dg));
 
   const s = o.suspension;
   const suspensionTable = s.list
     ? table(
-        [t(lang, "employer_id"), t(lang, "name"), t(lang, "region"), t(lang, "past_due"), t(lang, "due_on"), t(lang, "days_past_due")],
-        s.list.map((c) => [esc(c.employer_id), esc(nameOf({ lang }, c) ?? ""), esc(code(lang, c.region)), `<span class="num">${amount(c.past_due_undisputed, lang, dg)}</span>`, esc(c.oldest_due_on), `<span class="num">${integer(c.days_past_due, lang, dg)}</span>`]),
+        [
+          t(lang, "employer_id"),
+          t(lang, "name"),
+          t(lang, "region"),
+          t(lang, "past_due"),
+          t(lang, "due_on"),
+          t(lang, "days_past_due"),
+        ],
+        s.list.map((c) => [
+          esc(c.employer_id),
+          esc(nameOf({ lang }, c) ?? ""),
+          esc(code(lang, c.region)),
+          `<span class="num">${amount(c.past_due_undisputed, lang, dg)}</span>`,
+          esc(c.oldest_due_on),
+          `<span class="num">${integer(c.days_past_due, lang, dg)}</span>`,
+        ]),
       )
     : // the management edition holds aggregates only: the list by region
       table(
         [t(lang, "region"), t(lang, "employers"), t(lang, "past_due")],
-        s.by_region.map((r) => [esc(code(lang, r.region)), `<span class="num">${integer(r.employers, lang, dg)}</span>`, `<span class="num">${amount(r.past_due_undisputed, lang, dg)}</span>`]),
+        s.by_region.map((r) => [
+          esc(code(lang, r.region)),
+          `<span class="num">${integer(r.employers, lang, dg)}</span>`,
+          `<span class="num">${amount(r.past_due_undisputed, lang, dg)}</span>`,
+        ]),
       );
   const suspensionPage = para(suspensionSentence(o, lang, dg)) + para(t(lang, "suspension.explain")) + suspensionTable;
 
@@ -78,13 +142,24 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
     para(billingSentence(b, lang, dg)) +
     table(
       [t(lang, "difference.band"), t(lang, "invoices"), t(lang, "difference.abs")],
-      b.by_band.map((r) => [esc(code(lang, String(r.band))), `<span class="num">${integer(r.invoices as number, lang, dg)}</span>`, `<span class="num">${amount(r.abs_difference as string, lang, dg)}</span>`]),
+      b.by_band.map((r) => [
+        esc(code(lang, String(r.band))),
+        `<span class="num">${integer(r.invoices as number, lang, dg)}</span>`,
+        `<span class="num">${amount(r.abs_difference as string, lang, dg)}</span>`,
+      ]),
     ) +
     table(
       [t(lang, "posting"), t(lang, "invoices"), t(lang, "invoices.with_difference"), t(lang, "difference.abs")],
-      b.by_posting.map((r) => [esc(code(lang, String(r.posting))), `<span class="num">${integer(r.invoices as number, lang, dg)}</span>`, `<span class="num">${integer(r.with_difference as number, lang, dg)}</span>`, `<span class="num">${amount(r.abs_difference as string, lang, dg)}</span>`]),
+      b.by_posting.map((r) => [
+        esc(code(lang, String(r.posting))),
+        `<span class="num">${integer(r.invoices as number, lang, dg)}</span>`,
+        `<span class="num">${integer(r.with_difference as number, lang, dg)}</span>`,
+        `<span class="num">${amount(r.abs_difference as string, lang, dg)}</span>`,
+      ]),
     ) +
-    para(`${t(lang, "billing.explain")} ${t(lang, "invoices")}: ${integer(b.summary.invoices, lang, dg)} · ${t(lang, "difference.net")}: ${sar(b.summary.net_difference, lang, dg)}`);
+    para(
+      `${t(lang, "billing.explain")} ${t(lang, "invoices")}: ${integer(b.summary.invoices, lang, dg)} · ${t(lang, "difference.net")}: ${sar(b.summary.net_difference, lang, dg)}`,
+    );
 
   return `<!doctype html>
 <html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><title>${esc(t(lang, "report.title"))} — ${esc(month(o.period, lang, dg))}</title>
