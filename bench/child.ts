@@ -24,7 +24,7 @@ function firstLine(path: string): string {
 
 const [task, inbox, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string];
 rmSync(db, { force: true });
-rmSync(db + ".wal", { force: true });
+rmSync(`${db}.wal`, { force: true });
 const started = performance.now();
 const memory = trackMemoryPeak();
 let detail: Record<string, unknown> = {};
@@ -69,4 +69,4 @@ if (task === "ingest") {
 const seconds = (performance.now() - started) / 1000;
 const usage = process.resourceUsage();
 const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-process.stdout.write(JSON.stringify({ task, seconds, cpuSeconds, ...memory.stop(), ...detail }) + "\n");
+process.stdout.write(`${JSON.stringify({ task, seconds, cpuSeconds, ...memory.stop(), ...detail })}\n`);

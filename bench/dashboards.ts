@@ -183,7 +183,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     months: values.months ? Number(values.months) : undefined,
     note: values.note,
   });
-  process.stdout.write(JSON.stringify(section, null, 2) + "\n");
+  process.stdout.write(`${JSON.stringify(section, null, 2)}\n`);
   // --save stores the section as `npm run bench -- --only dashboards` does, without run.ts emptying
   // bench/work (which other benches running at the same time use)
   if (values.save) {

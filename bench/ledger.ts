@@ -42,7 +42,7 @@ async function child(
   let detail: Record<string, unknown> = {};
   if (task === "synthesize") {
     rmSync(db, { force: true });
-    rmSync(db + ".wal", { force: true });
+    rmSync(`${db}.wal`, { force: true });
     const w = await openWarehouse(db, { memoryLimit });
     await ensureWarehouseSchema(w.connection);
     for (const sql of synthesisSql(employers, months)) await w.connection.run(sql);
@@ -339,9 +339,9 @@ if (import.meta.filename === process.argv[1] || pathToFileURL(process.argv[1] ??
   if (first === "child") {
     const [task, db, employers, months, sample, memoryLimit] = rest as [string, string, string, string, string, string];
     process.stdout.write(
-      JSON.stringify(
+      `${JSON.stringify(
         await child(task, db, Number(employers), Number(months), Number(sample), memoryLimit ?? MEMORY_LIMIT),
-      ) + "\n",
+      )}\n`,
     );
   } else {
     const employers = Number(first ?? 2000);

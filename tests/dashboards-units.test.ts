@@ -8,11 +8,6 @@ import { openWarehouse } from "../pipelines/lib/duckdb.ts";
 import { DataFiles } from "../pipelines/publish/data-files.ts";
 import { writePaged, writePagedQuery } from "../pipelines/publish/export/paged.ts";
 import { tempDir } from "./helpers/deliveries.ts";
-import type * as _billing from "../dashboards/components/billing.ts";
-import type * as _collections from "../dashboards/components/collections.ts";
-import type * as _employer from "../dashboards/components/employer.ts";
-import type * as _health from "../dashboards/components/health.ts";
-import type * as _overview from "../dashboards/components/overview.ts";
 import {
   amount,
   dateWithHijri,

@@ -161,15 +161,13 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
       ["audit", "en"],
     ] as const) {
       const v = await visit(browser, `${sites[audience].url}${lang}/index.html`, { ready: "[data-kpi]" });
-      const cards = await v.page
-        .locator("[data-kpi]")
-        .evaluateAll((els) =>
-          els.map((e) => ({
-            kpi: e.getAttribute("data-kpi")!,
-            value: e.querySelector(".big .num")!.getAttribute("data-value"),
-            text: e.querySelector(".big .num")!.textContent!,
-          })),
-        );
+      const cards = await v.page.locator("[data-kpi]").evaluateAll((els) =>
+        els.map((e) => ({
+          kpi: e.getAttribute("data-kpi")!,
+          value: e.querySelector(".big .num")!.getAttribute("data-value"),
+          text: e.querySelector(".big .num")!.textContent!,
+        })),
+      );
       expect(cards.length).toBeGreaterThanOrEqual(8);
       for (const card of cards) {
         const w = kpis.find((k) => k.kpi === card.kpi)!;

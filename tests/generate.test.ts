@@ -11,7 +11,7 @@ import { ENTITIES, columnsOf, controlColumn, entityByName, keyColumns } from "..
 import { addYears } from "../pipelines/contracts/registration.ts";
 import { generateDeliveries, type GenerateResult } from "../pipelines/generate/index.ts";
 import { readRows } from "../pipelines/generate/csv-reader.ts";
-import { readInbox, rowsOf, type ReadDelivery } from "../pipelines/generate/inbox-reader.ts";
+import { rowsOf, type ReadDelivery } from "../pipelines/generate/inbox-reader.ts";
 import { fingerprint, useGeneratedSample } from "./helpers/generated.ts";
 import {
   daysCovered,

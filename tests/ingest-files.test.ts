@@ -117,7 +117,7 @@ describe("deliveries", () => {
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [employers]);
     const summary = await ingest(ws.inbox, ws.db);
     const byId = Object.fromEntries(summary.deliveries.map((d) => [d.deliveryId, d]));
-    expect(byId["d1"]!.status).toBe("applied");
+    expect(byId.d1!.status).toBe("applied");
     expect(byId["d0-no-manifest"]!.reason).toMatch(/no manifest.json/);
     expect(byId["d0-bad-json"]!.reason).toMatch(/manifest.json line 3, column 3: not valid JSON/);
     expect(byId["d0-bad-field"]!.reason).toMatch(/created_at: an ISO 8601 timestamp with offset/);
@@ -173,7 +173,7 @@ describe("deliveries", () => {
         name: "contributors_20261101.csv",
         entity: "contributors",
         text:
-          "\uFEFF" + csv("contributors", [contributor(C1, { name_ar: "عبدالرحمن بن سعود" })]).replaceAll("\n", "\r\n"),
+          `\uFEFF${csv("contributors", [contributor(C1, { name_ar: "عبدالرحمن بن سعود" })]).replaceAll("\n", "\r\n")}`,
       },
     ]);
     await ingest(ws.inbox, ws.db);

@@ -189,12 +189,12 @@ describe("broken rows", () => {
     // A quoted field spanning two lines shifts every later physical line by one: the line numbers must follow.
     const multiline = `2026-03,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,"line one\nline two"`;
     const text =
-      [
+      `${[
         "period,employer_id,contributor_id,basic_wage,housing_allowance,declared_at,declared_by",
         good,
         multiline,
         ...brokenWages.map((b) => b.row),
-      ].join("\n") + "\n";
+      ].join("\n")}\n`;
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
       { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 2 + brokenWages.length } },
@@ -223,7 +223,7 @@ describe("broken rows", () => {
     const huge = `2026-09,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,${"x".repeat(2_200_000)}`;
     // Arabic, cut at 2 MiB mid-character, once made DuckDB fail to record its own rejection.
     const hugeArabic = `2026-08,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,${"ع".repeat(1_600_000)}`;
-    const text = [header, first, huge, hugeArabic, second].join("\n") + "\n";
+    const text = `${[header, first, huge, hugeArabic, second].join("\n")}\n`;
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
       { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 4 } },
@@ -289,7 +289,7 @@ describe("broken rows", () => {
       {
         name: "payments_20261110.csv",
         entity: "payments",
-        text: [header, ...rows].join("\n") + "\n",
+        text: `${[header, ...rows].join("\n")}\n`,
         manifest: { rows: 3, control_total: "60.00" },
       },
     ]);

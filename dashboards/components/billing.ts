@@ -9,7 +9,7 @@ import { amount, integer, month, sar } from "./format.js";
 import { code } from "./i18n.js";
 import { employerLink, nameOf } from "./links.js";
 import { dataTable } from "./table.js";
-import { fetchShard, pageHref, param, setParams } from "./url.js";
+import { fetchShard, param, setParams } from "./url.js";
 import { fetchPage, pagedTable } from "./paged.js";
 
 type Row = Record<string, unknown>;

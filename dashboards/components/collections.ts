@@ -11,7 +11,7 @@ import { code, kpiLabel } from "./i18n.js";
 import { kpiLinks } from "./kpi.js";
 import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
-import { fetchShard, pageHref, param, setParams } from "./url.js";
+import { fetchShard, param, setParams } from "./url.js";
 import { fetchPage, pagedTable } from "./paged.js";
 
 export interface CollectionsData {

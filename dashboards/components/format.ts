@@ -109,7 +109,7 @@ export function shiftDecimal(value: string, places: number): string {
   const padded = fraction.padEnd(places, "0");
   const digits = (whole + padded.slice(0, places)).replace(/^0+(?=\d)/, "");
   const rest = padded.slice(places);
-  return `${negative ? "-" : ""}${digits}${rest ? "." + rest : ""}`;
+  return `${negative ? "-" : ""}${digits}${rest ? `.${rest}` : ""}`;
 }
 
 const noonUtc = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`);

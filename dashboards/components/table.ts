@@ -36,9 +36,9 @@ export function csvText<R>(columns: Column<R>[], rows: R[]): string {
     return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   return (
-    [columns.map((c) => cell(c.key)).join(","), ...rows.map((r) => columns.map((c) => cell(raw(c, r))).join(","))].join(
+    `${[columns.map((c) => cell(c.key)).join(","), ...rows.map((r) => columns.map((c) => cell(raw(c, r))).join(","))].join(
       "\n",
-    ) + "\n"
+    )}\n`
   );
 }
 
@@ -84,7 +84,7 @@ export function dataTable<R>(o: TableOptions<R>): HTMLElement {
       onclick: async () => {
         const rows = o.csvRows ? await o.csvRows() : o.rows;
         const url = URL.createObjectURL(
-          new Blob(["\uFEFF" + csvText(o.columns, rows)], { type: "text/csv;charset=utf-8" }),
+          new Blob([`\uFEFF${csvText(o.columns, rows)}`], { type: "text/csv;charset=utf-8" }),
         );
         const a = h("a", { href: url, download: `${o.csv}.csv` });
         document.body.appendChild(a);

@@ -19,7 +19,7 @@ function help(commands: readonly Command[]): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h") {
-    process.stdout.write(help(COMMANDS) + "\n");
+    process.stdout.write(`${help(COMMANDS)}\n`);
     return name ? 0 : 2;
   }
   const command = COMMANDS.find((c) => c.name === name);
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       logger,
       now: () => new Date(),
     });
-    if (parsed.values.json && result !== undefined) process.stdout.write(JSON.stringify(result, jsonSafe, 2) + "\n");
+    if (parsed.values.json && result !== undefined) process.stdout.write(`${JSON.stringify(result, jsonSafe, 2)}\n`);
     return exitCode;
   } catch (error) {
     logger.error(`tahseel ${name} failed: ${describeError(error)}`);

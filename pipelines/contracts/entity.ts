@@ -1,6 +1,6 @@
 // An extract entity: its zod row schema (one column builder per column) plus the rules that span
 // columns. Everything else (DuckDB DDL, validation SQL, docs, generator checks) is derived from it.
-import { z } from "zod";
+import type { z } from "zod";
 import { columnMeta, type ColumnMeta } from "./columns.ts";
 
 export type EntityKind = "snapshot" | "event";

@@ -36,7 +36,7 @@ export function renderExtractReference(): string {
     "# Extract contracts",
     "",
     "Generated from `pipelines/contracts/` by `npm run docs:extracts`; do not edit by hand (a test fails when it is stale).",
-    "Files of a delivery are applied in this order: " + ENTITIES.map((e) => `\`${e.name}\``).join(", ") + ".",
+    `Files of a delivery are applied in this order: ${ENTITIES.map((e) => `\`${e.name}\``).join(", ")}.`,
     "",
     "Every row that breaks a rule goes to `audit.quarantine` with its file, physical line, raw text, every reason and the",
     "rule codes below (plus `required:<column>`, `unknown_reference:<column>`, `conflicting_key`, `broken_quoting`,",

@@ -137,7 +137,7 @@ function parseEntry(entry: unknown, index: number, located: LocatedYaml, file: s
     }
     case "expression": {
       const sql = args as string;
-      return [{ ...base, kind, sql, name: named(`expression(${sql.length > 60 ? sql.slice(0, 57) + "..." : sql})`) }];
+      return [{ ...base, kind, sql, name: named(`expression(${sql.length > 60 ? `${sql.slice(0, 57)}...` : sql})`) }];
     }
     case "reconciles": {
       const a = args as z.infer<typeof ARGUMENTS.reconciles>;

@@ -7,7 +7,7 @@ import type { TestSpec } from "./test-spec.ts";
 
 /** A custom test file or model body as a subquery: the trailing `;` dropped, a newline before `)` so a final `--` comment cannot swallow it. */
 export function asSubquery(sql: string): string {
-  return sql.replace(/;(\s|--[^\n]*(\n|$))*$/, "") + "\n";
+  return `${sql.replace(/;(\s|--[^\n]*(\n|$))*$/, "")}\n`;
 }
 
 const halalas = (sumExpr: string) => `CAST(coalesce(sum(${sumExpr}), 0) AS DECIMAL(38,2))`;
@@ -42,7 +42,7 @@ export function failingRowsSql(modelId: string, test: TestSpec): string {
 /** Two sums that must agree to the halala, overall or per group (`by`); a failing row is a group that differs. */
 function reconcileSql(t: string, test: Extract<TestSpec, { kind: "reconciles" }>): string {
   const by = test.by.map(ident);
-  const keys = by.length ? by.join(", ") + ", " : "";
+  const keys = by.length ? `${by.join(", ")}, ` : "";
   const group = by.length ? ` GROUP BY ${by.join(", ")}` : "";
   const where = (w?: string) => (w ? ` WHERE (${w}\n)` : "");
   const left = `SELECT ${keys}${halalas(test.sum)} AS model_total FROM ${t}${where(test.where)}${group}`;

@@ -1,6 +1,6 @@
 // The platform's audit trail: employer users logging in and declaring, staff creating and
 // approving, the system posting. Each module logs what it does through `logActivity`.
-import { z } from "zod";
+import type { z } from "zod";
 import type { activityLog } from "../contracts/disputes.ts";
 import {
   daysIn,

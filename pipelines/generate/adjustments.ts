@@ -1,7 +1,7 @@
 // Credit and debit notes: created by an officer, delivered unapproved, approved days later by a
 // supervisor (a second one for credits at or above the approval threshold), the approval arriving
 // as a new version of the same row. Only approved notes change what is owed, from their day on.
-import { z } from "zod";
+import type { z } from "zod";
 import type { invoiceAdjustments } from "../contracts/billing.ts";
 import { formatSar } from "../rules/money.ts";
 import { dayOfInstant, timestampText, type Instant } from "./calendar.ts";

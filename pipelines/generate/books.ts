@@ -1,6 +1,6 @@
 // One employer's billing context while its months are simulated: the ledger, the plants decided
 // for it, and what it hands to the next employer.
-import { z } from "zod";
+import type { z } from "zod";
 import type { invoices } from "../contracts/billing.ts";
 import { formatSar } from "../rules/money.ts";
 import { compactMonth, dayText, instant, monthText } from "./calendar.ts";

@@ -181,7 +181,7 @@ export function manifestEntry(file: WrittenFile & { entity: string }): ManifestE
 }
 
 export function writeManifest(folder: string, manifest: ManifestInput): void {
-  writeFileSync(join(folder, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(join(folder, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 export function manifestOf(delivery: WrittenDelivery): ManifestInput {

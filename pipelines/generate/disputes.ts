@@ -1,7 +1,7 @@
 // Objections: an employer disputes part of an invoice, the objections team reviews it (asking for
 // documents, sometimes escalating to the legal team or a committee) and decides; a conceded amount
 // becomes a dispute_settlement credit. Most are decided within the 30/60-day service level.
-import { z } from "zod";
+import type { z } from "zod";
 import type { disputeEvents, disputes } from "../contracts/disputes.ts";
 import { formatSar } from "../rules/money.ts";
 import { dayOfInstant, dayText, instant, timestampText, type Instant } from "./calendar.ts";

@@ -27,10 +27,10 @@ export function plantFileFaults(
   const canonical = columnNames("payments");
   const at = canonical.map((c) => header!.indexOf(c));
   const text = (count: number, columns = canonical) =>
-    [
+    `${[
       columns.join(","),
       ...rows.slice(0, count).map((r) => columns.map((c) => csvField(r[at[canonical.indexOf(c)]!])).join(",")),
-    ].join("\n") + "\n";
+    ].join("\n")}\n`;
   const control = (count: number) =>
     formatSar(
       rows.slice(0, count).reduce((s, r) => s + (tryParseSar(r[at[canonical.indexOf("amount")]!] ?? "") ?? 0), 0),
@@ -137,7 +137,7 @@ export function plantFileFaults(
     {
       name: `${base}_93.csv`,
       bytes: Buffer.from(text(3)),
-      entry: { ...honest(3), sha256: sha256(Buffer.from(text(3) + "x")) },
+      entry: { ...honest(3), sha256: sha256(Buffer.from(`${text(3)}x`)) },
       kind: "manifest_sha256_mismatch",
       expected: "reject:sha256_mismatch",
       detail: "sha256 of other bytes",
@@ -179,7 +179,7 @@ export function plantFileFaults(
     },
     {
       name: `${base}_97.csv`,
-      bytes: Buffer.from(canonical.join(",") + "\n"),
+      bytes: Buffer.from(`${canonical.join(",")}\n`),
       entry: { rows: 0 },
       kind: "header_only",
       expected: "load:header_only",

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { luhnCheckDigit } from "../contracts/luhn.ts";
 import { tryParseSar } from "../rules/money.ts";
-import { CsvFile, csvField, type FileFormat } from "./csv-writer.ts";
+import { type CsvFile, csvField, type FileFormat } from "./csv-writer.ts";
 import { dayOfInstant, dayText, timestampText } from "./calendar.ts";
 import { badCheckDigit } from "./ids.ts";
 import type { World } from "./model.ts";
@@ -72,7 +72,7 @@ export class RowFaults {
       file.writeLine(text, control);
     };
     const person = (body: string) => body + luhnCheckDigit(body);
-    const fresh = () => person("1" + String(this.rng.int(0, 99_999_999)).padStart(8, "0"));
+    const fresh = () => person(`1${String(this.rng.int(0, 99_999_999)).padStart(8, "0")}`);
     const contributor = (over: Fields): Fields => ({
       contributor_id: fresh(),
       name_ar: "خالد سعد الغامدي",
@@ -273,7 +273,7 @@ export class RowFaults {
     put(
       reg,
       "wages",
-      line(wagesFile, wage({ period: "2019-06" })) + ",EXTRA",
+      `${line(wagesFile, wage({ period: "2019-06" }))},EXTRA`,
       "too_many_fields",
       q("wrong_field_count"),
       "one field too many",

@@ -1,6 +1,6 @@
 // Name pools for realistic Arabic (and optional English) names. Every Arabic string here must be
 // encodable in Windows-1256, the legacy export encoding: tests/generate-names.test.ts round-trips them.
-import { Rng, weighted } from "./prng.ts";
+import { type Rng, weighted } from "./prng.ts";
 
 type Name = readonly [ar: string, en: string];
 

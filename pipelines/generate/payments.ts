@@ -1,6 +1,6 @@
 // Money coming in: on time, late, partial, over, missing; by SADAD, transfer, cash or cheque; now
 // and then reversed, posted twice, or posted to the wrong account (rules.md §8).
-import { z } from "zod";
+import type { z } from "zod";
 import type { payments } from "../contracts/billing.ts";
 import { formatSar } from "../rules/money.ts";
 import { instant, isWorkday, timestampText, type Day, type Instant } from "./calendar.ts";
@@ -245,7 +245,7 @@ export function payPeriod(books: Books, primary: LedgerInvoice, reissue: LedgerI
 
 /** A day on or before the due date, most often close to it. */
 function onTimeDay(rng: Rng, primary: LedgerInvoice, final: LedgerInvoice): Day {
-  return final.due - Math.floor(Math.pow(rng.float(), 2) * Math.max(0, final.due - primary.issued - 1));
+  return final.due - Math.floor(rng.float() ** 2 * Math.max(0, final.due - primary.issued - 1));
 }
 
 /** A day after the due date, about ten days late on the median. */

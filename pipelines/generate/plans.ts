@@ -1,6 +1,6 @@
 // Instalment plans: an employer deep in arrears agrees to settle them monthly; most plans complete,
 // some default, a few are cancelled. Each status change is a new version of the plan row.
-import { z } from "zod";
+import type { z } from "zod";
 import type { instalmentPlans } from "../contracts/billing.ts";
 import { formatSar } from "../rules/money.ts";
 import {

@@ -108,7 +108,7 @@ const PAYERS = weighted<Payer>([
 function sizeOf(rng: Rng, size: SizeClass): number {
   if (size === "micro") return rng.weighted(MICRO_SIZES);
   const [lo, hi, skew] = SIZE_RANGE[size];
-  return Math.round(lo * Math.pow(hi / lo, Math.pow(rng.float(), skew)));
+  return Math.round(lo * (hi / lo) ** (rng.float() ** skew));
 }
 
 /** An account drawn from its index alone, so the next one can be looked at before it is simulated. */
@@ -139,7 +139,7 @@ export function drawEmployer(world: Pick<World, "seed" | "window" | "ids">, inde
   const newInWindow = !optional && rng.chance(0.06);
   const registered: Day = newInWindow
     ? rng.int(window.start, window.start + Math.max(0, window.horizon - window.start - 75))
-    : window.start - 30 - Math.floor(Math.pow(rng.float(), 2) * 365 * 40);
+    : window.start - 30 - Math.floor(rng.float() ** 2 * 365 * 40);
   const payer = optional ? (rng.chance(0.8) ? "punctual" : "late") : rng.weighted(PAYERS);
   const compliance: Compliance = payer === "defaulter" ? (rng.chance(0.6) ? "poor" : "fair") : rng.weighted(COMPLIANCE);
   const id = world.ids.employerId(index);
@@ -226,17 +226,12 @@ export function newPerson(world: World, rng: Rng, spec: PersonSpec): Person {
   const name = spec.saudi ? saudiName(rng, 0.33) : foreignName(rng, nationality);
   const age =
     spec.age ??
-    (spec.firstTimer
-      ? rng.int(19, 27)
-      : spec.saudi
-        ? 20 + Math.floor(38 * Math.pow(rng.float(), 1.3))
-        : rng.int(22, 55));
+    (spec.firstTimer ? rng.int(19, 27) : spec.saudi ? 20 + Math.floor(38 * rng.float() ** 1.3) : rng.int(22, 55));
   const birth = addYears(spec.join, -age) - rng.int(1, 360);
   let firstRegistered = spec.join;
   if (!spec.firstTimer) {
     const earliest = Math.max(addYears(birth, 18), EARLIEST_REGISTRATION);
-    if (earliest < spec.join)
-      firstRegistered = earliest + Math.floor(Math.pow(rng.float(), 0.7) * (spec.join - earliest));
+    if (earliest < spec.join) firstRegistered = earliest + Math.floor(rng.float() ** 0.7 * (spec.join - earliest));
   }
   world.counts.contributors = (world.counts.contributors ?? 0) + 1;
   return {

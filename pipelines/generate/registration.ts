@@ -1,6 +1,6 @@
 // Registration-system rows: the account, its contributors and their engagements, each snapshot
 // version delivered with the month it happened in (a status change or a leaver is a new version).
-import { z } from "zod";
+import type { z } from "zod";
 import type { contributors, employers, engagements } from "../contracts/registration.ts";
 import { dayText, instant, type Instant } from "./calendar.ts";
 import { employerUser, logActivity } from "./activity.ts";

@@ -1,7 +1,7 @@
 // Monthly wage declarations and what they bill: every engagement-month gets a wage row (or a
 // coverage gap), declared on the employer's usual day, or late in the first days of the next month
 // (whole months, or just the month's joiners). Each row's contribution follows rules.md §1.
-import { z } from "zod";
+import type { z } from "zod";
 import type { wages } from "../contracts/billing.ts";
 import { branchAmounts, type BranchRates } from "../rules/contribution.ts";
 import { formatSar } from "../rules/money.ts";

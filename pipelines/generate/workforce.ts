@@ -99,7 +99,7 @@ export function buildWorkforce(world: World, e: Employer): Engagement[] {
   for (let seat = 0; seat < e.headcount; seat++) {
     let join: Day =
       e.registered < window.start
-        ? Math.max(e.registered, window.start - 1 - Math.floor(Math.pow(rng.float(), 1.5) * 8 * 365))
+        ? Math.max(e.registered, window.start - 1 - Math.floor(rng.float() ** 1.5 * 8 * 365))
         : e.registered + rng.int(0, 20);
     while (join <= end) {
       const saudi = rng.chance(e.saudiShare);

@@ -189,7 +189,7 @@ async function filesToLoad(
 }
 
 const numberedPath = (workDir: string, deliveryId: string, fileName: string) =>
-  join(workDir, `${deliveryId}-${fileName}`.replace(/[^\w.-]/g, "_") + ".numbered.csv");
+  join(workDir, `${`${deliveryId}-${fileName}`.replace(/[^\w.-]/g, "_")}.numbered.csv`);
 
 /**
  * The files this run expects to load, in order, for the scanner to read ahead: those of every delivery not

@@ -87,7 +87,7 @@ export function fieldPattern(column: ColumnContract): string {
   const patterns = column.rules.flatMap((r) => (r.pattern === undefined ? [] : [scanPattern(column.name, r.pattern)]));
   if (patterns.length === 0) return `${ANY_TEXT}${column.nullable ? "*" : "+"}`;
   const last = patterns.pop()!;
-  const all = patterns.map((p) => `(?=(?:${p})${FIELD_END})`).join("") + `(?:${last})`;
+  const all = `${patterns.map((p) => `(?=(?:${p})${FIELD_END})`).join("")}(?:${last})`;
   if (column.nullable) return `(?:${all})?`;
   return new RegExp(`^(?:${last})$`).test("") ? `(?!${FIELD_END})${all}` : all;
 }

@@ -36,7 +36,7 @@ export class LineSplitter {
 
   /** The last line, when the text does not end with an LF. */
   end(): void {
-    if (this.carry && this.carry.length) this.visit(this.carry, 0, this.carry.length, false);
+    if (this.carry?.length) this.visit(this.carry, 0, this.carry.length, false);
     this.carry = null;
   }
 }

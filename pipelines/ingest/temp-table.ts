@@ -18,7 +18,7 @@ export async function insertViaJson(
   let any = false;
   for (const row of rows) {
     any = true;
-    if (!out.write(JSON.stringify(row) + "\n")) await once(out, "drain");
+    if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, "drain");
   }
   out.end();
   await once(out, "finish");

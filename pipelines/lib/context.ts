@@ -20,12 +20,12 @@ type Level = (typeof LEVELS)[number];
 /** Human-readable lines on stderr (stdout stays free for `--json` results). */
 export function consoleLogger(
   minimum: Level = "info",
-  write: (line: string) => void = (l) => process.stderr.write(l + "\n"),
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Logger {
   const at = LEVELS.indexOf(minimum);
   const emit = (level: Level) => (message: string, fields?: LogFields) => {
     if (LEVELS.indexOf(level) < at) return;
-    const extra = fields && Object.keys(fields).length ? " " + JSON.stringify(fields, jsonSafe) : "";
+    const extra = fields && Object.keys(fields).length ? ` ${JSON.stringify(fields, jsonSafe)}` : "";
     write(`${level.toUpperCase().padEnd(5)} ${message}${extra}`);
   };
   return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };

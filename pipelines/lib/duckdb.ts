@@ -1,6 +1,6 @@
 // Opening the warehouse, and reading DuckDB values without losing precision (DECIMAL stays exact).
 import {
-  DuckDBConnection,
+  type DuckDBConnection,
   DuckDBInstance,
   DuckDBDecimalValue,
   DuckDBDateValue,

@@ -197,7 +197,7 @@ async function buildAudience(
       [s.files.largest(), s.shards.largest()]
         .filter((f): f is WrittenFile => !!f)
         .sort((a, b) => b.bytes - a.bytes)[0] ?? null,
-    reports: reports.map((r) => r.replace(home + "/", "")),
+    reports: reports.map((r) => r.replace(`${home}/`, "")),
     privacy_scan: {
       ...privacy,
       verdict:
@@ -208,7 +208,7 @@ async function buildAudience(
     ms: { export: s.exportMs, build: build.ms, report: reportMs },
   };
   const manifestPath = join(home, "manifest.json");
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   if (s.audience === "management" && privacy.hits > 0)
     throw new Error(
       `the management build holds identifying detail (${privacy.hits} hit(s), e.g. ${privacy.sample

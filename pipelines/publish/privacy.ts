@@ -83,7 +83,7 @@ export function scanText(text: string, needles: Needles, file: string, hits: Pri
   for (let i = 0; i < w.length; i++) {
     let phrase = w[i]!;
     for (let n = 2; n <= needles.longestName && i + n <= w.length; n++) {
-      phrase += " " + w[i + n - 1];
+      phrase += ` ${w[i + n - 1]}`;
       const kind = needles.names.get(phrase);
       if (kind) hits.push({ file, kind, value: phrase });
     }

@@ -12,7 +12,7 @@ export function tryParseSar(text: string): Halalas | null {
   const m = SAR.exec(text);
   if (!m) return null;
   const whole = Number(m[2]);
-  const cents = m[3] === undefined ? 0 : Number(m[3].length === 1 ? m[3] + "0" : m[3]);
+  const cents = m[3] === undefined ? 0 : Number(m[3].length === 1 ? `${m[3]}0` : m[3]);
   const value = whole * 100 + cents;
   if (!Number.isSafeInteger(value)) return null;
   return m[1] === "-" && value !== 0 ? -value : value;
@@ -34,7 +34,7 @@ export function formatSar(halalas: Halalas): string {
   const abs = negative ? -halalas : halalas;
   const cents = abs % 100;
   const text = String((abs - cents) / 100) + HALALA_TEXTS[cents]!;
-  return negative ? "-" + text : text;
+  return negative ? `-${text}` : text;
 }
 
 /**

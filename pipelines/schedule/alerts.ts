@@ -24,7 +24,7 @@ export function outboxSink(dir: string, logger: Logger): AlertSink {
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${alert.run_id}.json`);
       // Written under a temporary name then renamed, so a reader never picks up half an alert.
-      writeFileSync(`${file}.tmp`, JSON.stringify(alert, null, 2) + "\n");
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(alert, null, 2)}\n`);
       renameSync(`${file}.tmp`, file);
       logger.error(
         `ALERT job ${alert.job} ${alert.status}${alert.failed_step ? ` at step ${alert.failed_step}` : ""}: ${alert.error ?? "no message"}`,

@@ -18,7 +18,7 @@ export function csvField(value: string | null | undefined): string {
 /** CSV text of rows in the contract's column order (or `columns`). */
 export function csv(entity: string, rows: Record<string, string | null>[], columns?: string[]): string {
   const cols = columns ?? columnsOf(entityByName(entity)!).map((c) => c.name);
-  return [cols.join(","), ...rows.map((r) => cols.map((c) => csvField(r[c])).join(","))].join("\n") + "\n";
+  return `${[cols.join(","), ...rows.map((r) => cols.map((c) => csvField(r[c])).join(","))].join("\n")}\n`;
 }
 
 export interface FileSpec {

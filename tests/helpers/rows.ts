@@ -6,7 +6,7 @@ export const nationalId = (body: string) => body + luhnCheckDigit(body);
 export const employer = (id: string, over: Record<string, string | null> = {}) => ({
   employer_id: id,
   account_type: "establishment",
-  cr_number: "1010" + id.slice(3),
+  cr_number: `1010${id.slice(3)}`,
   name_ar: 'شركة التحصيل، "المحدودة"',
   name_en: "Tahseel Co",
   legal_form: "private",

@@ -30,7 +30,7 @@ export const docsCommand: Command = {
       const catalog = await buildCatalog(project, warehouse?.connection, context.now());
       mkdirSync(out, { recursive: true });
       const file = join(out, "catalog.json");
-      writeFileSync(file, JSON.stringify(catalog, null, 2) + "\n");
+      writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
       context.logger.info(
         `wrote ${file}: ${catalog.nodes.filter((n) => n.kind === "model").length} models, ${catalog.nodes.filter((n) => n.kind === "source").length} sources`,
       );

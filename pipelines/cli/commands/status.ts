@@ -19,7 +19,7 @@ export const statusCommand: Command = {
     const warehouse = await openWarehouse(db);
     try {
       const report = await readStatus(warehouse.instance, limit);
-      if (!options.json) process.stdout.write(formatStatus(report, context.now()) + "\n");
+      if (!options.json) process.stdout.write(`${formatStatus(report, context.now())}\n`);
       return { result: report };
     } finally {
       warehouse.close();
