@@ -45,19 +45,13 @@ export async function bench(o: DashboardsBenchOptions): Promise<Section> {
   const scale = await measureScale(db);
   const loadBefore = load();
   const started = Date.now();
-  const [audit] = await publish(
-    { db, out: join(work, "published"), audiences: ["audit"], langs: ["ar", "en"], noPdf: true },
-    context,
-  );
+  const [audit] = await publish({ db, out: join(work, "published"), audiences: ["audit"], langs: ["ar", "en"], noPdf: true }, context);
   const totalMs = Date.now() - started;
   const loadAfterPublish = load();
   const firstChart = await timeToFirstChart(join(work, "published", "audit", "site"));
   const manifest = JSON.parse(readFileSync(audit!.manifest, "utf8")) as Manifest;
   const largest = audit!.largest_data_file;
-  const largestPageFile = manifest.data_files.reduce<WrittenFile | undefined>(
-    (a, f) => (!a || f.bytes > a.bytes ? f : a),
-    undefined,
-  );
+  const largestPageFile = manifest.data_files.reduce<WrittenFile | undefined>((a, f) => (!a || f.bytes > a.bytes ? f : a), undefined);
   const buildSeconds = audit!.ms.build / 1000;
   const kib = (f: WrittenFile | undefined | null) => (f ? `${f.path}: ${(f.bytes / 1024).toFixed(0)} KiB` : "—");
   return {
@@ -76,10 +70,7 @@ export async function bench(o: DashboardsBenchOptions): Promise<Section> {
       ["time to first chart, overview (median of 5 warm loads, headless Chromium)", `${firstChart.toFixed(0)} ms`],
     ],
     target: `site build < ${TARGETS.buildSeconds} s; largest data file < 2 MiB; first chart < ${TARGETS.firstChartMs} ms`,
-    pass:
-      buildSeconds < TARGETS.buildSeconds &&
-      (largest?.bytes ?? 0) < TARGETS.largestBytes &&
-      firstChart < TARGETS.firstChartMs,
+    pass: buildSeconds < TARGETS.buildSeconds && (largest?.bytes ?? 0) < TARGETS.largestBytes && firstChart < TARGETS.firstChartMs,
     conditions: [
       `Warehouse of ${scale.employers.toLocaleString("en")} employers × ${scale.months} months (${scale.wageRows.toLocaleString("en")} wage rows, ${scale.invoices.toLocaleString("en")} invoices),`,
       `made by the generator → ingest → model build${scale.employers === SCALE.employers && scale.months === SCALE.months ? " at the scale issue 5 names" : `, not the issue's ${SCALE.employers.toLocaleString("en")} × ${SCALE.months}`}.`,
@@ -98,9 +89,7 @@ interface Manifest {
 
 const load = () => loadavg()[0]!.toFixed(1);
 
-async function measureScale(
-  db: string,
-): Promise<{ employers: number; months: number; wageRows: number; invoices: number }> {
+async function measureScale(db: string): Promise<{ employers: number; months: number; wageRows: number; invoices: number }> {
   const w = await openWarehouse(db);
   try {
     const [row] = await queryRows<{ employers: number; months: number; wage_rows: number; invoices: number }>(
@@ -187,12 +176,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // --save stores the section as `npm run bench -- --only dashboards` does, without run.ts emptying
   // bench/work (which other benches running at the same time use)
   if (values.save) {
-    saveSections(
-      join(import.meta.dirname, "results"),
-      [section],
-      new Date(),
-      `tsx bench/dashboards.ts ${process.argv.slice(2).join(" ")}`,
-    );
+    saveSections(join(import.meta.dirname, "results"), [section], new Date(), `tsx bench/dashboards.ts ${process.argv.slice(2).join(" ")}`);
     writeFileSync(join(import.meta.dirname, "report.md"), renderReport(join(import.meta.dirname, "results")));
   }
 }

@@ -109,8 +109,7 @@ export async function benchEngine(options: { models?: number; invoices?: number 
     const engineParallelMs = await timed(() => build(2));
     const noChangeRebuildMs = await timed(async () => {
       const summary = await build(2);
-      if (summary.models.some((m) => m.status !== "fresh"))
-        throw new Error("bench: the no-change rebuild built something");
+      if (summary.models.some((m) => m.status !== "fresh")) throw new Error("bench: the no-change rebuild built something");
     });
     const overheadPerModelMs = (engineMs - directMs) / count;
     const budget = { overheadPerModelMs: 50, noChangeRebuildMs: 2000 };
@@ -132,5 +131,4 @@ export async function benchEngine(options: { models?: number; invoices?: number 
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
-  console.log(JSON.stringify(await benchEngine(), null, 2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) console.log(JSON.stringify(await benchEngine(), null, 2));

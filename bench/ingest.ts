@@ -17,21 +17,12 @@ export interface ChildFigures {
 
 const ROOT = join(import.meta.dirname, "..");
 
-export function runChild(
-  task: "ingest" | "floor" | "floor-unordered",
-  inbox: string,
-  db: string,
-  memoryLimit: string,
-): ChildFigures {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(ROOT, "bench", "child.ts"), task, inbox, db, memoryLimit],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-      maxBuffer: 1 << 24,
-    },
-  );
+export function runChild(task: "ingest" | "floor" | "floor-unordered", inbox: string, db: string, memoryLimit: string): ChildFigures {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "child.ts"), task, inbox, db, memoryLimit], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   if (result.status !== 0) throw new Error(`bench ${task} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as ChildFigures;
 }

@@ -156,9 +156,7 @@ async function rebuild(
     const model = models.get(id)!;
     const started = performance.now();
     await bindParams(connection, resolveParams(model, run));
-    await connection.run(
-      `CREATE OR REPLACE ${model.header.materialized === "view" ? "VIEW" : "TABLE"} ${id} AS ${asSubquery(model.text)}`,
-    );
+    await connection.run(`CREATE OR REPLACE ${model.header.materialized === "view" ? "VIEW" : "TABLE"} ${id} AS ${asSubquery(model.text)}`);
     perModel[id] = (performance.now() - started) / 1000;
   }
   return (performance.now() - t) / 1000;
@@ -170,18 +168,7 @@ export const MEMORY_LIMIT = process.env.TAHSEEL_BENCH_MEMORY ?? "10GB";
 function runPhase(task: string, db: string, employers: number, months: number, sample = 1): PhaseFigures {
   const result = spawnSync(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      import.meta.filename,
-      "child",
-      task,
-      db,
-      String(employers),
-      String(months),
-      String(sample),
-      MEMORY_LIMIT,
-    ],
+    ["--import", "tsx", import.meta.filename, "child", task, db, String(employers), String(months), String(sample), MEMORY_LIMIT],
     {
       cwd: join(import.meta.dirname, ".."),
       encoding: "utf8",
@@ -297,10 +284,7 @@ export async function bench(o: { work: string }): Promise<Section> {
         "one as-of ageing (accounts, allocation, balance, ageing for the as-of date, from the built intervals)",
         `${ageingSeconds.toFixed(1)} s`,
       ],
-      [
-        "one as-of ageing with the date-free intervals rebuilt too",
-        `${(r.ageing.withIntervalsSeconds as number).toFixed(1)} s`,
-      ],
+      ["one as-of ageing with the date-free intervals rebuilt too", `${(r.ageing.withIntervalsSeconds as number).toFixed(1)} s`],
       [
         "oracle (every month-end + as-of date; loading not counted)",
         `${oracleSeconds.toFixed(1)} s${r.oracle.sample === 1 ? "" : ` (1 employer in ${r.oracle.sample} timed, ×${r.oracle.sample})`}, loading ${(r.oracle.loadSeconds as number).toFixed(0)} s, peak ${r.oracle.peakMiB.toFixed(0)} MiB`,
@@ -308,10 +292,7 @@ export async function bench(o: { work: string }): Promise<Section> {
       ["oracle ÷ (b), the target's ratio", `${r.oracleOverLedger.toFixed(1)}×`],
       ["oracle ÷ (a)", `${r.oracleOverModels.toFixed(1)}×`],
       [`(a) full build at ${small.employers.toLocaleString("en")} employers`, s(small.build)],
-      [
-        `(b) at ${small.employers.toLocaleString("en")} employers`,
-        `${(small.ledger.ledgerSeconds as number).toFixed(1)} s`,
-      ],
+      [`(b) at ${small.employers.toLocaleString("en")} employers`, `${(small.ledger.ledgerSeconds as number).toFixed(1)} s`],
       [
         "time per employer, large ÷ small (1 = linear): (a), (b)",
         `${small.perEmployerRatio.toFixed(2)}, ${small.ledgerPerEmployerRatio.toFixed(2)}`,
@@ -339,9 +320,7 @@ if (import.meta.filename === process.argv[1] || pathToFileURL(process.argv[1] ??
   if (first === "child") {
     const [task, db, employers, months, sample, memoryLimit] = rest as [string, string, string, string, string, string];
     process.stdout.write(
-      `${JSON.stringify(
-        await child(task, db, Number(employers), Number(months), Number(sample), memoryLimit ?? MEMORY_LIMIT),
-      )}\n`,
+      `${JSON.stringify(await child(task, db, Number(employers), Number(months), Number(sample), memoryLimit ?? MEMORY_LIMIT))}\n`,
     );
   } else {
     const employers = Number(first ?? 2000);

@@ -52,18 +52,11 @@ export function renderReport(dir: string): string {
     "",
     "| target | met | measured |",
     "| --- | --- | --- |",
-    ...stored.map(
-      (s) => `| ${s.name}: ${s.target} | ${s.pass ? "yes" : "**no**"} | ${s.at.slice(0, 16).replace("T", " ")} UTC |`,
-    ),
+    ...stored.map((s) => `| ${s.name}: ${s.target} | ${s.pass ? "yes" : "**no**"} | ${s.at.slice(0, 16).replace("T", " ")} UTC |`),
     "",
   ];
   for (const s of stored) {
-    lines.push(
-      `## ${s.title}`,
-      "",
-      `Run ${s.at} on ${s.machine}; \`${s.command}\`; load average ${s.load} (1 / 5 / 15 min).`,
-      "",
-    );
+    lines.push(`## ${s.title}`, "", `Run ${s.at} on ${s.machine}; \`${s.command}\`; load average ${s.load} (1 / 5 / 15 min).`, "");
     if (s.conditions) lines.push(s.conditions, "");
     lines.push(
       "| measure | value |",

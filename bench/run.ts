@@ -72,10 +72,7 @@ if (wanted("ingest") || wanted("generate")) {
           "floor: read_csv into plain tables (mean of the runs before and after the ingest)",
           `${b.floor.seconds.toFixed(1)} s (CPU ${b.floor.cpuSeconds.toFixed(1)} s), peak ${b.floor.peakMiB.toFixed(0)} MiB`,
         ],
-        [
-          "floor before, after",
-          b.floors.map((f) => `${f.seconds.toFixed(1)} s (CPU ${f.cpuSeconds.toFixed(1)} s)`).join(", "),
-        ],
+        ["floor before, after", b.floors.map((f) => `${f.seconds.toFixed(1)} s (CPU ${f.cpuSeconds.toFixed(1)} s)`).join(", ")],
         [
           "tahseel ingest (verify, validate, quarantine, history)",
           `${b.ingest.seconds.toFixed(1)} s (CPU ${b.ingest.cpuSeconds.toFixed(1)} s), peak ${b.ingest.peakMiB.toFixed(0)} MiB`,
@@ -128,12 +125,7 @@ for (const name of ["ledger", "dashboards"]) {
   sections.push(await mod.bench({ work: dir }));
 }
 
-saveSections(
-  join(import.meta.dirname, "results"),
-  sections,
-  new Date(),
-  `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
-);
+saveSections(join(import.meta.dirname, "results"), sections, new Date(), `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim());
 writeFileSync(join(import.meta.dirname, "report.md"), renderReport(join(import.meta.dirname, "results")));
 logger.info(`bench/report.md written (${sections.filter((s) => s.pass).length} of ${sections.length} targets met)`);
 if (!values.keep) for (const dir of stageDirs) rmSync(dir, { recursive: true, force: true });

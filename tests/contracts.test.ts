@@ -64,9 +64,7 @@ const TRICKY = [
 const value = fc.oneof(
   fc.constantFrom(...TRICKY),
   fc.string({ maxLength: 10 }).filter((s) => !s.includes("\u0000")),
-  fc
-    .date({ min: new Date("1930-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
-    .map((d) => d.toISOString().slice(0, 10)),
+  fc.date({ min: new Date("1930-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   fc.tuple(fc.integer({ min: -100, max: 100000 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${b}`),
 );
 
@@ -135,9 +133,7 @@ describe("zod schema and ingest SQL agree", () => {
           let line = 2;
           for (const row of sample) {
             const rules = (byLine.get(line) ?? []).filter((r) => !r.startsWith("unknown_reference"));
-            expect(rules.length === 0, `${entity.name} line ${line} ${JSON.stringify(row)} sql=${rules}`).toBe(
-              jsVerdict(entity, row),
-            );
+            expect(rules.length === 0, `${entity.name} line ${line} ${JSON.stringify(row)} sql=${rules}`).toBe(jsVerdict(entity, row));
             line += 1 + Object.values(row).reduce((n, v) => n + (v?.split("\n").length ?? 1) - 1, 0);
           }
         }),
@@ -159,13 +155,7 @@ describe("the extract reference page", () => {
 
 describe("the files of one delivery", () => {
   it("apply by day, then by sequence number read as a number, a file without one first", () => {
-    const names = [
-      "wages_20261101_10.csv",
-      "wages_20261031.csv",
-      "wages_20261101_2.csv",
-      "wages_20261101.csv",
-      "wages_20261101_1.csv",
-    ];
+    const names = ["wages_20261101_10.csv", "wages_20261031.csv", "wages_20261101_2.csv", "wages_20261101.csv", "wages_20261101_1.csv"];
     expect([...names].sort(compareFileNames)).toEqual([
       "wages_20261031.csv",
       "wages_20261101.csv",

@@ -8,17 +8,7 @@ import { openWarehouse } from "../pipelines/lib/duckdb.ts";
 import { DataFiles } from "../pipelines/publish/data-files.ts";
 import { writePaged, writePagedQuery } from "../pipelines/publish/export/paged.ts";
 import { tempDir } from "./helpers/deliveries.ts";
-import {
-  amount,
-  dateWithHijri,
-  gregorian,
-  hijri,
-  kpiChange,
-  month,
-  percent,
-  sar,
-  shiftDecimal,
-} from "../dashboards/components/format.ts";
+import { amount, dateWithHijri, gregorian, hijri, kpiChange, month, percent, sar, shiftDecimal } from "../dashboards/components/format.ts";
 
 describe("format", () => {
   test("amounts come from exact decimal strings, grouped, two decimals", () => {
@@ -60,9 +50,7 @@ describe("paged lists", () => {
     try {
       const sql = "SELECT i AS rn, {n: i - 1} AS r FROM range(1, 4501) AS t(i)";
       expect(await writePagedQuery(w.connection, shards, "sql", sql)).toEqual({ base: "sql", total: 4500, pages: 3 });
-      expect([0, 1, 2].flatMap((p) => read("sql", p).rows.map((r: { n: number }) => r.n))).toEqual(
-        rows.map((r) => r.n),
-      );
+      expect([0, 1, 2].flatMap((p) => read("sql", p).rows.map((r: { n: number }) => r.n))).toEqual(rows.map((r) => r.n));
       expect(read("sql", 1)).toMatchObject({ total: 4500, pages: 3, page: 1 });
     } finally {
       w.close();

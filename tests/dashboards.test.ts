@@ -23,9 +23,7 @@ const OFFLINE = runs("unshare", ["-n", "true"]);
 const HAVE_CHROMIUM = chromiumPath() !== undefined;
 const HAVE_PDFTOTEXT = runs("pdftotext", ["-v"]);
 if (!OFFLINE)
-  console.warn(
-    "dashboards test: `unshare -n` is not permitted here, so the build runs WITH network; the offline proof is skipped",
-  );
+  console.warn("dashboards test: `unshare -n` is not permitted here, so the build runs WITH network; the offline proof is skipped");
 
 const PAGES: Record<Audience, string[]> = {
   management: ["index", "collections", "billing", "health"],
@@ -57,14 +55,7 @@ beforeAll(async () => {
       jobs: [{ name: "run", cron: "0 0 * * *", steps: ["ingest", "build", "publish"] }],
     }),
   );
-  const command = [
-    join(REPO_ROOT, "node_modules", ".bin", "tsx"),
-    "pipelines/cli/main.ts",
-    "run",
-    "--config",
-    config,
-    "--json",
-  ];
+  const command = [join(REPO_ROOT, "node_modules", ".bin", "tsx"), "pipelines/cli/main.ts", "run", "--config", config, "--json"];
   // no network at all: any attempt to fetch a library, font or version fails the build
   const [program, ...args] = OFFLINE ? ["unshare", "-n", ...command] : command;
   runOutput = execFileSync(program!, args, {
@@ -180,8 +171,7 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
               : new Decimal(w.value).toDecimalPlaces(w.unit === "days" ? 1 : 0);
         expect(shownNumber(card.text).toString(), `${lang} ${card.kpi}: ${card.text}`).toBe(expected.toString());
       }
-      const figure = async (name: string) =>
-        v.page.locator(`[data-figure="${name}"]`).first().getAttribute("data-value");
+      const figure = async (name: string) => v.page.locator(`[data-figure="${name}"]`).first().getAttribute("data-value");
       expect(await figure("suspension-employers")).toBe(String(susp!.n));
       expect(new Decimal((await figure("suspension-amount"))!).eq(susp!.amount)).toBe(true);
       expect(await figure("billing-invoices")).toBe(String(diff!.n));
@@ -220,9 +210,7 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
     );
     const b = await visit(browser, `${sites.management.url}en/billing.html`, { ready: "[data-figure=invoices]" });
     expect(await b.page.locator("[data-figure=invoices]").getAttribute("data-value")).toBe(String(billing!.invoices));
-    expect(
-      new Decimal((await b.page.locator("[data-figure=abs-difference]").getAttribute("data-value"))!).eq(billing!.abs),
-    ).toBe(true);
+    expect(new Decimal((await b.page.locator("[data-figure=abs-difference]").getAttribute("data-value"))!).eq(billing!.abs)).toBe(true);
     await b.page.close();
 
     const loads = await query<{ entity: string; files: number }>(
@@ -247,16 +235,11 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
       `SELECT CAST(outstanding AS VARCHAR) AS outstanding FROM marts.employer_balance WHERE employer_id = '${id}' AND as_of = '${asOf}'`,
     );
     const e = await visit(browser, `${sites.audit.url}en/employer.html?id=${id}`, { ready: "[data-employer-profile]" });
-    expect(
-      new Decimal((await e.page.locator("[data-figure=outstanding]").getAttribute("data-value"))!).eq(
-        balance!.outstanding,
-      ),
-    ).toBe(true);
-    // found by a part of its Arabic name too
-    const [named] = await query<{ name_ar: string }>(
-      db,
-      `SELECT name_ar FROM staging.stg_employers WHERE employer_id = '${id}'`,
+    expect(new Decimal((await e.page.locator("[data-figure=outstanding]").getAttribute("data-value"))!).eq(balance!.outstanding)).toBe(
+      true,
     );
+    // found by a part of its Arabic name too
+    const [named] = await query<{ name_ar: string }>(db, `SELECT name_ar FROM staging.stg_employers WHERE employer_id = '${id}'`);
     const word = named!.name_ar.split(" ").sort((a, b) => b.length - a.length)[0]!;
     await e.page.fill("input[name=q]", word);
     await e.page.click("form.filters button[type=submit]");
@@ -346,14 +329,10 @@ test("the management build holds no national id, employer id, registration numbe
   const text = (audience: Audience) =>
     walk(join(published, audience))
       .filter((f) => !/\.(pdf|png)$/.test(f) && !f.includes("/_file/shards/") && !f.includes("/.work/"))
-      .map((f) =>
-        readFileSync(f, "utf8").replace(/\\u([0-9a-fA-F]{4})/g, (_, x: string) => String.fromCharCode(parseInt(x, 16))),
-      )
+      .map((f) => readFileSync(f, "utf8").replace(/\\u([0-9a-fA-F]{4})/g, (_, x: string) => String.fromCharCode(parseInt(x, 16))))
       .join("\n");
   const management = text("management");
-  const leaked = needles.filter(
-    (n) => n.value && new RegExp(`(^|[^\\d])${escapeRegExp(n.value)}($|[^\\d])`).test(management),
-  );
+  const leaked = needles.filter((n) => n.value && new RegExp(`(^|[^\\d])${escapeRegExp(n.value)}($|[^\\d])`).test(management));
   expect(leaked).toEqual([]);
   // the same search finds the detail the audit build is meant to hold
   const audit = text("audit");
@@ -368,13 +347,7 @@ test.skipIf(!HAVE_PDFTOTEXT)("the management report's PDF has its five pages, in
   const en = join(reports, `report-${period}-en.pdf`);
   const ar = join(reports, `report-${period}-ar.pdf`);
   for (const file of [en, ar]) expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Pages:\s+5\n/);
-  const titles = [
-    "Summary",
-    "Key performance indicators",
-    "Arrears and severity",
-    "Suspension list",
-    "Billing differences",
-  ];
+  const titles = ["Summary", "Key performance indicators", "Arrears and severity", "Suspension list", "Billing differences"];
   titles.forEach((title, i) => expect(pageText(en, i + 1)).toContain(title));
   expect(pageText(en, 1)).toMatch(/Collected in the month (rose|fell|was)/);
   expect(pageText(en, 1)).toContain(stamps.management.run_id);
@@ -412,9 +385,7 @@ test("a second publish shows the warehouse as it is now, never what an earlier b
     { logger: memoryLogger(), now: () => new Date("2026-12-01T09:00:00Z") },
   );
   expect(result!.stamp.built_at).toBe("2026-12-01T09:00:00.000Z");
-  const overview = readdirSync(join(published, "management", "site", "_file", "data")).filter((f) =>
-    f.startsWith("overview"),
-  );
+  const overview = readdirSync(join(published, "management", "site", "_file", "data")).filter((f) => f.startsWith("overview"));
   expect(overview).toHaveLength(1);
   const data = JSON.parse(readFileSync(join(published, "management", "site", "_file", "data", overview[0]!), "utf8"));
   expect(data.suspension.employers).toBe(0);

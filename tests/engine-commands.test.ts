@@ -42,10 +42,7 @@ test("a failed build is resumed from the model that failed, with the same as-of"
   const good = readFileSync(billed, "utf8");
   writeFileSync(
     billed,
-    good.replace(
-      "sum(total_amount) AS billed",
-      "sum(total_amount) + CAST(error('ledger offline') AS INTEGER) AS billed",
-    ),
+    good.replace("sum(total_amount) AS billed", "sum(total_amount) + CAST(error('ledger offline') AS INTEGER) AS billed"),
   );
   const failed = await build({ db, models, "as-of": "2026-01-31" });
   expect(failed.exitCode).toBe(1);
@@ -110,9 +107,7 @@ test("new-model writes a model that builds as it is, on the real models/ tree", 
   );
   w.close();
   await newModelCommand.run({ models, layer: "marts" } as never, ["employer_overview"], context);
-  await expect(
-    newModelCommand.run({ models, layer: "marts" } as never, ["employer_overview"], context),
-  ).rejects.toThrow(/already exists/);
+  await expect(newModelCommand.run({ models, layer: "marts" } as never, ["employer_overview"], context)).rejects.toThrow(/already exists/);
   await expect(newModelCommand.run({ models, layer: "mart" } as never, ["x"], context)).rejects.toThrow(
     /unknown layer \(did you mean "marts"\?\)/,
   );
@@ -121,12 +116,7 @@ test("new-model writes a model that builds as it is, on the real models/ tree", 
   // The real tree grows (the ledger models live there too): every model must build, the new one included.
   expect(statuses(summary)).toMatchObject({ "staging.stg_employers": "built", "marts.employer_overview": "built" });
   expect(new Set(Object.values(statuses(summary)))).toEqual(new Set(["built"]));
-  expect(summary.tests.filter((t) => t.model === "marts.employer_overview").map((t) => t.status)).toEqual([
-    "pass",
-    "pass",
-    "pass",
-    "pass",
-  ]);
+  expect(summary.tests.filter((t) => t.model === "marts.employer_overview").map((t) => t.status)).toEqual(["pass", "pass", "pass", "pass"]);
 });
 
 test("a build stopped half-way commits what finished and leaves the rest to --resume", async () => {

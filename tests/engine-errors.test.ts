@@ -26,10 +26,7 @@ describe("refused before building", () => {
   test("a dependency cycle, at the line that closes it", async () => {
     s = await sandbox();
     s.edit("staging/stg_invoices.sql", (t) =>
-      t.replace(
-        "FROM raw.invoices;",
-        "FROM raw.invoices\nWHERE employer_id IN (SELECT employer_id FROM marts.employer_summary);",
-      ),
+      t.replace("FROM raw.invoices;", "FROM raw.invoices\nWHERE employer_id IN (SELECT employer_id FROM marts.employer_summary);"),
     );
     await refused(
       /employer_billed\.sql line 18: dependency cycle staging\.stg_invoices → marts\.employer_summary → core\.employer_billed → staging\.stg_invoices; one of these models must stop reading the next/,
@@ -39,9 +36,7 @@ describe("refused before building", () => {
   test("a reference to a model that does not exist", async () => {
     s = await sandbox();
     s.edit("marts/employer_summary.sql", (t) => t.replace("FROM core.employer_billed", "FROM core.employer_bill"));
-    await refused(
-      /employer_summary\.sql line 13: reads unknown model core\.employer_bill \(did you mean "core\.employer_billed"\?\)/,
-    );
+    await refused(/employer_summary\.sql line 13: reads unknown model core\.employer_bill \(did you mean "core\.employer_billed"\?\)/);
   });
 
   test("a raw table that is not an extract", async () => {
@@ -49,16 +44,12 @@ describe("refused before building", () => {
     s.edit("staging/stg_employers.sql", (t) =>
       t.replace("FROM raw.employers", "FROM raw.employer").replace("depends_on: [raw.employers]\n", ""),
     );
-    await refused(
-      /stg_employers\.sql line 14: reads raw\.employer is not an extract table \(did you mean "raw\.employers"\?\)/,
-    );
+    await refused(/stg_employers\.sql line 14: reads raw\.employer is not an extract table \(did you mean "raw\.employers"\?\)/);
   });
 
   test("a malformed header: bad YAML, a missing field, a wrong value, an unknown key", async () => {
     s = await sandbox();
-    s.edit("core/employer_billed.sql", (t) =>
-      t.replace("params:\n  as_of: date", "params:\n as_of: date\n  extra: [1"),
-    );
+    s.edit("core/employer_billed.sql", (t) => t.replace("params:\n  as_of: date", "params:\n as_of: date\n  extra: [1"));
     await refused(/employer_billed\.sql line \d+: not valid YAML/);
     s.edit("core/employer_billed.sql", (t) =>
       t.replace("params:\n as_of: date\n  extra: [1", "params:\n  as_of: date").replace(/^description: .*\n/m, ""),
@@ -68,25 +59,19 @@ describe("refused before building", () => {
       t.replace("/*\n", "/*\ndescription: back again\n").replace("materialized: table", "materialized: tabel"),
     );
     await refused(/employer_billed\.sql line 4: materialized: must be view, table or incremental/);
-    s.edit("core/employer_billed.sql", (t) =>
-      t.replace("materialized: tabel", "materialized: table\ndescripton: typo"),
-    );
+    s.edit("core/employer_billed.sql", (t) => t.replace("materialized: tabel", "materialized: table\ndescripton: typo"));
     await refused(/employer_billed\.sql line 5: descripton: unknown key; remove it or check its spelling/);
   });
 
   test("an unknown test, with the closest known one", async () => {
     s = await sandbox();
     s.edit("staging/stg_employers.sql", (t) => t.replace("  - unique: employer_id", "  - uniqe: employer_id"));
-    await refused(
-      /stg_employers\.sql line 10: unknown test "uniqe" \(did you mean "unique"\?\); known tests: not_null, unique/,
-    );
+    await refused(/stg_employers\.sql line 10: unknown test "uniqe" \(did you mean "unique"\?\); known tests: not_null, unique/);
   });
 
   test("a bad severity", async () => {
     s = await sandbox();
-    s.edit("staging/stg_employers.sql", (t) =>
-      t.replace("  - unique: employer_id", "  - unique: employer_id\n    severity: fatal"),
-    );
+    s.edit("staging/stg_employers.sql", (t) => t.replace("  - unique: employer_id", "  - unique: employer_id\n    severity: fatal"));
     await refused(/stg_employers\.sql line 11: severity must be error \(stops downstream models\) or warn/);
   });
 
@@ -111,9 +96,7 @@ describe("refused before building", () => {
   test("a test over a column the model lacks, at the test's line", async () => {
     s = await sandbox();
     s.edit("staging/stg_invoices.sql", (t) => t.replace("  - unique: invoice_id", "  - unique: invoice_no"));
-    await refused(
-      /stg_invoices\.sql line 11: test unique\(invoice_no\): .*invoice_no.*; fix the test's columns or SQL/,
-    );
+    await refused(/stg_invoices\.sql line 11: test unique\(invoice_no\): .*invoice_no.*; fix the test's columns or SQL/);
   });
 
   test("depends_on that does not list what the SQL reads", async () => {
@@ -127,14 +110,10 @@ describe("refused before building", () => {
   test("a parameter read but not declared, and a view reading a parameter", async () => {
     s = await sandbox();
     s.edit("core/employer_billed.sql", (t) => t.replace("params:\n  as_of: date\n", ""));
-    await refused(
-      /employer_billed\.sql line 15: getvariable\('as_of'\) is not declared; add "as_of: <type>" under params:/,
-    );
+    await refused(/employer_billed\.sql line 15: getvariable\('as_of'\) is not declared; add "as_of: <type>" under params:/);
     s.close();
     s = await sandbox();
-    s.edit("staging/stg_employers.sql", (t) =>
-      t.replace("WHERE _valid_to IS NULL", "WHERE _valid_from <= getvariable('as_of')"),
-    );
+    s.edit("staging/stg_employers.sql", (t) => t.replace("WHERE _valid_to IS NULL", "WHERE _valid_from <= getvariable('as_of')"));
     await refused(
       /stg_employers\.sql line 16: a view reads getvariable\('as_of'\) when it is queried.*make this model materialized: table/,
     );

@@ -54,11 +54,7 @@ export async function sandbox(fixture = "models-basic", options: { raw?: boolean
     warehouse,
     context,
     build: (request = {}) =>
-      buildModels(
-        warehouse,
-        { modelsDir: models, runId: `test-${++counter}`, asOf: "2026-02-28", ...request },
-        context,
-      ),
+      buildModels(warehouse, { modelsDir: models, runId: `test-${++counter}`, asOf: "2026-02-28", ...request }, context),
     rows: (sql) => queryRows(warehouse.connection, sql),
     write(relative, text) {
       mkdirSync(dirname(join(models, relative)), { recursive: true });

@@ -11,12 +11,7 @@ async function results(runId: string) {
   const rows = await s.rows<{ test: string; status: string; failing_rows: number; sample: string }>(
     `SELECT test, status, failing_rows, CAST(sample AS VARCHAR) AS sample FROM audit.test_results WHERE run_id = '${runId}'`,
   );
-  return new Map(
-    rows.map((r) => [
-      r.test,
-      { status: r.status, failing_rows: r.failing_rows, sample: JSON.parse(r.sample) as unknown[] },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.test, { status: r.status, failing_rows: r.failing_rows, sample: JSON.parse(r.sample) as unknown[] }]));
 }
 
 beforeAll(async () => {
@@ -56,9 +51,7 @@ describe.each(KINDS)("%s", (name, failingRows) => {
 });
 
 test("reconciles is exact to the halala and says by how much", () => {
-  expect(failing.get("reconciles(total)")!.sample).toEqual([
-    { model_total: "2002995.35", other_total: "2002995.36", difference: "-0.01" },
-  ]);
+  expect(failing.get("reconciles(total)")!.sample).toEqual([{ model_total: "2002995.35", other_total: "2002995.36", difference: "-0.01" }]);
   expect(failing.get("reconciles(by employer)")!.sample).toEqual([
     { employer_id: "100000001", model_total: "2000.30", other_total: "2000.31", difference: "-0.01" },
   ]);

@@ -21,9 +21,7 @@ describe("build order and freshness", () => {
       { employer_id: "100000002", billed: "1000.05" },
       { employer_id: "100000003", billed: "0.00" },
     ]);
-    const results = await s.rows<{ n: number }>(
-      "SELECT count(*) AS n FROM audit.test_results WHERE run_id = 'test-1' AND status = 'pass'",
-    );
+    const results = await s.rows<{ n: number }>("SELECT count(*) AS n FROM audit.test_results WHERE run_id = 'test-1' AND status = 'pass'");
     expect(results[0]!.n).toBe(summary.tests.length);
   });
 
@@ -35,9 +33,7 @@ describe("build order and freshness", () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(new Set(Object.values(statuses(again)))).toEqual(new Set(["fresh"]));
 
-    await s.warehouse.connection.run(
-      "INSERT INTO raw.invoices VALUES ('INV-5', '100000003', '2026-02', 10.00, 'L2', 2)",
-    );
+    await s.warehouse.connection.run("INSERT INTO raw.invoices VALUES ('INV-5', '100000003', '2026-02', 10.00, 'L2', 2)");
     const after = statuses(await s.build());
     expect(after["staging.stg_employers"]).toBe("fresh");
     expect(after["staging.stg_invoices"]).toBe("built");
@@ -71,11 +67,7 @@ describe("selection", () => {
   test("+model takes what it needs, model+ what needs it", async () => {
     s = await sandbox();
     const up = await s.build({ select: ["+employer_billed"] });
-    expect(up.models.map((m) => m.model).sort()).toEqual([
-      "core.employer_billed",
-      "staging.stg_employers",
-      "staging.stg_invoices",
-    ]);
+    expect(up.models.map((m) => m.model).sort()).toEqual(["core.employer_billed", "staging.stg_employers", "staging.stg_invoices"]);
     const down = await s.build({ select: ["staging.stg_invoices+"] });
     expect(down.models.map((m) => m.model).sort()).toEqual([
       "core.billed_by_period",
@@ -89,9 +81,7 @@ describe("selection", () => {
 
   test("an unknown selector is refused with the closest name", async () => {
     s = await sandbox();
-    await expect(s.build({ select: ["employer_billd"] })).rejects.toThrow(
-      /no model "employer_billd" \(did you mean "employer_billed"\?\)/,
-    );
+    await expect(s.build({ select: ["employer_billd"] })).rejects.toThrow(/no model "employer_billd" \(did you mean "employer_billed"\?\)/);
   });
 });
 
@@ -100,10 +90,7 @@ describe("failures", () => {
     s = await sandbox();
     await s.build();
     s.edit("core/employer_billed.sql", (t) =>
-      t.replace(
-        "sum(total_amount) AS billed",
-        "sum(total_amount) + CAST(error('ledger offline') AS INTEGER) AS billed",
-      ),
+      t.replace("sum(total_amount) AS billed", "sum(total_amount) + CAST(error('ledger offline') AS INTEGER) AS billed"),
     );
     const summary = await s.build();
     expect(summary.status).toBe("failed");
@@ -117,9 +104,7 @@ describe("failures", () => {
   test("an error test keeps the previous table and stops downstream; a warn test only reports", async () => {
     s = await sandbox();
     await s.build();
-    await s.warehouse.connection.run(
-      "INSERT INTO raw.employers VALUES ('100000004', 'dormant', '2026-02-01', NULL, 'L2', 2)",
-    );
+    await s.warehouse.connection.run("INSERT INTO raw.employers VALUES ('100000004', 'dormant', '2026-02-01', NULL, 'L2', 2)");
     const summary = await s.build();
     const stg = summary.models.find((m) => m.model === "staging.stg_employers")!;
     expect(stg.status).toBe("test_failed");
@@ -135,9 +120,7 @@ describe("failures", () => {
 
     // A table whose blocking test fails is not swapped in: the previous one stays.
     await s.warehouse.connection.run("DELETE FROM raw.employers WHERE employer_id = '100000004'");
-    await s.warehouse.connection.run(
-      "INSERT INTO raw.invoices VALUES ('INV-1', '100000002', '2026-02', 1.00, 'L2', 9)",
-    );
+    await s.warehouse.connection.run("INSERT INTO raw.invoices VALUES ('INV-1', '100000002', '2026-02', 1.00, 'L2', 9)");
     const dup = await s.build();
     expect(statuses(dup)).toMatchObject({
       "staging.stg_invoices": "test_failed",
@@ -148,9 +131,7 @@ describe("failures", () => {
     await s.warehouse.connection.run("DELETE FROM raw.invoices WHERE _line = 9");
 
     // The warn test (closed employers with billing) reports but does not stop anything.
-    await s.warehouse.connection.run(
-      "INSERT INTO raw.invoices VALUES ('INV-9', '100000003', '2026-02', 5.00, 'L3', 2)",
-    );
+    await s.warehouse.connection.run("INSERT INTO raw.invoices VALUES ('INV-9', '100000003', '2026-02', 5.00, 'L3', 2)");
     const warned = await s.build();
     expect(warned.status).toBe("success");
     const mart = warned.models.find((m) => m.model === "marts.employer_summary")!;
@@ -169,46 +150,34 @@ describe("incremental models", () => {
     const first = await s.build({ select: ["+billed_by_period"] });
     expect(first.models.find((m) => m.model === "core.billed_by_period")!.periods).toEqual(["2026-01", "2026-02"]);
 
-    await s.warehouse.connection.run(
-      "INSERT INTO raw.invoices VALUES ('INV-6', '100000001', '2026-03', 70.00, 'L2', 2)",
-    );
+    await s.warehouse.connection.run("INSERT INTO raw.invoices VALUES ('INV-6', '100000001', '2026-03', 70.00, 'L2', 2)");
     const second = await s.build({ select: ["+billed_by_period"] });
     // The new period is filled; of the old ones only the latest (lookback 1) is rebuilt.
     expect(second.models.find((m) => m.model === "core.billed_by_period")!.periods).toEqual(["2026-03"]);
 
     // A late invoice for an old period: only --period reaches back that far.
-    await s.warehouse.connection.run(
-      "INSERT INTO raw.invoices VALUES ('INV-7', '100000003', '2026-01', 0.90, 'L3', 2)",
-    );
+    await s.warehouse.connection.run("INSERT INTO raw.invoices VALUES ('INV-7', '100000003', '2026-01', 0.90, 'L3', 2)");
     const third = await s.build({ select: ["+billed_by_period"], period: "2026-01" });
     expect(third.models.find((m) => m.model === "core.billed_by_period")!.periods).toEqual(["2026-01", "2026-03"]);
     const fourth = await s.build({ select: ["billed_by_period"], period: "2026-02" });
     expect(fourth.models[0]!.periods).toEqual(["2026-02"]);
-    expect(
-      await s.rows("SELECT period, sum(billed) AS b FROM core.billed_by_period GROUP BY period ORDER BY period"),
-    ).toEqual([
+    expect(await s.rows("SELECT period, sum(billed) AS b FROM core.billed_by_period GROUP BY period ORDER BY period")).toEqual([
       { period: "2026-01", b: "1501.00" },
       { period: "2026-02", b: "1500.25" },
       { period: "2026-03", b: "70.00" },
     ]);
-    const periods = await s.rows(
-      "SELECT period FROM audit.model_periods WHERE model = 'core.billed_by_period' ORDER BY period",
-    );
+    const periods = await s.rows("SELECT period FROM audit.model_periods WHERE model = 'core.billed_by_period' ORDER BY period");
     expect(periods.map((p) => p.period)).toEqual(["2026-01", "2026-02", "2026-03"]);
   });
 
   test("a slice holding another period is refused and nothing is written", async () => {
     s = await sandbox();
-    s.edit("core/billed_by_period.sql", (t) =>
-      t.replace("WHERE period = getvariable('period')", "WHERE period IS NOT NULL"),
-    );
+    s.edit("core/billed_by_period.sql", (t) => t.replace("WHERE period = getvariable('period')", "WHERE period IS NOT NULL"));
     const summary = await s.build({ select: ["+billed_by_period"] });
     const m = summary.models.find((x) => x.model === "core.billed_by_period")!;
     expect(m.status).toBe("failed");
     expect(m.error).toMatch(/filter with WHERE period = getvariable\('period'\)/);
-    expect(await s.rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'billed_by_period'")).toEqual([
-      { n: 0 },
-    ]);
+    expect(await s.rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'billed_by_period'")).toEqual([{ n: 0 }]);
   });
 });
 

@@ -65,8 +65,7 @@ describe("planted faults", () => {
       "implausible_age",
     ])
       expect(kinds, kind).toContain(kind);
-    for (const f of faults)
-      expect(f.expected).toMatch(/^(quarantine|skip|reject|load|skip_delivery|skipped_duplicate):[a-z0-9_]+$/);
+    for (const f of faults) expect(f.expected).toMatch(/^(quarantine|skip|reject|load|skip_delivery|skipped_duplicate):[a-z0-9_]+$/);
   });
 
   it("puts each bad row on the line faults.csv names", () => {
@@ -104,9 +103,7 @@ describe("planted faults", () => {
     const entryOf = (f: Record<string, string | null>) => manifestOf(f.delivery!).files.find((e) => e.name === f.file)!;
     const bytesOf = (f: Record<string, string | null>) => readFileSync(join(out, "inbox", f.delivery!, f.file!));
     const rowsMismatch = file("manifest_rows_mismatch");
-    expect(entryOf(rowsMismatch).rows).toBe(
-      readRows(join(out, "inbox", rowsMismatch.delivery!, rowsMismatch.file!)).length + 1,
-    );
+    expect(entryOf(rowsMismatch).rows).toBe(readRows(join(out, "inbox", rowsMismatch.delivery!, rowsMismatch.file!)).length + 1);
     expect(sha(bytesOf(file("manifest_sha256_mismatch")))).not.toBe(entryOf(file("manifest_sha256_mismatch")).sha256);
     expect(sha(bytesOf(file("truncated_file")))).not.toBe(entryOf(file("truncated_file")).sha256);
     expect(existsSync(join(out, "inbox", file("missing_file").delivery!, file("missing_file").file!))).toBe(false);
@@ -124,9 +121,7 @@ describe("planted faults", () => {
     await generateDeliveries({ out: clean, employers: 50, months: 12, end: "2026-10", seed: "1" });
     expect(readFileSync(join(clean, "answer_key.csv"))).toEqual(readFileSync(join(out, "answer_key.csv")));
     const touched = new Set(faults.map((f) => `${f.delivery}/${f.file}`));
-    const cleanManifest = manifestSchema.parse(
-      JSON.parse(readFileSync(join(clean, "inbox", "2026-03-01T0100", "manifest.json"), "utf8")),
-    );
+    const cleanManifest = manifestSchema.parse(JSON.parse(readFileSync(join(clean, "inbox", "2026-03-01T0100", "manifest.json"), "utf8")));
     for (const entry of cleanManifest.files)
       if (!touched.has(`2026-03-01T0100/${entry.name}`))
         expect(readFileSync(join(out, "inbox", "2026-03-01T0100", entry.name))).toEqual(

@@ -60,16 +60,8 @@ describe("contribution rules (rules.md §1)", () => {
   });
   it("clamps per branch to the floors and the ceiling, then prorates by days and rounds half-up", () => {
     expect(contribution({ basicWage: parseSar("1000"), housingAllowance: 0 })).toEqual(["270.00", "20.00", "22.50"]);
-    expect(contribution({ nationality: "EG", basicWage: parseSar("300"), housingAllowance: 0 })).toEqual([
-      "0.00",
-      "8.00",
-      "0.00",
-    ]);
-    expect(contribution({ basicWage: parseSar("60000"), housingAllowance: parseSar("5000") })).toEqual([
-      "8100.00",
-      "900.00",
-      "675.00",
-    ]);
+    expect(contribution({ nationality: "EG", basicWage: parseSar("300"), housingAllowance: 0 })).toEqual(["0.00", "8.00", "0.00"]);
+    expect(contribution({ basicWage: parseSar("60000"), housingAllowance: parseSar("5000") })).toEqual(["8100.00", "900.00", "675.00"]);
     // 4,000 × 18% × 10 / 31 = 232.2580… → 232.26; 4,000 × 1.5% × 10 / 31 = 19.354… → 19.35
     expect(contribution({ basicWage: parseSar("3200"), housingAllowance: parseSar("800"), daysCovered: 10 })).toEqual([
       "232.26",

@@ -49,11 +49,8 @@ describe("answer key", () => {
     const key = readRows(join(out, "answer_key.csv"));
     expect(new Set(key.map((r) => r.pattern))).toEqual(new Set(PATTERN_NAMES));
     const ids = new Set<string>();
-    for (const entity of ENTITIES)
-      for (const row of rowsOf(deliveries, entity.name)) for (const k of keyColumns(entity)) ids.add(row[k]!);
-    const wageKeys = new Set(
-      rowsOf(deliveries, "wages").map((w) => `${w.period}|${w.employer_id}|${w.contributor_id}`),
-    );
+    for (const entity of ENTITIES) for (const row of rowsOf(deliveries, entity.name)) for (const k of keyColumns(entity)) ids.add(row[k]!);
+    const wageKeys = new Set(rowsOf(deliveries, "wages").map((w) => `${w.period}|${w.employer_id}|${w.contributor_id}`));
     const activity = new Set(rowsOf(deliveries, "activity_log").map((a) => a.entity_id));
     for (const row of key) {
       for (const id of row.ids!.split(";"))
@@ -83,11 +80,7 @@ describe("answer key", () => {
     const pays = new Map(rowsOf(deliveries, "payments").map((p) => [p.payment_id!, p]));
     for (const row of key.filter((r) => r.pattern === "duplicate_payment")) {
       const [a, b] = row.ids!.split(";").map((id) => pays.get(id)!);
-      expect([b!.employer_id, b!.amount, b!.paid_at!.slice(0, 10)]).toEqual([
-        a!.employer_id,
-        a!.amount,
-        a!.paid_at!.slice(0, 10),
-      ]);
+      expect([b!.employer_id, b!.amount, b!.paid_at!.slice(0, 10)]).toEqual([a!.employer_id, a!.amount, a!.paid_at!.slice(0, 10)]);
     }
     expect(tryParseSar("1.5")).toBe(150);
   });

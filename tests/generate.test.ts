@@ -13,14 +13,7 @@ import { generateDeliveries, type GenerateResult } from "../pipelines/generate/i
 import { readRows } from "../pipelines/generate/csv-reader.ts";
 import { rowsOf, type ReadDelivery } from "../pipelines/generate/inbox-reader.ts";
 import { fingerprint, useGeneratedSample } from "./helpers/generated.ts";
-import {
-  daysCovered,
-  defaultRules,
-  divHalfUp,
-  expectedContribution,
-  formatSar,
-  parseSar,
-} from "../pipelines/rules/index.ts";
+import { daysCovered, defaultRules, divHalfUp, expectedContribution, formatSar, parseSar } from "../pipelines/rules/index.ts";
 
 const generated = useGeneratedSample("tahseel-generate-");
 const { root, out } = generated;
@@ -67,12 +60,7 @@ describe("deliveries follow extracts.md", () => {
       for (const f of d.manifest.files) expect(f.name).toMatch(new RegExp(`^${f.entity}_\\d{8}(_\\d+)?\\.csv$`));
     }
     const sources = new Set(deliveries.map((d) => d.manifest.source));
-    expect([...sources].sort()).toEqual([
-      "billing-system",
-      "objections-system",
-      "platform-audit",
-      "registration-system",
-    ]);
+    expect([...sources].sort()).toEqual(["billing-system", "objections-system", "platform-audit", "registration-system"]);
   });
 
   it("lists in each manifest the rows, control totals and sha256 of the bytes delivered", () => {
@@ -100,8 +88,7 @@ describe("deliveries follow extracts.md", () => {
           expect(Object.keys(row).sort()).toEqual([...columns].sort());
           for (const c of columns) {
             const parsed = shape[c]!.safeParse(row[c]);
-            if (!parsed.success)
-              throw new Error(`${d.id}/${f.name} ${c}=${JSON.stringify(row[c])}: ${parsed.error.message}`);
+            if (!parsed.success) throw new Error(`${d.id}/${f.name} ${c}=${JSON.stringify(row[c])}: ${parsed.error.message}`);
           }
           for (const rule of entity.rowRules)
             if (!rule.check(row as never, { deliveryDay }))
@@ -114,9 +101,7 @@ describe("deliveries follow extracts.md", () => {
   });
 
   it("exercises every variant the spec allows: Windows-1256, BOM, CRLF, other column orders, quoted names", () => {
-    const files = deliveries.flatMap((d) =>
-      d.manifest.files.map((f) => ({ ...f, bytes: readFileSync(join(d.folder, f.name)) })),
-    );
+    const files = deliveries.flatMap((d) => d.manifest.files.map((f) => ({ ...f, bytes: readFileSync(join(d.folder, f.name)) })));
     expect(files.some((f) => f.encoding === "windows-1256")).toBe(true);
     expect(files.some((f) => f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf)).toBe(true);
     expect(files.some((f) => f.bytes.includes("\r\n"))).toBe(true);
@@ -185,11 +170,9 @@ describe("a self-consistent world", () => {
       expect(e.joined_on! >= employer.registered_on!, e.engagement_id!).toBe(true);
       expect(person.first_registered_on! <= e.joined_on!, e.engagement_id!).toBe(true);
       expect(addYears(person.birth_date!, 15) <= e.joined_on!, e.engagement_id!).toBe(true);
-      if (employer.status === "closed")
-        expect(!!e.left_on && e.left_on <= employer.status_changed_on!, e.engagement_id!).toBe(true);
+      if (employer.status === "closed") expect(!!e.left_on && e.left_on <= employer.status_changed_on!, e.engagement_id!).toBe(true);
     }
-    for (const e of employers.values())
-      if (e.status_changed_on) expect(e.status_changed_on >= e.registered_on!).toBe(true);
+    for (const e of employers.values()) if (e.status_changed_on) expect(e.status_changed_on >= e.registered_on!).toBe(true);
   });
 
   it("never repeats the key of an event, and repeats a snapshot key only in later deliveries", () => {
@@ -247,11 +230,7 @@ describe("a self-consistent world", () => {
     for (const inv of invoices.filter((i) => i.invoice_type === "contribution" && !replaced.has(i.invoice_id!))) {
       const key = `${inv.employer_id}|${inv.period}`;
       billed.add(key);
-      const actual = [
-        parseSar(inv.annuities_amount!),
-        parseSar(inv.hazards_amount!),
-        parseSar(inv.unemployment_amount!),
-      ];
+      const actual = [parseSar(inv.annuities_amount!), parseSar(inv.hazards_amount!), parseSar(inv.unemployment_amount!)];
       if (planted.has(inv.invoice_id!)) expect(actual).not.toEqual(expected.get(key));
       else {
         expect(actual, inv.invoice_id!).toEqual(expected.get(key));
@@ -271,30 +250,18 @@ describe("a self-consistent world", () => {
   it("charges late fees of 2% on what was unpaid at the end of the day before, allocated as §3 says", () => {
     const invoices = rowsOf(deliveries, "invoices");
     const payments = rowsOf(deliveries, "payments");
-    const adjustments = [
-      ...new Map(rowsOf(deliveries, "invoice_adjustments").map((a) => [a.adjustment_id!, a])).values(),
-    ];
+    const adjustments = [...new Map(rowsOf(deliveries, "invoice_adjustments").map((a) => [a.adjustment_id!, a])).values()];
     const day = (text: string) => text.slice(0, 10);
-    const cancelled = new Map(
-      invoices.filter((i) => i.replaces_invoice_id).map((i) => [i.replaces_invoice_id!, i.issued_on!]),
-    );
-    const reversed = new Map(
-      payments.filter((p) => p.reverses_payment_id).map((p) => [p.reverses_payment_id!, day(p.paid_at!)]),
-    );
+    const cancelled = new Map(invoices.filter((i) => i.replaces_invoice_id).map((i) => [i.replaces_invoice_id!, i.issued_on!]));
+    const reversed = new Map(payments.filter((p) => p.reverses_payment_id).map((p) => [p.reverses_payment_id!, day(p.paid_at!)]));
     const owner = new Map(invoices.map((i) => [i.invoice_id!, i.employer_id!]));
     const open = (employer: string, asOf: string) => {
       const live = invoices.filter(
-        (i) =>
-          i.employer_id === employer && i.issued_on! <= asOf && !((cancelled.get(i.invoice_id!) ?? "9999") <= asOf),
+        (i) => i.employer_id === employer && i.issued_on! <= asOf && !((cancelled.get(i.invoice_id!) ?? "9999") <= asOf),
       );
       const owed = new Map(live.map((i) => [i.invoice_id!, parseSar(i.total_amount!)]));
       for (const a of adjustments)
-        if (
-          owner.get(a.invoice_id!) === employer &&
-          a.approved_at &&
-          day(a.approved_at) <= asOf &&
-          owed.has(a.invoice_id!)
-        )
+        if (owner.get(a.invoice_id!) === employer && a.approved_at && day(a.approved_at) <= asOf && owed.has(a.invoice_id!))
           owed.set(a.invoice_id!, owed.get(a.invoice_id!)! + parseSar(a.amount!));
       let pool = 0;
       for (const p of payments) {
@@ -335,16 +302,10 @@ describe("a self-consistent world", () => {
       return { live, owed };
     };
     const fees = new Map(
-      invoices
-        .filter((i) => i.invoice_type === "late_fee")
-        .map((f) => [`${f.employer_id}|${f.issued_on}|${f.period}`, f]),
+      invoices.filter((i) => i.invoice_type === "late_fee").map((f) => [`${f.employer_id}|${f.issued_on}|${f.period}`, f]),
     );
     const runs = [
-      ...new Set(
-        invoices
-          .filter((i) => i.invoice_type === "contribution" && i.issued_on!.endsWith("-01"))
-          .map((i) => i.issued_on!),
-      ),
+      ...new Set(invoices.filter((i) => i.invoice_type === "contribution" && i.issued_on!.endsWith("-01")).map((i) => i.issued_on!)),
     ]
       .sort()
       .slice(1);

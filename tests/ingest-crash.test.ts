@@ -68,10 +68,7 @@ function runCli(args: string[], killAfterMs: number | null): Promise<{ code: num
 }
 
 const state = async (db: string) => ({
-  payments: await query(
-    db,
-    "SELECT count(*) AS n, sum(amount) AS total, count(DISTINCT payment_id) AS ids FROM raw.payments",
-  ),
+  payments: await query(db, "SELECT count(*) AS n, sum(amount) AS total, count(DISTINCT payment_id) AS ids FROM raw.payments"),
   wages: await query(db, "SELECT count(*) AS n FROM raw.wages"),
   employers: await query(db, "SELECT employer_id, _valid_to FROM raw.employers ORDER BY 1"),
   loads: await query(

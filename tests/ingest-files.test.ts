@@ -35,11 +35,7 @@ describe("a file is rejected whole, with its reason", () => {
   it.each([
     ["sha256 mismatch", { manifest: { sha256: "0".repeat(64) } }, /sha256 is [0-9a-f]{64}, manifest says 0{64}/],
     ["row count mismatch", { manifest: { rows: 3 } }, /has 2 data rows, manifest says 3/],
-    [
-      "control total mismatch",
-      { manifest: { control_total: "123.40" } },
-      /control total of amount is 123\.45, manifest says 123\.40/,
-    ],
+    ["control total mismatch", { manifest: { control_total: "123.40" } }, /control total of amount is 123\.45, manifest says 123\.40/],
     ["missing file", { missing: true }, /named in manifest.json but missing/],
   ])("%s", async (_what, spoil, reason) => {
     const r = await rejectionOf([{ ...payments(), ...spoil }]);
@@ -172,8 +168,7 @@ describe("deliveries", () => {
       {
         name: "contributors_20261101.csv",
         entity: "contributors",
-        text:
-          `\uFEFF${csv("contributors", [contributor(C1, { name_ar: "عبدالرحمن بن سعود" })]).replaceAll("\n", "\r\n")}`,
+        text: `\uFEFF${csv("contributors", [contributor(C1, { name_ar: "عبدالرحمن بن سعود" })]).replaceAll("\n", "\r\n")}`,
       },
     ]);
     await ingest(ws.inbox, ws.db);
@@ -208,9 +203,7 @@ describe("deliveries", () => {
     const every = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
     expect(decode(every).toString("utf8")).toBe(iconv.decode(every, "windows-1256"));
     let seed = 7;
-    const random = Buffer.from(
-      Array.from({ length: 50_000 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256),
-    );
+    const random = Buffer.from(Array.from({ length: 50_000 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256));
     const halves = Buffer.concat([decode(random.subarray(0, 12_345)), decode(random.subarray(12_345))]);
     expect(halves.equals(Buffer.from(iconv.decode(random, "windows-1256"), "utf8"))).toBe(true);
   });

@@ -6,9 +6,7 @@ import { join } from "node:path";
 import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { ingest, query, workspace } from "./helpers/warehouse.ts";
 
-function faultsOf(
-  out: string,
-): { delivery: string; file: string; line: number | null; kind: string; expected: string }[] {
+function faultsOf(out: string): { delivery: string; file: string; line: number | null; kind: string; expected: string }[] {
   const [, ...lines] = readFileSync(join(out, "faults.csv"), "utf8").trim().split("\n");
   return lines.map((l) => {
     const [delivery, file, line, kind, expected] = l.split(",") as [string, string, string, string, string];
@@ -59,8 +57,7 @@ describe("generated deliveries", () => {
       skipped: number;
       quarantined: number;
     }>(ws.db, `SELECT delivery_id, file_name, status, reason, "rows", loaded, skipped, quarantined FROM audit.loads`);
-    const loadOf = (f: { delivery: string; file: string }) =>
-      loads.find((l) => l.delivery_id === f.delivery && l.file_name === f.file);
+    const loadOf = (f: { delivery: string; file: string }) => loads.find((l) => l.delivery_id === f.delivery && l.file_name === f.file);
     const quarantinedAt = (f: { delivery: string; file: string; line: number | null }) =>
       quarantine.find((q) => q.delivery_id === f.delivery && q.file_name === f.file && q.line === f.line);
 
@@ -96,7 +93,6 @@ describe("generated deliveries", () => {
     // Nothing is quarantined that was not planted, and every file that was read reconciles.
     const planted = new Set(faults.filter((f) => f.line !== null).map((f) => `${f.delivery}/${f.file}:${f.line}`));
     expect(quarantine.filter((q) => !planted.has(`${q.delivery_id}/${q.file_name}:${q.line}`))).toEqual([]);
-    for (const l of loads.filter((l) => l.status !== "rejected"))
-      expect(l.loaded + l.skipped + l.quarantined).toBe(l.rows);
+    for (const l of loads.filter((l) => l.status !== "rejected")) expect(l.loaded + l.skipped + l.quarantined).toBe(l.rows);
   });
 });

@@ -37,9 +37,7 @@ describe("odd folders and manifests", () => {
     manifest.files.push({ ...manifest.files[0], name: "payments_20261111.csv" });
     writeFileSync(join(folderFile, "manifest.json"), JSON.stringify(manifest));
     mkdirSync(join(ws.inbox, "d3", "manifest.json"), { recursive: true });
-    writeDelivery(ws.inbox, "d4", "2026-11-31T02:00:00+03:00", [
-      paymentsFile(csv("payments", [payment("P9", "100000001", "5.00")])),
-    ]);
+    writeDelivery(ws.inbox, "d4", "2026-11-31T02:00:00+03:00", [paymentsFile(csv("payments", [payment("P9", "100000001", "5.00")]))]);
     symlinkSync(join(ws.dir, "nowhere"), join(ws.inbox, "d5"));
 
     const summary = await ingest(ws.inbox, ws.db);
@@ -56,9 +54,9 @@ describe("odd folders and manifests", () => {
       ["payments_20261111.csv", "rejected", "payments_20261111.csv: is a folder, not a file"],
     ]);
     // A created_at without seconds is ISO 8601 too: stored as the same instant.
-    expect(await query(ws.db, "SELECT delivery_id, created_at FROM audit.deliveries WHERE delivery_id = 'd2'")).toEqual(
-      [{ delivery_id: "d2", created_at: "2026-11-01T23:00:00.000Z" }],
-    );
+    expect(await query(ws.db, "SELECT delivery_id, created_at FROM audit.deliveries WHERE delivery_id = 'd2'")).toEqual([
+      { delivery_id: "d2", created_at: "2026-11-01T23:00:00.000Z" },
+    ]);
   });
 
   it("a second folder under a delivery_id applied already is rejected with the reason, not passed over", async () => {
@@ -104,26 +102,19 @@ describe("odd folders and manifests", () => {
     mkdirSync(ws.inbox, { recursive: true });
     writeFileSync(join(ws.dir, "a-file"), "");
     await expect(
-      ingestInbox(
-        { inbox: ws.inbox, db: join(ws.dir, "a-file", "w.duckdb") },
-        { logger: memoryLogger(), now: () => new Date() },
-      ),
+      ingestInbox({ inbox: ws.inbox, db: join(ws.dir, "a-file", "w.duckdb") }, { logger: memoryLogger(), now: () => new Date() }),
     ).rejects.toThrow(EnvironmentError);
   });
 });
 
 describe("odd rows", () => {
   const header = csv("payments", []).trimEnd();
-  const row = (id: string, amount: string, paidAt = "2026-11-09T10:00:00+03:00") =>
-    `${id},100000001,${amount},${paidAt},cash,,,,ST1`;
+  const row = (id: string, amount: string, paidAt = "2026-11-09T10:00:00+03:00") => `${id},100000001,${amount},${paidAt},cash,,,,ST1`;
 
   it("a BOM and blank lines before the header; a timestamp without seconds; field counts as delivered", async () => {
     const ws = workspace();
     const text = `\uFEFF\n\n${header}\n${row("P1", "5.00", "2026-11-09T10:00+03:00")}\n${row("P2", "7.00")},extra\n,,,\n`;
-    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [
-      employers,
-      paymentsFile(text, { rows: 3, control_total: "12.00" }),
-    ]);
+    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [employers, paymentsFile(text, { rows: 3, control_total: "12.00" })]);
     await ingest(ws.inbox, ws.db);
     expect(await query(ws.db, "SELECT payment_id, paid_at, _line FROM raw.payments")).toEqual([
       { payment_id: "P1", paid_at: "2026-11-09T07:00:00.000Z", _line: 4 },
@@ -137,10 +128,7 @@ describe("odd rows", () => {
   it("a header whose quoted name runs over two lines", async () => {
     const ws = workspace();
     const text = `${header},"a note\nover two lines"\n${row("P1", "5.00")},x\n${row("P2", "7.00")},y\n`;
-    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [
-      employers,
-      paymentsFile(text, { rows: 2, control_total: "12.00" }),
-    ]);
+    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [employers, paymentsFile(text, { rows: 2, control_total: "12.00" })]);
     const summary = await ingest(ws.inbox, ws.db);
     expect(summary.files.at(-1)).toMatchObject({
       status: "loaded",
@@ -156,10 +144,7 @@ describe("odd rows", () => {
   it("a carriage return that ends no line rejects the file, saying on which line", async () => {
     const ws = workspace();
     const text = `${header}\n${row("P1", "5.00")}\n${row("P2", "7.00").replace("ST1", "ST\r1")}\n`;
-    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [
-      employers,
-      paymentsFile(text, { rows: 2, control_total: "12.00" }),
-    ]);
+    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [employers, paymentsFile(text, { rows: 2, control_total: "12.00" })]);
     const summary = await ingest(ws.inbox, ws.db);
     expect(summary.files.at(-1)).toMatchObject({
       status: "rejected",
@@ -171,10 +156,7 @@ describe("odd rows", () => {
     const ws = workspace();
     // 1e3 is no SAR amount in either row; only the plain numbers count toward the manifest's total.
     const text = `${header}\n${row("P1", "5.00")}\n${row("P2", "1e3")}\n${row("P3", "1e3")},extra\n${row("P4", "2.50")},extra\n`;
-    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [
-      employers,
-      paymentsFile(text, { rows: 4, control_total: "7.50" }),
-    ]);
+    writeDelivery(ws.inbox, "d1", "2026-11-11T02:00:00+03:00", [employers, paymentsFile(text, { rows: 4, control_total: "7.50" })]);
     await ingest(ws.inbox, ws.db);
     expect((await loadsOf(ws.db)).map((l) => [l.file_name, l.status, l.loaded, l.quarantined])).toEqual([
       ["employers_20261101.csv", "loaded", 1, 0],
@@ -187,9 +169,7 @@ describe("encodings", () => {
   it("a UTF-8 file its manifest calls windows-1256 is rejected, not loaded garbled", async () => {
     const ws = workspace();
     const arabic = csv("employers", [employer("100000001", { name_ar: "شركة التجربة" })]);
-    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
-      { ...employers, text: arabic, manifest: { encoding: "windows-1256" } },
-    ]);
+    writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [{ ...employers, text: arabic, manifest: { encoding: "windows-1256" } }]);
     const [file] = (await ingest(ws.inbox, ws.db)).files;
     expect(file).toMatchObject({
       status: "rejected",

@@ -143,10 +143,7 @@ describe("proofs and the scanning thread", () => {
       },
     ]);
     const logger = memoryLogger();
-    await ingestInbox(
-      { inbox, db: join(tempDir(), "warehouse.duckdb"), scanThread: "worker" },
-      { logger, now: FIXED_NOW },
-    );
+    await ingestInbox({ inbox, db: join(tempDir(), "warehouse.duckdb"), scanThread: "worker" }, { logger, now: FIXED_NOW });
     const proved = (file: string) => logger.lines.find((l) => l.message.startsWith(`${file}: inserted`))?.message;
     expect(proved("invoices_20261031.csv")).toMatch(/employer_id found/);
     expect(proved("invoice_adjustments_20261031.csv")).toMatch(/\(proved: keys unique, no earlier keys\)/);

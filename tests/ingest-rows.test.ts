@@ -27,10 +27,7 @@ describe("valid rows", () => {
       {
         name: "wages_20261101.csv",
         entity: "wages",
-        text: csv("wages", [
-          wage("2026-10", "100000001", C1),
-          wage("2026-10", "100000002", C2, { basic_wage: "45000.5" }),
-        ]),
+        text: csv("wages", [wage("2026-10", "100000001", C1), wage("2026-10", "100000002", C2, { basic_wage: "45000.5" })]),
       },
     ]);
     const summary = await ingest(ws.inbox, ws.db);
@@ -99,10 +96,7 @@ describe("the lines of a file that is not laid out plainly", () => {
   };
 
   it("blank lines before the header and between rows, a record over two lines, rows DuckDB rejects: every physical line kept", async () => {
-    const { file, loaded, quarantined } = await load(
-      `\n\n${header}\n${spanning}\n\n${quoting}\n${tooMany}\n\n${first}\n${second}\n`,
-      5,
-    );
+    const { file, loaded, quarantined } = await load(`\n\n${header}\n${spanning}\n\n${quoting}\n${tooMany}\n\n${first}\n${second}\n`, 5);
     expect([file.status, file.loaded, file.quarantined]).toEqual(["loaded", 3, 2]);
     expect(loaded).toEqual([4, 10, 11]);
     expect(quarantined).toEqual([
@@ -188,13 +182,12 @@ describe("broken rows", () => {
     const good = `2026-10,100000002,${C2},100.00,0.00,2026-10-20T10:00:00+03:00,portal`;
     // A quoted field spanning two lines shifts every later physical line by one: the line numbers must follow.
     const multiline = `2026-03,100000001,${C1},100.00,0.00,2026-10-20T10:00:00+03:00,"line one\nline two"`;
-    const text =
-      `${[
-        "period,employer_id,contributor_id,basic_wage,housing_allowance,declared_at,declared_by",
-        good,
-        multiline,
-        ...brokenWages.map((b) => b.row),
-      ].join("\n")}\n`;
+    const text = `${[
+      "period,employer_id,contributor_id,basic_wage,housing_allowance,declared_at,declared_by",
+      good,
+      multiline,
+      ...brokenWages.map((b) => b.row),
+    ].join("\n")}\n`;
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [
       ...registration,
       { name: "wages_20261101.csv", entity: "wages", text, manifest: { rows: 2 + brokenWages.length } },
@@ -250,12 +243,7 @@ describe("broken rows", () => {
     ]);
     await ingest(ws.inbox, ws.db);
     const [row] = await quarantineOf(ws.db);
-    expect(row!.rules.sort()).toEqual([
-      "bad_enum:region",
-      "bad_enum:status",
-      "not_9_digits:employer_id",
-      "registered_after_delivery",
-    ]);
+    expect(row!.rules.sort()).toEqual(["bad_enum:region", "bad_enum:status", "not_9_digits:employer_id", "registered_after_delivery"]);
     expect(row!.reasons.join("\n")).toContain("region: must be one of RIYADH");
     expect(row!.reasons.join("\n")).toContain('(got "MARS")');
   });
@@ -294,9 +282,7 @@ describe("broken rows", () => {
       },
     ]);
     await ingest(ws.inbox, ws.db);
-    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules[0], q.raw])).toEqual([
-      [2, "broken_quoting", rows[0]],
-    ]);
+    expect((await quarantineOf(ws.db)).map((q) => [q.line, q.rules[0], q.raw])).toEqual([[2, "broken_quoting", rows[0]]]);
     expect(await query(ws.db, "SELECT payment_id, _line FROM raw.payments ORDER BY 1")).toEqual([
       { payment_id: "P2", _line: 3 },
       { payment_id: "P3", _line: 4 },
@@ -348,10 +334,7 @@ describe("keys", () => {
       {
         name: "employers_20261102.csv",
         entity: "employers",
-        text: csv("employers", [
-          employer("100000001", { status: "suspended", status_changed_on: "2026-11-01" }),
-          employer("100000002"),
-        ]),
+        text: csv("employers", [employer("100000001", { status: "suspended", status_changed_on: "2026-11-01" }), employer("100000002")]),
       },
       {
         name: "invoices_20261102.csv",
@@ -365,10 +348,7 @@ describe("keys", () => {
     ]);
     await ingest(ws.inbox, ws.db);
     expect(
-      await query(
-        ws.db,
-        "SELECT employer_id, status, _valid_from, _valid_to FROM raw.employers ORDER BY employer_id, _valid_from",
-      ),
+      await query(ws.db, "SELECT employer_id, status, _valid_from, _valid_to FROM raw.employers ORDER BY employer_id, _valid_from"),
     ).toEqual([
       {
         employer_id: "100000001",
@@ -483,10 +463,7 @@ describe("references", () => {
       [8, ["unknown_reference:replaces_invoice_id"]],
       [9, ["unknown_reference:replaces_invoice_id"]],
     ]);
-    expect(await query(ws.db, "SELECT invoice_id FROM raw.invoices ORDER BY 1")).toEqual([
-      { invoice_id: "INV7" },
-      { invoice_id: "INV8" },
-    ]);
+    expect(await query(ws.db, "SELECT invoice_id FROM raw.invoices ORDER BY 1")).toEqual([{ invoice_id: "INV7" }, { invoice_id: "INV8" }]);
     expect((await loadsOf(ws.db)).find((l) => l.file_name.startsWith("invoices"))).toMatchObject({
       rows: 10,
       loaded: 2,

@@ -6,14 +6,7 @@ import { disagreements } from "./fixtures/ledger/compare.ts";
 import { rawWorld, type LedgerWorld } from "./fixtures/ledger/support.ts";
 import { adjustment, dispute, disputeEvent, employer, instalmentPlan, invoice, payment } from "./helpers/rows.ts";
 
-const [OVERPAYER, CHEQUE, REISSUE, DEBTOR, PLANNED, SMALL] = [
-  "100000002",
-  "100000003",
-  "100000004",
-  "100000005",
-  "100000006",
-  "100000007",
-];
+const [OVERPAYER, CHEQUE, REISSUE, DEBTOR, PLANNED, SMALL] = ["100000002", "100000003", "100000004", "100000005", "100000006", "100000007"];
 const contribution = (
   id: string,
   employerId: string,
@@ -88,9 +81,7 @@ beforeAll(async () => {
     ],
     disputes: [dispute("DS-1", DEBTOR, "IN-F", { submitted_on: "2026-05-20", disputed_amount: "3000.00" })],
     dispute_events: [disputeEvent("EV-1", "DS-1", { at: "2026-05-20T09:00:00+03:00" })],
-    instalment_plans: [
-      instalmentPlan("PL-1", PLANNED, { agreed_on: "2026-09-01", total_amount: "5000.00", first_due_on: "2026-10-01" }),
-    ],
+    instalment_plans: [instalmentPlan("PL-1", PLANNED, { agreed_on: "2026-09-01", total_amount: "5000.00", first_due_on: "2026-10-01" })],
   });
   await w.build("2026-10-31");
 }, 120_000);
@@ -130,28 +121,22 @@ test("an overpayment is held as credit, then consumed by the next invoice", asyn
 
 test("a reversed cheque reopens the invoice from the reversal's day, and the late fee is 2% of it", async () => {
   // 15 Sep: the cheque PY-2 (14 Sep) pays IN-C in full.
-  expect(
-    await w.rows("SELECT open_amount FROM core.ledger_items WHERE invoice_id = 'IN-C' AND as_of = DATE '2026-09-15'"),
-  ).toEqual([{ open_amount: "0.00" }]);
+  expect(await w.rows("SELECT open_amount FROM core.ledger_items WHERE invoice_id = 'IN-C' AND as_of = DATE '2026-09-15'")).toEqual([
+    { open_amount: "0.00" },
+  ]);
   // 30 Sep: bounced on 20 Sep: paid = 0, IN-C 2,000 open, 15 days past due.
   expect(await balance(CHEQUE, "2026-09-30")).toEqual([
     { billed: "2000.00", adjustments: "0.00", paid: "0.00", outstanding: "2000.00", credit_balance: "0.00" },
   ]);
   // The fee of 1 Oct: 2% × 2,000 unpaid at the end of 30 Sep = 40.00.
   expect(
-    await w.rows(
-      "SELECT billed_amount, expected_amount, difference, unpaid_base FROM marts.invoice_check WHERE invoice_id = 'FE-C'",
-    ),
+    await w.rows("SELECT billed_amount, expected_amount, difference, unpaid_base FROM marts.invoice_check WHERE invoice_id = 'FE-C'"),
   ).toEqual([{ billed_amount: "40.00", expected_amount: "40.00", difference: "0.00", unpaid_base: "2000.00" }]);
   // 31 Oct: IN-C 46 days past due (31–60), FE-C 16 days (1–30).
-  expect(await ageing(CHEQUE, "2026-10-31")).toEqual([
-    { ...zeros, d1_30: "40.00", d31_60: "2000.00", severity: "low" },
-  ]);
+  expect(await ageing(CHEQUE, "2026-10-31")).toEqual([{ ...zeros, d1_30: "40.00", d31_60: "2000.00", severity: "low" }]);
   // The reversal row pays nothing and is never allocated.
   expect(
-    await w.rows(
-      "SELECT count(*) AS n FROM core.ledger_payments WHERE payment_id IN ('PY-2', 'PY-3') AND as_of >= DATE '2026-09-20'",
-    ),
+    await w.rows("SELECT count(*) AS n FROM core.ledger_payments WHERE payment_id IN ('PY-2', 'PY-3') AND as_of >= DATE '2026-09-20'"),
   ).toEqual([{ n: 0 }]);
 });
 
@@ -196,16 +181,14 @@ test("buckets, disputed part, severity, suspension, plans and tolerance", async 
   // 31 Jul: IN-E 107 days (91–180) → medium, candidate; IN-G's employer has no plan yet either (agreed 1 Sep).
   expect((await ageing(DEBTOR, "2026-07-31"))[0]!.severity).toBe("medium");
   expect(
-    (
-      await w.rows("SELECT employer_id FROM marts.suspension_candidates WHERE as_of = DATE '2026-07-31' ORDER BY 1")
-    ).map((r) => r.employer_id),
+    (await w.rows("SELECT employer_id FROM marts.suspension_candidates WHERE as_of = DATE '2026-07-31' ORDER BY 1")).map(
+      (r) => r.employer_id,
+    ),
   ).toEqual([DEBTOR, PLANNED]);
   // 5.00 past due is under the 10 SAR tolerance: severity none, though the bucket shows it.
   expect(await ageing(SMALL, "2026-10-31")).toEqual([{ ...zeros, d181_365: "5.00", severity: "none" }]);
   // Month-ends from the first invoice (April) to the as-of date, for every employer with activity by then.
-  expect(
-    await w.rows("SELECT CAST(as_of AS VARCHAR) AS d, count(*) AS n FROM marts.employer_balance GROUP BY 1 ORDER BY 1"),
-  ).toEqual([
+  expect(await w.rows("SELECT CAST(as_of AS VARCHAR) AS d, count(*) AS n FROM marts.employer_balance GROUP BY 1 ORDER BY 1")).toEqual([
     { d: "2026-04-30", n: 3 },
     { d: "2026-05-31", n: 3 },
     { d: "2026-06-30", n: 3 },

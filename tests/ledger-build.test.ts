@@ -44,20 +44,14 @@ test("a reconciliation break fails the build with the employer and the amounts",
   const broken = summary.tests.find(
     (t) => t.model === "marts.employer_balance" && t.status === "fail" && t.test.startsWith("billed + adjustments"),
   )!;
-  expect(broken.sample).toEqual([
-    expect.objectContaining({ employer_id: "100000002", credit_balance: "0.01", outstanding: "1075.00" }),
-  ]);
+  expect(broken.sample).toEqual([expect.objectContaining({ employer_id: "100000002", credit_balance: "0.01", outstanding: "1075.00" })]);
   // The totals straight from the extracts see the same halala, on every reporting date.
-  const totals = summary.tests.find(
-    (t) => t.model === "marts.employer_balance" && t.status === "fail" && /totals/.test(t.test),
-  )!;
+  const totals = summary.tests.find((t) => t.model === "marts.employer_balance" && t.status === "fail" && /totals/.test(t.test))!;
   const dates = totals.sample as Record<string, unknown>[];
   expect(dates.length).toBeGreaterThan(0);
-  expect(
-    dates.every(
-      (r) => r.identity_break === "0.01" && r.billed === r.billed_from_extracts && r.paid === r.paid_from_extracts,
-    ),
-  ).toBe(true);
+  expect(dates.every((r) => r.identity_break === "0.01" && r.billed === r.billed_from_extracts && r.paid === r.paid_from_extracts)).toBe(
+    true,
+  );
   // Nothing after it was built from the broken table.
   expect(summary.models.find((m) => m.model === "marts.arrears_ageing")!.status).toBe("blocked");
 });

@@ -3,14 +3,7 @@
 // edited in config/rules.json reaching the next build.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
-import {
-  compileRules,
-  daysCovered,
-  expectedContribution,
-  formatSar,
-  loadRules,
-  parseSar,
-} from "../pipelines/rules/index.ts";
+import { compileRules, daysCovered, expectedContribution, formatSar, loadRules, parseSar } from "../pipelines/rules/index.ts";
 import { rawWorld, type LedgerWorld } from "./fixtures/ledger/support.ts";
 import { contributor, employer, engagement, invoice, nationalId, wage } from "./helpers/rows.ts";
 
@@ -138,9 +131,7 @@ describe("rules as configuration", () => {
   test("the rate table and every setting are in the warehouse", async () => {
     const rates = await w.rows("SELECT count(*) AS n FROM staging.rule_rates");
     expect(rates[0]!.n).toBe(loadRules().contributions.rates.length);
-    expect(await w.rows("SELECT value FROM staging.rule_settings WHERE param_name = 'arrears_tolerance'")).toEqual([
-      { value: "10.00" },
-    ]);
+    expect(await w.rows("SELECT value FROM staging.rule_settings WHERE param_name = 'arrears_tolerance'")).toEqual([{ value: "10.00" }]);
   });
 
   test("a rate edited in the configuration reaches the next build, and only what reads it is rebuilt", async () => {
@@ -163,9 +154,7 @@ describe("rules as configuration", () => {
 });
 
 const day = (from: number, span: number) =>
-  fc
-    .integer({ min: 0, max: span })
-    .map((n) => new Date(Date.UTC(2021, 0, 1) + (from + n) * 86_400_000).toISOString().slice(0, 10));
+  fc.integer({ min: 0, max: span }).map((n) => new Date(Date.UTC(2021, 0, 1) + (from + n) * 86_400_000).toISOString().slice(0, 10));
 const amount = fc
   .oneof(fc.integer({ min: 0, max: 80_000_00 }), fc.constantFrom(0, 399_99, 400_00, 1500_00, 45_000_00, 45_000_01))
   .map(formatSar);
@@ -196,12 +185,9 @@ test("SQL agrees with the TypeScript contribution oracle on random contributor-m
       const want = new Map<string, string>();
       cases.forEach((c, i) => {
         const id = nationalId(`${c.saudi ? 1 : 2}${String(i).padStart(8, "0")}`);
-        const left =
-          c.length === null ? null : new Date(Date.parse(c.joined) + c.length * 86_400_000).toISOString().slice(0, 10);
+        const left = c.length === null ? null : new Date(Date.parse(c.joined) + c.length * 86_400_000).toISOString().slice(0, 10);
         const scheme = c.optional ? "optional" : "mandatory";
-        rows.contributors.push(
-          contributor(id, { nationality: c.saudi ? "SA" : "IN", first_registered_on: c.registered }),
-        );
+        rows.contributors.push(contributor(id, { nationality: c.saudi ? "SA" : "IN", first_registered_on: c.registered }));
         rows.engagements.push(engagement(`EN-${i}`, id, E1, { scheme, joined_on: c.joined, left_on: left }));
         rows.wages.push(wage(c.period, E1, id, { basic_wage: c.basic, housing_allowance: c.housing }));
         const days = daysCovered(c.period, c.joined, left);

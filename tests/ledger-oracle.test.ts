@@ -24,10 +24,7 @@ function dueOn(issued: number, laterMonths: number): string {
   return new Date(Date.UTC(2026, month, 15)).toISOString().slice(0, 10);
 }
 /** Issue days bunch on the 1st of a month (ties in due dates), with some odd days. */
-const issueDay = fc.oneof(
-  fc.constantFrom(0, 31, 59, 90, 120, 151, 181, 212, 243, 273),
-  fc.integer({ min: 0, max: 300 }),
-);
+const issueDay = fc.oneof(fc.constantFrom(0, 31, 59, 90, 120, 151, 181, 212, 243, 273), fc.integer({ min: 0, max: 300 }));
 
 /** A value one time in `odds + 1`, else null. */
 const sometimes = <T>(arb: fc.Arbitrary<T>, odds: number) =>
@@ -46,10 +43,7 @@ const paymentSpec = fc.record({
   amount: money(6000),
   names: fc.constantFrom("none", "own", "own", "unknown", "other"),
   target: fc.nat(),
-  reversedAfter: sometimes(
-    fc.record({ days: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 86_399 }) }),
-    6,
-  ),
+  reversedAfter: sometimes(fc.record({ days: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 86_399 }) }), 6),
 });
 const employerSpec = fc.record({
   status: fc.constantFrom("active", "active", "active", "suspended"),
@@ -67,10 +61,9 @@ const employerSpec = fc.record({
     }),
     { maxLength: 4 },
   ),
-  disputes: fc.array(
-    fc.record({ target: fc.nat(), submitted: fc.integer({ min: 0, max: 300 }), decided: fc.option(instant) }),
-    { maxLength: 2 },
-  ),
+  disputes: fc.array(fc.record({ target: fc.nat(), submitted: fc.integer({ min: 0, max: 300 }), decided: fc.option(instant) }), {
+    maxLength: 2,
+  }),
   plan: fc.option(
     fc.record({
       agreed: fc.integer({ min: 0, max: 300 }),
@@ -129,12 +122,8 @@ function rowsOf(specs: EmployerSpec[]) {
               : null;
       out.payments.push(payment(paymentId, id, p.amount, { paid_at: p.paid.at, invoice_id: named }));
       if (p.reversedAfter) {
-        const at = new Date(
-          START + (p.paid.day + p.reversedAfter.days) * DAY + p.reversedAfter.second * 1000,
-        ).toISOString();
-        out.payments.push(
-          payment(`RV-${id}-${j}`, id, p.amount, { paid_at: at, reverses_payment_id: paymentId, channel: "cheque" }),
-        );
+        const at = new Date(START + (p.paid.day + p.reversedAfter.days) * DAY + p.reversedAfter.second * 1000).toISOString();
+        out.payments.push(payment(`RV-${id}-${j}`, id, p.amount, { paid_at: at, reverses_payment_id: paymentId, channel: "cheque" }));
       }
     });
     if (!ids.length) return;
@@ -156,8 +145,7 @@ function rowsOf(specs: EmployerSpec[]) {
           status: "submitted",
         }),
       );
-      if (d.decided)
-        out.dispute_events.push(disputeEvent(`EV-${id}-${k}-2`, disputeId, { at: d.decided.at, status: "rejected" }));
+      if (d.decided) out.dispute_events.push(disputeEvent(`EV-${id}-${k}-2`, disputeId, { at: d.decided.at, status: "rejected" }));
     });
     if (s.plan)
       out.instalment_plans.push(

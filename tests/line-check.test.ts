@@ -76,9 +76,7 @@ const TRICKY = [
 const value = fc.oneof(
   fc.constantFrom(...TRICKY),
   fc.string({ maxLength: 8 }).filter((s) => !/[\u0000\n\r]/.test(s)),
-  fc
-    .date({ min: new Date("1930-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
-    .map((d) => d.toISOString().slice(0, 10)),
+  fc.date({ min: new Date("1930-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   fc.tuple(fc.integer({ min: -100, max: 100000 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${b}`),
 );
 
@@ -123,13 +121,10 @@ describe("what the scan vouches for", () => {
               i % 4 === 0 ? rows.validRow(entity.name, i) : { ...rows.validRow(entity.name, i), [m.column]: m.value },
             );
             const result = await verdicts(entity, sample);
-            for (const r of result)
-              expect(r.trusted, `${entity.name} line ${r.line}: vouched for, but breaks a rule`).toBe(r.ok);
+            for (const r of result) expect(r.trusted, `${entity.name} line ${r.line}: vouched for, but breaks a rule`).toBe(r.ok);
             // Valid rows written without quotes are vouched for: the scan spares DuckDB their rules.
             const plainValid = new Set(
-              sample.flatMap((row, i) =>
-                i % 4 === 0 && Object.values(row).every((v) => v === null || !/[",]/.test(v)) ? [i + 2] : [],
-              ),
+              sample.flatMap((row, i) => (i % 4 === 0 && Object.values(row).every((v) => v === null || !/[",]/.test(v)) ? [i + 2] : [])),
             );
             for (const r of result)
               if (plainValid.has(Number(r.line)) && r.ok)
@@ -145,10 +140,7 @@ describe("what the scan vouches for", () => {
 describe("a field's pattern", () => {
   /** Every day-like text of some years around the calendar's edges: months 00-13, days 00-32. */
   const days = [1899, 1900, 1904, 2000, 2023, 2024, 2026].flatMap((y) =>
-    Array.from(
-      { length: 14 * 33 },
-      (_, k) => `${y}-${String(Math.floor(k / 33)).padStart(2, "0")}-${String(k % 33).padStart(2, "0")}`,
-    ),
+    Array.from({ length: 14 * 33 }, (_, k) => `${y}-${String(Math.floor(k / 33)).padStart(2, "0")}-${String(k % 33).padStart(2, "0")}`),
   );
   const amounts = [
     "0",
@@ -190,9 +182,7 @@ describe("a field's pattern", () => {
         .map((r) => `coalesce(${ruleSql(r, "v", typedExpression(column, "v"))}, false)`)
         .join(" AND ");
       const sql = `SELECT v, ${checks} AS ok FROM (SELECT unnest($texts::VARCHAR[]) AS v)`;
-      const verdicts = (
-        await db.runAndReadAll(sql, { texts: `[${texts.map((t) => `'${t}'`).join(",")}]` })
-      ).getRowObjectsJS();
+      const verdicts = (await db.runAndReadAll(sql, { texts: `[${texts.map((t) => `'${t}'`).join(",")}]` })).getRowObjectsJS();
       expect(verdicts.length).toBe(texts.length);
       const wrong = verdicts.filter((r) => pattern.test(String(r.v)) && !r.ok).map((r) => r.v);
       expect(wrong, "matched by the scan's pattern, refused by DuckDB").toEqual([]);

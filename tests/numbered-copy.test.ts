@@ -13,10 +13,7 @@ const vouched = (n: number) => n % 3 === 0;
 function expected(text: Buffer): Buffer {
   const lines = text.toString("latin1").split("\n");
   const last = lines.pop()!;
-  const all =
-    last === ""
-      ? lines.map((l) => [l, true] as const)
-      : [...lines.map((l) => [l, true] as const), [last, false] as const];
+  const all = last === "" ? lines.map((l) => [l, true] as const) : [...lines.map((l) => [l, true] as const), [last, false] as const];
   let header = true;
   return Buffer.from(
     all

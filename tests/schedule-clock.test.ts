@@ -109,17 +109,14 @@ test("SIGTERM lets the running job finish, starts nothing new, then releases the
   const steps = fakeSteps(log, { build: async () => (await slowBuild.promise, {}) });
   const outcomes: RunOutcome[] = [];
   const signals = new EventEmitter();
-  const scheduler = startScheduler(
-    config([{ name: "every-minute", cron: "* * * * *", steps: ["ingest", "build", "publish"] }]),
-    {
-      context: p.context,
-      run: async (job, stopRequested) => {
-        const o = await runJob({ ...p.options, job }, { context: p.context, steps, stopRequested });
-        outcomes.push(o);
-        return o;
-      },
+  const scheduler = startScheduler(config([{ name: "every-minute", cron: "* * * * *", steps: ["ingest", "build", "publish"] }]), {
+    context: p.context,
+    run: async (job, stopRequested) => {
+      const o = await runJob({ ...p.options, job }, { context: p.context, steps, stopRequested });
+      outcomes.push(o);
+      return o;
     },
-  );
+  });
   const detach = stopOnSignals(scheduler, p.context, signals);
   await vi.advanceTimersByTimeAsync(31_000);
   await until(() => log.some((l) => l.name === "build"), "the run to reach build");
@@ -134,14 +131,8 @@ test("SIGTERM lets the running job finish, starts nothing new, then releases the
   // The build in flight finished; publish, not yet begun, was not started.
   expect(outcomes).toHaveLength(1);
   expect(outcomes[0]!.status).toBe("cancelled");
-  expect(outcomes[0]!.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
-    "ingest:success",
-    "build:success",
-    "publish:cancelled",
-  ]);
+  expect(outcomes[0]!.steps.map((s) => `${s.name}:${s.status}`)).toEqual(["ingest:success", "build:success", "publish:cancelled"]);
   expect(log.map((l) => l.name)).toEqual(["ingest", "build"]);
   expect(existsSync(schedulerLockPath(p.options.settings.lockDir))).toBe(false);
-  expect(
-    p.context.logger.lines.some((l) => /SIGTERM received: waiting for the running job to finish/.test(l.message)),
-  ).toBe(true);
+  expect(p.context.logger.lines.some((l) => /SIGTERM received: waiting for the running job to finish/.test(l.message))).toBe(true);
 });

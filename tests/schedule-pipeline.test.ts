@@ -62,9 +62,7 @@ test("ingest → build → publish on a real delivery, recorded and reported", a
       git_sha: "c0ffee",
     });
     expect(report.loads[0]).toMatchObject({ file_name: "employers_20260302.csv", status: "loaded", loaded: 1 });
-    expect(report.freshness.find((f) => f.entity === "employers")!.last_delivery_created_at).toBe(
-      "2026-03-01T23:00:00.000Z",
-    );
+    expect(report.freshness.find((f) => f.entity === "employers")!.last_delivery_created_at).toBe("2026-03-01T23:00:00.000Z");
     expect(report.freshness.find((f) => f.entity === "payments")!.last_loaded_at).toBeNull();
     expect(report.test_failures).toEqual([]);
     expect(formatStatus(report, new Date("2026-03-02T03:00:00Z"))).toMatch(/nightly\s+success/);

@@ -41,10 +41,7 @@ export function place(job: Partial<RunnerOptions["job"]> = {}): Place {
 export type StepLog = { name: StepName; stopRequested: boolean }[];
 
 /** Steps that record their calls; each may be replaced by a test. */
-export function fakeSteps(
-  log: StepLog,
-  overrides: Partial<Record<StepName, (step: StepContext) => Promise<StepResult>>> = {},
-): Steps {
+export function fakeSteps(log: StepLog, overrides: Partial<Record<StepName, (step: StepContext) => Promise<StepResult>>> = {}): Steps {
   const make = (name: StepName, fallback: () => StepResult): Step => ({
     name,
     async run(step) {

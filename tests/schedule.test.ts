@@ -51,9 +51,7 @@ describe("a run of a job", () => {
       git_sha: "c0ffee",
       as_of: "2026-03-01",
     });
-    expect(JSON.parse(run!.inputs)).toEqual([
-      { file: "inbox/2026-03-02T0200/employers_20260302.csv", sha256: "ab".repeat(32) },
-    ]);
+    expect(JSON.parse(run!.inputs)).toEqual([{ file: "inbox/2026-03-02T0200/employers_20260302.csv", sha256: "ab".repeat(32) }]);
     expect(JSON.parse(run!.steps).map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual([
       "ingest:success",
       "build:success",
@@ -66,10 +64,7 @@ describe("a run of a job", () => {
     p = place();
     const log: StepLog = [];
     const steps = fakeSteps(log, {
-      build: async () =>
-        Promise.reject(
-          new StepFailure("blocking failures in core.ledger", { models: { "core.ledger": "test_failed" } }),
-        ),
+      build: async () => Promise.reject(new StepFailure("blocking failures in core.ledger", { models: { "core.ledger": "test_failed" } })),
     });
     const outcome = await runJob(p.options, {
       context: p.context,
@@ -79,11 +74,7 @@ describe("a run of a job", () => {
     });
     expect(outcome.status).toBe("failed");
     expect(log.map((l) => l.name)).toEqual(["ingest", "build"]); // a failing test is not retried, publish never runs
-    expect(outcome.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
-      "ingest:success",
-      "build:failed",
-      "publish:skipped",
-    ]);
+    expect(outcome.steps.map((s) => `${s.name}:${s.status}`)).toEqual(["ingest:success", "build:failed", "publish:skipped"]);
     const alerts = readdirSync(p.options.settings.alertsDir);
     expect(alerts).toEqual([`${outcome.runId}.json`]);
     const alert = JSON.parse(readFileSync(join(p.options.settings.alertsDir, alerts[0]!), "utf8"));
@@ -95,11 +86,7 @@ describe("a run of a job", () => {
       git_sha: "c0ffee",
     });
     expect(alert.error).toMatch(/blocking failures in core\.ledger/);
-    expect(
-      p.context.logger.lines.some(
-        (l) => l.level === "error" && /ALERT job nightly failed at step build/.test(l.message),
-      ),
-    ).toBe(true);
+    expect(p.context.logger.lines.some((l) => l.level === "error" && /ALERT job nightly failed at step build/.test(l.message))).toBe(true);
     const [run] = await runsTable(p.options.settings.db);
     expect(run).toMatchObject({ status: "failed", error: "build: blocking failures in core.ledger" });
   });
@@ -222,36 +209,28 @@ describe("schedule config", () => {
   const base = (job: string, extra = "") => `{\n  "timezone": "Asia/Riyadh",${extra}\n  "jobs": [\n    ${job}\n  ]\n}`;
 
   test("a bad cron expression is refused with the file, line and field", () => {
-    expect(() =>
-      parseScheduleConfig(base(`{"name": "nightly", "cron": "30 25 * * *", "steps": ["build"]}`), "cfg.json"),
-    ).toThrow(
+    expect(() => parseScheduleConfig(base(`{"name": "nightly", "cron": "30 25 * * *", "steps": ["build"]}`), "cfg.json")).toThrow(
       /cfg\.json line 4: jobs\.0\.cron: "30 25 \* \* \*" is not a cron expression: 25 is a invalid expression for hour/,
     );
   });
 
   test("a wrong type is refused with the file, line and field", () => {
-    const text = base(
-      `{"name": "nightly", "cron": "30 2 * * *", "steps": ["build"]}`,
-      `\n  "retry": {\n    "attempts": "three"\n  },`,
-    );
+    const text = base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["build"]}`, `\n  "retry": {\n    "attempts": "three"\n  },`);
     expect(() => parseScheduleConfig(text, "cfg.json")).toThrow(
       /cfg\.json line 4: retry\.attempts: Invalid input: expected number, received string/,
     );
-    expect(() =>
-      parseScheduleConfig(base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["buld"]}`), "cfg.json"),
-    ).toThrow(/cfg\.json line 4: jobs\.0\.steps\.0: must be one of ingest, build, publish/);
-    const zone = base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["build"]}`).replace(
-      '"Asia/Riyadh"',
-      '"Riyadh"',
+    expect(() => parseScheduleConfig(base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["buld"]}`), "cfg.json")).toThrow(
+      /cfg\.json line 4: jobs\.0\.steps\.0: must be one of ingest, build, publish/,
     );
+    const zone = base(`{"name": "nightly", "cron": "30 2 * * *", "steps": ["build"]}`).replace('"Asia/Riyadh"', '"Riyadh"');
     expect(() => parseScheduleConfig(zone, "cfg.json")).toThrow(
       /cfg\.json line 2: timezone: not a time zone; use an IANA name such as Asia\/Riyadh/,
     );
   });
 
   test("broken JSON is refused with its line", () => {
-    expect(() =>
-      parseScheduleConfig(`{\n  "jobs": [\n    {"name": "a" "cron": "1 2 * * *"}\n  ]\n}`, "cfg.json"),
-    ).toThrow(/cfg\.json line 3: not valid JSON/);
+    expect(() => parseScheduleConfig(`{\n  "jobs": [\n    {"name": "a" "cron": "1 2 * * *"}\n  ]\n}`, "cfg.json")).toThrow(
+      /cfg\.json line 3: not valid JSON/,
+    );
   });
 });

@@ -24,12 +24,7 @@ interface Evidence {
 
 function summaryCards(ctx: Ctx, b: BillingSummary): HTMLElement {
   const card = (label: string, text: string, value: string | number, key: string) =>
-    h(
-      "div",
-      { class: "card" },
-      h("h3", {}, label),
-      h("div", { class: "lead" }, figure(text, value, { "data-figure": key })),
-    );
+    h("div", { class: "card" }, h("h3", {}, label), h("div", { class: "lead" }, figure(text, value, { "data-figure": key })));
   return h(
     "div",
     { class: "grid-kpis" },
@@ -42,12 +37,7 @@ function summaryCards(ctx: Ctx, b: BillingSummary): HTMLElement {
     ),
     card(ctx.w("difference.abs"), sar(b.abs_difference, ctx.lang, ctx.digits), b.abs_difference, "abs-difference"),
     card(ctx.w("difference.net"), sar(b.net_difference, ctx.lang, ctx.digits), b.net_difference, "net-difference"),
-    card(
-      ctx.w("invoices.corrected"),
-      integer(b.cancelled_with_difference, ctx.lang, ctx.digits),
-      b.cancelled_with_difference,
-      "corrected",
-    ),
+    card(ctx.w("invoices.corrected"), integer(b.cancelled_with_difference, ctx.lang, ctx.digits), b.cancelled_with_difference, "corrected"),
   );
 }
 
@@ -99,10 +89,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
     dataTable({
       lang: ctx.lang,
       csv: "differences-by-posting",
-      columns: [
-        { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
-        ...numberColumns(ctx),
-      ],
+      columns: [{ key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) }, ...numberColumns(ctx)],
       rows: b.by_posting,
     }),
   );
@@ -156,10 +143,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
                         type: "button",
                         class: "linkish",
                         "data-invoice": s(r, "invoice_id"),
-                        onclick: () => (
-                          setParams({ invoice: s(r, "invoice_id") }),
-                          void showEvidence(ctx, evidence, s(r, "invoice_id")!)
-                        ),
+                        onclick: () => (setParams({ invoice: s(r, "invoice_id") }), void showEvidence(ctx, evidence, s(r, "invoice_id")!)),
                       },
                       s(r, "invoice_id"),
                     )
@@ -197,8 +181,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
           highlight: (r) => r.invoice_id === param("invoice"),
         }),
       );
-      if (chosen && page.rows.some((r) => r.invoice_id === chosen && r.evidence))
-        void showEvidence(ctx, evidence, chosen);
+      if (chosen && page.rows.some((r) => r.invoice_id === chosen && r.evidence)) void showEvidence(ctx, evidence, chosen);
     });
   const coverage = section(
     "coverage",
@@ -258,11 +241,7 @@ async function showEvidence(ctx: Ctx, target: HTMLElement, invoiceId: string): P
   const i = e.invoice;
   const branch = (k: string) => ({ branch: ctx.w(k), billed: s(i, `billed_${k}`), expected: s(i, `expected_${k}`) });
   target.replaceChildren(
-    h(
-      "h3",
-      {},
-      `${ctx.w("invoice_id")} ${invoiceId} — ${ctx.w("contributors")} (${integer(e.contributors_total, ctx.lang, ctx.digits)})`,
-    ),
+    h("h3", {}, `${ctx.w("invoice_id")} ${invoiceId} — ${ctx.w("contributors")} (${integer(e.contributors_total, ctx.lang, ctx.digits)})`),
     dataTable({
       lang: ctx.lang,
       csv: `invoice-${invoiceId}-branches`,

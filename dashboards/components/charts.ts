@@ -54,8 +54,7 @@ export function linesOverTime(
         y: "value",
         fill: "series",
         r: 2.5,
-        title: (d: { period: string; series: string; value: number }) =>
-          `${d.series} ${d.period}: ${d.value.toLocaleString()}`,
+        title: (d: { period: string; series: string; value: number }) => `${d.series} ${d.period}: ${d.value.toLocaleString()}`,
       }),
     ],
   });
@@ -84,11 +83,7 @@ export function ageingChart(ctx: Ctx, rows: SeverityRow[], label: string, width 
 }
 
 /** Horizontal bars, one per category. */
-export function bars(
-  rows: { label: string; value: string | number | null }[],
-  label: string,
-  width = 560,
-): HTMLElement {
+export function bars(rows: { label: string; value: string | number | null }[], label: string, width = 560): HTMLElement {
   const data = rows.map((r) => ({ label: r.label, value: num(r.value) }));
   const chart = Plot.plot({
     width,

@@ -38,13 +38,7 @@ interface DrillRow extends Record<string, unknown> {
 const DIMENSIONS = ["region", "sector", "size_class", "legal_form"];
 const SEVERITIES = ["critical", "high", "medium", "low", "none"];
 
-function select(
-  label: string,
-  name: string,
-  options: [string, string][],
-  current: string,
-  onchange: (v: string) => void,
-): HTMLElement {
+function select(label: string, name: string, options: [string, string][], current: string, onchange: (v: string) => void): HTMLElement {
   return h(
     "label",
     {},
@@ -229,9 +223,7 @@ function ageingSection(
             type: "button",
             "data-severity": severity,
             "data-bucket": bucket ?? "",
-            onclick: () => (
-              setParams({ severity, bucket }), rerender(), document.getElementById("drill")?.scrollIntoView()
-            ),
+            onclick: () => (setParams({ severity, bucket }), rerender(), document.getElementById("drill")?.scrollIntoView()),
           },
           text,
         )
@@ -264,12 +256,7 @@ function ageingSection(
           h("th", {}, code(ctx.lang, r.severity)),
           cell(r.severity, null, integer(r.employers, ctx.lang, ctx.digits), r.employers),
           BUCKET_ORDER.map((b) =>
-            cell(
-              r.severity,
-              b,
-              amount(r[b as keyof SeverityRow] as string, ctx.lang, ctx.digits),
-              r[b as keyof SeverityRow] as string,
-            ),
+            cell(r.severity, b, amount(r[b as keyof SeverityRow] as string, ctx.lang, ctx.digits), r[b as keyof SeverityRow] as string),
           ),
           h("td", { class: "num", "data-value": r.past_due }, amount(r.past_due, ctx.lang, ctx.digits)),
           h("td", { class: "num", "data-value": r.disputed }, amount(r.disputed, ctx.lang, ctx.digits)),
@@ -291,13 +278,7 @@ function ageingSection(
   );
 }
 
-async function fillDrill(
-  ctx: Ctx,
-  target: HTMLElement,
-  asOf: string,
-  severity: string,
-  bucket: string | null,
-): Promise<void> {
+async function fillDrill(ctx: Ctx, target: HTMLElement, asOf: string, severity: string, bucket: string | null): Promise<void> {
   const all = (await fetchShard<DrillRow[]>(`ageing/${asOf}/${severity}.json`)) ?? [];
   const rows = bucket ? all.filter((r) => Number(r[bucket] ?? 0) !== 0) : all;
   target.replaceChildren(
@@ -409,10 +390,5 @@ function suspensionSection(ctx: Ctx, d: CollectionsData, asOf: string): HTMLElem
         ),
       );
   }
-  return section(
-    "suspension",
-    `${ctx.w("overview.suspension")} — ${asOf}`,
-    h("p", { class: "hint" }, ctx.w("suspension.explain")),
-    body,
-  );
+  return section("suspension", `${ctx.w("overview.suspension")} — ${asOf}`, h("p", { class: "hint" }, ctx.w("suspension.explain")), body);
 }

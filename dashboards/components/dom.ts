@@ -32,14 +32,6 @@ export function section(id: string, title: string, ...children: Child[]): HTMLEl
 }
 
 /** A number whose exact value stays readable by tests and tools beside its formatted text. */
-export function figure(
-  text: string,
-  value: string | number | null | undefined,
-  attrs: Record<string, Attr> = {},
-): HTMLElement {
-  return h(
-    "span",
-    { class: "num", "data-value": value === null || value === undefined ? null : String(value), ...attrs },
-    text,
-  );
+export function figure(text: string, value: string | number | null | undefined, attrs: Record<string, Attr> = {}): HTMLElement {
+  return h("span", { class: "num", "data-value": value === null || value === undefined ? null : String(value), ...attrs }, text);
 }

@@ -14,17 +14,7 @@ import { sortPart } from "./order.js";
 import type { PagedList } from "../../pipelines/publish/export/paged.ts";
 
 type Row = Record<string, unknown>;
-const PARTS = [
-  "balances",
-  "ageing",
-  "open_items",
-  "invoices",
-  "payments",
-  "adjustments",
-  "objections",
-  "suspension",
-  "gaps",
-];
+const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
 const PAST_DUE_BUCKETS = ["d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
 const isZero = (v: string | null) => v === null || /^-?0*(\.0*)?$/.test(v);
 const s = (r: Row | undefined, k: string) => (r?.[k] === null || r?.[k] === undefined ? null : String(r[k]));
@@ -69,8 +59,7 @@ async function searchByName(index: EmployerSearch, query: string, limit = 20): P
   const found: IndexEntry[] = [];
   for (let c = 0; c < index.chunks && found.length < limit; c++) {
     const chunk = (await fetchShard<IndexEntry[]>(`employer-index/${c}.json`)) ?? [];
-    for (const e of chunk)
-      if (e[0].startsWith(q) || e[1]?.toLowerCase().includes(q) || e[2]?.toLowerCase().includes(q)) found.push(e);
+    for (const e of chunk) if (e[0].startsWith(q) || e[1]?.toLowerCase().includes(q) || e[2]?.toLowerCase().includes(q)) found.push(e);
   }
   return found.slice(0, limit);
 }
@@ -92,9 +81,7 @@ export function renderEmployer(ctx: Ctx, index: EmployerSearch): HTMLElement {
       // asking for the shard of an id that does not exist would log a failed request
       const profile = (await known(index, q)) ? await fetchShard<Profile>(`employers/${q}.json`) : null;
       result.replaceChildren(
-        profile
-          ? renderProfile(ctx, profile)
-          : h("p", { class: "hint", "data-no-employer": q }, ctx.w("search.unknown")),
+        profile ? renderProfile(ctx, profile) : h("p", { class: "hint", "data-no-employer": q }, ctx.w("search.unknown")),
       );
       return;
     }
@@ -127,36 +114,17 @@ export function renderEmployer(ctx: Ctx, index: EmployerSearch): HTMLElement {
   const form = h(
     "form",
     { class: "filters", onsubmit: (e: Event) => (e.preventDefault(), void go(input.value)) },
-    h(
-      "label",
-      {},
-      `${ctx.w("search")} (${integer(index.employers, ctx.lang, ctx.digits)} ${ctx.w("employers")})`,
-      input,
-    ),
+    h("label", {}, `${ctx.w("search")} (${integer(index.employers, ctx.lang, ctx.digits)} ${ctx.w("employers")})`, input),
     h("button", { type: "submit" }, ctx.w("search")),
   );
   const start = param("id") ?? param("q");
   if (start) void go(start);
-  return h(
-    "div",
-    { class: "tahseel-page", "data-page": "employer" },
-    h("h1", {}, ctx.w("page.employer")),
-    form,
-    result,
-  );
+  return h("div", { class: "tahseel-page", "data-page": "employer" }, h("h1", {}, ctx.w("page.employer")), form, result);
 }
 
 function table(ctx: Ctx, csv: string, columns: Column<Row>[], rows: Row[], limit = 30, paged?: PagedList): Child {
-  if (paged)
-    return pagedTable(
-      ctx,
-      paged.base,
-      { total: paged.total, pages: paged.pages, page: 0, rows },
-      { csv, columns, limit },
-    );
-  return rows.length
-    ? dataTable({ lang: ctx.lang, csv, columns, rows, limit })
-    : h("p", { class: "hint" }, ctx.w("employer.nothing"));
+  if (paged) return pagedTable(ctx, paged.base, { total: paged.total, pages: paged.pages, page: 0, rows }, { csv, columns, limit });
+  return rows.length ? dataTable({ lang: ctx.lang, csv, columns, rows, limit }) : h("p", { class: "hint" }, ctx.w("employer.nothing"));
 }
 
 /** The shard's lists come unordered; each part is sorted by its own date (then id). */
@@ -254,14 +222,7 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-balances`,
-        [
-          text("as_of"),
-          money("billed"),
-          money("adjustments"),
-          money("paid"),
-          money("outstanding"),
-          money("credit_balance"),
-        ],
+        [text("as_of"), money("billed"), money("adjustments"), money("paid"), money("outstanding"), money("credit_balance")],
         [...p.balances].reverse(),
       ),
     ),

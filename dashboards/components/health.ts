@@ -229,8 +229,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
 function upstreamSources(catalog: Catalog, id: string): string[] {
   const seen = new Set<string>();
   const visit = (n: string) => {
-    for (const u of nodeById(catalog, n)?.upstream ?? [])
-      if (!seen.has(u)) seen.add(u), visit(u.replace(/_current$/, ""));
+    for (const u of nodeById(catalog, n)?.upstream ?? []) if (!seen.has(u)) seen.add(u), visit(u.replace(/_current$/, ""));
   };
   visit(id);
   return [...seen].filter((s) => s.startsWith("raw.")).sort();
@@ -280,9 +279,7 @@ function nodeDetail(ctx: Ctx, n: CatalogNode): HTMLElement {
     n.grain ? h("p", {}, h("b", {}, `${ctx.w("grain")}: `), n.grain) : "",
     h("p", {}, h("b", {}, `${ctx.w("upstream")}: `), n.upstream.join(", ") || "—"),
     h("p", {}, h("b", {}, `${ctx.w("downstream")}: `), n.downstream.join(", ") || "—"),
-    n.last_built
-      ? h("p", {}, h("b", {}, `${ctx.w("last_built")}: `), `${n.last_built.at} · ${n.last_built.run_id}`)
-      : "",
+    n.last_built ? h("p", {}, h("b", {}, `${ctx.w("last_built")}: `), `${n.last_built.at} · ${n.last_built.run_id}`) : "",
     dataTable({
       lang: ctx.lang,
       csv: `columns-${n.id}`,

@@ -18,11 +18,7 @@ export function kpiLinks(ctx: Ctx, kpi: string): HTMLElement {
     " · ",
     h("a", { href: pageHref("health", { model: KPI_MODEL }, "catalogue"), "data-link": "model" }, ctx.w("model")),
     " · ",
-    h(
-      "a",
-      { href: pageHref("health", { run: ctx.site.stamp.run_id }, "runs"), "data-link": "run" },
-      ctx.w("stamp.run"),
-    ),
+    h("a", { href: pageHref("health", { run: ctx.site.stamp.run_id }, "runs"), "data-link": "run" }, ctx.w("stamp.run")),
   );
 }
 
@@ -44,11 +40,7 @@ export function kpiCard(ctx: Ctx, k: HeadlineKpi, explainedBy: string): HTMLElem
     "div",
     { class: "card kpi", "data-kpi": k.kpi, title: kpiDefinition(ctx.lang, k.kpi) ?? null },
     h("h3", {}, h("a", { href: explainedBy, "data-link": "explain" }, kpiLabel(ctx.lang, k.kpi))),
-    h(
-      "div",
-      { class: "big" },
-      figure(kpiValue(k.value, k.unit, ctx.lang, ctx.digits), k.value, { "data-unit": k.unit }),
-    ),
+    h("div", { class: "big" }, figure(kpiValue(k.value, k.unit, ctx.lang, ctx.digits), k.value, { "data-unit": k.unit })),
     changeLine(ctx, k, "vs_previous"),
     changeLine(ctx, k, "vs_year_ago"),
     kpiLinks(ctx, k.kpi),

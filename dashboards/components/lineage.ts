@@ -22,9 +22,7 @@ function svg<K extends keyof SVGElementTagNameMap>(
 
 export function lineageGraph(catalog: Catalog, selected: string | null, onSelect: (id: string) => void): SVGSVGElement {
   const layers = [...LAYERS, ...new Set(catalog.nodes.map((n) => n.layer).filter((l) => !LAYERS.includes(l)))];
-  const columns = layers.map((l) =>
-    catalog.nodes.filter((n) => n.layer === l).sort((a, b) => a.id.localeCompare(b.id)),
-  );
+  const columns = layers.map((l) => catalog.nodes.filter((n) => n.layer === l).sort((a, b) => a.id.localeCompare(b.id)));
   const place = new Map<string, { x: number; y: number }>();
   columns.forEach((nodes, c) => nodes.forEach((n, r) => place.set(n.id, { x: 10 + c * (W + GAP), y: 30 + r * ROW })));
   const height = 40 + Math.max(...columns.map((c) => c.length)) * ROW;
@@ -69,5 +67,4 @@ export function lineageGraph(catalog: Catalog, selected: string | null, onSelect
   return root;
 }
 
-export const nodeById = (catalog: Catalog, id: string | null): CatalogNode | undefined =>
-  catalog.nodes.find((n) => n.id === id);
+export const nodeById = (catalog: Catalog, id: string | null): CatalogNode | undefined => catalog.nodes.find((n) => n.id === id);

@@ -15,15 +15,10 @@ import { pageHref } from "./url.js";
 const EXPLAINED_BY: Record<string, (o: Overview) => string> = {
   coverage_gaps: () => pageHref("billing", {}, "coverage"),
 };
-const explain = (kpi: string, o: Overview) =>
-  EXPLAINED_BY[kpi]?.(o) ?? pageHref("collections", { kpi, as_of: o.period_end }, "trends");
+const explain = (kpi: string, o: Overview) => EXPLAINED_BY[kpi]?.(o) ?? pageHref("collections", { kpi, as_of: o.period_end }, "trends");
 
 function more(ctx: Ctx, href: string): HTMLElement {
-  return h(
-    "p",
-    { class: "more-link" },
-    h("a", { href, "data-link": "explain" }, `${ctx.w("details")} ${ctx.lang === "ar" ? "←" : "→"}`),
-  );
+  return h("p", { class: "more-link" }, h("a", { href, "data-link": "explain" }, `${ctx.w("details")} ${ctx.lang === "ar" ? "←" : "→"}`));
 }
 
 function suspensionFigure(ctx: Ctx, o: Overview): HTMLElement {

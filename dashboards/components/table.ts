@@ -35,11 +35,7 @@ export function csvText<R>(columns: Column<R>[], rows: R[]): string {
     const s = v === null || v === undefined ? "" : Array.isArray(v) ? v.join("; ") : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return (
-    `${[columns.map((c) => cell(c.key)).join(","), ...rows.map((r) => columns.map((c) => cell(raw(c, r))).join(","))].join(
-      "\n",
-    )}\n`
-  );
+  return `${[columns.map((c) => cell(c.key)).join(","), ...rows.map((r) => columns.map((c) => cell(raw(c, r))).join(","))].join("\n")}\n`;
 }
 
 export function dataTable<R>(o: TableOptions<R>): HTMLElement {
@@ -83,9 +79,7 @@ export function dataTable<R>(o: TableOptions<R>): HTMLElement {
       class: "csv",
       onclick: async () => {
         const rows = o.csvRows ? await o.csvRows() : o.rows;
-        const url = URL.createObjectURL(
-          new Blob([`\uFEFF${csvText(o.columns, rows)}`], { type: "text/csv;charset=utf-8" }),
-        );
+        const url = URL.createObjectURL(new Blob([`\uFEFF${csvText(o.columns, rows)}`], { type: "text/csv;charset=utf-8" }));
         const a = h("a", { href: url, download: `${o.csv}.csv` });
         document.body.appendChild(a);
         a.click();

@@ -11,11 +11,7 @@ export interface Command {
   usage: string;
   options: OptionSpec;
   /** Returns a value printed as JSON with `--json`, and the process exit code (0 unless stated). */
-  run(
-    options: ParsedOptions,
-    positionals: string[],
-    context: RunContext,
-  ): Promise<{ exitCode?: number; result?: unknown }>;
+  run(options: ParsedOptions, positionals: string[], context: RunContext): Promise<{ exitCode?: number; result?: unknown }>;
 }
 
 export const DEFAULT_DB = "data/warehouse.duckdb";

@@ -107,9 +107,7 @@ export const payments = defineEntity({
   schema: z.object({
     payment_id: text().key().required("Payment key."),
     employer_id: text().references("employers", "employer_id").required("The paying account."),
-    amount: amount("positive")
-      .control()
-      .required("> 0; a reversal carries the reversed amount (control total column)."),
+    amount: amount("positive").control().required("> 0; a reversal carries the reversed amount (control total column)."),
     paid_at: timestamp().required("When the money was received."),
     channel: enumOf(["sadad", "bank_transfer", "cash", "cheque"] as const).required("Payment channel."),
     bank_code: text().nullable("Bank."),

@@ -136,8 +136,7 @@ export function text(pattern?: { regex: string; code: string; message: string })
   });
 }
 
-export const digits = (n: number) =>
-  text({ regex: `\\d{${n}}`, code: `not_${n}_digits`, message: `must be exactly ${n} digits` });
+export const digits = (n: number) => text({ regex: `\\d{${n}}`, code: `not_${n}_digits`, message: `must be exactly ${n} digits` });
 
 export function enumOf<const V extends readonly [string, ...string[]]>(values: V) {
   const list = values.map((v) => `'${v}'`).join(", ");
@@ -158,10 +157,7 @@ export function enumOf<const V extends readonly [string, ...string[]]>(values: V
 
 /** Calendar date `YYYY-MM-DD`, parsed to a JS Date at UTC midnight (as DuckDB hands DATEs back). */
 export function date() {
-  const base = z
-    .string()
-    .regex(jsRe(DATE_PATTERN), "must be a date YYYY-MM-DD")
-    .refine(isCalendarDay, "not a real calendar date");
+  const base = z.string().regex(jsRe(DATE_PATTERN), "must be a date YYYY-MM-DD").refine(isCalendarDay, "not a real calendar date");
   return new Column(base, {
     kind: "date",
     duckdbType: "DATE",
@@ -181,8 +177,7 @@ export function isCalendarDay(text: string): boolean {
 }
 
 /** An ISO 8601 timestamp with offset that names a real point in time. */
-export const isRealTimestamp = (s: string) =>
-  jsRe(TIMESTAMP_PATTERN).test(s) && isCalendarDay(s) && !Number.isNaN(Date.parse(s));
+export const isRealTimestamp = (s: string) => jsRe(TIMESTAMP_PATTERN).test(s) && isCalendarDay(s) && !Number.isNaN(Date.parse(s));
 
 export function timestamp() {
   const base = z
@@ -222,10 +217,7 @@ export function amount(sign: "signed" | "non_negative" | "positive") {
   });
   // As patterns over an amount's text: no minus sign, or only zeros behind one; a digit other than 0 somewhere, and no sign.
   if (sign === "non_negative")
-    return col.rule(
-      { code: "negative_amount", message: "must be ≥ 0", sql: "{t} >= 0", pattern: "[0-9.]+|-[0.]+" },
-      (v) => Number(v) >= 0,
-    );
+    return col.rule({ code: "negative_amount", message: "must be ≥ 0", sql: "{t} >= 0", pattern: "[0-9.]+|-[0.]+" }, (v) => Number(v) >= 0);
   if (sign === "positive")
     return col.rule(
       { code: "not_positive_amount", message: "must be > 0", sql: "{t} > 0", pattern: "[0.]*[1-9][0-9.]*" },
@@ -240,13 +232,10 @@ export function integer(min: number, max: number) {
     kind: "integer",
     duckdbType: "INTEGER",
     rules: [re("-?\\d{1,9}", "bad_integer", "must be a whole number")],
-  }).rule(
-    { code: "out_of_range", message: `must be between ${min} and ${max}`, sql: `{t} BETWEEN ${min} AND ${max}` },
-    (v) => {
-      const n = Number(v);
-      return n >= min && n <= max;
-    },
-  );
+  }).rule({ code: "out_of_range", message: `must be between ${min} and ${max}`, sql: `{t} BETWEEN ${min} AND ${max}` }, (v) => {
+    const n = Number(v);
+    return n >= min && n <= max;
+  });
 }
 
 export function boolean() {

@@ -64,19 +64,10 @@ export const activityLog = defineEntity({
     actor_id: text().required("Who did it."),
     actor_role: enumOf(["employer_user", "staff", "system", "integration"] as const).required("Kind of actor."),
     action: enumOf(["create", "update", "delete", "approve", "login"] as const).required("What was done."),
-    entity: enumOf([
-      "employer",
-      "contributor",
-      "engagement",
-      "wage",
-      "invoice",
-      "adjustment",
-      "payment",
-      "dispute",
-    ] as const).required("What kind of row was changed (`employer` for logins)."),
-    entity_id: text().nullable(
-      "The changed row's key; for a wage `period|employer_id|contributor_id`; null for logins.",
+    entity: enumOf(["employer", "contributor", "engagement", "wage", "invoice", "adjustment", "payment", "dispute"] as const).required(
+      "What kind of row was changed (`employer` for logins).",
     ),
+    entity_id: text().nullable("The changed row's key; for a wage `period|employer_id|contributor_id`; null for logins."),
     field: text().nullable("The changed field."),
     old_value: text().nullable("Value before."),
     new_value: text().nullable("Value after."),

@@ -19,14 +19,7 @@ export const REGIONS = [
   "BAHAH",
   "JOUF",
 ] as const;
-export const LEGAL_FORMS = [
-  "private",
-  "government",
-  "semi_government",
-  "non_profit",
-  "foreign_branch",
-  "individual",
-] as const;
+export const LEGAL_FORMS = ["private", "government", "semi_government", "non_profit", "foreign_branch", "individual"] as const;
 
 export const employers = defineEntity({
   name: "employers",
@@ -69,10 +62,7 @@ export const contributors = defineEntity({
       code: "bad_national_id",
       message: "must be 10 digits starting with 1 or 2",
     })
-      .rule(
-        { code: "bad_check_digit", message: "fails the Luhn check digit", sql: LUHN_SQL, scan: luhnValidBytes },
-        luhnValid,
-      )
+      .rule({ code: "bad_check_digit", message: "fails the Luhn check digit", sql: LUHN_SQL, scan: luhnValidBytes }, luhnValid)
       .key()
       .required("National ID (starts with 1) or iqama (starts with 2), Luhn check digit."),
     name_ar: text().required("Name in Arabic."),
@@ -91,9 +81,7 @@ export const contributors = defineEntity({
       code: "implausible_age",
       message: "must be aged 15–80 on first_registered_on",
       sql: "{birth_date} + INTERVAL 15 YEAR <= {first_registered_on} AND {first_registered_on} < {birth_date} + INTERVAL 81 YEAR",
-      check: (row) =>
-        addYears(row.birth_date, 15) <= row.first_registered_on &&
-        row.first_registered_on < addYears(row.birth_date, 81),
+      check: (row) => addYears(row.birth_date, 15) <= row.first_registered_on && row.first_registered_on < addYears(row.birth_date, 81),
       // DuckDB's INTERVAL arithmetic cost as much as reading the rest of the row.
       scan: {
         columns: ["birth_date", "first_registered_on"],
@@ -132,12 +120,7 @@ export const engagements = defineEntity({
 
 /** `YYYY-MM-DD` at `start` plus whole years as yyyymmdd, clamped like addYears. */
 function dayNumber(bytes: Uint8Array, start: number, years: number): number {
-  const y =
-    (bytes[start]! - 48) * 1000 +
-    (bytes[start + 1]! - 48) * 100 +
-    (bytes[start + 2]! - 48) * 10 +
-    (bytes[start + 3]! - 48) +
-    years;
+  const y = (bytes[start]! - 48) * 1000 + (bytes[start + 1]! - 48) * 100 + (bytes[start + 2]! - 48) * 10 + (bytes[start + 3]! - 48) + years;
   const m = (bytes[start + 5]! - 48) * 10 + (bytes[start + 6]! - 48);
   let d = (bytes[start + 8]! - 48) * 10 + (bytes[start + 9]! - 48);
   if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) d = 28;

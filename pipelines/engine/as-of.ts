@@ -23,9 +23,7 @@ export async function latestDateInData(connection: DuckDBConnection): Promise<st
     for (const c of columnsOf(entity)) {
       if (!present.has(`raw.${entity.name}.${c.name}`) || FORWARD_LOOKING.has(c.name)) continue;
       if (c.kind === "timestamp")
-        parts.push(
-          `SELECT CAST(timezone('Asia/Riyadh', max(${ident(c.name)})) AS DATE) AS d FROM raw.${ident(entity.name)}`,
-        );
+        parts.push(`SELECT CAST(timezone('Asia/Riyadh', max(${ident(c.name)})) AS DATE) AS d FROM raw.${ident(entity.name)}`);
       else if (c.kind === "date") parts.push(`SELECT max(${ident(c.name)}) AS d FROM raw.${ident(entity.name)}`);
     }
   }

@@ -45,11 +45,7 @@ export interface BuildSummary {
   request: { select: string[]; asOf: string | null; params: ParamValues; period: string | null };
 }
 
-export async function buildModels(
-  warehouse: Warehouse,
-  request: BuildRequest,
-  context: RunContext,
-): Promise<BuildSummary> {
+export async function buildModels(warehouse: Warehouse, request: BuildRequest, context: RunContext): Promise<BuildSummary> {
   const connection = warehouse.connection;
   const clock = phaseClock();
   await ensureAuditTables(connection);
@@ -58,10 +54,7 @@ export async function buildModels(
   for (const w of project.warnings) context.logger.warn(w);
   const selected = selectModels(project, request.select);
   const period = request.period === undefined ? undefined : checkPeriod(request.period);
-  const asOf =
-    request.asOf !== undefined
-      ? checkParam("as_of", "date", request.asOf, "--as-of")
-      : await latestDateInData(connection);
+  const asOf = request.asOf !== undefined ? checkParam("as_of", "date", request.asOf, "--as-of") : await latestDateInData(connection);
   const runParams: ParamValues = { ...request.params, ...(asOf ? { as_of: asOf } : {}) };
 
   const sources = [...new Set([...project.models.values()].flatMap((m) => m.sources))];
@@ -86,17 +79,10 @@ export async function buildModels(
   const outcomes = await execute(warehouse, project, toBuild, request, context);
   clock.lap("build");
   for (const p of plans)
-    if (p.action === "fresh")
-      outcomes.set(p.model.id, { model: p.model.id, status: "fresh", reason: p.reason, durationMs: 0, tests: [] });
+    if (p.action === "fresh") outcomes.set(p.model.id, { model: p.model.id, status: "fresh", reason: p.reason, durationMs: 0, tests: [] });
   const models = project.order.filter((id) => outcomes.has(id)).map((id) => outcomes.get(id)!);
-  const blockingFailures = models
-    .filter((m) => m.status === "failed" || m.status === "test_failed")
-    .map((m) => m.model);
-  const status = models.some((m) => m.status === "cancelled")
-    ? "cancelled"
-    : blockingFailures.length
-      ? "failed"
-      : "success";
+  const blockingFailures = models.filter((m) => m.status === "failed" || m.status === "test_failed").map((m) => m.model);
+  const status = models.some((m) => m.status === "cancelled") ? "cancelled" : blockingFailures.length ? "failed" : "success";
   const tests = models.flatMap((m) => m.tests);
   const tally = new Map<string, number>();
   for (const m of models) tally.set(m.status, (tally.get(m.status) ?? 0) + 1);
@@ -177,9 +163,7 @@ async function execute(
     });
     for (const [id, s] of status) {
       if (s !== "blocked" && s !== "cancelled") continue;
-      const failedUpstream = project.models
-        .get(id)!
-        .upstream.filter((u) => ["failed", "blocked"].includes(status.get(u) ?? ""));
+      const failedUpstream = project.models.get(id)!.upstream.filter((u) => ["failed", "blocked"].includes(status.get(u) ?? ""));
       const why = s === "blocked" ? `not built: ${failedUpstream.join(", ")} failed` : "not built: the run was stopped";
       outcomes.set(id, { model: id, status: s, reason: planOf.get(id)!.reason, error: why, durationMs: 0, tests: [] });
       context.logger.warn(`${id}: ${why}`);

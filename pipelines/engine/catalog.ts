@@ -45,14 +45,8 @@ export interface Catalog {
   edges: { from: string; to: string }[];
 }
 
-export async function buildCatalog(
-  project: Project,
-  connection: DuckDBConnection | undefined,
-  now: Date,
-): Promise<Catalog> {
-  const facts = connection
-    ? await warehouseFacts(connection)
-    : { types: new Map(), tests: new Map(), builds: new Map() };
+export async function buildCatalog(project: Project, connection: DuckDBConnection | undefined, now: Date): Promise<Catalog> {
+  const facts = connection ? await warehouseFacts(connection) : { types: new Map(), tests: new Map(), builds: new Map() };
   const nodes: CatalogNode[] = [];
   const sourceDownstream = new Map<string, string[]>();
   for (const id of project.order) {
@@ -93,8 +87,7 @@ export async function buildCatalog(
       layer: "raw",
       name: entity.name,
       description: entity.doc,
-      grain:
-        entity.kind === "snapshot" ? "one row per version of a key (_valid_to NULL = current)" : "one row per event",
+      grain: entity.kind === "snapshot" ? "one row per version of a key (_valid_to NULL = current)" : "one row per event",
       materialized: null,
       file: null,
       columns: columnsOf(entity).map((c) => ({
@@ -150,12 +143,7 @@ async function warehouseFacts(connection: DuckDBConnection) {
   const tests = new Map<string, CatalogTest["last_result"]>();
   const builds = new Map<string, CatalogNode["last_built"]>();
   const present = new Set(
-    (
-      await queryRows<{ t: string }>(
-        connection,
-        "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'audit'",
-      )
-    ).map((r) => r.t),
+    (await queryRows<{ t: string }>(connection, "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'audit'")).map((r) => r.t),
   );
   if (present.has("test_results"))
     for (const r of await queryRows<{

@@ -17,25 +17,22 @@ export function displayPath(path: string): string {
 }
 
 export function discoverModels(root: string): Model[] {
-  if (!existsSync(root))
-    throw new UserError(`no models folder at ${displayPath(root)}; create it with staging/, core/ and marts/ inside`);
+  if (!existsSync(root)) throw new UserError(`no models folder at ${displayPath(root)}; create it with staging/, core/ and marts/ inside`);
   const models: Model[] = [];
   const customTests: { path: string; model: string; layer: Layer }[] = [];
   for (const entry of readdirSync(root).sort()) {
     const path = join(root, entry);
     if (!statSync(path).isDirectory()) {
       if (/\.(sql|ts)$/.test(entry))
-        throw new UserError(
-          `a model must sit in a layer folder: move it to ${LAYERS.map((l) => `models/${l}/`).join(", ")}`,
-          { at: { file: displayPath(path), line: 1 } },
-        );
+        throw new UserError(`a model must sit in a layer folder: move it to ${LAYERS.map((l) => `models/${l}/`).join(", ")}`, {
+          at: { file: displayPath(path), line: 1 },
+        });
       continue;
     }
     if (!(LAYERS as readonly string[]).includes(entry))
-      throw new UserError(
-        `unknown layer folder "${entry}"${didYouMean(entry, LAYERS)}; layers are ${LAYERS.join(", ")}`,
-        { at: { file: displayPath(path) } },
-      );
+      throw new UserError(`unknown layer folder "${entry}"${didYouMean(entry, LAYERS)}; layers are ${LAYERS.join(", ")}`, {
+        at: { file: displayPath(path) },
+      });
     for (const file of walk(path)) {
       const name = basename(file);
       const test = /^(.+?)(\.[a-z0-9_]+)?\.test\.sql$/.exec(name);
@@ -131,10 +128,9 @@ function checkDuplicates(models: Model[]): void {
   for (const m of models) {
     const other = seen.get(m.id);
     if (other)
-      throw new UserError(
-        `model ${m.id} is defined twice (also in ${other.file}); each table has one file — rename one of them`,
-        { at: { file: m.file, line: 1 } },
-      );
+      throw new UserError(`model ${m.id} is defined twice (also in ${other.file}); each table has one file — rename one of them`, {
+        at: { file: m.file, line: 1 },
+      });
     seen.set(m.id, m);
   }
 }

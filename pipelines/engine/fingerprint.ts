@@ -10,8 +10,7 @@ import type { BoundParam } from "./params.ts";
 /** Bumped when the engine changes how it materializes, so every model is rebuilt once. */
 const ENGINE_VERSION = "1";
 
-export const digest = (...parts: unknown[]) =>
-  createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+export const digest = (...parts: unknown[]) => createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
 
 /**
  * The model's code: its file, tests and the parameters its SQL body reads. For an incremental model
@@ -53,10 +52,7 @@ export function fullFingerprint(
  * number of closed snapshot versions. Ingest only appends rows and closes versions, so any load
  * that changed a table changes its version.
  */
-export async function sourceVersions(
-  connection: DuckDBConnection,
-  sources: readonly string[],
-): Promise<Record<string, string>> {
+export async function sourceVersions(connection: DuckDBConnection, sources: readonly string[]): Promise<Record<string, string>> {
   if (sources.length === 0) return {};
   const reader = await connection.runAndReadAll(
     `SELECT schema_name || '.' || table_name AS id, column_name FROM duckdb_columns()
@@ -84,7 +80,6 @@ export async function sourceVersions(
     );
   }
   if (parts.length)
-    for (const r of await queryRows<{ id: string; version: string }>(connection, parts.join("\nUNION ALL\n")))
-      versions[r.id] = r.version;
+    for (const r of await queryRows<{ id: string; version: string }>(connection, parts.join("\nUNION ALL\n"))) versions[r.id] = r.version;
   return versions;
 }

@@ -20,9 +20,7 @@ type Role = "body" | "periods" | "test";
 type Parsed = { text: SqlText; role: Role; sql: ParsedSql };
 
 /** The ingest's tables, and the views of their current snapshot versions. */
-const RAW_TABLES = ENTITIES.flatMap((e) =>
-  e.kind === "snapshot" ? [`raw.${e.name}`, `raw.${e.name}_current`] : [`raw.${e.name}`],
-);
+const RAW_TABLES = ENTITIES.flatMap((e) => (e.kind === "snapshot" ? [`raw.${e.name}`, `raw.${e.name}_current`] : [`raw.${e.name}`]));
 /** Variables the engine sets itself for some models, so they need no declaration. */
 const BUILT_IN_VARIABLES = { incremental: ["period"] };
 
@@ -30,8 +28,7 @@ export async function resolveProject(models: readonly Model[], connection: DuckD
   const ids = new Set(models.map((m) => m.id));
   const texts: { model: Model; text: SqlText; role: Role }[] = [];
   for (const m of models) {
-    if (m.language === "sql")
-      texts.push({ model: m, role: "body", text: { text: m.text, file: m.file, firstLine: 1 } });
+    if (m.language === "sql") texts.push({ model: m, role: "body", text: { text: m.text, file: m.file, firstLine: 1 } });
     const periods = m.header.incremental?.periods;
     if (periods)
       texts.push({
@@ -40,17 +37,14 @@ export async function resolveProject(models: readonly Model[], connection: DuckD
         text: { text: periods, file: m.file, firstLine: m.located.lineAt(["incremental", "periods"]) },
       });
     for (const t of m.tests)
-      if (t.kind === "custom")
-        texts.push({ model: m, role: "test", text: { text: t.sql, file: t.file, firstLine: 1 } });
+      if (t.kind === "custom") texts.push({ model: m, role: "test", text: { text: t.sql, file: t.file, firstLine: 1 } });
   }
   const parsed = await parseSqlTexts(
     connection,
     texts.map((t) => t.text),
   );
   const byModel = new Map<string, Parsed[]>();
-  texts.forEach((t, i) =>
-    byModel.set(t.model.id, [...(byModel.get(t.model.id) ?? []), { text: t.text, role: t.role, sql: parsed[i]! }]),
-  );
+  texts.forEach((t, i) => byModel.set(t.model.id, [...(byModel.get(t.model.id) ?? []), { text: t.text, role: t.role, sql: parsed[i]! }]));
 
   const warnings: string[] = [];
   const resolved = new Map<string, ResolvedModel>();
@@ -61,12 +55,7 @@ export async function resolveProject(models: readonly Model[], connection: DuckD
   return { models: resolved, order, downstream, warnings };
 }
 
-function checkTarget(
-  id: string,
-  ids: Set<string>,
-  at: { file: string; line: number },
-  what: string,
-): "model" | "source" {
+function checkTarget(id: string, ids: Set<string>, at: { file: string; line: number }, what: string): "model" | "source" {
   const [schema, table, extra] = id.split(".");
   if (!schema || !table || extra !== undefined)
     throw new UserError(`${what} "${id}" must be written schema.table, e.g. staging.stg_employers or raw.employers`, {
@@ -74,10 +63,9 @@ function checkTarget(
     });
   if ((LAYERS as readonly string[]).includes(schema)) {
     if (ids.has(id)) return "model";
-    throw new UserError(
-      `${what} unknown model ${id}${didYouMean(id, [...ids])}; create models/${schema}/${table}.sql or fix the name`,
-      { at },
-    );
+    throw new UserError(`${what} unknown model ${id}${didYouMean(id, [...ids])}; create models/${schema}/${table}.sql or fix the name`, {
+      at,
+    });
   }
   if (schema === "raw") {
     if (RAW_TABLES.includes(id)) return "source";
@@ -102,10 +90,7 @@ function resolveModel(m: Model, texts: Parsed[], ids: Set<string>, warnings: str
       const at = { file: text.file, line: t.line };
       if (!t.schema) {
         if (sql.ctes.has(t.table)) continue;
-        throw new UserError(
-          `unqualified table "${t.table}": write it with its schema, e.g. staging.${t.table} or raw.${t.table}`,
-          { at },
-        );
+        throw new UserError(`unqualified table "${t.table}": write it with its schema, e.g. staging.${t.table} or raw.${t.table}`, { at });
       }
       if (t.catalog)
         throw new UserError(`"${t.catalog}.${t.schema}.${t.table}": read tables of this warehouse as schema.table`, {
@@ -117,8 +102,7 @@ function resolveModel(m: Model, texts: Parsed[], ids: Set<string>, warnings: str
       checkTarget(id, ids, at, "reads");
       inferred.push({ id, ...at });
     }
-    for (const v of sql.variables)
-      (role === "periods" ? periodVariables : variables).push({ id: v.name, file: text.file, line: v.line });
+    for (const v of sql.variables) (role === "periods" ? periodVariables : variables).push({ id: v.name, file: text.file, line: v.line });
   }
   const declared = (m.header.depends_on ?? []).map((id, i) => ({
     id,
@@ -136,12 +120,9 @@ function resolveModel(m: Model, texts: Parsed[], ids: Set<string>, warnings: str
       );
     const found = new Set(inferred.map((r) => r.id));
     for (const d of declared)
-      if (!found.has(d.id))
-        warnings.push(`${d.file} line ${d.line}: depends_on lists ${d.id} but the SQL does not read it`);
+      if (!found.has(d.id)) warnings.push(`${d.file} line ${d.line}: depends_on lists ${d.id} but the SQL does not read it`);
   }
-  const fromTests: Reference[] = m.tests.flatMap((t) =>
-    testReferences(t).map((id) => ({ id, file: t.file, line: t.line })),
-  );
+  const fromTests: Reference[] = m.tests.flatMap((t) => testReferences(t).map((id) => ({ id, file: t.file, line: t.line })));
   for (const r of fromTests) checkTarget(r.id, ids, r, "test reads");
   checkVariables(m, [...variables, ...periodVariables], warnings);
   const all = [...declared, ...inferred, ...fromTests].map((r) => r.id).filter((id) => id !== m.id);

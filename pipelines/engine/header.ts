@@ -6,9 +6,7 @@ import { parseLocatedYaml, parseWith, type LocatedYaml } from "./located-yaml.ts
 
 /** Required text, with what to write when it is missing. */
 const text = (what: string) =>
-  z
-    .string({ error: (i) => (i.input === undefined ? `required: ${what}` : `must be text: ${what}`) })
-    .min(1, `required: ${what}`);
+  z.string({ error: (i) => (i.input === undefined ? `required: ${what}` : `must be text: ${what}`) }).min(1, `required: ${what}`);
 
 const Name = z.string().regex(/^[a-z_][a-z0-9_]*$/, "must be lower_snake_case (letters, digits, _)");
 
@@ -47,8 +45,7 @@ export const HeaderSchema = z
     description: text("say in a sentence what the table holds"),
     grain: text("say what one row is, e.g. 'one row per employer_id'"),
     materialized: z.enum(["view", "table", "incremental"], {
-      error: (i) =>
-        i.input === undefined ? "required: view, table or incremental" : "must be view, table or incremental",
+      error: (i) => (i.input === undefined ? "required: view, table or incremental" : "must be view, table or incremental"),
     }),
     incremental: Incremental.optional(),
     depends_on: z.array(z.string()).optional(),
@@ -80,15 +77,11 @@ export interface ParamSpec {
 }
 
 export function paramSpecs(header: ModelHeader): Record<string, ParamSpec> {
-  return Object.fromEntries(
-    Object.entries(header.params).map(([k, v]) => [k, typeof v === "string" ? { type: v } : v]),
-  );
+  return Object.fromEntries(Object.entries(header.params).map(([k, v]) => [k, typeof v === "string" ? { type: v } : v]));
 }
 
 export function columnDocs(header: ModelHeader): { name: string; description: string; type?: string }[] {
-  return Object.entries(header.columns).map(([name, c]) =>
-    typeof c === "string" ? { name, description: c } : { name, ...c },
-  );
+  return Object.entries(header.columns).map(([name, c]) => (typeof c === "string" ? { name, description: c } : { name, ...c }));
 }
 
 export interface HeaderBlock {

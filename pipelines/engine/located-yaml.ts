@@ -71,12 +71,7 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number {
 }
 
 /** Validates with zod; the first problem becomes a UserError at its own line, with the field path and what is wanted. */
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  located: LocatedYaml,
-  place: YamlPlace,
-  hint = "",
-): z.infer<S> {
+export function parseWith<S extends z.ZodType>(schema: S, located: LocatedYaml, place: YamlPlace, hint = ""): z.infer<S> {
   const result = schema.safeParse(located.value);
   if (result.success) return result.data;
   // An unknown key (a misspelling) explains the "missing" error that usually comes with it: report it first.
@@ -112,8 +107,7 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;

@@ -35,11 +35,7 @@ export interface BuildMeta {
   now: () => Date;
 }
 
-export async function materialize(
-  connection: DuckDBConnection,
-  plan: PlannedModel,
-  meta: BuildMeta,
-): Promise<ModelOutcome> {
+export async function materialize(connection: DuckDBConnection, plan: PlannedModel, meta: BuildMeta): Promise<ModelOutcome> {
   const { model } = plan;
   const started = performance.now();
   const target = qualified(model.id);

@@ -38,8 +38,7 @@ export const PERIOD = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a per
 
 export function checkParam(name: string, type: ParamType, value: unknown, where: string): string {
   const result = VALUE[type].safeParse(typeof value === "string" ? value : String(value));
-  if (!result.success)
-    throw new UserError(`${where}: parameter ${name} = "${String(value)}" ${result.error.issues[0]!.message}`);
+  if (!result.success) throw new UserError(`${where}: parameter ${name} = "${String(value)}" ${result.error.issues[0]!.message}`);
   return result.data;
 }
 

@@ -23,25 +23,18 @@ export async function wantedPeriods(connection: DuckDBConnection, plan: PlannedM
     if (value === null) continue;
     const text = String(value);
     if (!PERIOD.safeParse(text).success)
-      throw new UserError(
-        `incremental.periods returned "${text}", not a period YYYY-MM; make the query return periods like 2026-03`,
-        { at: { file: model.file, line } },
-      );
+      throw new UserError(`incremental.periods returned "${text}", not a period YYYY-MM; make the query return periods like 2026-03`, {
+        at: { file: model.file, line },
+      });
     periods.add(text);
   }
   return [...periods].sort();
 }
 
-export function periodsToBuild(
-  plan: PlannedModel,
-  wanted: readonly string[],
-  built: ReadonlySet<string>,
-  fullRebuild: boolean,
-): string[] {
+export function periodsToBuild(plan: PlannedModel, wanted: readonly string[], built: ReadonlySet<string>, fullRebuild: boolean): string[] {
   const chosen = new Set(plan.requestedPeriods);
   for (const p of wanted) if (fullRebuild || !built.has(p)) chosen.add(p);
-  if (plan.inputsChanged)
-    for (const p of wanted.slice(Math.max(0, wanted.length - plan.model.header.incremental!.lookback))) chosen.add(p);
+  if (plan.inputsChanged) for (const p of wanted.slice(Math.max(0, wanted.length - plan.model.header.incremental!.lookback))) chosen.add(p);
   return [...chosen].sort();
 }
 

@@ -40,10 +40,9 @@ function interpret(json: string, source: SqlText): ParsedSql {
   if (tree.error) {
     const position = tree.position === undefined ? undefined : Number(tree.position);
     if (tree.error_type === "not implemented")
-      throw new UserError(
-        "a model (or test) is one SELECT statement; the engine itself creates the table or view — remove CREATE/INSERT",
-        { at: { file: source.file, line: source.firstLine } },
-      );
+      throw new UserError("a model (or test) is one SELECT statement; the engine itself creates the table or view — remove CREATE/INSERT", {
+        at: { file: source.file, line: source.firstLine },
+      });
     throw new UserError(`SQL syntax error: ${tree.error_message}; fix the SQL on this line`, {
       at: { file: source.file, line: position === undefined ? source.firstLine : lineAt(position) },
     });

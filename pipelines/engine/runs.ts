@@ -100,8 +100,7 @@ export async function lastUnfinishedBuild(connection: DuckDBConnection): Promise
   if (!last) throw new UserError("--resume: no earlier build is recorded in audit.runs; run tahseel build");
   const step = (JSON.parse(last.steps) as StepRecord[]).find((s) => s.name === "build");
   const detail = step?.detail as { request?: ResumePoint["request"]; models?: Record<string, string> } | undefined;
-  if (!detail?.request || !detail.models)
-    throw new UserError(`--resume: run ${last.run_id} did not record its build request`);
+  if (!detail?.request || !detail.models) throw new UserError(`--resume: run ${last.run_id} did not record its build request`);
   const unfinished = Object.entries(detail.models)
     .filter(([, s]) => ["failed", "test_failed", "blocked", "cancelled"].includes(s))
     .map(([id]) => id);

@@ -49,15 +49,12 @@ export function scaffoldModel(modelsDir: string, name: string, layer: string): {
   if (!(LAYERS as readonly string[]).includes(layer))
     throw new UserError(`--layer ${layer}: unknown layer${didYouMean(layer, LAYERS)}; layers are ${LAYERS.join(", ")}`);
   if (!/^[a-z][a-z0-9_]*$/.test(name))
-    throw new UserError(
-      `model name "${name}" must be lower_snake_case: it becomes the table name (e.g. employer_balance)`,
-    );
+    throw new UserError(`model name "${name}" must be lower_snake_case: it becomes the table name (e.g. employer_balance)`);
   const dir = join(modelsDir, layer);
   const model = join(dir, `${name}.sql`);
   const test = join(dir, `${name}.test.sql`);
   for (const existing of [`${name}.sql`, `${name}.ts`])
-    if (existsSync(join(dir, existing)))
-      throw new UserError(`${join(dir, existing)} already exists; pick another name or edit that file`);
+    if (existsSync(join(dir, existing))) throw new UserError(`${join(dir, existing)} already exists; pick another name or edit that file`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(model, modelTemplate(layer as Layer, name));
   if (!existsSync(test)) writeFileSync(test, testTemplate(layer as Layer, name));

@@ -29,9 +29,7 @@ function matchName(project: Project, name: string, selector: string): string[] {
   if (byName.length > 1)
     throw new UserError(`--select ${selector}: "${name}" is ambiguous (${byName.join(", ")}); write it as schema.name`);
   const names = [...project.order, ...project.order.map((id) => id.split(".")[1]!)];
-  throw new UserError(
-    `--select ${selector}: no model "${name}"${didYouMean(name, names)}; \`tahseel docs\` lists the models`,
-  );
+  throw new UserError(`--select ${selector}: no model "${name}"${didYouMean(name, names)}; \`tahseel docs\` lists the models`);
 }
 
 function closure(start: string, next: (id: string) => readonly string[], into: Set<string>): void {

@@ -69,11 +69,7 @@ export async function recordModelState(
   );
 }
 
-export async function builtPeriods(
-  connection: DuckDBConnection,
-  model: string,
-  codeFingerprint: string,
-): Promise<Set<string>> {
+export async function builtPeriods(connection: DuckDBConnection, model: string, codeFingerprint: string): Promise<Set<string>> {
   const rows = await queryRows<{ period: string }>(
     connection,
     "SELECT period FROM audit.model_periods WHERE model = $model AND code_fingerprint = $code",
@@ -97,17 +93,14 @@ export async function recordPeriod(
     model: p.model,
     period: p.period,
   });
-  await connection.run(
-    "INSERT INTO audit.model_periods VALUES ($model, $period, $code, $at::TIMESTAMPTZ, $run, $rows::BIGINT)",
-    {
-      model: p.model,
-      period: p.period,
-      code: p.codeFingerprint,
-      at: p.builtAt.toISOString(),
-      run: p.runId,
-      rows: String(p.rows),
-    },
-  );
+  await connection.run("INSERT INTO audit.model_periods VALUES ($model, $period, $code, $at::TIMESTAMPTZ, $run, $rows::BIGINT)", {
+    model: p.model,
+    period: p.period,
+    code: p.codeFingerprint,
+    at: p.builtAt.toISOString(),
+    run: p.runId,
+    rows: String(p.rows),
+  });
 }
 
 export type ObjectKind = "table" | "view";
@@ -135,10 +128,7 @@ export interface TestResultRow {
   checkedAt: Date;
 }
 
-export async function recordTestResults(
-  connection: DuckDBConnection,
-  results: readonly TestResultRow[],
-): Promise<void> {
+export async function recordTestResults(connection: DuckDBConnection, results: readonly TestResultRow[]): Promise<void> {
   for (const r of results)
     await connection.run(
       "INSERT INTO audit.test_results VALUES ($run, $model, $test, $severity, $status, $failing::BIGINT, $sample::JSON, $message, $at::TIMESTAMPTZ)",

@@ -31,9 +31,7 @@ export type TestSpec = TestBase &
     | { kind: "custom"; sql: string }
   );
 
-const Columns = z
-  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
-  .transform((c) => (typeof c === "string" ? [c] : c));
+const Columns = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((c) => (typeof c === "string" ? [c] : c));
 
 const ARGUMENTS = {
   not_null: Columns,
@@ -74,10 +72,9 @@ function parseEntry(entry: unknown, index: number, located: LocatedYaml, file: s
   const kinds = Object.keys(record).filter((k) => !COMMON.includes(k));
   const unknown = kinds.find((k) => !(k in ARGUMENTS));
   if (unknown)
-    throw new UserError(
-      `unknown test "${unknown}"${didYouMean(unknown, TEST_KINDS)}; known tests: ${TEST_KINDS.join(", ")}`,
-      { at: at(unknown) },
-    );
+    throw new UserError(`unknown test "${unknown}"${didYouMean(unknown, TEST_KINDS)}; known tests: ${TEST_KINDS.join(", ")}`, {
+      at: at(unknown),
+    });
   if (kinds.length !== 1)
     throw new UserError(`tests[${index}]: give exactly one test per entry (found ${kinds.length}); ${usage}`, {
       at: at(),
@@ -85,12 +82,10 @@ function parseEntry(entry: unknown, index: number, located: LocatedYaml, file: s
   const kind = kinds[0] as keyof typeof ARGUMENTS;
   const severity = record.severity ?? "error";
   if (severity !== "error" && severity !== "warn")
-    throw new UserError(
-      `severity must be error (stops downstream models) or warn (reported only), not "${String(severity)}"`,
-      { at: at("severity") },
-    );
-  if (record.name !== undefined && typeof record.name !== "string")
-    throw new UserError("name must be text", { at: at("name") });
+    throw new UserError(`severity must be error (stops downstream models) or warn (reported only), not "${String(severity)}"`, {
+      at: at("severity"),
+    });
+  if (record.name !== undefined && typeof record.name !== "string") throw new UserError("name must be text", { at: at("name") });
   const parsed = ARGUMENTS[kind].safeParse(record[kind]);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -48,9 +48,7 @@ function reconcileSql(t: string, test: Extract<TestSpec, { kind: "reconciles" }>
   const left = `SELECT ${keys}${halalas(test.sum)} AS model_total FROM ${t}${where(test.where)}${group}`;
   const right = `SELECT ${keys}${halalas(test.equals.sum)} AS other_total FROM ${qualified(test.equals.model)}${where(test.equals.where)}${group}`;
   // NULL keys are a group like any other: matched with IS NOT DISTINCT FROM, not USING.
-  const join = by.length
-    ? `l FULL OUTER JOIN r ON ${by.map((k) => `l.${k} IS NOT DISTINCT FROM r.${k}`).join(" AND ")}`
-    : "l CROSS JOIN r";
+  const join = by.length ? `l FULL OUTER JOIN r ON ${by.map((k) => `l.${k} IS NOT DISTINCT FROM r.${k}`).join(" AND ")}` : "l CROSS JOIN r";
   const groupKeys = by.map((k) => `coalesce(l.${k}, r.${k}) AS ${k}, `).join("");
   return (
     `WITH l AS (${left}), r AS (${right}) ` +

@@ -26,8 +26,7 @@ export async function checkBeforeBuild(
   try {
     for (const model of models) {
       await bindParams(connection, paramsOf(model));
-      if (model.header.materialized === "incremental")
-        await connection.run("SET VARIABLE period = $p::VARCHAR", { p: BINDING_PERIOD });
+      if (model.header.materialized === "incremental") await connection.run("SET VARIABLE period = $p::VARCHAR", { p: BINDING_PERIOD });
       await dropExisting(connection, model.id, existing.get(model.id));
       if (model.language === "sql") await createProbe(connection, model);
       else await createStub(connection, model);
@@ -47,11 +46,7 @@ export async function checkBeforeBuild(
   }
 }
 
-export async function dropExisting(
-  connection: DuckDBConnection,
-  id: string,
-  kind: ObjectKind | undefined,
-): Promise<void> {
+export async function dropExisting(connection: DuckDBConnection, id: string, kind: ObjectKind | undefined): Promise<void> {
   if (kind === "table") await connection.run(`DROP TABLE IF EXISTS ${qualified(id)}`);
   if (kind === "view") await connection.run(`DROP VIEW IF EXISTS ${qualified(id)}`);
 }
@@ -59,8 +54,7 @@ export async function dropExisting(
 async function createProbe(connection: DuckDBConnection, model: ResolvedModel): Promise<void> {
   // The prefix sits on line 1 before the header comment, so DuckDB's LINE n is the file's line n.
   await attempt(connection, `CREATE VIEW ${qualified(model.id)} AS ${asSubquery(model.text)}`, (message) => {
-    const hint =
-      /does not exist/.test(message) && /raw\.|audit\./.test(message) ? " — run `tahseel ingest` first?" : "";
+    const hint = /does not exist/.test(message) && /raw\.|audit\./.test(message) ? " — run `tahseel ingest` first?" : "";
     return new UserError(`${shortDuckdbMessage(message)}${hint}; fix the SQL on this line`, {
       at: { file: model.file, line: lineFromDuckdbMessage(message) ?? model.block.lastLine + 1 },
     });

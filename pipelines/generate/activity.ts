@@ -2,15 +2,7 @@
 // approving, the system posting. Each module logs what it does through `logActivity`.
 import type { z } from "zod";
 import type { activityLog } from "../contracts/disputes.ts";
-import {
-  daysIn,
-  firstDay,
-  instant,
-  isWorkday,
-  timestampText as timestamp,
-  type Day,
-  type Instant,
-} from "./calendar.ts";
+import { daysIn, firstDay, instant, isWorkday, timestampText as timestamp, type Day, type Instant } from "./calendar.ts";
 import type { Employer, World } from "./model.ts";
 import { zeroPadded } from "./ids.ts";
 import { mix, Rng } from "./prng.ts";

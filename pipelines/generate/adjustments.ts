@@ -68,10 +68,7 @@ export function adjust(books: Books, spec: AdjustmentSpec): string {
         channel: "backoffice",
       });
     }
-    versions.push([
-      spec.approvedAt,
-      { ...row, approved_by: spec.approvedBy, approved_at: timestampText(spec.approvedAt) },
-    ]);
+    versions.push([spec.approvedAt, { ...row, approved_by: spec.approvedBy, approved_at: timestampText(spec.approvedAt) }]);
     logActivity(world, e, {
       at: spec.approvedAt,
       actor: spec.approvedBy,
@@ -82,8 +79,7 @@ export function adjust(books: Books, spec: AdjustmentSpec): string {
       channel: "backoffice",
     });
   }
-  world.counts.adjustments =
-    (world.counts.adjustments ?? 0) + emitVersions(world, "billing", "invoice_adjustments", versions);
+  world.counts.adjustments = (world.counts.adjustments ?? 0) + emitVersions(world, "billing", "invoice_adjustments", versions);
   ledger.addAdjustment(
     spec.invoice,
     amount,
@@ -124,8 +120,6 @@ export function backgroundAdjustments(books: Books, invoice: LedgerInvoice): voi
   if (u < 0.008) {
     const size = Math.max(100, Math.round((invoice.total * (0.01 + 0.14 * rng.float())) / 100) * 100);
     routineAdjustment(books, invoice, rng.chance(0.6) ? -size : size, "wage_correction", rng.int(5, 40));
-  } else if (u < 0.011)
-    routineAdjustment(books, invoice, rng.int(100, 2000) * 100, "retroactive_registration", rng.int(5, 40));
-  else if (u < 0.013)
-    routineAdjustment(books, invoice, (rng.chance(0.5) ? -1 : 1) * rng.int(10, 300) * 100, "other", rng.int(5, 40));
+  } else if (u < 0.011) routineAdjustment(books, invoice, rng.int(100, 2000) * 100, "retroactive_registration", rng.int(5, 40));
+  else if (u < 0.013) routineAdjustment(books, invoice, (rng.chance(0.5) ? -1 : 1) * rng.int(10, 300) * 100, "other", rng.int(5, 40));
 }

@@ -64,10 +64,7 @@ export const DEFAULT_RATES: Record<Pattern, number> = {
 
 export const ratesSchema = z
   .object(
-    Object.fromEntries(PATTERN_NAMES.map((p) => [p, z.number().min(0).max(1).optional()])) as Record<
-      Pattern,
-      z.ZodOptional<z.ZodNumber>
-    >,
+    Object.fromEntries(PATTERN_NAMES.map((p) => [p, z.number().min(0).max(1).optional()])) as Record<Pattern, z.ZodOptional<z.ZodNumber>>,
   )
   .strict();
 
@@ -97,12 +94,7 @@ export class Planter {
   ) {
     // Patterns start at different phases of the accumulator so they do not all land on the same employers.
     PATTERN_NAMES.forEach((p, i) => this.credit.set(p, 0.35 + 0.6 * (((i + shard * 7) * GOLDEN) % 1)));
-    this.key = new CsvFile(
-      path,
-      basename(path),
-      { encoding: "utf-8", bom: false, crlf: false, columns: ANSWER_KEY_COLUMNS },
-      undefined,
-    );
+    this.key = new CsvFile(path, basename(path), { encoding: "utf-8", bom: false, crlf: false, columns: ANSWER_KEY_COLUMNS }, undefined);
   }
 
   /** Call once per eligible employer: true when this one gets the pattern. */

@@ -73,8 +73,7 @@ function issuePeriod(books: Books, bill: PeriodBill, monthStart: number, cases: 
     if (cases.mismatchMonth === bill.month) {
       const branch: keyof Sums = branches.annuities > 0 && rng.chance(0.6) ? "annuities" : "hazards";
       const delta =
-        Math.max(100, Math.round(branches[branch] * (0.01 + 0.07 * rng.float()))) *
-        (rng.chance(0.3) && branches[branch] > 200 ? -1 : 1);
+        Math.max(100, Math.round(branches[branch] * (0.01 + 0.07 * rng.float()))) * (rng.chance(0.3) && branches[branch] > 200 ? -1 : 1);
       branches = { ...branches, [branch]: Math.max(0, branches[branch] + delta) };
       mismatch = { branch, delta };
     }
@@ -203,11 +202,7 @@ function lateFees(books: Books, monthStart: number, month: number): void {
   const allocation = ledger.allocate(asOf);
   const late = ledger.invoices.filter(
     (inv) =>
-      inv.type === "contribution" &&
-      inv.issued <= asOf &&
-      inv.cancelledFrom > asOf &&
-      inv.due < asOf &&
-      allocation.open[inv.index]! > 0,
+      inv.type === "contribution" && inv.issued <= asOf && inv.cancelledFrom > asOf && inv.due < asOf && allocation.open[inv.index]! > 0,
   );
   for (const inv of late) {
     const amount = applyRate(allocation.open[inv.index]!, world.rules.lateFeePpm);
@@ -224,10 +219,7 @@ function lateFees(books: Books, monthStart: number, month: number): void {
       postedBy: "SYSTEM",
       replaces: null,
     });
-    books.waiverTarget ??= world.planter.take(
-      "fee_waiver_concentration",
-      e.payer !== "punctual" && e.payer !== "overpayer",
-    );
+    books.waiverTarget ??= world.planter.take("fee_waiver_concentration", e.payer !== "punctual" && e.payer !== "overpayer");
     if (books.waiverTarget) {
       const createdAt = officeHours(rng, monthStart + rng.int(2, 10));
       const id = adjust(books, {

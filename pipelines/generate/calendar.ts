@@ -125,10 +125,7 @@ export function parseMonth(text: string): Month {
  * day's `YYYY-MM-DDT` and one of each. A table of all 86,400 clock strings (3.5 MB of strings) was
  * read at random and missed the CPU caches on most rows; these two are 60 KB and stay in them.
  */
-const MINUTE_TEXTS: readonly string[] = Array.from(
-  { length: 24 * 60 },
-  (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}:`,
-);
+const MINUTE_TEXTS: readonly string[] = Array.from({ length: 24 * 60 }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}:`);
 const SECOND_TEXTS: readonly string[] = Array.from({ length: 60 }, (_, s) => `${pad2(s)}${OFFSET}`);
 
 export const instant = (day: Day, secondOfDay: number): Instant => day * SECONDS_PER_DAY + secondOfDay;

@@ -36,8 +36,7 @@ export function formatFor(slot: Slot, entity: string): FileFormat {
   const base: FileFormat = { encoding: "utf-8", bom: false, crlf: false, columns };
   switch (slot.source) {
     case "registration":
-      if ((entity === "employers" || entity === "contributors") && slot.index % 2 === 0)
-        return { ...base, encoding: "windows-1256" };
+      if ((entity === "employers" || entity === "contributors") && slot.index % 2 === 0) return { ...base, encoding: "windows-1256" };
       if (entity === "contributors") return { ...base, crlf: true };
       if (entity === "engagements" && slot.index % 2 === 1) return { ...base, columns: rotate(columns, 2) };
       return base;

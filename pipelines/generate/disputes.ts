@@ -63,8 +63,7 @@ export function maybeDispute(books: Books, invoice: LedgerInvoice): number {
     events.push([documentsAt, "under_review", officer, null]);
   }
   const escalated = rng.chance(0.15);
-  const decisionDay =
-    submitted + (escalated ? 20 + Math.floor(rng.lognormal(28, 0.5)) : 5 + Math.floor(rng.lognormal(15, 0.5)));
+  const decisionDay = submitted + (escalated ? 20 + Math.floor(rng.lognormal(28, 0.5)) : 5 + Math.floor(rng.lognormal(15, 0.5)));
   if (escalated) {
     t = officeHours(rng, Math.min(decisionDay - 3, dayOfInstant(t) + rng.int(3, 12)));
     events.push([t, rng.chance(0.6) ? "escalated_legal" : "committee", world.staff.supervisor(rng), null]);

@@ -27,14 +27,11 @@ export function plantFileFaults(
   const canonical = columnNames("payments");
   const at = canonical.map((c) => header!.indexOf(c));
   const text = (count: number, columns = canonical) =>
-    `${[
-      columns.join(","),
-      ...rows.slice(0, count).map((r) => columns.map((c) => csvField(r[at[canonical.indexOf(c)]!])).join(",")),
-    ].join("\n")}\n`;
+    `${[columns.join(","), ...rows.slice(0, count).map((r) => columns.map((c) => csvField(r[at[canonical.indexOf(c)]!])).join(","))].join(
+      "\n",
+    )}\n`;
   const control = (count: number) =>
-    formatSar(
-      rows.slice(0, count).reduce((s, r) => s + (tryParseSar(r[at[canonical.indexOf("amount")]!] ?? "") ?? 0), 0),
-    );
+    formatSar(rows.slice(0, count).reduce((s, r) => s + (tryParseSar(r[at[canonical.indexOf("amount")]!] ?? "") ?? 0), 0));
   const rowsIn = (count: number) => Math.min(count, rows.length);
   const base = /^payments_\d{8}/.exec(original.name)![0];
   const day = source.id.slice(0, 10);
@@ -238,15 +235,7 @@ export function writeFaults(out: string, records: readonly FaultRecord[]): void 
     undefined,
   );
   const sorted = [...records].sort((a, b) =>
-    a.delivery < b.delivery
-      ? -1
-      : a.delivery > b.delivery
-        ? 1
-        : a.file < b.file
-          ? -1
-          : a.file > b.file
-            ? 1
-            : (a.line ?? 0) - (b.line ?? 0),
+    a.delivery < b.delivery ? -1 : a.delivery > b.delivery ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0),
   );
   for (const r of sorted)
     file.writeRow({

@@ -31,8 +31,7 @@ function line(file: CsvFile, fields: Fields): string {
   return file.format.columns.map((c) => csvField(fields[c])).join(",");
 }
 
-const middle = <T>(list: readonly T[], shift = 0): T =>
-  list[Math.min(list.length - 1, Math.floor(list.length / 2) + shift)]!;
+const middle = <T>(list: readonly T[], shift = 0): T => list[Math.min(list.length - 1, Math.floor(list.length / 2) + shift)]!;
 
 export class RowFaults {
   private readonly rng: Rng;
@@ -45,8 +44,7 @@ export class RowFaults {
 
   /** One mid-window payments file carries an unknown extra column (reported, then ignored). */
   reformat(slot: Slot, entity: string, format: FileFormat): FileFormat {
-    if (entity !== "payments" || slot.source !== "payments" || slot.index % 29 !== 17 || this.extraColumnSlot)
-      return format;
+    if (entity !== "payments" || slot.source !== "payments" || slot.index % 29 !== 17 || this.extraColumnSlot) return format;
     this.extraColumnSlot = slot;
     return { ...format, columns: [...format.columns, "remarks"] };
   }
@@ -115,23 +113,9 @@ export class RowFaults {
     put(reg, "contributors", contributor({ birth_date: "1990-02-30" }), "bad_date", q("bad_date"), "30 February");
     const firstContributor = world.out.mainFile(reg, "contributors").firstLine;
     if (firstContributor)
-      put(
-        reg,
-        "contributors",
-        firstContributor,
-        "identical_resend",
-        "skip:duplicate_row",
-        "the file's first row again",
-      );
+      put(reg, "contributors", firstContributor, "identical_resend", "skip:duplicate_row", "the file's first row again");
     const twin = fresh();
-    put(
-      reg,
-      "contributors",
-      contributor({ contributor_id: twin }),
-      "conflicting_key",
-      q("conflicting_key"),
-      "same ID, another name",
-    );
+    put(reg, "contributors", contributor({ contributor_id: twin }), "conflicting_key", q("conflicting_key"), "same ID, another name");
     put(
       reg,
       "contributors",
@@ -237,22 +221,8 @@ export class RowFaults {
       q("unknown_reference"),
       "employer 999999999 was never registered",
     );
-    put(
-      reg,
-      "wages",
-      wage({ period: "2019-02", basic_wage: "-100.00" }),
-      "negative_amount",
-      q("negative_amount"),
-      "basic wage -100.00",
-    );
-    put(
-      reg,
-      "wages",
-      wage({ period: "2019-03", housing_allowance: "12,50" }),
-      "wrong_type",
-      q("bad_amount"),
-      "decimal comma",
-    );
+    put(reg, "wages", wage({ period: "2019-02", basic_wage: "-100.00" }), "negative_amount", q("negative_amount"), "basic wage -100.00");
+    put(reg, "wages", wage({ period: "2019-03", housing_allowance: "12,50" }), "wrong_type", q("bad_amount"), "decimal comma");
     put(
       reg,
       "wages",
@@ -457,14 +427,7 @@ export class RowFaults {
       status: "active",
       ...over,
     });
-    put(
-      slot,
-      "instalment_plans",
-      plan("PL-FAULT-1", { instalments: "61" }),
-      "out_of_range",
-      q("out_of_range"),
-      "61 instalments",
-    );
+    put(slot, "instalment_plans", plan("PL-FAULT-1", { instalments: "61" }), "out_of_range", q("out_of_range"), "61 instalments");
     put(
       slot,
       "instalment_plans",
@@ -488,24 +451,8 @@ export class RowFaults {
       ...over,
     });
     const q = (rule: string) => `quarantine:${rule}`;
-    put(
-      slot,
-      "payments",
-      payment("PY-FAULT-1", { channel: "visa" }),
-      "bad_enum",
-      q("bad_enum"),
-      "channel visa",
-      25_000,
-    );
-    put(
-      slot,
-      "payments",
-      payment("PY-FAULT-2", { amount: "-5.00" }),
-      "negative_amount",
-      q("not_positive_amount"),
-      "amount -5.00",
-      -500,
-    );
+    put(slot, "payments", payment("PY-FAULT-1", { channel: "visa" }), "bad_enum", q("bad_enum"), "channel visa", 25_000);
+    put(slot, "payments", payment("PY-FAULT-2", { amount: "-5.00" }), "negative_amount", q("not_positive_amount"), "amount -5.00", -500);
     put(
       slot,
       "payments",
@@ -524,14 +471,7 @@ export class RowFaults {
       "hour 25",
       25_000,
     );
-    put(
-      slot,
-      "payments",
-      payment("PY-FAULT-5", { amount: "1O0.00" }),
-      "wrong_type",
-      q("bad_amount"),
-      "letter O in the amount",
-    );
+    put(slot, "payments", payment("PY-FAULT-5", { amount: "1O0.00" }), "wrong_type", q("bad_amount"), "letter O in the amount");
     put(
       slot,
       "payments",

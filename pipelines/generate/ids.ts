@@ -66,13 +66,9 @@ export class Ids {
     if (n >= PERSON_SPACE) throw new Error("person id space exhausted");
     // Below 3 × 10^8, so `| 0` is exact and the digit arithmetic stays in integers.
     const body =
-      ((saudi ? 1 : 2) * PERSON_SPACE +
-        ((n * PERSON_STEP + (saudi ? this.saudiOffset : this.residentOffset)) % PERSON_SPACE)) |
-      0;
+      ((saudi ? 1 : 2) * PERSON_SPACE + ((n * PERSON_STEP + (saudi ? this.saudiOffset : this.residentOffset)) % PERSON_SPACE)) | 0;
     const thousands = (body / 1000) | 0;
-    return (
-      TRIPLES[(thousands / 1000) | 0]! + TRIPLES[thousands % 1000]! + TRIPLES[body % 1000]! + DIGITS[luhnCheckOf(body)]!
-    );
+    return TRIPLES[(thousands / 1000) | 0]! + TRIPLES[thousands % 1000]! + TRIPLES[body % 1000]! + DIGITS[luhnCheckOf(body)]!;
   }
 
   /** A 10-digit commercial registration, unique within its registry office. */

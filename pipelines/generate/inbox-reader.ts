@@ -31,13 +31,7 @@ export function readInbox(inbox: string): ReadDelivery[] {
     deliveries.push({ id, folder, manifest, files });
   }
   return deliveries.sort((a, b) =>
-    a.manifest.created_at < b.manifest.created_at
-      ? -1
-      : a.manifest.created_at > b.manifest.created_at
-        ? 1
-        : a.id < b.id
-          ? -1
-          : 1,
+    a.manifest.created_at < b.manifest.created_at ? -1 : a.manifest.created_at > b.manifest.created_at ? 1 : a.id < b.id ? -1 : 1,
   );
 }
 

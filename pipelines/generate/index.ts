@@ -40,8 +40,7 @@ export async function generateDeliveries(
   const started = performance.now();
   const inbox = join(options.out, "inbox");
   if (existsSync(inbox) && readdirSync(inbox).length > 0) {
-    if (!options.force)
-      throw new UserError(`${inbox} already holds deliveries: choose an empty --out or pass --force to replace them`);
+    if (!options.force) throw new UserError(`${inbox} already holds deliveries: choose an empty --out or pass --force to replace them`);
     rmSync(inbox, { recursive: true, force: true });
     rmSync(join(options.out, "faults.csv"), { force: true });
   }
@@ -105,11 +104,8 @@ function merge(parts: WrittenDelivery[]): WrittenDelivery[] {
     if (seen) seen.files.push(...d.files);
     else byId.set(d.id, { ...d, files: [...d.files] });
   }
-  const merged = [...byId.values()].sort((a, b) =>
-    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
-  );
-  for (const d of merged)
-    d.files.sort((a, b) => order.get(a.entity)! - order.get(b.entity)! || (a.name < b.name ? -1 : 1));
+  const merged = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  for (const d of merged) d.files.sort((a, b) => order.get(a.entity)! - order.get(b.entity)! || (a.name < b.name ? -1 : 1));
   return merged;
 }
 

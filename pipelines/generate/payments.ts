@@ -148,13 +148,7 @@ function misposted(books: Books, base: Posting, invoice: LedgerInvoice): void {
   if (rng.chance(0.7)) {
     const reversedAt = paidInstant(rng, day(base.at) + rng.int(3, 15), "bank_transfer");
     reversed = day(reversedAt);
-    ids.push(
-      post(
-        books,
-        { ...base, at: reversedAt, named: null, reverses: id, postedBy: world.staff.officer(rng) },
-        target.id,
-      ),
-    );
+    ids.push(post(books, { ...base, at: reversedAt, named: null, reverses: id, postedBy: world.staff.officer(rng) }, target.id));
     pay(books, reversed + rng.int(0, 2), base.amount, invoice, true);
   }
   (books.handoff.misposted ??= []).push({ paymentId: id, amount: base.amount, paid: day(base.at), reversed });
@@ -254,14 +248,7 @@ function lateDay(rng: Rng, final: LedgerInvoice): Day {
 }
 
 /** Pays `amount` on `when`: what falls before the re-issue pays the primary invoice, the rest the re-issue. */
-function intent(
-  books: Books,
-  primary: LedgerInvoice,
-  reissue: LedgerInvoice | null,
-  withheld: number,
-  when: Day,
-  amount: number,
-): void {
+function intent(books: Books, primary: LedgerInvoice, reissue: LedgerInvoice | null, withheld: number, when: Day, amount: number): void {
   if (reissue && when < reissue.issued) {
     const first = Math.min(amount, Math.max(0, primary.total - withheld));
     pay(books, when, first, primary);

@@ -3,17 +3,7 @@
 import type { z } from "zod";
 import type { instalmentPlans } from "../contracts/billing.ts";
 import { formatSar } from "../rules/money.ts";
-import {
-  dayOfInstant,
-  dayText,
-  instant,
-  monthOfDay,
-  firstDay,
-  dayOfMonth,
-  daysIn,
-  type Day,
-  type Instant,
-} from "./calendar.ts";
+import { dayOfInstant, dayText, instant, monthOfDay, firstDay, dayOfMonth, daysIn, type Day, type Instant } from "./calendar.ts";
 import { officeHours } from "./activity.ts";
 import type { Books } from "./books.ts";
 import { zeroPadded } from "./ids.ts";
@@ -42,8 +32,7 @@ export function maybePlan(books: Books, monthStart: Day): void {
   const each = Math.floor(pastDue / n);
   const u = rng.float();
   const outcome: PlanRow["status"] = u < 0.55 ? "completed" : u < 0.9 ? "defaulted" : "cancelled";
-  const paidCount =
-    outcome === "completed" ? n : outcome === "defaulted" ? rng.int(1, n - 1) : rng.int(0, Math.min(2, n - 1));
+  const paidCount = outcome === "completed" ? n : outcome === "defaulted" ? rng.int(1, n - 1) : rng.int(0, Math.min(2, n - 1));
   let lastPaid = agreed;
   for (let k = 0; k < paidCount; k++) {
     const due = monthsLater(firstDue, k);
@@ -60,16 +49,11 @@ export function maybePlan(books: Books, monthStart: Day): void {
     status: "active",
   };
   const ended: Day =
-    outcome === "completed"
-      ? lastPaid + 1
-      : outcome === "defaulted"
-        ? monthsLater(firstDue, paidCount) + 30
-        : lastPaid + rng.int(5, 40);
+    outcome === "completed" ? lastPaid + 1 : outcome === "defaulted" ? monthsLater(firstDue, paidCount) + 30 : lastPaid + rng.int(5, 40);
   const versions: [Instant, PlanRow][] = [
     [agreedAt, row],
     [instant(ended, 10 * 3600), { ...row, status: outcome }],
   ];
-  world.counts.plans =
-    (world.counts.plans ?? 0) + Math.min(1, emitVersions(world, "billing", "instalment_plans", versions));
+  world.counts.plans = (world.counts.plans ?? 0) + Math.min(1, emitVersions(world, "billing", "instalment_plans", versions));
   books.planUntil = ended;
 }

@@ -28,16 +28,11 @@ export function planStaffCases(books: Books, bills: readonly PeriodBill[]): Staf
   const clean = billed.filter((b) => b.lateDay === null && total(b.onTime) >= 10_000);
   const mismatchMonth = planter.take("invoice_mismatch", clean.length > 0) ? rng.pick(clean).month : null;
   const manualPool = billed.filter((b) => b.lateDay === null && b.month !== mismatchMonth);
-  const manualMonth = planter.take("manual_posting_unreviewed", manualPool.length > 0)
-    ? rng.pick(manualPool).month
-    : null;
+  const manualMonth = planter.take("manual_posting_unreviewed", manualPool.length > 0) ? rng.pick(manualPool).month : null;
   const sizeable = billed.filter((b) => total(b.onTime) >= 100_000);
   const selfMonth = planter.take("self_approved_adjustment", sizeable.length > 0) ? rng.pick(sizeable).month : null;
   const biggest = [...billed].sort((a, b) => total(b.onTime) - total(a.onTime))[0];
-  const splitMonth = planter.take(
-    "split_credits",
-    biggest !== undefined && total(biggest.onTime) >= 2 * SPLIT_MAX + 100_000,
-  )
+  const splitMonth = planter.take("split_credits", biggest !== undefined && total(biggest.onTime) >= 2 * SPLIT_MAX + 100_000)
     ? biggest!.month
     : null;
 

@@ -14,11 +14,9 @@ const FLOOR = 150_000;
 const SAR = 100;
 
 /** A month well inside the window, for a plant to start in. Module-level: tsx names every closure it creates. */
-const midMonth = (rng: Rng, window: Window) =>
-  window.first + 1 + rng.int(0, Math.max(0, window.last - window.first + 1 - 4));
+const midMonth = (rng: Rng, window: Window) => window.first + 1 + rng.int(0, Math.max(0, window.last - window.first + 1 - 4));
 
-const covers = (eng: Engagement, m: Month) =>
-  eng.join <= firstDay(m) && (eng.leave === null || eng.leave >= lastDay(m));
+const covers = (eng: Engagement, m: Month) => eng.join <= firstDay(m) && (eng.leave === null || eng.leave >= lastDay(m));
 
 export function plantWorkforce(
   world: World,
@@ -58,12 +56,7 @@ export function plantWorkforce(
   }
 
   const ghost = incoming.ghostCandidate;
-  if (
-    planter.take(
-      "ghost_multi_employer",
-      ghost !== undefined && establishment && preWindow && e.closed === null && !incoming.sister,
-    )
-  ) {
+  if (planter.take("ghost_multi_employer", ghost !== undefined && establishment && preWindow && e.closed === null && !incoming.sister)) {
     const m = midMonth(rng, window);
     const eng = engage(world, e, {
       person: ghost!.person,
@@ -189,9 +182,7 @@ export function plantWorkforce(
     });
   }
 
-  if (
-    planter.take("pension_wage_inflation", establishment && preWindow && end >= world.window.horizon && months >= 4)
-  ) {
+  if (planter.take("pension_wage_inflation", establishment && preWindow && end >= world.window.horizon && months >= 4)) {
     // Aged 57–59 when the window opens: the last years before the old law's retirement age of 60.
     const years = Math.min(rng.int(3, 15), Math.floor((window.start - e.registered) / 365));
     const join = Math.max(window.start - years * 365 - rng.int(0, 300), e.registered);
@@ -218,9 +209,7 @@ export function plantWorkforce(
 
   const ordinary = list.filter((eng) => !eng.borrowed && !eng.wageFrom && eng.scheme === "mandatory");
   const dropMonth = months >= 5 ? window.first + 3 + rng.int(0, months - 5) : window.last;
-  const cut = ordinary.filter(
-    (eng) => eng.wage >= 500_000 && covers(eng, dropMonth) && covers(eng, Math.min(dropMonth + 1, window.last)),
-  );
+  const cut = ordinary.filter((eng) => eng.wage >= 500_000 && covers(eng, dropMonth) && covers(eng, Math.min(dropMonth + 1, window.last)));
   if (planter.take("under_declaration", cut.length > 0 && months >= 5)) {
     const eng = rng.pick(cut);
     eng.wageFrom = { month: dropMonth, wage: eng.person.saudi ? THRESHOLD : FLOOR };
@@ -277,9 +266,7 @@ export function plantWorkforce(
     });
   }
 
-  const candidate = list.find(
-    (eng) => !eng.borrowed && eng.scheme === "mandatory" && eng.join < window.start && eng.leave === null,
-  );
+  const candidate = list.find((eng) => !eng.borrowed && eng.scheme === "mandatory" && eng.join < window.start && eng.leave === null);
   if (candidate)
     outgoing.ghostCandidate = {
       person: candidate.person,

@@ -5,15 +5,7 @@ import { REGIONS } from "../contracts/registration.ts";
 import { addYears, dayOf, instant, type Day, type Instant } from "./calendar.ts";
 import { employerName, foreignName, FOREIGN_NATIONALITIES, saudiName } from "./names.ts";
 import { mix, Rng, weighted } from "./prng.ts";
-import {
-  newIdCounters,
-  type Compliance,
-  type Employer,
-  type Payer,
-  type Person,
-  type SizeClass,
-  type World,
-} from "./model.ts";
+import { newIdCounters, type Compliance, type Employer, type Payer, type Person, type SizeClass, type World } from "./model.ts";
 
 const GOLDEN = 0.6180339887498949;
 type Region = (typeof REGIONS)[number];
@@ -162,31 +154,18 @@ export function drawEmployer(world: Pick<World, "seed" | "window" | "ids">, inde
     name,
     nameEn: rng.chance(0.7) ? name.en : null,
     headcount: optional ? 1 : sizeOf(rng, size),
-    saudiShare: optional
-      ? 1
-      : government
-        ? 0.85
-        : legalForm === "semi_government"
-          ? 0.6
-          : SAUDI_HEAVY.has(sector)
-            ? 0.45
-            : 0.14,
+    saudiShare: optional ? 1 : government ? 0.85 : legalForm === "semi_government" ? 0.6 : SAUDI_HEAVY.has(sector) ? 0.45 : 0.14,
     channel: optional || size === "micro" || (size === "small" && rng.chance(0.5)) ? "portal" : "api",
     declareDay: rng.int(18, 28),
     closed: closable && rng.chance((0.02 * span) / 365) ? window.start + rng.int(40, span - 30) : null,
-    suspended: suspension(
-      !optional && rng.chance((0.01 * span) / 365),
-      window.start + rng.int(20, span - 20),
-      registered,
-    ),
+    suspended: suspension(!optional && rng.chance((0.01 * span) / 365), window.start + rng.int(20, span - 20), registered),
     suspendedBefore: !optional && !newInWindow && rng.chance(0.01) ? window.start - rng.int(10, 300) : null,
     seq: newIdCounters(),
   };
 }
 
 /** A suspension on `day`, if drawn and after the account exists. */
-const suspension = (drawn: boolean, day: Day, registered: Day): Day | null =>
-  drawn && day > registered + 30 ? day : null;
+const suspension = (drawn: boolean, day: Day, registered: Day): Day | null => (drawn && day > registered + 30 ? day : null);
 
 const LEGAL_FORMS = weighted<Employer["legalForm"]>([
   ["private", 86],
@@ -224,9 +203,7 @@ const EARLIEST_REGISTRATION = dayOf(1985, 1, 1);
 export function newPerson(world: World, rng: Rng, spec: PersonSpec): Person {
   const nationality = spec.saudi ? "SA" : rng.weighted(FOREIGN_NATIONALITIES);
   const name = spec.saudi ? saudiName(rng, 0.33) : foreignName(rng, nationality);
-  const age =
-    spec.age ??
-    (spec.firstTimer ? rng.int(19, 27) : spec.saudi ? 20 + Math.floor(38 * rng.float() ** 1.3) : rng.int(22, 55));
+  const age = spec.age ?? (spec.firstTimer ? rng.int(19, 27) : spec.saudi ? 20 + Math.floor(38 * rng.float() ** 1.3) : rng.int(22, 55));
   const birth = addYears(spec.join, -age) - rng.int(1, 360);
   let firstRegistered = spec.join;
   if (!spec.firstTimer) {

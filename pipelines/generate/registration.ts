@@ -16,12 +16,7 @@ type EngagementRow = z.infer<typeof engagements.schema>;
  * Writes the versions of one snapshot row (sorted by time); of several versions that land in the
  * same delivery only the last is written, as a source system exports current state.
  */
-export function emitVersions(
-  world: World,
-  source: Source,
-  entity: string,
-  versions: readonly (readonly [Instant, CsvRow])[],
-): number {
+export function emitVersions(world: World, source: Source, entity: string, versions: readonly (readonly [Instant, CsvRow])[]): number {
   if (versions.length === 1) return world.out.emit(source, entity, versions[0]![0], versions[0]![1]) ? 1 : 0;
   let written = 0;
   let slot = world.out.slot(source, versions[0]![0]);

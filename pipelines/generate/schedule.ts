@@ -47,14 +47,7 @@ export interface Slot {
   fileDay: Day;
 }
 
-function slot(
-  source: Source,
-  index: number,
-  createdDay: Day,
-  createdSecond: number,
-  cutoff: Instant,
-  fileDay: Day,
-): Slot {
+function slot(source: Source, index: number, createdDay: Day, createdSecond: number, cutoff: Instant, fileDay: Day): Slot {
   const hhmm = `${String(Math.floor(createdSecond / 3600)).padStart(2, "0")}${String(Math.floor(createdSecond / 60) % 60).padStart(2, "0")}`;
   return {
     source,
@@ -87,8 +80,7 @@ export function buildSchedule(window: Window): Record<Source, Slot[]> {
   for (let m = window.first + 1; m <= window.last + 1; m++)
     for (const date of [1, 16]) {
       const day = firstDay(m) + date - 1;
-      if (day <= window.horizon + 1)
-        billing.push(slot("billing", billing.length, day, 3 * 3600, instant(day, 3 * 3600), day));
+      if (day <= window.horizon + 1) billing.push(slot("billing", billing.length, day, 3 * 3600, instant(day, 3 * 3600), day));
     }
   const payments: Slot[] = [];
   for (let day = window.start; day <= window.horizon; day++)
@@ -100,8 +92,7 @@ export function buildSchedule(window: Window): Record<Source, Slot[]> {
     objections: weekly("objections", window, 4 * 3600),
     platform: weekly("platform", window, 4 * 3600 + 1800),
   };
-  for (const slots of Object.values(schedule))
-    slots.forEach((s, i) => (s.from = i === 0 ? -Infinity : slots[i - 1]!.cutoff));
+  for (const slots of Object.values(schedule)) slots.forEach((s, i) => (s.from = i === 0 ? -Infinity : slots[i - 1]!.cutoff));
   return schedule;
 }
 

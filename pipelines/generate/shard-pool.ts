@@ -16,8 +16,7 @@ const YOUNG_GENERATION_MB = 48;
  */
 export async function runShards(tasks: ShardTask[], context?: Pick<RunContext, "logger">): Promise<ShardResult[]> {
   const results: ShardResult[] = new Array(tasks.length);
-  const done = (i: number) =>
-    context?.logger.info(`shard ${i + 1} of ${tasks.length} done in ${results[i]!.seconds.toFixed(1)} s`);
+  const done = (i: number) => context?.logger.info(`shard ${i + 1} of ${tasks.length} done in ${results[i]!.seconds.toFixed(1)} s`);
   const first = tasks.length > 1 ? 1 : 0;
   let nextTask = first;
   const lane = async () => {
@@ -28,9 +27,7 @@ export async function runShards(tasks: ShardTask[], context?: Pick<RunContext, "
     }
   };
   // A lane starts its first worker before it awaits anything, so the workers boot while shard 1 runs here.
-  const lanes = Promise.all(
-    Array.from({ length: Math.min(tasks.length - first, Math.max(1, availableParallelism() - first)) }, lane),
-  );
+  const lanes = Promise.all(Array.from({ length: Math.min(tasks.length - first, Math.max(1, availableParallelism() - first)) }, lane));
   // Should this thread's shard throw, its error is the one reported, not a worker's left unhandled.
   lanes.catch(() => undefined);
   if (first === 1) {

@@ -52,12 +52,7 @@ export function runShard(task: ShardTask, progress?: (done: number) => void): Sh
     rules: compileRules(task.settings),
     employerCount: options.employers,
     counts: {},
-    out: new Deliveries(
-      join(options.out, "inbox"),
-      window,
-      faults?.reformat.bind(faults),
-      shards > 1 ? shard + 1 : undefined,
-    ),
+    out: new Deliveries(join(options.out, "inbox"), window, faults?.reformat.bind(faults), shards > 1 ? shard + 1 : undefined),
     planter: new Planter(answerKey, ratesOf(options), shard),
     staff: new Staff(seed, options.employers),
     ids: new Ids(seed, shard, shards),

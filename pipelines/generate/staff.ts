@@ -23,13 +23,7 @@ export class Staff {
     this.officers = draw(officerCount);
     this.supervisors = draw(Math.max(3, Math.ceil(officerCount / 5)));
     this.tellers = draw(Math.max(3, Math.ceil(officerCount / 4)));
-    const [waiver, splitter, selfApprover, backdater, manualPoster] = this.officers.slice(-5) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    const [waiver, splitter, selfApprover, backdater, manualPoster] = this.officers.slice(-5) as [string, string, string, string, string];
     this.culprit = { waiver, splitter, selfApprover, backdater, manualPoster };
   }
 

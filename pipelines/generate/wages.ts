@@ -5,17 +5,7 @@ import type { z } from "zod";
 import type { wages } from "../contracts/billing.ts";
 import { branchAmounts, type BranchRates } from "../rules/contribution.ts";
 import { formatSar } from "../rules/money.ts";
-import {
-  daysIn,
-  firstDay,
-  instant,
-  monthOfDay,
-  monthText,
-  timestampText,
-  type Day,
-  type Instant,
-  type Month,
-} from "./calendar.ts";
+import { daysIn, firstDay, instant, monthOfDay, monthText, timestampText, type Day, type Instant, type Month } from "./calendar.ts";
 import { employerUser, logActivity } from "./activity.ts";
 import type { Engagement, Employer, World } from "./model.ts";
 import { splitWage, yearlyRaise } from "./pay-scales.ts";
@@ -95,10 +85,8 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
   let book = books.get(world);
   if (!book) books.set(world, (book = new RateBook(world)));
   let regimeDay = newRegimeDay.get(world);
-  if (regimeDay === undefined)
-    newRegimeDay.set(world, (regimeDay = Date.parse(`${rules.newRegimeFrom}T00:00:00Z`) / 86_400_000));
-  const gapRate =
-    (e.compliance === "good" ? 0.002 : e.compliance === "fair" ? 0.01 : 0.03) * planter.rates.coverage_gap;
+  if (regimeDay === undefined) newRegimeDay.set(world, (regimeDay = Date.parse(`${rules.newRegimeFrom}T00:00:00Z`) / 86_400_000));
+  const gapRate = (e.compliance === "good" ? 0.002 : e.compliance === "fair" ? 0.01 : 0.03) * planter.rates.coverage_gap;
   const declaredBy = e.channel === "portal" ? employerUser(e) : "MUDAD";
 
   const bills: PeriodBill[] = [];
@@ -163,8 +151,7 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
       }
       const monthly = eng.wageFrom && m >= eng.wageFrom.month ? eng.wageFrom.wage : level[i]!;
       let [basic, housing] = splitWage(monthly, eng.housingPercent);
-      if (eng.slip?.month === m)
-        [basic, housing] = eng.slip.kind === "times_ten" ? [basic * 10, housing] : [housing, basic];
+      if (eng.slip?.month === m) [basic, housing] = eng.slip.kind === "times_ten" ? [basic * 10, housing] : [housing, basic];
       const isLate = bill.lateMode === "all" || (bill.lateMode === "joiners" && joinMonth[i] === m);
       const at = isLate ? lateAt + (k++ % 3600) : Math.max(batchAt + (k++ % 7200), person.registeredAt + 600);
       const rates = book.at(m, person.saudi, eng.scheme === "optional", person.firstRegistered >= regimeDay);

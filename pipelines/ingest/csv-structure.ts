@@ -24,10 +24,7 @@ const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 /** DuckDB's longest record (its `max_line_size`), less room for the numbered copy's prefix. */
 const MAX_LINE_BYTES = 2 * 1024 * 1024 - 32;
 
-type Verdict =
-  | { kind: "complete"; fields: number }
-  | { kind: "open" }
-  | { kind: "malformed"; reason: string; column: number };
+type Verdict = { kind: "complete"; fields: number } | { kind: "open" } | { kind: "malformed"; reason: string; column: number };
 
 /** Quote state over one record's text (the lines joined by LF, without the final line break). */
 function judge(text: Buffer): Verdict {
@@ -144,8 +141,7 @@ export class CsvStructure {
     const line = Buffer.from(buf.subarray(start, end));
     this.pending.push(line);
     this.pendingBytes += line.length + 1;
-    const text =
-      this.pending.length === 1 ? line : Buffer.concat(this.pending.flatMap((l, k) => (k ? [LF_BUF, l] : [l])));
+    const text = this.pending.length === 1 ? line : Buffer.concat(this.pending.flatMap((l, k) => (k ? [LF_BUF, l] : [l])));
     const verdict = judge(text);
     if (verdict.kind === "open") {
       if (this.pending.length < MAX_RECORD_LINES && this.pendingBytes < MAX_RECORD_BYTES) return -1;

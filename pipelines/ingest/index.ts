@@ -173,11 +173,7 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
 }
 
 /** The files of a delivery still to load, in the order they apply: not those an earlier, interrupted run finished (each committed with its audit row). */
-async function filesToLoad(
-  connection: DuckDBConnection,
-  deliveryId: string,
-  files: ManifestFile[],
-): Promise<ManifestFile[]> {
+async function filesToLoad(connection: DuckDBConnection, deliveryId: string, files: ManifestFile[]): Promise<ManifestFile[]> {
   const done = new Set(
     (
       await queryRows<{ file_name: string }>(connection, "SELECT file_name FROM audit.loads WHERE delivery_id = $id", {
@@ -196,22 +192,14 @@ const numberedPath = (workDir: string, deliveryId: string, fileName: string) =>
  * applied yet, as the warehouse stands when the run begins. The loop decides for good; a file it passes
  * over is let go, one it takes out of this order is read then.
  */
-async function expectedFiles(
-  connection: DuckDBConnection,
-  deliveries: DeliveryFolder[],
-  workDir: string,
-): Promise<ScanRequest[]> {
+async function expectedFiles(connection: DuckDBConnection, deliveries: DeliveryFolder[], workDir: string): Promise<ScanRequest[]> {
   const requests: ScanRequest[] = [];
   const ids = new Set<string>();
   for (const d of deliveries) {
     if (!d.ok || ids.has(d.manifest.delivery_id)) continue;
     const id = d.manifest.delivery_id;
     ids.add(id);
-    const seen = await queryRows<{ status: string }>(
-      connection,
-      "SELECT status FROM audit.deliveries WHERE delivery_id = $id",
-      { id },
-    );
+    const seen = await queryRows<{ status: string }>(connection, "SELECT status FROM audit.deliveries WHERE delivery_id = $id", { id });
     if (seen[0] && seen[0].status !== "rejected") continue;
     for (const file of await filesToLoad(connection, id, d.manifest.files))
       requests.push(scanRequest({ id, folder: d.folder }, file, numberedPath(workDir, id, file.name)));

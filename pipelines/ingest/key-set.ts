@@ -78,10 +78,7 @@ export class KeySet {
     const part = new Uint16Array(rows);
     const starts = new Uint32Array(PARTITIONS + 1);
     for (let row = 0; row < rows; row++) {
-      const p =
-        hi[row] === 0 || (except !== null && except.size > 0 && except.has(row))
-          ? PARTITIONS
-          : partitionOf(hi[row]!, lo[row]!);
+      const p = hi[row] === 0 || (except !== null && except.size > 0 && except.has(row)) ? PARTITIONS : partitionOf(hi[row]!, lo[row]!);
       part[row] = p;
       if (p < PARTITIONS) starts[p + 1]!++;
     }
@@ -99,9 +96,7 @@ export class KeySet {
     for (let p = 0; p < PARTITIONS; p++) {
       const n = starts[p + 1]! - starts[p]!;
       if (n === 0) continue;
-      const table = grows
-        ? (this.tables[p] ??= new Table(Math.max(n, this.expected / PARTITIONS)))
-        : (this.tables[p] ?? NONE);
+      const table = grows ? (this.tables[p] ??= new Table(Math.max(n, this.expected / PARTITIONS))) : (this.tables[p] ?? NONE);
       if (grows) table.reserve(n);
       yield { table, hi: sortedHi, lo: sortedLo, from: starts[p]!, to: starts[p + 1]! };
       if (p % 32 === 31) await turn();

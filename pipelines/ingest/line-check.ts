@@ -22,10 +22,7 @@ export interface LineCheck {
 /** The check for a file with this header, or null when the header lacks a contract column (such a file is rejected). */
 export function lineCheck(entity: EntityContract, header: readonly string[]): LineCheck | null {
   const columns = new Map(columnsOf(entity).map((c) => [c.name, c]));
-  if (
-    [...columns.keys()].some((name) => header.indexOf(name) === -1 || header.indexOf(name) !== header.lastIndexOf(name))
-  )
-    return null;
+  if ([...columns.keys()].some((name) => header.indexOf(name) === -1 || header.indexOf(name) !== header.lastIndexOf(name))) return null;
   const fields = header.map((name) => {
     const column = columns.get(name);
     return column ? fieldPattern(column) : `${ANY_TEXT}*`;
@@ -46,10 +43,7 @@ export function lineCheck(entity: EntityContract, header: readonly string[]): Li
  * The rules a line's patterns leave open that have a form for the scan (ColumnRule.scan, RowRule.scan: a
  * check digit, an age), over the line's fields as `LineFields` found them; null when there are none.
  */
-export function scanChecks(
-  entity: EntityContract,
-  header: readonly string[],
-): { last: number; holds(fields: LineFields): boolean } | null {
+export function scanChecks(entity: EntityContract, header: readonly string[]): { last: number; holds(fields: LineFields): boolean } | null {
   const columnChecks = columnsOf(entity).flatMap((c) =>
     c.rules.flatMap((r) => (r.scan ? [{ index: header.indexOf(c.name), check: r.scan }] : [])),
   );

@@ -29,8 +29,7 @@ export class LineSplitter {
       pos = nl + 1;
       if (stop) return false;
     }
-    if (pos < chunk.length)
-      this.carry = this.carry ? Buffer.concat([this.carry, chunk.subarray(pos)]) : Buffer.from(chunk.subarray(pos));
+    if (pos < chunk.length) this.carry = this.carry ? Buffer.concat([this.carry, chunk.subarray(pos)]) : Buffer.from(chunk.subarray(pos));
     return true;
   }
 

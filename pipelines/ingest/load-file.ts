@@ -74,11 +74,7 @@ export interface PendingScan {
 }
 
 /** What the scanner reads for a delivered file: where it is, what it holds, where its numbered copy goes. */
-export function scanRequest(
-  delivery: Pick<Delivery, "id" | "folder">,
-  file: ManifestFile,
-  workPath: string,
-): ScanRequest {
+export function scanRequest(delivery: Pick<Delivery, "id" | "folder">, file: ManifestFile, workPath: string): ScanRequest {
   return {
     key: `${delivery.id}/${file.name}`,
     path: join(delivery.folder, file.name),
@@ -107,10 +103,7 @@ export function startScan(scanner: Scanner, delivery: Delivery, file: ManifestFi
 export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sha256: string | null }> {
   const { connection, delivery, file } = input;
   const started = input.now();
-  const [{ id: loadId }] = (await queryRows<{ id: number }>(
-    connection,
-    "SELECT nextval('audit.load_id_seq') AS id",
-  )) as [{ id: number }];
+  const [{ id: loadId }] = (await queryRows<{ id: number }>(connection, "SELECT nextval('audit.load_id_seq') AS id")) as [{ id: number }];
   const outcome = {
     deliveryId: delivery.id,
     fileName: file.name,
@@ -161,19 +154,17 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
     scan = await input.scan.result;
     input.logger?.debug(`${file.name}: ${clock("scanned")}`);
     if (scan === null) return await rejected("named in manifest.json but missing from the delivery folder");
-    if (scan.sha256 !== file.sha256.toLowerCase())
-      return await rejected(`sha256 is ${scan.sha256}, manifest says ${file.sha256}`);
+    if (scan.sha256 !== file.sha256.toLowerCase()) return await rejected(`sha256 is ${scan.sha256}, manifest says ${file.sha256}`);
     const earlier = await queryRows<{ delivery_id: string; file_name: string }>(
       connection,
       `SELECT delivery_id, file_name FROM audit.loads WHERE sha256 = $sha AND status = 'loaded' LIMIT 1`,
       { sha: scan.sha256 },
     );
     if (earlier[0]) {
-      return await record(
-        "skipped_duplicate",
-        `same sha256 as ${earlier[0].delivery_id}/${earlier[0].file_name}, already loaded`,
-        { ...outcome, skipped: file.rows },
-      );
+      return await record("skipped_duplicate", `same sha256 as ${earlier[0].delivery_id}/${earlier[0].file_name}, already loaded`, {
+        ...outcome,
+        skipped: file.rows,
+      });
     }
     const entity = entityByName(file.entity)!;
     const { header, extra } = checkHeader(scan, entity, file);
@@ -212,8 +203,7 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
       const stray = /state machine reached an invalid state/.test(String(error))
         ? await firstStrayCarriageReturn(join(delivery.folder, file.name))
         : null;
-      if (stray !== null)
-        return rejected(`line ${stray}: a carriage return that ends no line (lines end in LF or CRLF)`);
+      if (stray !== null) return rejected(`line ${stray}: a carriage return that ends no line (lines end in LF or CRLF)`);
       return rejected(`unreadable as CSV: ${(error as Error).message.split("\n")[0]}`);
     }
     throw error;
@@ -235,16 +225,10 @@ function controlTotalsAgree(computed: string, manifest: string): boolean {
 
 const controlColumnName = (entity: EntityContract) => columnsOf(entity).find((c) => c.control)?.name ?? "";
 
-function checkHeader(
-  scan: ScannedFile,
-  entity: EntityContract,
-  file: ManifestFile,
-): { header: string[]; extra: string[] } {
+function checkHeader(scan: ScannedFile, entity: EntityContract, file: ManifestFile): { header: string[]; extra: string[] } {
   if (scan.nulAt !== null) throw new Rejection(`not a CSV text file (NUL byte at offset ${scan.nulAt})`);
   if (scan.readsAsUtf8)
-    throw new Rejection(
-      "manifest.json says windows-1256, but the file is UTF-8 text: read so, its Arabic would come out garbled",
-    );
+    throw new Rejection("manifest.json says windows-1256, but the file is UTF-8 text: read so, its Arabic would come out garbled");
   const header = scan.structure.header;
   if (header === null) throw new Rejection("empty file: no header line");
   const line = scan.structure.headerLine;
@@ -256,11 +240,8 @@ function checkHeader(
   }
   const missing = expected.filter((c) => !header.includes(c));
   if (missing.length)
-    throw new Rejection(
-      `line ${line}: header lacks required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
-    );
-  if (scan.structure.rows !== file.rows)
-    throw new Rejection(`has ${scan.structure.rows} data rows, manifest says ${file.rows}`);
+    throw new Rejection(`line ${line}: header lacks required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+  if (scan.structure.rows !== file.rows) throw new Rejection(`has ${scan.structure.rows} data rows, manifest says ${file.rows}`);
   const extra = header.flatMap((h, i) => (expected.includes(h) ? [] : [h === "" ? `(unnamed, column ${i + 1})` : h]));
   return { header, extra };
 }
@@ -320,15 +301,11 @@ async function loadRows(
   const hasBad = inserted < parsed;
   let bad = 0;
   if (hasBad) {
-    await connection.run(
-      badRowsTableSql({ ...sql, rejectsTable: `${sql.rejectsTable}_2`, rejectsScan: `${sql.rejectsScan}_2` }),
-    );
+    await connection.run(badRowsTableSql({ ...sql, rejectsTable: `${sql.rejectsTable}_2`, rejectsScan: `${sql.rejectsScan}_2` }));
     bad = await countRows(connection, "_bad");
   }
   if (inserted + bad !== parsed) {
-    throw new Rejection(
-      `DuckDB read ${inserted + bad + rejects.length} records where the structure scan found ${records}`,
-    );
+    throw new Rejection(`DuckDB read ${inserted + bad + rejects.length} records where the structure scan found ${records}`);
   }
 
   const rejectTexts = await rawTexts(
@@ -336,14 +313,8 @@ async function loadRows(
     rejects.map((r) => structure.rowAtLine(r.line)),
   );
   const control = await controlTotalOf(connection, entity, header, rejectTexts, scan, { loadId, hasBad });
-  if (
-    control !== null &&
-    input.file.control_total !== undefined &&
-    !controlTotalsAgree(control, input.file.control_total)
-  ) {
-    throw new Rejection(
-      `control total of ${controlColumnName(entity)} is ${control}, manifest says ${input.file.control_total}`,
-    );
+  if (control !== null && input.file.control_total !== undefined && !controlTotalsAgree(control, input.file.control_total)) {
+    throw new Rejection(`control total of ${controlColumnName(entity)} is ${control}, manifest says ${input.file.control_total}`);
   }
 
   await connection.run(CREATE_DROP);
@@ -386,11 +357,7 @@ async function loadRows(
 }
 
 const describeProofs = (p: Proofs) =>
-  [
-    p.keysUnique && "keys unique",
-    p.noEarlierKeys && "no earlier keys",
-    ...[...p.referencesHold].map((c) => `${c} found`),
-  ]
+  [p.keysUnique && "keys unique", p.noEarlierKeys && "no earlier keys", ...[...p.referencesHold].map((c) => `${c} found`)]
     .filter(Boolean)
     .join(", ") || "nothing";
 

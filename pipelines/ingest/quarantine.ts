@@ -114,10 +114,7 @@ export async function writeQuarantine(args: {
     const [reason, rule] = r.too_long
       ? [`record longer than 2 MiB: ${r.message}`, "record_too_long"]
       : r.not_utf8
-        ? [
-            `${r.not_utf8_column ?? "a field"}: not UTF-8 text, though the manifest says utf-8: ${r.message}`,
-            "not_utf8",
-          ]
+        ? [`${r.not_utf8_column ?? "a field"}: not UTF-8 text, though the manifest says utf-8: ${r.message}`, "not_utf8"]
         : [fieldCountReason(r.message), "wrong_field_count"];
     rows.push({ line: r.line, raw: texts.get(row) ?? null, reasons: [reason], rules: [rule] });
   });
@@ -125,9 +122,7 @@ export async function writeQuarantine(args: {
     const row = badRows[i]!;
     rows.push({ line: b._line, raw: texts.get(row) ?? null, reasons: b.reasons, rules: b.rules });
   });
-  dropped.forEach((d, i) =>
-    rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules }),
-  );
+  dropped.forEach((d, i) => rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules }));
 
   const meta = [args.loadId, sqlString(args.delivery.id), sqlString(args.fileName), sqlString(entity.name)].join(", ");
   await insertViaJson(

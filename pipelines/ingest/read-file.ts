@@ -58,12 +58,7 @@ function lineFeeder(structure: CsvStructure, numbered: NumberedWriter, facts: Li
   });
 }
 
-export async function scanFile(
-  path: string,
-  encoding: "utf-8" | "windows-1256",
-  workPath: string,
-  facts?: ScanFacts,
-): Promise<FileScan> {
+export async function scanFile(path: string, encoding: "utf-8" | "windows-1256", workPath: string, facts?: ScanFacts): Promise<FileScan> {
   const hash = createHash("sha256");
   const structure = new CsvStructure();
   const numbered = new NumberedWriter();

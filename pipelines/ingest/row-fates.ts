@@ -12,11 +12,7 @@ import type { Proofs } from "./run-keys.ts";
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 
 /** Whether the table holds rows of other loads: the first file of an entity has nothing to compare with. */
-export async function hasEarlierRows(
-  connection: DuckDBConnection,
-  entity: EntityContract,
-  inserted: number,
-): Promise<boolean> {
+export async function hasEarlierRows(connection: DuckDBConnection, entity: EntityContract, inserted: number): Promise<boolean> {
   return (await rawRowCount(connection, entity.name)) > inserted;
 }
 
@@ -87,16 +83,10 @@ export async function decideRowFates(
 }
 
 /** The key of a row as text, for messages. */
-const keyText = (keys: string[], alias: string) =>
-  keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
+const keyText = (keys: string[], alias: string) => keys.map((k) => `coalesce(${alias}.${k}::VARCHAR, '')`).join(" || '|' || ");
 
 /** Repeated keys within the file, into `_groups` (one row a key) and `_drop` (all but the first re-send; every differing version). */
-async function fileRepeats(
-  connection: DuckDBConnection,
-  table: string,
-  keys: string[],
-  standing: string,
-): Promise<void> {
+async function fileRepeats(connection: DuckDBConnection, table: string, keys: string[], standing: string): Promise<void> {
   const keyList = keys.join(", ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE _groups AS
     WITH repeated AS (SELECT hash(${keyList}) AS h FROM ${table} WHERE ${standing} GROUP BY h HAVING count(*) > 1)
@@ -150,8 +140,7 @@ export async function applyRowFates(
     connection,
     "SELECT count(DISTINCT line) AS dropped, count(DISTINCT line) FILTER (fate = 'skip') AS skipped FROM _drop",
   )) as [{ dropped: number; skipped: number }];
-  if (dropped > 0)
-    await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
+  if (dropped > 0) await connection.run(`DELETE FROM ${table} WHERE _load_id = ${loadId} AND _line IN (SELECT line FROM _drop)`);
   if (entity.kind === "snapshot" && earlierRows && !proofs.noEarlierKeys) {
     const keys = keyColumns(entity).map(ident);
     const tuple = (alias: string) =>

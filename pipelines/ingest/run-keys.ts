@@ -27,9 +27,7 @@ export const NO_PROOFS: Proofs = { keysUnique: false, noEarlierKeys: false, refe
 
 /** Entities some other entity references: only their sets keep which keys loaded, and they are kept to the end. */
 const REFERENCED = new Set(
-  ENTITIES.flatMap((e) =>
-    columnsOf(e).flatMap((c) => (c.references && c.references.entity !== e.name ? [c.references.entity] : [])),
-  ),
+  ENTITIES.flatMap((e) => columnsOf(e).flatMap((c) => (c.references && c.references.entity !== e.name ? [c.references.entity] : []))),
 );
 
 /** What the run's plan says of a file scanned in its turn: all the rows planned for its entity, and whether it is the entity's last file. */
@@ -86,8 +84,7 @@ export class RunKeys {
     for (const r of keys.references) {
       const set = this.sets.get(r.entity);
       if (!r.exact) continue;
-      if (r.count === 0 || (set && (await set.notLoaded(r.codes, r.count)).hi.length === 0))
-        referencesHold.add(r.column);
+      if (r.count === 0 || (set && (await set.notLoaded(r.codes, r.count)).hi.length === 0)) referencesHold.add(r.column);
     }
     return { keysUnique: keys.fresh, noEarlierKeys: keys.fresh && this.covered.has(entity.name), referencesHold };
   }

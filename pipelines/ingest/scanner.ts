@@ -76,8 +76,7 @@ export class Scanner {
     const rows = new Map<string, number>();
     for (const p of this.planned) rows.set(p.job.entity, (rows.get(p.job.entity) ?? 0) + p.job.expectedRows);
     const last = new Map(this.planned.map((p) => [p.job.entity, p] as const));
-    for (const p of this.planned)
-      p.job.plan = { entityRows: rows.get(p.job.entity)!, lastOfEntity: last.get(p.job.entity) === p };
+    for (const p of this.planned) p.job.plan = { entityRows: rows.get(p.job.entity)!, lastOfEntity: last.get(p.job.entity) === p };
     const total = this.planned.reduce((n, p) => n + p.bytes, 0);
     this.engine ??=
       this.options.thread === "worker" || (this.options.thread !== "main" && total >= WORKER_FROM)

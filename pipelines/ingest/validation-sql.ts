@@ -9,8 +9,7 @@ import { LINE_COLUMN } from "./numbered-copy.ts";
 const raw = (c: ColumnContract) => ident(`${c.name}`);
 
 /** Whether the scan checks the rule (line-check.ts), so that a line it vouched for meets it. */
-const scanned = (r: ColumnRule | RowRule<unknown>) =>
-  ("pattern" in r && r.pattern !== undefined) || r.scan !== undefined;
+const scanned = (r: ColumnRule | RowRule<unknown>) => ("pattern" in r && r.pattern !== undefined) || r.scan !== undefined;
 
 /** TRUE when the column's text meets every rule the scan checks (NULL only where nullable): what a line it vouched for meets. */
 function scannedOk(c: ColumnContract, v: string, t: string, n: string): string {
@@ -52,9 +51,7 @@ export interface ParsedSqlInput {
 export function readCsvSql({ entity, csvPath, header, headerLine, rejectsTable, rejectsScan }: ParsedSqlInput): string {
   const known = new Set(columnsOf(entity).map((c) => c.name));
   const names = header.map((h, i) => (known.has(h) ? h : `_extra_${i + 1}`));
-  const columns = [`${sqlString(LINE_COLUMN)}: 'INTEGER'`, ...names.map((h) => `${sqlString(h)}: 'VARCHAR'`)].join(
-    ", ",
-  );
+  const columns = [`${sqlString(LINE_COLUMN)}: 'INTEGER'`, ...names.map((h) => `${sqlString(h)}: 'VARCHAR'`)].join(", ");
   return `read_csv(${sqlString(csvPath)}, header = true, skip = ${headerLine - 1}, auto_detect = false, columns = {${columns}},
     delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false,
     store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`;
@@ -80,12 +77,8 @@ function okExpression(entity: EntityContract, deliveryDay: string): string {
     if (!c) throw new Error(`row rule of ${entity.name} names unknown column ${name}`);
     return typedRef(c);
   };
-  const rowRule = (r: RowRule<unknown>) =>
-    rowRuleSql(r.sql, typedOf).replaceAll("$delivery_day", `DATE '${deliveryDay}'`);
-  const vouched = [
-    ...cols.map((c) => scannedOk(c, raw(c), typedRef(c), numberAlias(c))),
-    ...entity.rowRules.filter(scanned).map(rowRule),
-  ];
+  const rowRule = (r: RowRule<unknown>) => rowRuleSql(r.sql, typedOf).replaceAll("$delivery_day", `DATE '${deliveryDay}'`);
+  const vouched = [...cols.map((c) => scannedOk(c, raw(c), typedRef(c), numberAlias(c))), ...entity.rowRules.filter(scanned).map(rowRule)];
   const others = [
     ...cols.flatMap((c) => othersOk(c, raw(c), typedRef(c), numberAlias(c)) ?? []),
     ...entity.rowRules.filter((r) => !scanned(r)).map(rowRule),
@@ -160,12 +153,9 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string, loadId: 
     const whenNull = c.nullable ? "NULL" : `'${c.name}: required, but empty'`;
     const codeNull = c.nullable ? "NULL" : `'required:${c.name}'`;
     const branches = c.rules.map(
-      (r) =>
-        `WHEN NOT coalesce(${ruleSql(r, v, t)}, false) THEN ${sqlString(`${c.name}: ${r.message}`)} || ${quoteValue(v)}`,
+      (r) => `WHEN NOT coalesce(${ruleSql(r, v, t)}, false) THEN ${sqlString(`${c.name}: ${r.message}`)} || ${quoteValue(v)}`,
     );
-    const codeBranches = c.rules.map(
-      (r) => `WHEN NOT coalesce(${ruleSql(r, v, t)}, false) THEN ${sqlString(`${r.code}:${c.name}`)}`,
-    );
+    const codeBranches = c.rules.map((r) => `WHEN NOT coalesce(${ruleSql(r, v, t)}, false) THEN ${sqlString(`${r.code}:${c.name}`)}`);
     messages.push(`CASE WHEN ${v} IS NULL THEN ${whenNull} ${branches.join(" ")} END`);
     codes.push(`CASE WHEN ${v} IS NULL THEN ${codeNull} ${codeBranches.join(" ")} END`);
   }
@@ -189,9 +179,7 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string, loadId: 
 
 /** The other entities this one's references point into, through the columns not `proven` (run-keys.ts). */
 export function referencedEntities(entity: EntityContract, proven: ReadonlySet<string> = new Set()): string[] {
-  const crossing = columnsOf(entity).filter(
-    (c) => c.references && c.references.entity !== entity.name && !proven.has(c.name),
-  );
+  const crossing = columnsOf(entity).filter((c) => c.references && c.references.entity !== entity.name && !proven.has(c.name));
   return [...new Set(crossing.map((c) => c.references!.entity))];
 }
 
@@ -240,18 +228,10 @@ const QUARANTINED_LINES = "(SELECT line FROM _drop WHERE fate = 'quarantine')";
  * TRUE when `value`, in column `c` of the row of this load on `line`, names a row loaded before it: from an
  * earlier load, or, in the entity itself, from an earlier line of this file that `_drop` does not quarantine.
  */
-function referenceHolds(
-  entity: EntityContract,
-  loadId: number,
-  c: ColumnContract,
-  value: string,
-  line: string,
-): string {
+function referenceHolds(entity: EntityContract, loadId: number, c: ColumnContract, value: string, line: string): string {
   const ref = c.references!;
   const earlier =
-    ref.entity === entity.name
-      ? ` AND (p._load_id <> ${loadId} OR (p._line < ${line} AND p._line NOT IN ${QUARANTINED_LINES}))`
-      : "";
+    ref.entity === entity.name ? ` AND (p._load_id <> ${loadId} OR (p._line < ${line} AND p._line NOT IN ${QUARANTINED_LINES}))` : "";
   return `EXISTS (SELECT 1 FROM raw.${ident(ref.entity)} p WHERE p.${ident(ref.column)} = ${value}${earlier})`;
 }
 

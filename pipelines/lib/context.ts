@@ -18,10 +18,7 @@ const LEVELS = ["debug", "info", "warn", "error"] as const;
 type Level = (typeof LEVELS)[number];
 
 /** Human-readable lines on stderr (stdout stays free for `--json` results). */
-export function consoleLogger(
-  minimum: Level = "info",
-  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
-): Logger {
+export function consoleLogger(minimum: Level = "info", write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
   const at = LEVELS.indexOf(minimum);
   const emit = (level: Level) => (message: string, fields?: LogFields) => {
     if (LEVELS.indexOf(level) < at) return;

@@ -82,9 +82,7 @@ export function plainValue(value: DuckDBValue): unknown {
   if (value instanceof DuckDBDateValue) return value.toString();
   if (value instanceof DuckDBTimestampTZValue) return new Date(Number(value.micros / 1000n)).toISOString();
   if (typeof value === "bigint")
-    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-      ? Number(value)
-      : value.toString();
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
   if (typeof value === "object" && "items" in value && Array.isArray((value as { items: unknown }).items))
     return (value as { items: DuckDBValue[] }).items.map(plainValue);
   if (typeof value === "object" && "toString" in value) return String(value);

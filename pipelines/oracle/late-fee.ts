@@ -12,7 +12,6 @@ export function expectedLateFee(ledger: EmployerLedger, fee: OracleInvoice, rule
   const allocation = allocate(ledger, eve);
   let unpaid = new Decimal(0);
   for (const item of allocation.items)
-    if (item.invoice.type === "contribution" && item.invoice.period === fee.period && item.dueOn < eve)
-      unpaid = unpaid.plus(item.open);
+    if (item.invoice.type === "contribution" && item.invoice.period === fee.period && item.dueOn < eve) unpaid = unpaid.plus(item.open);
   return unpaid.times(rules.billing.late_fee_rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }

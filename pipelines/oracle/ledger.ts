@@ -125,9 +125,7 @@ export function livePayments(ledger: EmployerLedger, day: string): OraclePayment
     return reversed === undefined || reversed > day;
   });
   return live.sort(
-    (a, b) =>
-      Date.parse(a.paidAt) - Date.parse(b.paidAt) ||
-      (a.paymentId < b.paymentId ? -1 : a.paymentId > b.paymentId ? 1 : 0),
+    (a, b) => Date.parse(a.paidAt) - Date.parse(b.paidAt) || (a.paymentId < b.paymentId ? -1 : a.paymentId > b.paymentId ? 1 : 0),
   );
 }
 

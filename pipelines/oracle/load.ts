@@ -79,9 +79,7 @@ export async function loadLedgers(connection: DuckDBConnection): Promise<Map<str
     invoice_id: Text;
     reverses_payment_id: Text;
   }>(connection, "SELECT payment_id, employer_id, amount, paid_at, invoice_id, reverses_payment_id FROM raw.payments");
-  const paymentEmployer = new Map(
-    payments.filter((p) => p.reverses_payment_id === null).map((p) => [p.payment_id, p.employer_id]),
-  );
+  const paymentEmployer = new Map(payments.filter((p) => p.reverses_payment_id === null).map((p) => [p.payment_id, p.employer_id]));
   for (const p of payments) {
     const row = {
       paymentId: p.payment_id,

@@ -46,11 +46,7 @@ export function employerReport(ledger: EmployerLedger, asOf: string, rules: Rule
   };
 }
 
-export function* oracleReports(
-  ledgers: readonly EmployerLedger[],
-  asOf: string,
-  rules: Rules,
-): Generator<EmployerReport> {
+export function* oracleReports(ledgers: readonly EmployerLedger[], asOf: string, rules: Rules): Generator<EmployerReport> {
   for (const day of reportingDates(ledgers, asOf))
     for (const ledger of ledgers) {
       const report = employerReport(ledger, day, rules);

@@ -21,7 +21,6 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | und
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!executablePath)
-    throw new EnvironmentError("no Chromium found (apt-get install chromium, or set TAHSEEL_CHROMIUM)");
+  if (!executablePath) throw new EnvironmentError("no Chromium found (apt-get install chromium, or set TAHSEEL_CHROMIUM)");
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }

@@ -83,10 +83,7 @@ export async function publishIfLedger(o: PublishOptions, context: RunContext): P
 }
 
 /** Stages each audience's site source with its data, without building (for the preview server). */
-export async function exportSite(
-  o: PublishOptions,
-  context: RunContext,
-): Promise<{ audience: Audience; srcDir: string }[]> {
+export async function exportSite(o: PublishOptions, context: RunContext): Promise<{ audience: Audience; srcDir: string }[]> {
   const { staged } = await exportAll(o, resolve(o.out), context);
   // Framework's preview serves the source folder's files, so the shards go there for previewing
   for (const s of staged) if (existsSync(s.shardsDir)) renameSync(s.shardsDir, join(s.srcDir, "shards"));
@@ -94,11 +91,7 @@ export async function exportSite(
 }
 
 /** Every audience's data is exported in one sitting, and the warehouse closed before the builds. */
-async function exportAll(
-  o: PublishOptions,
-  out: string,
-  context: RunContext,
-): Promise<{ staged: Staged[]; needles: Needles }> {
+async function exportAll(o: PublishOptions, out: string, context: RunContext): Promise<{ staged: Staged[]; needles: Needles }> {
   const warehouse = await openWarehouse(o.db);
   try {
     const c = warehouse.connection;
@@ -147,13 +140,7 @@ async function exportAll(
   }
 }
 
-async function buildAudience(
-  o: PublishOptions,
-  out: string,
-  s: Staged,
-  needles: Needles,
-  context: RunContext,
-): Promise<PublishedAudience> {
+async function buildAudience(o: PublishOptions, out: string, s: Staged, needles: Needles, context: RunContext): Promise<PublishedAudience> {
   const home = join(out, s.audience);
   const site = join(home, "site");
   const build = await buildSite({ srcDir: s.srcDir, outDir: site, repoRoot: REPO_ROOT, logger: context.logger });
@@ -194,16 +181,11 @@ async function buildAudience(
       largest: s.shards.largest() ?? null,
     },
     largest_data_file:
-      [s.files.largest(), s.shards.largest()]
-        .filter((f): f is WrittenFile => !!f)
-        .sort((a, b) => b.bytes - a.bytes)[0] ?? null,
+      [s.files.largest(), s.shards.largest()].filter((f): f is WrittenFile => !!f).sort((a, b) => b.bytes - a.bytes)[0] ?? null,
     reports: reports.map((r) => r.replace(`${home}/`, "")),
     privacy_scan: {
       ...privacy,
-      verdict:
-        privacy.hits === 0
-          ? "no national id, employer id, registration number or name found"
-          : "identifying detail present",
+      verdict: privacy.hits === 0 ? "no national id, employer id, registration number or name found" : "identifying detail present",
     },
     ms: { export: s.exportMs, build: build.ms, report: reportMs },
   };

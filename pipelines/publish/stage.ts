@@ -1,16 +1,6 @@
 // The site's source tree for one build: the pages of the audience, their components, the data just
 // exported, and Framework's npm version cache prepared so the build never asks the network.
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LANGS, type SiteInfo } from "./types.ts";
 
@@ -27,8 +17,7 @@ export function stageSite(o: { sourceDir: string; srcDir: string; info: SiteInfo
     for (const entry of readdirSync(o.srcDir))
       if (entry !== ".observablehq") rmSync(join(o.srcDir, entry), { recursive: true, force: true });
   if (existsSync(cache))
-    for (const entry of readdirSync(cache))
-      if (!KEPT_CACHES.includes(entry)) rmSync(join(cache, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(cache)) if (!KEPT_CACHES.includes(entry)) rmSync(join(cache, entry), { recursive: true, force: true });
   mkdirSync(o.srcDir, { recursive: true });
   const wanted = new Set(o.info.pages.map((p) => `${p}.md`));
   cpSync(o.sourceDir, o.srcDir, {
@@ -38,12 +27,7 @@ export function stageSite(o: { sourceDir: string; srcDir: string; info: SiteInfo
       if (path.startsWith(".observablehq") || path.startsWith("data/")) return false;
       const [dir, file] = path.split("/");
       // a page of another audience is left out altogether, not hidden
-      if (
-        file &&
-        !path.includes("/", dir!.length + 1) &&
-        (LANGS as readonly string[]).includes(dir!) &&
-        file.endsWith(".md")
-      )
+      if (file && !path.includes("/", dir!.length + 1) && (LANGS as readonly string[]).includes(dir!) && file.endsWith(".md"))
         return wanted.has(file);
       return true;
     },
@@ -75,14 +59,11 @@ export function prepareNpmCache(cache: string, repoRoot: string): string[] {
   const framework = join(repoRoot, "node_modules", "@observablehq", "framework", "dist");
   const names = new Set<string>();
   for (const file of walk(framework))
-    for (const m of readFileSync(file, "utf8").matchAll(/["'`]npm:((?:@[\w.-]+\/)?[\w.-]+)/g))
-      names.add(m[1]!.replace(/@\d[^/]*$/, ""));
+    for (const m of readFileSync(file, "utf8").matchAll(/["'`]npm:((?:@[\w.-]+\/)?[\w.-]+)/g)) names.add(m[1]!.replace(/@\d[^/]*$/, ""));
   const made: string[] = [];
   for (const name of names) {
     const manifest = join(repoRoot, "node_modules", name, "package.json");
-    const version = existsSync(manifest)
-      ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version
-      : "0.0.0";
+    const version = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version : "0.0.0";
     const dir = join(cache, "_npm", `${name}@${version}`);
     mkdirSync(dir, { recursive: true });
     made.push(`${name}@${version}`);

@@ -22,8 +22,7 @@ export const previousPeriod = (period: string, months = 1) => {
  */
 export function reportPeriod(asOf: string, periods: string[], asked?: string): { period: string; periodEnd: string } {
   if (asked) {
-    if (!periods.includes(asked))
-      throw new UserError(`--period ${asked} is not in the KPIs (${periods[0]} … ${periods.at(-1)})`);
+    if (!periods.includes(asked)) throw new UserError(`--period ${asked} is not in the KPIs (${periods[0]} … ${periods.at(-1)})`);
     return { period: asked, periodEnd: asked === monthOf(asOf) ? asOf : lastDayOf(asked) };
   }
   const complete = lastDayOf(monthOf(asOf)) === asOf ? monthOf(asOf) : previousPeriod(monthOf(asOf));
@@ -50,11 +49,10 @@ export async function readStamp(
     "SELECT CAST(max(as_of) AS VARCHAR) AS as_of FROM marts.arrears_ageing",
   );
   const asOf = dates?.as_of;
-  if (!asOf)
-    throw new UserError("the warehouse has no built ledger (marts.arrears_ageing is empty); run `tahseel build` first");
-  const periods = (
-    await queryRows<{ period: string }>(connection, "SELECT DISTINCT period FROM marts.kpi_monthly ORDER BY period")
-  ).map((r) => r.period);
+  if (!asOf) throw new UserError("the warehouse has no built ledger (marts.arrears_ageing is empty); run `tahseel build` first");
+  const periods = (await queryRows<{ period: string }>(connection, "SELECT DISTINCT period FROM marts.kpi_monthly ORDER BY period")).map(
+    (r) => r.period,
+  );
   const { period, periodEnd } = reportPeriod(asOf, periods, o.period);
   const [run] = await queryRows<{ run_id: string; git_sha: string | null }>(
     connection,

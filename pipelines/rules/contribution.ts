@@ -74,11 +74,9 @@ function rowInForce(rows: readonly RateRow[], branch: Branch, period: string, wh
   return best;
 }
 
-export const isNewRegime = (rules: CompiledRules, firstRegisteredOn: string) =>
-  firstRegisteredOn >= rules.newRegimeFrom;
+export const isNewRegime = (rules: CompiledRules, firstRegisteredOn: string) => firstRegisteredOn >= rules.newRegimeFrom;
 
-const clamp = (wage: Halalas, floor: Halalas, ceiling: Halalas) =>
-  wage < floor ? floor : wage > ceiling ? ceiling : wage;
+const clamp = (wage: Halalas, floor: Halalas, ceiling: Halalas) => (wage < floor ? floor : wage > ceiling ? ceiling : wage);
 
 /**
  * Each branch's amount for one contributor-month: the contributory wage clamped per branch, times the
@@ -95,16 +93,10 @@ export function branchAmounts(
   const den = daysInMonth * 1_000_000;
   const { floors, ceiling } = rules;
   return {
-    annuities:
-      rates.annuities === 0
-        ? 0
-        : divHalfUp(clamp(contributoryWage, floors.annuities, ceiling) * rates.annuities * days, den),
-    hazards:
-      rates.hazards === 0 ? 0 : divHalfUp(clamp(contributoryWage, floors.hazards, ceiling) * rates.hazards * days, den),
+    annuities: rates.annuities === 0 ? 0 : divHalfUp(clamp(contributoryWage, floors.annuities, ceiling) * rates.annuities * days, den),
+    hazards: rates.hazards === 0 ? 0 : divHalfUp(clamp(contributoryWage, floors.hazards, ceiling) * rates.hazards * days, den),
     unemployment:
-      rates.unemployment === 0
-        ? 0
-        : divHalfUp(clamp(contributoryWage, floors.unemployment, ceiling) * rates.unemployment * days, den),
+      rates.unemployment === 0 ? 0 : divHalfUp(clamp(contributoryWage, floors.unemployment, ceiling) * rates.unemployment * days, den),
   };
 }
 
@@ -125,21 +117,14 @@ export function expectedContribution(rules: CompiledRules, input: ContributionIn
     scheme: input.scheme,
     newRegime: isNewRegime(rules, input.firstRegisteredOn),
   });
-  return branchAmounts(
-    rules,
-    rates,
-    input.basicWage + input.housingAllowance,
-    input.daysCovered,
-    daysInPeriod(input.period),
-  );
+  return branchAmounts(rules, rates, input.basicWage + input.housingAllowance, input.daysCovered, daysInPeriod(input.period));
 }
 
 export function daysInPeriod(period: string): number {
   return new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate();
 }
 
-const dayNumber = (day: string) =>
-  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
 /** Days of `period` between `joinedOn` and `leftOn` (inclusive; null = still engaged). */
 export function daysCovered(period: string, joinedOn: string, leftOn: string | null): number {

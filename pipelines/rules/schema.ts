@@ -7,12 +7,8 @@ export type Branch = (typeof BRANCHES)[number];
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a period YYYY-MM");
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date YYYY-MM-DD");
-const sar = z
-  .string()
-  .regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a SAR amount with at most two decimals, such as "1500.00"');
-const rate = z
-  .string()
-  .regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, 'must be a rate from 0 to 1 with at most 6 decimals, such as "0.0075"');
+const sar = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a SAR amount with at most two decimals, such as "1500.00"');
+const rate = z.string().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, 'must be a rate from 0 to 1 with at most 6 decimals, such as "0.0075"');
 const days = z.number().int().positive();
 
 /** One row of the effective-dated rate table: it applies from `from_period` until a later matching row. */

@@ -68,8 +68,7 @@ export const ScheduleConfigSchema = z
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.jobs.forEach((j, i) => {
-      if (seen.has(j.name))
-        ctx.addIssue({ code: "custom", path: ["jobs", i, "name"], message: `job name "${j.name}" is used twice` });
+      if (seen.has(j.name)) ctx.addIssue({ code: "custom", path: ["jobs", i, "name"], message: `job name "${j.name}" is used twice` });
       seen.add(j.name);
     });
   });

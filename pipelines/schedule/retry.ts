@@ -44,12 +44,9 @@ export async function withRetries<T>(
       const last = attempt >= options.policy.attempts || !retryable(error) || options.stopRequested?.();
       if (last) return { error, attempts: attempt };
       const seconds = backoffSeconds(options.policy, attempt);
-      options.logger.warn(
-        `${what} failed (attempt ${attempt} of ${options.policy.attempts}); retrying in ${seconds} s`,
-        {
-          error: error instanceof Error ? error.message : String(error),
-        },
-      );
+      options.logger.warn(`${what} failed (attempt ${attempt} of ${options.policy.attempts}); retrying in ${seconds} s`, {
+        error: error instanceof Error ? error.message : String(error),
+      });
       await options.sleep(seconds * 1000);
     }
   }

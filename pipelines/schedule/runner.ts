@@ -4,14 +4,7 @@
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse } from "../lib/duckdb.ts";
 import { describeError } from "../lib/errors.ts";
-import {
-  finishRun,
-  gitSha as readGitSha,
-  newRunId,
-  startRun,
-  type RunStatus,
-  type StepRecord,
-} from "../engine/runs.ts";
+import { finishRun, gitSha as readGitSha, newRunId, startRun, type RunStatus, type StepRecord } from "../engine/runs.ts";
 import { outboxSink, type Alert, type AlertSink } from "./alerts.ts";
 import type { JobSpec, RetryPolicy } from "./config.ts";
 import { acquireLock, LockHeldError } from "./lock.ts";
@@ -80,9 +73,7 @@ export async function runJob(options: RunnerOptions, deps: RunnerDeps): Promise<
     await recording(settings.db, (c) => startRun(c, { runId, job: job.name, startedAt: context.now(), gitSha: sha }));
     context.logger.info(`job ${job.name} started`, { run_id: runId, git_sha: sha });
     await runSteps(options, deps, outcome, stopRequested);
-    await recording(settings.db, (c) =>
-      finishRun(c, { ...outcome, status: outcome.status as RunStatus, finishedAt: context.now() }),
-    );
+    await recording(settings.db, (c) => finishRun(c, { ...outcome, status: outcome.status as RunStatus, finishedAt: context.now() }));
   } catch (error) {
     // The run could not even be recorded (e.g. the warehouse is held by another program).
     outcome.status = "failed";
@@ -95,12 +86,7 @@ export async function runJob(options: RunnerOptions, deps: RunnerDeps): Promise<
   return outcome;
 }
 
-async function runSteps(
-  options: RunnerOptions,
-  deps: RunnerDeps,
-  outcome: RunOutcome,
-  stopRequested: () => boolean,
-): Promise<void> {
+async function runSteps(options: RunnerOptions, deps: RunnerDeps, outcome: RunOutcome, stopRequested: () => boolean): Promise<void> {
   const { context } = deps;
   const steps = deps.steps ?? defaultSteps();
   for (const name of options.job.steps) {
@@ -155,9 +141,7 @@ async function runSteps(
       if (attempt.error instanceof StepFailure) record.detail = attempt.error.detail;
       outcome.status = "failed";
       outcome.error = `${name}: ${record.error}`;
-      context.logger.error(
-        `job ${outcome.job} step ${name} failed after ${attempt.attempts} attempt(s): ${record.error}`,
-      );
+      context.logger.error(`job ${outcome.job} step ${name} failed after ${attempt.attempts} attempt(s): ${record.error}`);
     } else {
       const result = attempt.value!;
       record.detail = result.detail;

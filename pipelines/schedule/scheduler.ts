@@ -44,9 +44,7 @@ export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): Run
     logger.info(`job ${job.name} due`, { cron: job.cron, timezone: config.timezone });
     const run = deps
       .run(job, () => stopping)
-      .catch((error: unknown) =>
-        logger.error(`job ${job.name} crashed: ${error instanceof Error ? error.message : String(error)}`),
-      )
+      .catch((error: unknown) => logger.error(`job ${job.name} crashed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => running.delete(run));
     running.add(run);
     return run;
@@ -57,9 +55,7 @@ export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): Run
     tasks.push({ job, task });
   }
   logger.info(`scheduler started with ${tasks.length} job(s)`, {
-    jobs: tasks.map(
-      ({ job, task }) => `${job.name} (${job.cron}, next ${task.getNextRun()?.toISOString() ?? "never"})`,
-    ),
+    jobs: tasks.map(({ job, task }) => `${job.name} (${job.cron}, next ${task.getNextRun()?.toISOString() ?? "never"})`),
   });
 
   let stopped: Promise<void> | undefined;
@@ -71,9 +67,7 @@ export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): Run
         stopping = true;
         for (const { task } of tasks) await task.destroy();
         if (running.size)
-          logger.info(
-            `${reason}: waiting for the running job to finish (it commits or rolls back; nothing is half-written)`,
-          );
+          logger.info(`${reason}: waiting for the running job to finish (it commits or rolls back; nothing is half-written)`);
         await Promise.allSettled([...running]);
         lock.release();
         logger.info("scheduler stopped");
@@ -85,11 +79,7 @@ export function startScheduler(config: ScheduleConfig, deps: SchedulerDeps): Run
 }
 
 /** SIGINT/SIGTERM stop the scheduler gracefully; a repeated signal only says it is still waiting. */
-export function stopOnSignals(
-  scheduler: RunningScheduler,
-  context: RunContext,
-  target: NodeJS.EventEmitter = process,
-): () => void {
+export function stopOnSignals(scheduler: RunningScheduler, context: RunContext, target: NodeJS.EventEmitter = process): () => void {
   let signalled = false;
   const handler = (signal: string) => {
     if (signalled) {

@@ -106,8 +106,7 @@ function plain(value: unknown): unknown {
   if (typeof value === "object") return String(value);
   return value;
 }
-const plainRow = <T>(row: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])) as T;
+const plainRow = <T>(row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])) as T;
 
 export async function readStatus(instance: DuckDBInstance, limit = 10): Promise<StatusReport> {
   // kysely-duckdb's typings point at kysely's CommonJS build; the dialect is the same at run time.
@@ -117,9 +116,7 @@ export async function readStatus(instance: DuckDBInstance, limit = 10): Promise<
       (
         await sql<{
           t: string;
-        }>`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'audit' AND database_name = current_database()`.execute(
-          db,
-        )
+        }>`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'audit' AND database_name = current_database()`.execute(db)
       ).rows.map((r) => r.t),
     );
     const report: StatusReport = {
@@ -142,18 +139,7 @@ export async function readStatus(instance: DuckDBInstance, limit = 10): Promise<
     if (present.has("loads")) {
       const loads = db
         .selectFrom("audit.loads")
-        .select([
-          "delivery_id",
-          "file_name",
-          "entity",
-          "status",
-          "rows",
-          "loaded",
-          "skipped",
-          "quarantined",
-          "reason",
-          "loaded_at",
-        ]);
+        .select(["delivery_id", "file_name", "entity", "status", "rows", "loaded", "skipped", "quarantined", "reason", "loaded_at"]);
       report.loads = (
         await loads
           .orderBy("loaded_at", "desc")
@@ -229,8 +215,7 @@ async function freshness(db: Kysely<AuditDatabase>, present: Set<string>): Promi
 
 export function formatStatus(report: StatusReport, now: Date): string {
   const lines: string[] = [];
-  const age = (iso: string | null) =>
-    iso ? `${Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 3_600_000))} h ago` : "never";
+  const age = (iso: string | null) => (iso ? `${Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 3_600_000))} h ago` : "never");
   lines.push("Last runs:");
   for (const r of report.runs)
     lines.push(

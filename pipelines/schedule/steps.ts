@@ -70,8 +70,7 @@ export const buildStep: Step = {
         tests_failed: summary.tests.filter((t) => t.status !== "pass" && t.severity === "error").length,
         tests_warned: summary.tests.filter((t) => t.status !== "pass" && t.severity === "warn").length,
       };
-      if (summary.status === "failed")
-        throw new StepFailure(`blocking failures in ${summary.blockingFailures.join(", ")}`, detail);
+      if (summary.status === "failed") throw new StepFailure(`blocking failures in ${summary.blockingFailures.join(", ")}`, detail);
       return { status: summary.status === "cancelled" ? "cancelled" : "success", detail, asOf: summary.asOf };
     } finally {
       warehouse.close();
@@ -84,10 +83,7 @@ export const publishStep: Step = {
   async run({ runId, settings, context }) {
     // The site and report go beside the warehouse: data/warehouse.duckdb → data/published/.
     const out = join(dirname(settings.db), "published");
-    const published = await publishIfLedger(
-      { db: settings.db, out, audiences: AUDIENCES, modelsDir: settings.models, runId },
-      context,
-    );
+    const published = await publishIfLedger({ db: settings.db, out, audiences: AUDIENCES, modelsDir: settings.models, runId }, context);
     return {
       detail: published
         ? {

@@ -13,11 +13,7 @@ export interface Visit {
   problems: string[];
 }
 
-export async function visit(
-  browser: Browser,
-  url: string,
-  o: { ready?: string; screenshot?: string } = {},
-): Promise<Visit> {
+export async function visit(browser: Browser, url: string, o: { ready?: string; screenshot?: string } = {}): Promise<Visit> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems: string[] = [];
   page.on("console", (m) => {

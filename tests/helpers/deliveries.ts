@@ -46,8 +46,7 @@ function countRows(text: string): { rows: number; control: Decimal; header: stri
     open = quotes % 2 === 1;
     if (open || record === "") continue;
     rows++;
-    const entityControl =
-      header.indexOf("total_amount") >= 0 ? "total_amount" : header.indexOf("amount") >= 0 ? "amount" : null;
+    const entityControl = header.indexOf("total_amount") >= 0 ? "total_amount" : header.indexOf("amount") >= 0 ? "amount" : null;
     const value = entityControl ? parseHeader(record)[header.indexOf(entityControl)] : undefined;
     if (value && /^-?\d+(\.\d+)?$/.test(value)) control = control.plus(value);
   }

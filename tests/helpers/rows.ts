@@ -29,12 +29,7 @@ export const contributor = (id: string, over: Record<string, string | null> = {}
   ...over,
 });
 
-export const wage = (
-  period: string,
-  employerId: string,
-  contributorId: string,
-  over: Record<string, string | null> = {},
-) => ({
+export const wage = (period: string, employerId: string, contributorId: string, over: Record<string, string | null> = {}) => ({
   period,
   employer_id: employerId,
   contributor_id: contributorId,
@@ -76,12 +71,7 @@ export const invoice = (id: string, employerId: string, over: Record<string, str
   ...over,
 });
 
-export const engagement = (
-  id: string,
-  contributorId: string,
-  employerId: string,
-  over: Record<string, string | null> = {},
-) => ({
+export const engagement = (id: string, contributorId: string, employerId: string, over: Record<string, string | null> = {}) => ({
   engagement_id: id,
   contributor_id: contributorId,
   employer_id: employerId,
@@ -104,12 +94,7 @@ export const adjustment = (id: string, invoiceId: string, over: Record<string, s
   ...over,
 });
 
-export const dispute = (
-  id: string,
-  employerId: string,
-  invoiceId: string,
-  over: Record<string, string | null> = {},
-) => ({
+export const dispute = (id: string, employerId: string, invoiceId: string, over: Record<string, string | null> = {}) => ({
   dispute_id: id,
   employer_id: employerId,
   invoice_id: invoiceId,
@@ -175,11 +160,7 @@ export function validRow(entity: string, i: number): Record<string, string | nul
     case "instalment_plans":
       return instalmentPlan(`PL${n}`, "100000001");
     case "wages":
-      return wage(
-        `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`,
-        "100000001",
-        nationalId("100000001"),
-      );
+      return wage(`${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, "100000001", nationalId("100000001"));
     case "payments":
       return payment(`P${n}`, "100000001", "10.00");
     case "dispute_events":

@@ -9,8 +9,7 @@ import { compileRules } from "../../rules/contribution.ts";
 const integer = (options: ParsedOptions, name: string): number | undefined => {
   const v = options[name];
   if (v === undefined) return undefined;
-  if (typeof v !== "string" || !/^\d+$/.test(v))
-    throw new UserError(`--${name} must be a whole number, got "${String(v)}"`);
+  if (typeof v !== "string" || !/^\d+$/.test(v)) throw new UserError(`--${name} must be a whole number, got "${String(v)}"`);
   return Number(v);
 };
 
@@ -53,10 +52,7 @@ export const generateCommand: Command = {
         faults: options.faults === true,
         force: options.force === true,
         shards: integer(options, "shards"),
-        rates:
-          typeof options.rates === "string"
-            ? (readJson(options.rates, "anomaly rates") as Record<string, number>)
-            : undefined,
+        rates: typeof options.rates === "string" ? (readJson(options.rates, "anomaly rates") as Record<string, number>) : undefined,
       },
       context,
       rules,

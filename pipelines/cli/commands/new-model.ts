@@ -11,8 +11,7 @@ export const newModelCommand: Command = {
   options: { layer: { type: "string" }, models: { type: "string" } },
   async run(options, positionals, context) {
     const [name, extra] = positionals;
-    if (!name || extra)
-      throw new UserError("give one model name, e.g. tahseel new-model employer_balance --layer marts");
+    if (!name || extra) throw new UserError("give one model name, e.g. tahseel new-model employer_balance --layer marts");
     const layer = stringOption(options, "layer", "marts");
     const files = scaffoldModel(stringOption(options, "models", DEFAULT_MODELS), name, layer);
     context.logger.info(

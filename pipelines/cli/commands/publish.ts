@@ -7,8 +7,7 @@ import { AUDIENCES, LANGS, type Audience, type Digits, type Lang } from "../../p
 export const DEFAULT_PUBLISH_OUT = "data/published";
 
 function oneOf<T extends string>(values: string[], allowed: readonly T[], option: string): T[] {
-  for (const v of values)
-    if (!allowed.includes(v as T)) throw new UserError(`--${option} ${v} is not one of ${allowed.join(", ")}`);
+  for (const v of values) if (!allowed.includes(v as T)) throw new UserError(`--${option} ${v} is not one of ${allowed.join(", ")}`);
   return values as T[];
 }
 

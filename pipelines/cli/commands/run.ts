@@ -27,9 +27,7 @@ export const runCommand: Command = {
     const jobName = stringOption(options, "job");
     const named = jobName ? config.jobs.find((j) => j.name === jobName) : undefined;
     if (jobName && !named)
-      throw new UserError(
-        `--job ${jobName}: no such job in the schedule config (jobs: ${config.jobs.map((j) => j.name).join(", ")})`,
-      );
+      throw new UserError(`--job ${jobName}: no such job in the schedule config (jobs: ${config.jobs.map((j) => j.name).join(", ")})`);
     const job = named ?? { name: "run", steps: [...STEP_NAMES], as_of: "latest" as const, select: undefined };
     const outcome = await runJob(
       {

@@ -12,8 +12,7 @@ export const statusCommand: Command = {
   options: { db: { type: "string" }, limit: { type: "string" } },
   async run(options, _positionals, context) {
     const db = stringOption(options, "db", DEFAULT_DB);
-    if (!existsSync(db))
-      throw new UserError(`no warehouse at ${db}; run tahseel ingest or tahseel run first, or pass --db FILE`);
+    if (!existsSync(db)) throw new UserError(`no warehouse at ${db}; run tahseel ingest or tahseel run first, or pass --db FILE`);
     const limit = Number(stringOption(options, "limit", "10"));
     if (!Number.isInteger(limit) || limit < 1) throw new UserError("--limit must be a positive whole number");
     const warehouse = await openWarehouse(db);

@@ -23,9 +23,7 @@ export interface SeverityRow {
   over_365: string;
 }
 
-const sums = ["outstanding", "past_due", "disputed", ...BUCKETS]
-  .map((c) => `CAST(sum(${c}) AS VARCHAR) AS ${c}`)
-  .join(", ");
+const sums = ["outstanding", "past_due", "disputed", ...BUCKETS].map((c) => `CAST(sum(${c}) AS VARCHAR) AS ${c}`).join(", ");
 
 /** Every as-of date × severity, employers counted and amounts summed (dates ascending). */
 export async function ageingBySeverity(connection: DuckDBConnection, asOf?: string): Promise<SeverityRow[]> {

@@ -26,10 +26,7 @@ export interface BillingSummary {
 }
 
 /** Invoices issued between `from` and `to` (inclusive, either open-ended). */
-export async function billingSummary(
-  connection: DuckDBConnection,
-  range: { from?: string; to?: string } = {},
-): Promise<BillingSummary> {
+export async function billingSummary(connection: DuckDBConnection, range: { from?: string; to?: string } = {}): Promise<BillingSummary> {
   const [row] = await queryRows<BillingSummary & Record<string, unknown>>(
     connection,
     `SELECT count(*)::INTEGER AS invoices,

@@ -52,25 +52,13 @@ export async function exportCollections(
   out.suspension = byRegion;
   if (audience === "audit") {
     for (const asOf of asOfs) writePaged(shards, `suspension/${asOf}`, await suspensionCandidates(connection, asOf));
-    for await (const [asOf, severity, doc] of employersInArrears(connection))
-      shards.writeJson(`ageing/${asOf}/${severity}.json`, doc);
+    for await (const [asOf, severity, doc] of employersInArrears(connection)) shards.writeJson(`ageing/${asOf}/${severity}.json`, doc);
   }
   files.write("collections.json", out);
 }
 
 async function* employersInArrears(connection: DuckDBConnection): AsyncGenerator<[string, string, string]> {
-  const amounts = [
-    "outstanding",
-    "past_due",
-    "disputed",
-    "not_due",
-    "d1_30",
-    "d31_60",
-    "d61_90",
-    "d91_180",
-    "d181_365",
-    "over_365",
-  ]
+  const amounts = ["outstanding", "past_due", "disputed", "not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"]
     .map((c) => `${c}: CAST(a.${c} AS VARCHAR)`)
     .join(", ");
   const result = await connection.stream(

@@ -43,17 +43,7 @@ const SECTIONS: Record<string, string> = {
     FROM marts.coverage_gaps AS g GROUP BY g.employer_id`,
 };
 
-const PARTS = [
-  "balances",
-  "ageing",
-  "open_items",
-  "invoices",
-  "payments",
-  "adjustments",
-  "objections",
-  "suspension",
-  "gaps",
-];
+const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
 
 /** Shards longer than this (characters) are checked for parts to page. */
 const BIG_SHARD = 256 * 1024;
@@ -113,17 +103,13 @@ export async function exportEmployers(
       const text = String(doc);
       // only a very large employer's shard can hold a part of more than a page of rows
       if (text.length > BIG_SHARD)
-        shards.write(
-          `employers/${employerId}.json`,
-          pageParts(shards, employerId, JSON.parse(text) as Record<string, unknown>),
-        );
+        shards.write(`employers/${employerId}.json`, pageParts(shards, employerId, JSON.parse(text) as Record<string, unknown>));
       else shards.writeJson(`employers/${employerId}.json`, text);
     }
   for (const name of Object.keys(SECTIONS)) await connection.run(`DROP TABLE IF EXISTS employer_${name}`);
   index.sort((a, b) => a[0].localeCompare(b[0]));
   const chunks = Math.ceil(index.length / INDEX_CHUNK);
-  for (let c = 0; c < chunks; c++)
-    shards.write(`employer-index/${c}.json`, index.slice(c * INDEX_CHUNK, (c + 1) * INDEX_CHUNK));
+  for (let c = 0; c < chunks; c++) shards.write(`employer-index/${c}.json`, index.slice(c * INDEX_CHUNK, (c + 1) * INDEX_CHUNK));
   // the first id of every chunk lets the page find the one chunk that would hold an id, so an
   // unknown id is answered from the index rather than by a shard request that fails
   const firsts = Array.from({ length: chunks }, (_, c) => index[c * INDEX_CHUNK]![0]);

@@ -20,8 +20,7 @@ const iso = (c: string) => `strftime(${c} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S
  * Free text written by the pipeline (a rejection's reason, a failed run's error) may name an
  * employer or a contributor; the management edition shows it with every id-like number masked.
  */
-const text = (c: string, audience: Audience) =>
-  audience === "audit" ? c : `regexp_replace(${c}, '\\d{9,}', '#########', 'g')`;
+const text = (c: string, audience: Audience) => (audience === "audit" ? c : `regexp_replace(${c}, '\\d{9,}', '#########', 'g')`);
 
 export async function exportHealth(
   connection: DuckDBConnection,

@@ -101,9 +101,7 @@ export interface Driver {
 export function topDriver(rows: KpiRow[], period: string, kpi: string, dimension: string): Driver | null {
   const previous = previousPeriod(period);
   const before = new Map(
-    rows
-      .filter((r) => r.dimension === dimension && r.kpi === kpi && r.period === previous)
-      .map((r) => [r.dimension_value, r.value]),
+    rows.filter((r) => r.dimension === dimension && r.kpi === kpi && r.period === previous).map((r) => [r.dimension_value, r.value]),
   );
   let best: Driver | null = null;
   for (const r of rows) {

@@ -42,8 +42,7 @@ export async function overviewData(connection: DuckDBConnection, stamp: Stamp, a
   const value = (period: string, kpi: string) => overall.get(`${period}|${kpi}`) ?? null;
   const periods = [...new Set(kpis.map((k) => k.period))].sort().filter((p) => p <= stamp.period);
   const suspension: Overview["suspension"] = await suspensionSummary(connection, stamp.period_end);
-  if (audience === "audit")
-    suspension.list = (await suspensionCandidates(connection, stamp.period_end)).slice(0, SUSPENSION_LIST_LIMIT);
+  if (audience === "audit") suspension.list = (await suspensionCandidates(connection, stamp.period_end)).slice(0, SUSPENSION_LIST_LIMIT);
   const billing = await billingSummary(connection, { to: stamp.period_end });
   const inPeriod = await billingSummary(connection, { from: `${stamp.period}-01`, to: stamp.period_end });
   return {
@@ -62,18 +61,11 @@ export async function overviewData(connection: DuckDBConnection, stamp: Stamp, a
     suspension,
     billing: { ...billing, in_period: inPeriod },
     coverage: periods.map((p) => ({ period: p, gaps: value(p, "coverage_gaps") })),
-    drivers: Object.fromEntries(
-      DRIVEN.map((k) => [k, ["region", "sector"].flatMap((d) => topDriver(kpis, stamp.period, k, d) ?? [])]),
-    ),
+    drivers: Object.fromEntries(DRIVEN.map((k) => [k, ["region", "sector"].flatMap((d) => topDriver(kpis, stamp.period, k, d) ?? [])])),
   };
 }
 
-export async function exportOverview(
-  connection: DuckDBConnection,
-  files: DataFiles,
-  stamp: Stamp,
-  audience: Audience,
-): Promise<Overview> {
+export async function exportOverview(connection: DuckDBConnection, files: DataFiles, stamp: Stamp, audience: Audience): Promise<Overview> {
   const overview = await overviewData(connection, stamp, audience);
   files.write("overview.json", overview);
   return overview;

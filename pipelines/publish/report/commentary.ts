@@ -1,15 +1,7 @@
 // The report's plain-language commentary, computed from the numbers: which way each figure moved,
 // by how much, and which region or sector moved it most. Sentences in Arabic and English.
 import { Decimal } from "decimal.js";
-import {
-  kpiChange,
-  kpiValue,
-  percent,
-  sar,
-  integer,
-  month,
-  type Digits,
-} from "../../../dashboards/components/format.ts";
+import { kpiChange, kpiValue, percent, sar, integer, month, type Digits } from "../../../dashboards/components/format.ts";
 import { code, kpiLabel, type Lang } from "../../../dashboards/components/i18n.ts";
 import type { Change, Driver, HeadlineKpi } from "../export/kpis.ts";
 import type { Overview } from "../export/overview.ts";
@@ -42,15 +34,10 @@ function kpiClause(k: HeadlineKpi, lang: Lang, digits: Digits): string {
   const yearly = kpiChange(k.vs_year_ago, k.unit, lang, digits, lang === "ar" ? "نقطة" : "points");
   if (lang === "ar") {
     const main =
-      !change || dir === "flat"
-        ? `${label}: ${value}`
-        : `${VERBS.ar[dir]} مؤشر «${label}» بنسبة ${change} عن الشهر السابق ليبلغ ${value}`;
+      !change || dir === "flat" ? `${label}: ${value}` : `${VERBS.ar[dir]} مؤشر «${label}» بنسبة ${change} عن الشهر السابق ليبلغ ${value}`;
     return yearly ? `${main}، وتغيّر ${yearly} مقارنة بالشهر نفسه من العام السابق` : main;
   }
-  const main =
-    !change || dir === "flat"
-      ? `${label} was ${value}`
-      : `${label} ${VERBS.en[dir]} ${change} on last month to ${value}`;
+  const main = !change || dir === "flat" ? `${label} was ${value}` : `${label} ${VERBS.en[dir]} ${change} on last month to ${value}`;
   return yearly ? `${main} (${yearly} on the same month last year)` : main;
 }
 
@@ -72,15 +59,13 @@ export function summary(o: Overview, billing: BillingBreakdown, lang: Lang, digi
   const k = (name: string) => o.kpis.find((x) => x.kpi === name);
   const out: string[] = [];
   const collected = k("collected");
-  if (collected)
-    out.push(withDriver(kpiClause(collected, lang, digits), driverClause(o.drivers.collected?.[0], lang, digits)));
+  if (collected) out.push(withDriver(kpiClause(collected, lang, digits), driverClause(o.drivers.collected?.[0], lang, digits)));
   const billed = k("billed");
   if (billed) out.push(kpiSentence(billed, lang, digits));
   const onTime = k("on_time_collection_rate");
   if (onTime) out.push(kpiSentence(onTime, lang, digits));
   const arrears = k("arrears");
-  if (arrears)
-    out.push(withDriver(kpiClause(arrears, lang, digits), driverClause(o.drivers.arrears?.[0], lang, digits)));
+  if (arrears) out.push(withDriver(kpiClause(arrears, lang, digits), driverClause(o.drivers.arrears?.[0], lang, digits)));
   out.push(severitySentence(o, lang, digits));
   out.push(suspensionSentence(o, lang, digits));
   out.push(billingSentence(billing, lang, digits));

@@ -32,13 +32,7 @@ const table = (head: string[], rows: string[][], cls = "") =>
   `<table class="${cls}"><thead>${row(head.map(esc), "th")}</thead><tbody>${rows.map((r) => row(r)).join("")}</tbody></table>`;
 
 /** The report sections in page order; the tests read the PDF page by page against this list. */
-export const REPORT_SECTIONS = [
-  "report.summary",
-  "report.kpis",
-  "report.arrears",
-  "report.suspension",
-  "report.billing",
-] as const;
+export const REPORT_SECTIONS = ["report.summary", "report.kpis", "report.arrears", "report.suspension", "report.billing"] as const;
 
 export function renderReport(d: ReportData, lang: Lang, audience: Audience, digits: Digits): string {
   const o = d.overview;
@@ -94,13 +88,7 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
       `${t(lang, "position.at")} ${dateWithHijri(o.period_end, lang, dg)} — ${t(lang, "amount")}: ${t(lang, "unit")} ${code(lang, "SAR")}`,
     ) +
     table(
-      [
-        t(lang, "severity"),
-        t(lang, "employers"),
-        ...BUCKETS.map((b) => code(lang, b)),
-        t(lang, "past_due"),
-        t(lang, "disputed"),
-      ],
+      [t(lang, "severity"), t(lang, "employers"), ...BUCKETS.map((b) => code(lang, b)), t(lang, "past_due"), t(lang, "disputed")],
       ageingRows,
       "ageing",
     ) +
@@ -109,14 +97,7 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
   const s = o.suspension;
   const suspensionTable = s.list
     ? table(
-        [
-          t(lang, "employer_id"),
-          t(lang, "name"),
-          t(lang, "region"),
-          t(lang, "past_due"),
-          t(lang, "due_on"),
-          t(lang, "days_past_due"),
-        ],
+        [t(lang, "employer_id"), t(lang, "name"), t(lang, "region"), t(lang, "past_due"), t(lang, "due_on"), t(lang, "days_past_due")],
         s.list.map((c) => [
           esc(c.employer_id),
           esc(nameOf({ lang }, c) ?? ""),

@@ -25,9 +25,7 @@ export async function writeReports(
   if (!o.pdf) return written;
   if (!chromiumPath()) {
     // the HTML report prints the same; a machine without Chromium still gets its site and report
-    o.logger.warn(
-      "publish: no Chromium found (apt-get install chromium, or set TAHSEEL_CHROMIUM); the report is HTML only",
-    );
+    o.logger.warn("publish: no Chromium found (apt-get install chromium, or set TAHSEEL_CHROMIUM); the report is HTML only");
     return written;
   }
   const browser = await launchChromium();
