@@ -68,13 +68,14 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
   clock.lap("plan");
   for (const layer of LAYERS) await connection.run(`CREATE SCHEMA IF NOT EXISTS ${layer}`);
   const planOf = new Map(plans.map((p) => [p.model.id, p]));
-  await checkBeforeBuild(
+  const columnWarnings = await checkBeforeBuild(
     connection,
     toBuild.map((p) => p.model),
     existing,
     (m) => planOf.get(m.id)!.params,
   );
   clock.lap("check");
+  for (const w of columnWarnings) context.logger.warn(w);
 
   const outcomes = await execute(warehouse, project, toBuild, request, context);
   clock.lap("build");
@@ -99,7 +100,7 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
     models,
     tests,
     blockingFailures,
-    warnings: project.warnings,
+    warnings: [...project.warnings, ...columnWarnings],
     timingsMs: clock.laps,
     request: { select: request.select ?? [], asOf, params: request.params ?? {}, period: period ?? null },
   };

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { countRows, queryRows } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
 import { blocks, runTests } from "./checks.ts";
+import { checkDocumentedColumns } from "./column-check.ts";
 import { columnDocs } from "./header.ts";
 import { qualified } from "./model.ts";
 import { bindParams } from "./params.ts";
@@ -127,6 +128,8 @@ async function runTsModel(connection: DuckDBConnection, plan: PlannedModel, targ
         at: { file: model.file, line: model.located.lineAt(["columns", missing[0]!.name]) },
       },
     );
+  // Columns it made beyond the declared ones are undocumented: refused unless the header says columns_check: warn.
+  checkDocumentedColumns(model, [...have]);
 }
 
 function describeBuildError(plan: PlannedModel, error: unknown): string {
