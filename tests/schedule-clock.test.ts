@@ -80,7 +80,12 @@ test("a job due while another run holds the lock waits for it with its retries, 
   p = place();
   const log: StepLog = [];
   const slowBuild = deferred();
-  const steps = fakeSteps(log, { build: async () => (await slowBuild.promise, {}) });
+  const steps = fakeSteps(log, {
+    build: async () => {
+      await slowBuild.promise;
+      return {};
+    },
+  });
   const outcomes: RunOutcome[] = [];
   const scheduler = startScheduler(
     config([
