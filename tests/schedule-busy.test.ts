@@ -40,7 +40,9 @@ async function holdWarehouse(db: string): Promise<void> {
     setInterval(() => {}, 1000);`;
   holder = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
-  holder.stdout!.on("data", (d: Buffer) => void (out += d.toString()));
+  holder.stdout!.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
   await until(() => out.includes("held"), "the second process to open the warehouse", 30_000);
 }
 

@@ -11,10 +11,16 @@ import { formatStatus, readStatus, type StatusReport } from "../pipelines/schedu
 import { FIXTURES, RAW_DDL, statuses } from "./engine-support.ts";
 
 let dir: string;
-beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), "tahseel-status-"))));
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "tahseel-status-"));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 let clock = Date.parse("2026-03-02T03:00:00Z");
-const context = { logger: memoryLogger(), now: () => new Date((clock += 1000)) };
+const tick = () => {
+  clock += 1000;
+  return new Date(clock);
+};
+const context = { logger: memoryLogger(), now: tick };
 const db = () => join(dir, "warehouse.duckdb");
 const models = () => join(dir, "models");
 
