@@ -1,6 +1,8 @@
 // Errors point at the line: a YAML mistake at its own line and column, a typo under columns: or in a
 // relationships test's field: named with the model, the column and the closest real one.
 import { afterEach, describe, expect, test } from "vitest";
+import { discoverModels } from "../pipelines/engine/discover.ts";
+import { columnDocs } from "../pipelines/engine/header.ts";
 import { sandbox, type Sandbox } from "./engine-support.ts";
 
 let s: Sandbox;
@@ -115,6 +117,16 @@ describe("a relationships test names the column that does not exist", () => {
 });
 
 describe("Arabic descriptions", () => {
+  test("every model in models/ describes itself and each of its columns in Arabic", () => {
+    const lacking = discoverModels("models").flatMap((m) => [
+      ...(m.header.description_ar ? [] : [m.id]),
+      ...columnDocs(m.header)
+        .filter((c) => !c.description_ar)
+        .map((c) => `${m.id}.${c.name}`),
+    ]);
+    expect(lacking).toEqual([]);
+  });
+
   test("description_ar must be Arabic text, for the model and for a column", async () => {
     s = await sandbox();
     s.edit("staging/stg_invoices.sql", (t) => t.replace("grain:", "description_ar: Invoices as billed.\ngrain:"));
