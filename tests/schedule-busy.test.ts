@@ -137,7 +137,7 @@ test("a run that never gets the warehouse is recorded in the journal, shown by s
 
   // status while the warehouse is still held: the journal's runs, with a note saying why only those.
   const busy = await status();
-  expect(busy.notes[0]).toMatch(/is locked by another process.*the runs below are from .*warehouse\.runs\.jsonl/);
+  expect(busy.notes[0]).toMatch(/is locked by another process.*the runs below are from .*warehouse\.duckdb\.runs\.jsonl/);
   expect(busy.runs).toMatchObject([{ run_id: failed.runId, job: "nightly", status: "failed", journal_only: true }]);
 
   // Once the warehouse is free, the next run folds the earlier one into audit.runs.

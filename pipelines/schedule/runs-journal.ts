@@ -1,10 +1,9 @@
 // The runs journal: every run of a job is written first to a JSON-lines file beside the warehouse
-// (data/warehouse.duckdb → data/warehouse.runs.jsonl), then folded into audit.runs whenever the
-// warehouse can be opened. A run that met a warehouse held by another program (a manual build), or
+// (data/warehouse.duckdb.runs.jsonl, ignored by git with the warehouse), then folded into audit.runs
+// whenever the warehouse can be opened. A run that met a warehouse held by another program (a manual build), or
 // that never got the run lock, is still recorded, and `tahseel status` reads the journal as well as
 // audit.runs. Each line is the whole record of a run at that moment; the last line of a run wins.
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { silentLogger, type Logger } from "../lib/context.ts";
 import { openWarehouse } from "../lib/duckdb.ts";
@@ -28,7 +27,7 @@ export interface RunRecord {
   pid: number;
 }
 
-export const runsJournalPath = (db: string) => join(dirname(db), `${basename(db).replace(/\.duckdb$/i, "")}.runs.jsonl`);
+export const runsJournalPath = (db: string) => `${db}.runs.jsonl`;
 
 /**
  * Appends and folds hold a small lock of their own, so a line appended while the journal is being
