@@ -77,7 +77,8 @@ export async function runJob(options: RunnerOptions, deps: RunnerDeps): Promise<
   await journal(null);
   const lock = await runLock(options, deps, runId);
   if (!lock.value) {
-    outcome.status = "refused";
+    // Stopping while it waited for the lock is a cancelled run; giving up after the retries, a refused one.
+    outcome.status = stopRequested() ? "cancelled" : "refused";
     outcome.error = describeError(lock.error);
     context.logger.warn(`job ${job.name} not started after ${lock.attempts} attempt(s): ${outcome.error}`, { run_id: runId });
     // Folded by the next run that gets the lock: only the lock's holder may open the warehouse.
