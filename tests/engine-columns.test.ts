@@ -16,7 +16,8 @@ async function refused(): Promise<string> {
   expect(error, "the build should have been refused").toBeInstanceOf(Error);
   expect((error as { exitCode?: number }).exitCode).toBe(2);
   const built = await s.rows(
-    "SELECT table_name FROM duckdb_tables() WHERE schema_name IN ('staging', 'core', 'marts') UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name IN ('staging', 'core', 'marts')",
+    "SELECT table_name FROM duckdb_tables() WHERE schema_name IN ('staging', 'core', 'marts') " +
+      "UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name IN ('staging', 'core', 'marts')",
   );
   expect(built, "nothing is built when a build is refused").toEqual([]);
   return error!.message;
@@ -66,9 +67,9 @@ describe("columns: must be what the model produces", () => {
   test("a produced column left undocumented is refused at columns:", async () => {
     s = await sandbox();
     s.edit("staging/stg_invoices.sql", (t) => t.replace("  total_amount: Amount billed, SAR.\n", ""));
-    expect(await refused()).toMatch(
-      /stg_invoices\.sql line 5: staging\.stg_invoices produces "total_amount" but columns: does not document it; make columns: list exactly/,
-    );
+    const message = await refused();
+    expect(message).toMatch(/stg_invoices\.sql line 5: staging\.stg_invoices produces "total_amount" but columns: does not document it/);
+    expect(message).toMatch(/; make columns: list exactly what the SELECT returns/);
   });
 
   test("columns_check: warn reports the same mismatch and builds", async () => {
@@ -101,18 +102,20 @@ describe("a relationships test names the column that does not exist", () => {
       t.replace("{column: employer_id, to: staging.stg_employers}", "{column: employer_id, to: staging.stg_employers, field: employer}"),
     );
     const message = await refused();
-    expect(message).toMatch(
-      /stg_invoices\.sql line 12: test relationships\(employer_id → staging\.stg_employers\.employer\): relationships\.field "employer" is not a column of staging\.stg_employers \(did you mean "employer_id"\?\); its columns are employer_id, status/,
-    );
+    expect(message).toMatch(/stg_invoices\.sql line 12: test relationships\(employer_id → staging\.stg_employers\.employer\): /);
+    expect(message).toMatch(/relationships\.field "employer" is not a column of staging\.stg_employers \(did you mean "employer_id"\?\)/);
+    expect(message).toMatch(/; its columns are employer_id, status$/);
     expect(message).not.toMatch(/Referenced table/);
   });
 
   test("a wrong column: is looked for in the test's own model", async () => {
     s = await sandbox();
     s.edit("staging/stg_invoices.sql", (t) => t.replace("{column: employer_id, to:", "{column: employer_no, field: employer_id, to:"));
-    expect(await refused()).toMatch(
-      /relationships\.column "employer_no" is not a column of staging\.stg_invoices \(did you mean "employer_id"\?\); its columns are invoice_id, employer_id, period, total_amount/,
+    const message = await refused();
+    expect(message).toMatch(
+      /relationships\.column "employer_no" is not a column of staging\.stg_invoices \(did you mean "employer_id"\?\)/,
     );
+    expect(message).toMatch(/; its columns are invoice_id, employer_id, period, total_amount$/);
   });
 });
 
