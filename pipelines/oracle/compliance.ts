@@ -20,7 +20,10 @@ export function invoiceCompliance(ledger: EmployerLedger, asOf: string): Invoice
   const allocations = new Map<string, Allocation>();
   const openOn = (invoiceId: string, day: string) => {
     let a = allocations.get(day);
-    if (!a) allocations.set(day, (a = allocate(ledger, day)));
+    if (!a) {
+      a = allocate(ledger, day);
+      allocations.set(day, a);
+    }
     const item = a.items.find((i) => i.invoice.invoiceId === invoiceId);
     return item === undefined ? null : item.open;
   };
@@ -30,7 +33,7 @@ export function invoiceCompliance(ledger: EmployerLedger, asOf: string): Invoice
     const id = live.invoice.invoiceId;
     // judged by the allocation as of the due date (as of D when the due date is later); not there yet, not paid
     const atDue = openOn(id, live.dueOn < asOf ? live.dueOn : asOf);
-    const paidInFullByDue = atDue !== null && atDue.isZero();
+    const paidInFullByDue = atDue?.isZero() === true;
     let daysLate: number | null = null;
     if (openOn(id, asOf)!.isZero()) {
       // the last day it is open (it exists from its issue), walking back from D to the due date
