@@ -198,6 +198,16 @@ test("bad input: each case handled by its rule and named, no objection dropped",
   });
   const timeline = await w.rows("SELECT event_id, seq FROM core.dispute_timeline WHERE dispute_id = 'ORDER' ORDER BY seq");
   expect(timeline.map((t) => t.event_id)).toEqual(["E-ORDER-1", "E-ORDER-2", "E-ORDER-3"]);
+  const [{ json }] = (await w.rows("SELECT CAST(timeline AS VARCHAR) AS json FROM marts.dispute_lifecycle WHERE dispute_id = 'ESC'")) as [
+    { json: string },
+  ];
+  expect(JSON.parse(json).map((e: { status: string; at: string }) => `${e.at} ${e.status}`)).toEqual([
+    "2026-08-01T10:00:00+03:00 submitted",
+    "2026-08-03T10:00:00+03:00 under_review",
+    "2026-08-30T10:00:00+03:00 escalated_legal",
+    "2026-09-20T10:00:00+03:00 accepted",
+  ]);
+  expect(JSON.parse(json).at(-1).resolved_amount).toBe("500.00");
   // decided 5 Sep, submitted 10 Sep: the decision stands as dated, age 5 − 10 = −5, not breached
   expect(await lifecycle("EARLY")).toMatchObject({
     status: "rejected",

@@ -49,7 +49,7 @@ columns:
   days_escalated_legal: Days in escalated_legal.
   days_committee: Days in committee.
   events: Events at or before D.
-  timeline: The events at or before D in order, JSON [{event_id, at, status, actor, resolved_amount}].
+  timeline: The events at or before D in order, JSON [{event_id, at (Riyadh time), status, actor, resolved_amount (text)}].
   events_out_of_order: Some event arrived out of the order of at, event_id.
   same_second_events: Two events of the objection share the same at.
   decided_before_submission: The deciding event is dated before submitted_on.
@@ -107,7 +107,9 @@ events AS (
          arg_max(t.status, t.seq) AS latest_status,
          bool_or(t.status IN ('escalated_legal', 'committee') AND (l.decided_at IS NULL OR t."at" <= l.decided_at)) AS escalated,
          CAST(count(*) AS INTEGER) AS events,
-         to_json(list({'event_id': t.event_id, 'at': t."at", 'status': t.status, 'actor': t.actor, 'resolved_amount': t.resolved_amount}
+         -- Riyadh time and amounts as text: the same JSON whatever the session's time zone, exact to the halala
+         to_json(list({'event_id': t.event_id, 'at': strftime(timezone('Asia/Riyadh', t."at"), '%Y-%m-%dT%H:%M:%S+03:00'),
+                       'status': t.status, 'actor': t.actor, 'resolved_amount': CAST(t.resolved_amount AS VARCHAR)}
                       ORDER BY t.seq)) AS timeline,
          bool_or(t.arrived_out_of_order) AS events_out_of_order,
          bool_or(t.same_second) AS same_second_events,
