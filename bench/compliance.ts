@@ -27,7 +27,8 @@ const LEDGER = /^(staging\.stg_(invoices|payments|adjustments|disputes)|core\.le
 /** The book's objections get a lifecycle: submitted, under review, a fifth escalated, decided on a spread of days. */
 const LIFECYCLE = `INSERT INTO raw.dispute_events BY NAME
   SELECT d.dispute_id || '-' || s.k AS event_id, d.dispute_id,
-         CAST(d.submitted_on + s.after + CAST(hash(d.dispute_id) % 20 AS INTEGER) * (s.k > 2)::INTEGER AS TIMESTAMPTZ) + INTERVAL 10 HOUR AS "at",
+         CAST(d.submitted_on + s.after + CAST(hash(d.dispute_id) % 20 AS INTEGER) * (s.k > 2)::INTEGER AS TIMESTAMPTZ)
+           + INTERVAL 10 HOUR AS "at",
          s.status, 'ST001' AS actor, 0 AS _load_id, 0 AS _line, 0 AS _row_hash
   FROM raw.disputes AS d,
        (VALUES (1, 0, 'submitted'), (2, 2, 'under_review'), (3, 20, 'escalated_legal')) AS s(k, after, status)
@@ -64,7 +65,8 @@ async function child(db: string, employers: number, months: number, memoryLimit:
   const time = (pick: (id: string) => boolean) => summary.models.filter((m) => pick(m.model)).reduce((s, m) => s + m.durationMs / 1000, 0);
   const [n] = await queryRows<{ rows: number; disputes: number; wages: number }>(
     w.connection,
-    "SELECT (SELECT count(*) FROM marts.compliance_monthly) AS rows, (SELECT count(*) FROM marts.dispute_lifecycle) AS disputes, (SELECT count(*) FROM raw.wages) AS wages",
+    `SELECT (SELECT count(*) FROM marts.compliance_monthly) AS rows, (SELECT count(*) FROM marts.dispute_lifecycle) AS disputes,
+            (SELECT count(*) FROM raw.wages) AS wages`,
   );
   w.close();
   const usage = process.resourceUsage();
@@ -106,7 +108,7 @@ export function section(r: Figures & { load: number }, employers: number, months
   const s = (x: unknown) => `${(x as number).toFixed(1)} s`;
   return {
     name: "compliance",
-    title: `Compliance and objections: ${employers.toLocaleString("en")} employers × ${months} months, beside the ledger in the same build`,
+    title: `Compliance and objections: ${employers.toLocaleString("en")} employers × ${months} months, beside the ledger in one build`,
     rows: [
       [
         "wage rows; compliance rows; objections",
@@ -134,9 +136,9 @@ export function section(r: Figures & { load: number }, employers: number, months
     target: "both marts under 30 s together at 100,000 employers × 24 months; peak memory reported",
     pass: both * scale < 30,
     conditions:
-      `One build by the engine in its own process (DuckDB memory_limit ${MEMORY_LIMIT}), the models of both marts and everything they read, ` +
-      `tests included; each model's time is the engine's (build and tests). 1-minute load average ${r.load.toFixed(1)} at the start, on a 2-core ` +
-      "machine shared with other sessions." +
+      `One build by the engine in its own process (DuckDB memory_limit ${MEMORY_LIMIT}), the models of both marts and everything ` +
+      `they read, tests included; each model's time is the engine's (build and tests). 1-minute load average ${r.load.toFixed(1)} ` +
+      "at the start, on a 2-core machine shared with other sessions." +
       (scale === 1 ? "" : ` Measured at ${employers.toLocaleString("en")} employers; the 100,000 figure is that × ${scale.toFixed(0)}.`),
   };
 }

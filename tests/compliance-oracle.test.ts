@@ -128,7 +128,8 @@ test("compliance_invoices and the oracle agree on paid-by-due and days late", as
               days_late: number | null;
             }>(
               w.connection,
-              "SELECT invoice_id, period, CAST(due_on AS VARCHAR) AS due_on, paid_in_full_by_due AS paid, days_late FROM core.compliance_invoices",
+              `SELECT invoice_id, period, CAST(due_on AS VARCHAR) AS due_on, paid_in_full_by_due AS paid, days_late
+               FROM core.compliance_invoices`,
             ))
               sql.set(r.invoice_id, `${r.period} ${r.due_on} ${r.paid} ${r.days_late}`);
           } finally {

@@ -118,7 +118,8 @@ test("escalated on day 29: the service level becomes 60, and 50 days is within i
   });
   // days in states: submitted 1→3 Aug (2), under_review 3→30 Aug (27), escalated_legal 30 Aug→20 Sep (21): 2 + 27 + 21 = 50
   const [d] = await w.rows(
-    "SELECT days_submitted, days_under_review, days_info_requested, days_escalated_legal, days_committee, events FROM marts.dispute_lifecycle WHERE dispute_id = 'ESC'",
+    `SELECT days_submitted, days_under_review, days_info_requested, days_escalated_legal, days_committee, events
+     FROM marts.dispute_lifecycle WHERE dispute_id = 'ESC'`,
   );
   expect(d).toEqual({
     days_submitted: 2,
@@ -172,7 +173,8 @@ test("still open past its service level: aged to the as-of date", async () => {
   });
   // submitted 1→2 Oct (1), under_review 2→10 Oct (8), info_requested 10 Oct→20 Nov (41): 50
   const [d] = await w.rows(
-    "SELECT days_submitted, days_under_review, days_info_requested, documents_complete, json_array_length(timeline) AS n FROM marts.dispute_lifecycle WHERE dispute_id = 'OPEN'",
+    `SELECT days_submitted, days_under_review, days_info_requested, documents_complete, json_array_length(timeline) AS n
+     FROM marts.dispute_lifecycle WHERE dispute_id = 'OPEN'`,
   );
   expect(d).toEqual({ days_submitted: 1, days_under_review: 8, days_info_requested: 41, documents_complete: false, n: 3 });
 });

@@ -22,7 +22,9 @@ columns:
   wages_declared: Every engaged contributor has a wage row for M (declared by D).
   declared_on_time: Every engaged contributor's wage for M was declared by the end of M, Riyadh time.
   paid_in_full_by_due: M's contribution invoice had nothing open as of its due date (false with no invoice).
-  days_late: Days from the due date to the day from which the invoice stays fully paid; 0 if on or before the due date; null while open or with no invoice.
+  days_late: >
+    Days from the due date to the day from which the invoice stays fully paid; 0 if on or before the due
+    date; null while open or with no invoice.
   compliant: wages_declared, declared_on_time and paid_in_full_by_due all hold.
   invoice_id: M's contribution invoice (not cancelled as of D); null when there is none.
   invoices: How many uncancelled contribution invoices M has (normally 1).

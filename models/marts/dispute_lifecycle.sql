@@ -63,7 +63,9 @@ tests:
   - expression: is_open = (closed_on IS NULL)
   - expression: is_open = (outcome IS NULL)
   - expression: sla_breached = (age_days > sla_days)
-  - expression: decided_before_submission OR days_submitted + days_under_review + days_info_requested + days_escalated_legal + days_committee = age_days
+  - expression: >
+      decided_before_submission
+      OR days_submitted + days_under_review + days_info_requested + days_escalated_legal + days_committee = age_days
     name: days in states add up to the age
   - accepted_values: {column: outcome, values: [accepted, partially_accepted, rejected, withdrawn, closed]}
 */
@@ -133,7 +135,8 @@ SELECT
   dispute_id, employer_id, invoice_id, category, CAST(disputed_amount AS DECIMAL(18,2)) AS disputed_amount, documents_complete,
   coalesce(latest_status, 'submitted') AS status, submitted_on, closed_on, age_days,
   CASE WHEN escalated THEN getvariable('objections_escalated_sla_days') ELSE getvariable('objections_sla_days') END AS sla_days,
-  age_days > CASE WHEN escalated THEN getvariable('objections_escalated_sla_days') ELSE getvariable('objections_sla_days') END AS sla_breached,
+  age_days > CASE WHEN escalated THEN getvariable('objections_escalated_sla_days') ELSE getvariable('objections_sla_days') END
+    AS sla_breached,
   escalated, outcome, CAST(resolved_amount AS DECIMAL(18,2)) AS resolved_amount, closed_on IS NULL AS is_open,
   days_submitted, days_under_review, days_info_requested, days_escalated_legal, days_committee,
   events, timeline,

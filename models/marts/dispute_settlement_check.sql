@@ -30,7 +30,9 @@ columns:
 tests:
   - unique: invoice_id
   - not_null: [invoice_id, problem]
-  - accepted_values: {column: problem, values: [settlement_without_decision, resolved_amount_missing, missing, conceded_twice, amount_differs]}
+  - accepted_values:
+      column: problem
+      values: [settlement_without_decision, resolved_amount_missing, missing, conceded_twice, amount_differs]
 */
 WITH conceded AS (
   SELECT invoice_id, any_value(employer_id) AS employer_id, list(dispute_id ORDER BY dispute_id) AS dispute_ids,
