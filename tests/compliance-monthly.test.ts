@@ -201,3 +201,23 @@ test("engaged and declared, but no invoice: not paid in full, days_late null", a
     open_amount: null,
   });
 });
+
+test("a due date after the as-of date is judged as of the as-of date, and days late wait for it", async () => {
+  // as of 14 September the last month judged is August, whose invoices fall due on the 15th: IN-A was paid on the
+  // 10th (nothing open as of the 14th), IN-B not yet (open, so days_late is null); the late declaration of 3 September counts
+  await w.build("2026-09-14", { select: ["+marts.compliance_monthly"] });
+  const asOf = (employerId: string) =>
+    w.rows(
+      `SELECT period, paid_in_full_by_due, days_late, due_passed, declared_on_time FROM marts.compliance_monthly
+       WHERE employer_id = '${employerId}' ORDER BY period`,
+    );
+  expect(await asOf(LATE_DECLARER)).toEqual([
+    { period: "2026-07", paid_in_full_by_due: false, days_late: null, due_passed: null, declared_on_time: true },
+    { period: "2026-08", paid_in_full_by_due: true, days_late: 0, due_passed: false, declared_on_time: false },
+  ]);
+  expect(await asOf(DAY_LATE)).toEqual([
+    { period: "2026-07", paid_in_full_by_due: false, days_late: null, due_passed: null, declared_on_time: true },
+    { period: "2026-08", paid_in_full_by_due: false, days_late: null, due_passed: false, declared_on_time: true },
+  ]);
+  await w.build(AS_OF, { select: ["+marts.compliance_monthly"] });
+});
