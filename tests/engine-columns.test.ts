@@ -88,6 +88,26 @@ describe("columns: must be what the model produces", () => {
     expect(s.context.logger.lines.some((l) => l.level === "warn" && l.message === warning)).toBe(true);
   });
 
+  test("a TypeScript model that makes a column its header does not document fails, or warns under columns_check: warn", async () => {
+    s = await sandbox("models-ts");
+    const extra = (t: string) =>
+      t
+        .replace("(invoice_id VARCHAR, sequence INTEGER)", "(invoice_id VARCHAR, sequence INTEGER, prefix VARCHAR)")
+        .replace("[1])})`", "[1])}, 'INV')`"); // the values written: a third one for the new column
+    s.edit("core/invoice_numbers.ts", extra);
+    const failed = await s.build();
+    expect(failed.models.find((m) => m.model === "core.invoice_numbers")).toMatchObject({ status: "failed" });
+    expect(failed.models.find((m) => m.model === "core.invoice_numbers")!.error).toMatch(
+      /invoice_numbers\.ts line 6: core\.invoice_numbers produces "prefix" but columns: does not document it/,
+    );
+    s.edit("core/invoice_numbers.ts", (t) => t.replace("materialized: table", "materialized: table\ncolumns_check: warn"));
+    const built = await s.build();
+    expect(built.models.find((m) => m.model === "core.invoice_numbers")).toMatchObject({ status: "built" });
+    expect(built.warnings.join("\n")).toMatch(
+      /core\.invoice_numbers produces "prefix" but columns: does not document it.*\(columns_check: warn\)/,
+    );
+  });
+
   test("a model whose header documents no columns is not checked", async () => {
     s = await sandbox();
     s.edit("core/employer_billed.sql", (t) => t.replace(/columns:\n( {2}.*\n)+/, ""));

@@ -100,7 +100,7 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
     models,
     tests,
     blockingFailures,
-    warnings: [...project.warnings, ...columnWarnings],
+    warnings: [...project.warnings, ...columnWarnings, ...models.flatMap((m) => m.warnings ?? [])],
     timingsMs: clock.laps,
     request: { select: request.select ?? [], asOf, params: request.params ?? {}, period: period ?? null },
   };
@@ -177,6 +177,7 @@ async function execute(
 
 function logOutcome(o: ModelOutcome, context: RunContext): void {
   const ms = Math.round(o.durationMs);
+  for (const w of o.warnings ?? []) context.logger.warn(w);
   for (const t of o.tests.filter((t) => t.status !== "pass"))
     (t.severity === "error" ? context.logger.error : context.logger.warn)(
       `${o.model}: test ${t.test} ${t.status} (${t.failingRows} row(s))${t.message ? `: ${t.message}` : ""}`,
