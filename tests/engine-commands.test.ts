@@ -62,6 +62,16 @@ test("a failed build is resumed from the model that failed, with the same as-of"
 
 test("docs writes the catalogue: models, extract tables from the contracts, tests with last results, lineage", async () => {
   const { db, models } = await fixtureWarehouse();
+  const billed = join(models, "core/employer_billed.sql");
+  writeFileSync(
+    billed,
+    readFileSync(billed, "utf8")
+      .replace("grain:", "description_ar: ما فوتر على كل منشأة حتى شهر التاريخ المرجعي.\ngrain:")
+      .replace(
+        "  employer_id: Billed employer.",
+        "  employer_id:\n    description: Billed employer.\n    description_ar: المنشأة المفوترة.",
+      ),
+  );
   await build({ db, models, "as-of": "2026-02-28" });
   const out = join(dir, "docs");
   await docsCommand.run({ db, models, out } as never, [], context);
@@ -74,12 +84,14 @@ test("docs writes the catalogue: models, extract tables from the contracts, test
     upstream: ["staging.stg_invoices"],
     downstream: ["marts.employer_summary"],
     params: ["as_of"],
+    description: "What each employer was billed for periods up to the as-of month.",
+    description_ar: "ما فوتر على كل منشأة حتى شهر التاريخ المرجعي.",
   });
-  expect(node("core.employer_billed").columns[0]).toEqual({
-    name: "employer_id",
-    description: "Billed employer.",
-    type: "VARCHAR",
-  });
+  expect(node("core.employer_billed").columns.slice(0, 2)).toEqual([
+    { name: "employer_id", description: "Billed employer.", description_ar: "المنشأة المفوترة.", type: "VARCHAR" },
+    { name: "billed", description: "Sum of invoice totals, SAR.", description_ar: null, type: "DECIMAL(38,2)" },
+  ]);
+  expect(node("staging.stg_invoices").description_ar).toBeNull();
   expect(node("core.employer_billed").tests.map((t) => [t.kind, t.last_result?.status])).toEqual([
     ["expression", "pass"],
     ["reconciles", "pass"],

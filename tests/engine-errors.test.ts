@@ -50,7 +50,7 @@ describe("refused before building", () => {
   test("a malformed header: bad YAML, a missing field, a wrong value, an unknown key", async () => {
     s = await sandbox();
     s.edit("core/employer_billed.sql", (t) => t.replace("params:\n  as_of: date", "params:\n as_of: date\n  extra: [1"));
-    await refused(/employer_billed\.sql line \d+: not valid YAML/);
+    await refused(/employer_billed\.sql line 6, column 9: not valid YAML/);
     s.edit("core/employer_billed.sql", (t) =>
       t.replace("params:\n as_of: date\n  extra: [1", "params:\n  as_of: date").replace(/^description: .*\n/m, ""),
     );

@@ -76,29 +76,47 @@ test("a second scheduler is refused while the first runs", async () => {
   expect(existsSync(schedulerLockPath(p.options.settings.lockDir))).toBe(false);
 });
 
-test("a job due while the previous run is still going is refused, not overlapped", async () => {
+test("a job due while another run holds the lock waits for it with its retries, never overlapping", async () => {
   p = place();
   const log: StepLog = [];
   const slowBuild = deferred();
-  const steps = fakeSteps(log, { build: async () => (await slowBuild.promise, {}) });
-  const outcomes: RunOutcome[] = [];
-  const scheduler = startScheduler(config([{ name: "every-minute", cron: "* * * * *" }]), {
-    context: p.context,
-    run: async (job, stopRequested) => {
-      const o = await runJob({ ...p.options, job }, { context: p.context, steps, stopRequested });
-      outcomes.push(o);
-      return o;
+  const steps = fakeSteps(log, {
+    build: async () => {
+      await slowBuild.promise;
+      return {};
     },
   });
-  await vi.advanceTimersByTimeAsync(31_000); // 23:30:00 fires
-  await until(() => log.some((l) => l.name === "build"), "the first run to reach build");
-  await vi.advanceTimersByTimeAsync(60_000); // 23:31:00 fires while the first is still building
-  await until(() => outcomes.length === 1, "the second run to be refused");
-  expect(outcomes[0]).toMatchObject({ job: "every-minute", status: "refused" });
-  expect(outcomes[0]!.error).toMatch(/run\.lock is held by pid \d+ \(this process\)/);
+  const outcomes: RunOutcome[] = [];
+  const scheduler = startScheduler(
+    config([
+      { name: "nightly", cron: "30 2 * * *" },
+      { name: "catch-up", cron: "31 2 * * *" },
+    ]),
+    {
+      context: p.context,
+      run: async (job, stopRequested) => {
+        const o = await runJob({ ...p.options, job }, { context: p.context, steps, stopRequested });
+        outcomes.push(o);
+        return o;
+      },
+    },
+  );
+  await vi.advanceTimersByTimeAsync(31_000); // 02:30:00 Riyadh: nightly starts
+  await until(() => log.some((l) => l.name === "build"), "nightly to reach build");
+  await vi.advanceTimersByTimeAsync(60_000); // 02:31:00: catch-up is due while nightly is still building
+  await until(
+    () => p.context.logger.lines.some((l) => /job catch-up: the run lock failed \(attempt 1 of 3\); retrying in 60 s/.test(l.message)),
+    "catch-up to wait for the lock",
+  );
+  expect(log.map((l) => l.name)).toEqual(["ingest", "build"]);
   slowBuild.resolve();
-  await until(() => outcomes.length === 2, "the first run to finish");
-  expect(outcomes[1]!.status).toBe("success");
+  await until(() => outcomes.length === 1, "nightly to finish");
+  expect(outcomes[0]).toMatchObject({ job: "nightly", status: "success" });
+  await vi.advanceTimersByTimeAsync(60_000); // catch-up's second attempt finds the lock free
+  await until(() => outcomes.length === 2, "catch-up to run");
+  expect(outcomes[1]).toMatchObject({ job: "catch-up", status: "success" });
+  expect(outcomes[1]!.steps.map((s) => s.attempts)).toEqual([1, 1]);
+  expect(log.map((l) => l.name)).toEqual(["ingest", "build", "ingest", "build"]);
   await scheduler.stop();
 });
 

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { openWarehouse, queryRows } from "../pipelines/lib/duckdb.ts";
 import { UserError } from "../pipelines/lib/errors.ts";
+import { statusCommand } from "../pipelines/cli/commands/status.ts";
+import type { StatusReport } from "../pipelines/schedule/status.ts";
 import { loadScheduleConfig, parseScheduleConfig } from "../pipelines/schedule/config.ts";
 import { acquireLock } from "../pipelines/schedule/lock.ts";
 import { StepFailure } from "../pipelines/schedule/retry.ts";
@@ -129,7 +131,7 @@ describe("a run of a job", () => {
     expect(slept).toEqual([60_000, 120_000]);
   });
 
-  test("a run is refused while another live process holds the run lock", async () => {
+  test("a held run lock is retried as configured; a run that never got it is refused, recorded and alerted", async () => {
     p = place();
     mkdirSync(p.options.settings.lockDir, { recursive: true });
     writeFileSync(
@@ -142,16 +144,31 @@ describe("a run of a job", () => {
       }),
     );
     const log: StepLog = [];
+    const slept: number[] = [];
     const outcome = await runJob(p.options, {
       context: p.context,
       steps: fakeSteps(log),
       isAlive: (pid) => pid === 4242,
+      sleep: async (ms) => void slept.push(ms),
     });
     expect(outcome.status).toBe("refused");
+    expect(slept).toEqual([60_000, 120_000]);
     expect(outcome.error).toMatch(
       /run\.lock is held by pid 4242 .* for "job nightly" since 2026-03-02T02:30:00\.000Z; wait for it to finish/,
     );
     expect(log).toEqual([]);
+    expect(readdirSync(p.options.settings.alertsDir)).toEqual([`${outcome.runId}.json`]);
+    // Never in the warehouse, yet recorded: the journal holds it and status shows it.
+    const { result } = await statusCommand.run({ db: p.options.settings.db, json: true } as never, [], p.context);
+    expect((result as StatusReport).runs).toMatchObject([{ run_id: outcome.runId, status: "refused", journal_only: true }]);
+    // The next run that gets the lock folds it into audit.runs.
+    writeFileSync(runLockPath(p.options.settings.lockDir), "");
+    const next = await runJob(p.options, { context: p.context, steps: fakeSteps([]), isAlive: () => false });
+    expect(next.status).toBe("success");
+    expect((await runsTable(p.options.settings.db)).map((r) => [r.run_id, r.status])).toEqual([
+      [outcome.runId, "refused"],
+      [next.runId, "success"],
+    ]);
   });
 
   test("a stale lock left by a dead process is recovered", async () => {

@@ -8,16 +8,30 @@ description: >
   it is made later, the 1st of M+1 for the month's own declarations). As of D only rows declared on or
   before D (Riyadh day) count; a row is on time when declared by the end of M, Riyadh time. Contributors
   are counted once however many engagements cover them in the month.
+description_ar: >
+  من كان مرتبطًا بكل منشأة في كل شهر، وهل صُرّح عن أجره وفي الموعد: صف لكل منشأة وشهر تغطي فيه فترة
+  عمل واحدة على الأقل يومًا منه، من أقدم فترة أجور إلى الشهر السابق لشهر التاريخ المرجعي. يكون التصريح
+  في الموعد إذا تم قبل نهاية الشهر بتوقيت الرياض، ولا يُحتسب إلا ما صُرّح به حتى التاريخ المرجعي.
 grain: one row per employer_id and period
 materialized: table
 params:
   as_of: date
 columns:
-  employer_id: Employer.
-  period: Month M, YYYY-MM.
-  contributors_engaged: Contributors with an engagement covering at least one day of M.
-  contributors_not_declared: Engaged contributors with no wage row for M declared by D.
-  contributors_declared_late: Engaged contributors whose wage for M was declared after the end of M (and by D).
+  employer_id:
+    description: Employer.
+    description_ar: المنشأة.
+  period:
+    description: Month M, YYYY-MM.
+    description_ar: الشهر YYYY-MM.
+  contributors_engaged:
+    description: Contributors with an engagement covering at least one day of M.
+    description_ar: عدد المشتركين الذين تغطي فترة عملهم يومًا واحدًا على الأقل من الشهر.
+  contributors_not_declared:
+    description: Engaged contributors with no wage row for M declared by D.
+    description_ar: المشتركون المرتبطون الذين لم يُصرَّح عن أجرهم للشهر حتى التاريخ المرجعي.
+  contributors_declared_late:
+    description: Engaged contributors whose wage for M was declared after the end of M (and by D).
+    description_ar: المشتركون المرتبطون الذين صُرّح عن أجرهم للشهر بعد نهايته (وحتى التاريخ المرجعي).
 tests:
   - unique: [employer_id, period]
   - not_null: [employer_id, period, contributors_engaged]

@@ -14,23 +14,51 @@ description: >
   the items oldest due first, and only spans in arrears — the pool short of what is due by the span's
   end, known from the employer's totals and the few items not yet due — need that running total. The
   day the invoice stays paid from is the end of its last open span, and never before it was issued.
+description_ar: >
+  هل سُدّدت فاتورة اشتراكات كل شهر كاملة حتى تاريخ استحقاقها، وكم يومًا تأخر سدادها، مقروءًا من تخصيص
+  السجل نفسه دون تخصيص ثانٍ. تُقيَّم فواتير الاشتراكات الصادرة حتى التاريخ المرجعي وغير الملغاة فيه؛
+  وأيام التأخر هي الأيام من تاريخ الاستحقاق إلى اليوم الذي تبقى منه الفاتورة مسددة بالكامل.
 grain: one row per invoice_id (contribution invoices issued on or before D and not cancelled as of D)
 materialized: table
 params:
   as_of: date
 columns:
-  invoice_id: The month's contribution invoice.
-  invoice_key: staging.stg_invoices.invoice_key.
-  employer_id: Billed employer.
-  period: Month billed.
-  issued_on: Issue date.
-  due_on: Due date used by the ledger (the original's for a re-issue).
-  owed_at_due: What it owed as of its due date, SAR (null when it was not yet issued then).
-  open_at_due: Open amount as of its due date (or D when that is later), SAR; null when not yet issued then.
-  paid_in_full_by_due: Nothing open as of the due date (false when it was not issued by then).
-  open_amount: Open amount as of D, SAR.
-  settled_on: The day from which it stays fully paid, when that is after the due date; null when paid by the due date or still open.
-  days_late: Days from the due date to the day from which it stays fully paid; 0 on or before the due date; null while open.
+  invoice_id:
+    description: The month's contribution invoice.
+    description_ar: فاتورة اشتراكات الشهر.
+  invoice_key:
+    description: staging.stg_invoices.invoice_key.
+    description_ar: invoice_key في staging.stg_invoices.
+  employer_id:
+    description: Billed employer.
+    description_ar: المنشأة المفوترة.
+  period:
+    description: Month billed.
+    description_ar: الشهر المفوتر.
+  issued_on:
+    description: Issue date.
+    description_ar: تاريخ الإصدار.
+  due_on:
+    description: Due date used by the ledger (the original's for a re-issue).
+    description_ar: تاريخ الاستحقاق الذي يعتمده السجل (تاريخ الفاتورة الأصلية عند إعادة الإصدار).
+  owed_at_due:
+    description: What it owed as of its due date, SAR (null when it was not yet issued then).
+    description_ar: المستحق عليها في تاريخ استحقاقها، بالريال (فارغ إن لم تكن قد صدرت حينها).
+  open_at_due:
+    description: Open amount as of its due date (or D when that is later), SAR; null when not yet issued then.
+    description_ar: القائم عليها في تاريخ استحقاقها (أو في التاريخ المرجعي إن كان أسبق)، بالريال؛ فارغ إن لم تكن قد صدرت حينها.
+  paid_in_full_by_due:
+    description: Nothing open as of the due date (false when it was not issued by then).
+    description_ar: لا شيء قائم عليها في تاريخ الاستحقاق (ولا يتحقق إن لم تكن قد صدرت حتى ذلك التاريخ).
+  open_amount:
+    description: Open amount as of D, SAR.
+    description_ar: القائم عليها في التاريخ المرجعي، بالريال.
+  settled_on:
+    description: The day from which it stays fully paid, when that is after the due date; null when paid by the due date or still open.
+    description_ar: اليوم الذي تبقى منه مسددة بالكامل إذا جاء بعد تاريخ الاستحقاق؛ فارغ إن سُدّدت في الموعد أو ما زالت قائمة.
+  days_late:
+    description: Days from the due date to the day from which it stays fully paid; 0 on or before the due date; null while open.
+    description_ar: الأيام من تاريخ الاستحقاق إلى اليوم الذي تبقى منه مسددة بالكامل؛ صفر إن سُدّدت في الموعد أو قبله؛ فارغ ما دامت قائمة.
 tests:
   - unique: invoice_id
   - not_null: [invoice_id, employer_id, period, due_on, paid_in_full_by_due, open_amount]

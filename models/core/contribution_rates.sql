@@ -5,16 +5,34 @@ description: >
   the period; at the same from_period a cohort- or nationality-specific row beats an `any` row (the
   same choice as pipelines/rules/contribution.ts). No matching row means the branch does not apply
   (rate 0): non-Saudis pay no annuities or unemployment, optional subscribers only annuities.
+description_ar: >
+  نسبة الاشتراك السارية لكل فترة فيها أجور ولكل فئة من المشتركين، مأخوذة من staging.rule_rates: لكل
+  فرع أحدث قاعدة مطابقة سارية في الفترة، وتُقدَّم القاعدة الخاصة بالفئة أو الجنسية على العامة. إذا لم
+  تطابق أي قاعدة فالفرع لا ينطبق ونسبته صفر.
 grain: one row per period, saudi, scheme, new_regime
 materialized: table
 columns:
-  period: Contribution month YYYY-MM.
-  saudi: nationality = SA.
-  scheme: mandatory or optional.
-  new_regime: First registered on or after contributions.new_regime_from.
-  annuities_ppm: Employer + contributor annuities rate, parts per million.
-  hazards_ppm: Employer + contributor occupational hazards rate, parts per million.
-  unemployment_ppm: Employer + contributor unemployment rate, parts per million.
+  period:
+    description: Contribution month YYYY-MM.
+    description_ar: شهر الاشتراك YYYY-MM.
+  saudi:
+    description: nationality = SA.
+    description_ar: سعودي الجنسية (SA).
+  scheme:
+    description: mandatory or optional.
+    description_ar: "نوع الاشتراك: إلزامي أو اختياري."
+  new_regime:
+    description: First registered on or after contributions.new_regime_from.
+    description_ar: مسجل أول مرة في تاريخ سريان النظام الجديد أو بعده.
+  annuities_ppm:
+    description: Employer + contributor annuities rate, parts per million.
+    description_ar: نسبة فرع المعاشات (حصة صاحب العمل والمشترك معًا) بالأجزاء من المليون.
+  hazards_ppm:
+    description: Employer + contributor occupational hazards rate, parts per million.
+    description_ar: نسبة فرع الأخطار المهنية (الحصتان معًا) بالأجزاء من المليون.
+  unemployment_ppm:
+    description: Employer + contributor unemployment rate, parts per million.
+    description_ar: نسبة فرع التعطل عن العمل (الحصتان معًا) بالأجزاء من المليون.
 tests:
   - unique: [period, saudi, scheme, new_regime]
   - not_null: [annuities_ppm, hazards_ppm, unemployment_ppm]

@@ -8,25 +8,57 @@ description: >
   comes after that decision, and the bad-input marks the lifecycle counts — arrived out of that
   order (by load and line), another event of the objection in the same second, dated before the
   submission.
+description_ar: >
+  أحداث كل اعتراض حتى التاريخ المرجعي مرتبةً حسب وقت الحدث ثم رقمه، أيًّا كان ترتيب وصولها، مع موضع كل
+  حدث: هل هو الحدث الذي بتّ في الاعتراض، وهل جاء بعده، وعلامات البيانات المعيبة (وصول خارج الترتيب،
+  حدثان في الثانية نفسها، حدث مؤرخ قبل تقديم الاعتراض).
 grain: one row per event_id (events at or before D)
 materialized: table
 params:
   as_of: date
 columns:
-  dispute_id: Objection.
-  event_id: Event.
-  seq: Place in the objection's order (1 = first by at, then event_id).
-  at: Timestamp of the event.
-  day: Riyadh day of at.
-  next_day: Riyadh day of the next event in order; null for the last.
-  status: Status the event sets.
-  actor: Who acted.
-  resolved_amount: Amount conceded, when the event carries one.
-  is_deciding: The first deciding event of the objection.
-  after_decision: Comes after the deciding event.
-  arrived_out_of_order: Its place by arrival (load, then line) differs from its place by at, event_id.
-  same_second: Another event of the objection has the same at.
-  before_submission: Dated (Riyadh day) before the objection's submitted_on.
+  dispute_id:
+    description: Objection.
+    description_ar: الاعتراض.
+  event_id:
+    description: Event.
+    description_ar: الحدث.
+  seq:
+    description: Place in the objection's order (1 = first by at, then event_id).
+    description_ar: موضع الحدث في ترتيب الاعتراض (1 هو الأول حسب الوقت ثم رقم الحدث).
+  at:
+    description: Timestamp of the event.
+    description_ar: وقت الحدث.
+  day:
+    description: Riyadh day of at.
+    description_ar: يوم الحدث بتوقيت الرياض.
+  next_day:
+    description: Riyadh day of the next event in order; null for the last.
+    description_ar: يوم الحدث التالي بتوقيت الرياض؛ فارغ للحدث الأخير.
+  status:
+    description: Status the event sets.
+    description_ar: الحالة التي يضعها الحدث.
+  actor:
+    description: Who acted.
+    description_ar: من قام بالإجراء.
+  resolved_amount:
+    description: Amount conceded, when the event carries one.
+    description_ar: المبلغ المقبول للمنشأة، إن حمله الحدث.
+  is_deciding:
+    description: The first deciding event of the objection.
+    description_ar: أول حدث يبتّ في الاعتراض.
+  after_decision:
+    description: Comes after the deciding event.
+    description_ar: جاء بعد الحدث الذي بتّ في الاعتراض.
+  arrived_out_of_order:
+    description: Its place by arrival (load, then line) differs from its place by at, event_id.
+    description_ar: موضعه حسب الوصول (التحميل ثم السطر) يخالف موضعه حسب الوقت ورقم الحدث.
+  same_second:
+    description: Another event of the objection has the same at.
+    description_ar: للاعتراض حدث آخر في الوقت نفسه.
+  before_submission:
+    description: Dated (Riyadh day) before the objection's submitted_on.
+    description_ar: مؤرخ (بيوم الرياض) قبل يوم تقديم الاعتراض.
 tests:
   - unique: event_id
   - unique: [dispute_id, seq]

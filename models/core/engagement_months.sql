@@ -4,18 +4,36 @@ description: >
   between joined_on and left_on inclusive (rules.md §1). Months run from the first wage period in the
   data to the later of the last wage period and the as-of month, so open-ended engagements stop
   somewhere.
+description_ar: >
+  كل فترة عمل لمشترك لدى منشأة مقسمة على الأشهر التي تغطيها، مع عدد أيام كل شهر الواقعة بين تاريخ
+  الالتحاق وتاريخ الترك شاملين. تمتد الأشهر من أول فترة أجور في البيانات إلى آخر فترة أجور أو شهر
+  التاريخ المرجعي، أيهما أبعد.
 grain: one row per engagement_id and period
 materialized: table
 params:
   as_of: date
 columns:
-  engagement_id: Engagement.
-  employer_id: Account the contributor is insured with.
-  contributor_id: Insured person.
-  scheme: mandatory or optional.
-  period: Month YYYY-MM.
-  days_in_month: Days of the month.
-  days_covered: Days of the month the engagement covers (1 or more).
+  engagement_id:
+    description: Engagement.
+    description_ar: فترة عمل المشترك لدى المنشأة.
+  employer_id:
+    description: Account the contributor is insured with.
+    description_ar: المنشأة المسجل عليها المشترك.
+  contributor_id:
+    description: Insured person.
+    description_ar: المشترك المؤمَّن عليه.
+  scheme:
+    description: mandatory or optional.
+    description_ar: "نوع الاشتراك: إلزامي أو اختياري."
+  period:
+    description: Month YYYY-MM.
+    description_ar: الشهر YYYY-MM.
+  days_in_month:
+    description: Days of the month.
+    description_ar: عدد أيام الشهر.
+  days_covered:
+    description: Days of the month the engagement covers (1 or more).
+    description_ar: أيام الشهر التي تغطيها فترة العمل (يوم واحد على الأقل).
 tests:
   - unique: [engagement_id, period]
   - expression: days_covered BETWEEN 1 AND days_in_month

@@ -6,6 +6,11 @@ description: >
   half-up to the halala per contributor, branch and month. Only months with both a wage row and an
   engagement are billed; the other cases are coverage gaps (marts.coverage_gaps) or unbilled wages.
   Arithmetic is in integer halalas and parts per million, so nothing passes through a float.
+description_ar: >
+  ما كان ينبغي أن يُفوتر عن كل مشترك في كل شهر وفق القواعد: الأجر الخاضع للاشتراك المصرح به (الأساسي
+  مع بدل السكن) محصورًا لكل فرع بين الحد الأدنى والحد الأعلى، مضروبًا في نسبة الفرع، ومناسبًا لأيام
+  الشهر التي تغطيها فترات العمل، ومقرّبًا إلى الهللة. لا يُفوتر إلا الشهر الذي فيه أجر مصرح به وفترة
+  عمل معًا، والحساب كله بالهللات الصحيحة.
 grain: one row per employer_id, contributor_id, period and scheme (branches as columns; core.expected_contribution_branches has one row per branch)
 materialized: table
 params:
@@ -15,19 +20,45 @@ params:
   contributions_wage_floors_unemployment: decimal
   contributions_new_regime_from: date
 columns:
-  employer_id: Account billed.
-  contributor_id: Insured person.
-  period: Contribution month YYYY-MM.
-  scheme: mandatory or optional (from the engagement).
-  saudi: nationality = SA.
-  new_regime: First registered on or after the new-law date.
-  contributory_wage: basic_wage + housing_allowance as declared, before clamping.
-  days_covered: Days of the month covered by the contributor's engagements with this employer (capped at the month's days).
-  days_in_month: Days of the month.
-  annuities: Expected annuities amount, SAR.
-  hazards: Expected occupational hazards amount, SAR.
-  unemployment: Expected unemployment (SANED) amount, SAR.
-  total: Sum of the three.
+  employer_id:
+    description: Account billed.
+    description_ar: المنشأة المفوترة.
+  contributor_id:
+    description: Insured person.
+    description_ar: المشترك المؤمَّن عليه.
+  period:
+    description: Contribution month YYYY-MM.
+    description_ar: شهر الاشتراك YYYY-MM.
+  scheme:
+    description: mandatory or optional (from the engagement).
+    description_ar: "نوع الاشتراك من فترة العمل: إلزامي أو اختياري."
+  saudi:
+    description: nationality = SA.
+    description_ar: سعودي الجنسية (SA).
+  new_regime:
+    description: First registered on or after the new-law date.
+    description_ar: مسجل أول مرة في تاريخ سريان النظام الجديد أو بعده.
+  contributory_wage:
+    description: basic_wage + housing_allowance as declared, before clamping.
+    description_ar: الأجر الأساسي مع بدل السكن كما صُرّح به، قبل الحصر بين الحدين.
+  days_covered:
+    description: Days of the month covered by the contributor's engagements with this employer (capped at the month's days).
+    description_ar: أيام الشهر التي تغطيها فترات عمل المشترك لدى هذه المنشأة (بحد أقصى أيام الشهر).
+  days_in_month:
+    description: Days of the month.
+    description_ar: عدد أيام الشهر.
+  annuities:
+    description: Expected annuities amount, SAR.
+    description_ar: اشتراك المعاشات المتوقع بالريال.
+  hazards:
+    description: Expected occupational hazards amount, SAR.
+    description_ar: اشتراك الأخطار المهنية المتوقع بالريال.
+  unemployment:
+    description: Expected unemployment (SANED) amount, SAR.
+    description_ar: اشتراك التعطل عن العمل (ساند) المتوقع بالريال.
+  total:
+    description: Sum of the three.
+    description_ar: مجموع الفروع الثلاثة.
 tests:
   - unique: [employer_id, contributor_id, period, scheme]
   - not_null: [annuities, hazards, unemployment, total]

@@ -8,34 +8,85 @@ description: >
   and manually posted. Period KPIs (the month's contribution invoices): owed and paid as of their due
   date and as of the as-of date, and whether the employer owed and paid in full by the due date.
   Snapshots: outstanding, past due and credit at the month's snapshot day. Coverage gaps.
+description_ar: >
+  المكونات القابلة للجمع لمؤشرات التحصيل، لكل منشأة وشهر، مع منطقة المنشأة وقطاعها وشكلها القانوني
+  وفئة حجمها في ذلك الشهر: التدفقات (المفوتر والمحصل وغرامات التأخير المفوترة والمعفاة والتسويات
+  والفواتير الصادرة والمرحّلة يدويًا)، ومؤشرات الفترة (المستحق والمسدد في تاريخ الاستحقاق وحتى التاريخ
+  المرجعي)، واللقطات في آخر يوم من الشهر (القائم والمتأخرات والرصيد الدائن)، وفجوات التغطية.
 grain: one row per employer_id and period
 materialized: table
 params:
   as_of: date
 columns:
-  employer_id: Employer.
-  period: Month YYYY-MM.
-  billed: Invoices issued in the month less invoices cancelled by a re-issue in the month, SAR.
-  collected: Payments received in the month less payments reversed in the month, SAR.
-  late_fee_billed: Late-fee invoices issued in the month, SAR.
-  late_fee_waived: Approved fee_waiver credits on late-fee invoices, approved in the month, SAR (positive).
-  adjustments_absolute: Absolute value of the adjustments approved in the month, SAR.
-  invoices_issued: Invoices issued in the month.
-  invoices_manual: Of them, posted manually.
-  due_owed: The month's contribution invoices, what they owed at the end of their due date, SAR.
-  due_paid: Of that, paid by then, SAR.
-  employers_owing_at_due: 1 when the month's contribution invoice owed something at its due date.
-  employers_paid_by_due: 1 when it owed something and was paid in full by then.
-  to_date_owed: The month's contribution invoices, what they owe as of the as-of date, SAR.
-  to_date_paid: Of that, paid as of the as-of date, SAR.
-  outstanding: Open amount at the month's snapshot day, SAR.
-  past_due: Past-due open amount at the snapshot day, SAR.
-  credit_balance: Credit balance at the snapshot day, SAR.
-  coverage_gaps: Engaged contributor-months with no wage declared.
-  region: Employer's region (current snapshot).
-  sector: ISIC section (current snapshot).
-  legal_form: Legal form (current snapshot).
-  size_class: Nitaqat size by contributors engaged that month (micro 1–9, small 10–49, medium 50–499, large 500–2999, giant 3000+; none when nobody is engaged).
+  employer_id:
+    description: Employer.
+    description_ar: المنشأة.
+  period:
+    description: Month YYYY-MM.
+    description_ar: الشهر YYYY-MM.
+  billed:
+    description: Invoices issued in the month less invoices cancelled by a re-issue in the month, SAR.
+    description_ar: الفواتير الصادرة في الشهر مطروحًا منها ما ألغته إعادة إصدار في الشهر، بالريال.
+  collected:
+    description: Payments received in the month less payments reversed in the month, SAR.
+    description_ar: المدفوعات المحصلة في الشهر مطروحًا منها المدفوعات المعكوسة فيه، بالريال.
+  late_fee_billed:
+    description: Late-fee invoices issued in the month, SAR.
+    description_ar: فواتير غرامات التأخير الصادرة في الشهر، بالريال.
+  late_fee_waived:
+    description: Approved fee_waiver credits on late-fee invoices, approved in the month, SAR (positive).
+    description_ar: إعفاءات غرامات التأخير المعتمدة في الشهر، بالريال (موجبة).
+  adjustments_absolute:
+    description: Absolute value of the adjustments approved in the month, SAR.
+    description_ar: القيمة المطلقة للتسويات المعتمدة في الشهر، بالريال.
+  invoices_issued:
+    description: Invoices issued in the month.
+    description_ar: عدد الفواتير الصادرة في الشهر.
+  invoices_manual:
+    description: Of them, posted manually.
+    description_ar: عدد ما رُحّل منها يدويًا.
+  due_owed:
+    description: The month's contribution invoices, what they owed at the end of their due date, SAR.
+    description_ar: المستحق على فواتير اشتراكات الشهر في نهاية يوم استحقاقها، بالريال.
+  due_paid:
+    description: Of that, paid by then, SAR.
+    description_ar: ما سُدّد منه حتى ذلك اليوم، بالريال.
+  employers_owing_at_due:
+    description: 1 when the month's contribution invoice owed something at its due date.
+    description_ar: واحد إذا كان على فاتورة اشتراكات الشهر مبلغ مستحق في تاريخ استحقاقها.
+  employers_paid_by_due:
+    description: 1 when it owed something and was paid in full by then.
+    description_ar: واحد إذا كان عليها مستحق وسُدّد كاملًا حتى تاريخ الاستحقاق.
+  to_date_owed:
+    description: The month's contribution invoices, what they owe as of the as-of date, SAR.
+    description_ar: المستحق على فواتير اشتراكات الشهر حتى التاريخ المرجعي، بالريال.
+  to_date_paid:
+    description: Of that, paid as of the as-of date, SAR.
+    description_ar: ما سُدّد منه حتى التاريخ المرجعي، بالريال.
+  outstanding:
+    description: Open amount at the month's snapshot day, SAR.
+    description_ar: المبلغ القائم في يوم اللقطة من الشهر، بالريال.
+  past_due:
+    description: Past-due open amount at the snapshot day, SAR.
+    description_ar: المتأخرات (القائم الذي تجاوز تاريخ استحقاقه) في يوم اللقطة، بالريال.
+  credit_balance:
+    description: Credit balance at the snapshot day, SAR.
+    description_ar: الرصيد الدائن في يوم اللقطة، بالريال.
+  coverage_gaps:
+    description: Engaged contributor-months with no wage declared.
+    description_ar: عدد أشهر المشتركين المرتبطين بالمنشأة دون أجر مصرح به.
+  region:
+    description: Employer's region (current snapshot).
+    description_ar: منطقة المنشأة (أحدث بيانات).
+  sector:
+    description: ISIC section (current snapshot).
+    description_ar: قسم النشاط في التصنيف ISIC (أحدث بيانات).
+  legal_form:
+    description: Legal form (current snapshot).
+    description_ar: الشكل القانوني (أحدث بيانات).
+  size_class:
+    description: Nitaqat size by contributors engaged that month (micro 1–9, small 10–49, medium 50–499, large 500–2999, giant 3000+; none when nobody is engaged).
+    description_ar: فئة الحجم في نطاقات بعدد المشتركين في الشهر (صغيرة جدًا 1–9، صغيرة 10–49، متوسطة 50–499، كبيرة 500–2999، عملاقة 3000 فأكثر؛ none إن لم يوجد مشترك).
 tests:
   - not_null: [employer_id, period, billed, collected]
   - unique: [employer_id, period]

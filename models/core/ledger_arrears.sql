@@ -6,26 +6,60 @@ description: >
   D (each invoice once), and the undisputed past-due part with its oldest due date. One pass over
   the stored items (core.ledger_item_amounts) for marts.arrears_ageing and
   marts.suspension_candidates. Whole halalas.
+description_ar: >
+  البنود القائمة لكل منشأة في كل تاريخ تقرير (نهايات الأشهر والتاريخ المرجعي) مجمّعة كما تقرؤها جداول
+  المتأخرات: حسب أيام التأخر في شرائح أعمار الديون، والجزء محل اعتراض قائم، والجزء المتأخر غير المعترض
+  عليه مع أقدم تاريخ استحقاق له. بالهللات الصحيحة.
 grain: one row per as_of and employer_key with an open item on a reporting date
 materialized: table
 params:
   arrears_ageing_bucket_edges: varchar
 columns:
-  as_of: Reporting date.
-  employer_key: Employer (core.ledger_employers.employer_key).
-  outstanding_h: Open amount, halalas.
-  not_due_h: Open amount not yet due (days past due ≤ 0), halalas.
-  b1_h: Open amount 1 day to the first edge past due, halalas.
-  b2_h: Open amount past the first edge up to the second, halalas.
-  b3_h: Open amount past the second edge up to the third, halalas.
-  b4_h: Open amount past the third edge up to the fourth, halalas.
-  b5_h: Open amount past the fourth edge up to the fifth, halalas.
-  b6_h: Open amount past the fifth edge, halalas.
-  past_due_h: Open amount with due_on before D, halalas.
-  disputed_h: Open amount of invoices under an undecided objection, halalas.
-  max_days_past_due: Days past due of the oldest open item.
-  past_due_undisputed_h: Past-due open amount of invoices with no undecided objection, halalas.
-  oldest_undisputed_due_on: Due date of the oldest undisputed past-due open item.
+  as_of:
+    description: Reporting date.
+    description_ar: تاريخ التقرير.
+  employer_key:
+    description: Employer (core.ledger_employers.employer_key).
+    description_ar: المنشأة (employer_key في core.ledger_employers).
+  outstanding_h:
+    description: Open amount, halalas.
+    description_ar: المبلغ القائم، بالهللات.
+  not_due_h:
+    description: Open amount not yet due (days past due ≤ 0), halalas.
+    description_ar: القائم الذي لم يحل استحقاقه بعد، بالهللات.
+  b1_h:
+    description: Open amount 1 day to the first edge past due, halalas.
+    description_ar: القائم المتأخر من يوم واحد حتى الحد الأول، بالهللات.
+  b2_h:
+    description: Open amount past the first edge up to the second, halalas.
+    description_ar: القائم المتأخر بعد الحد الأول حتى الحد الثاني، بالهللات.
+  b3_h:
+    description: Open amount past the second edge up to the third, halalas.
+    description_ar: القائم المتأخر بعد الحد الثاني حتى الحد الثالث، بالهللات.
+  b4_h:
+    description: Open amount past the third edge up to the fourth, halalas.
+    description_ar: القائم المتأخر بعد الحد الثالث حتى الحد الرابع، بالهللات.
+  b5_h:
+    description: Open amount past the fourth edge up to the fifth, halalas.
+    description_ar: القائم المتأخر بعد الحد الرابع حتى الحد الخامس، بالهللات.
+  b6_h:
+    description: Open amount past the fifth edge, halalas.
+    description_ar: القائم المتأخر بعد الحد الخامس، بالهللات.
+  past_due_h:
+    description: Open amount with due_on before D, halalas.
+    description_ar: القائم الذي تجاوز تاريخ استحقاقه، بالهللات.
+  disputed_h:
+    description: Open amount of invoices under an undecided objection, halalas.
+    description_ar: القائم على فواتير عليها اعتراض لم يُبتّ فيه، بالهللات.
+  max_days_past_due:
+    description: Days past due of the oldest open item.
+    description_ar: أيام تأخر أقدم بند قائم.
+  past_due_undisputed_h:
+    description: Past-due open amount of invoices with no undecided objection, halalas.
+    description_ar: المتأخرات على فواتير لا اعتراض قائمًا عليها، بالهللات.
+  oldest_undisputed_due_on:
+    description: Due date of the oldest undisputed past-due open item.
+    description_ar: تاريخ استحقاق أقدم بند متأخر غير معترض عليه.
 tests:
   - unique: [as_of, employer_key]
   - expression: not_due_h + b1_h + b2_h + b3_h + b4_h + b5_h + b6_h = outstanding_h

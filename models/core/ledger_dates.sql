@@ -5,17 +5,33 @@ description: >
   reporting dates of marts.employer_balance and marts.arrears_ageing), the eve of every late-fee
   invoice's issue (its expected amount is 2% of what was unpaid then) and every contribution
   invoice's due date up to the as-of date (on-time payment, for KPIs and compliance).
+description_ar: >
+  الأيام التي يُحسب عندها تخصيص السجل: كل نهاية شهر من أول فاتورة أو دفعة حتى التاريخ المرجعي،
+  والتاريخ المرجعي نفسه، واليوم السابق لإصدار كل فاتورة غرامة تأخير، وتاريخ استحقاق كل فاتورة اشتراكات
+  حتى التاريخ المرجعي.
 grain: one row per as_of date
 materialized: table
 params:
   as_of: date
 columns:
-  as_of: End of this Riyadh day is the moment the allocation is taken.
-  is_reporting: A month-end or the as-of date, published in the balance and ageing marts.
-  is_month_end: Last day of a month.
-  is_as_of: The build's as-of date.
-  is_fee_eve: The day before a late-fee invoice's issue date.
-  is_due_date: The due date of a contribution invoice.
+  as_of:
+    description: End of this Riyadh day is the moment the allocation is taken.
+    description_ar: نهاية هذا اليوم بتوقيت الرياض هي لحظة حساب التخصيص.
+  is_reporting:
+    description: A month-end or the as-of date, published in the balance and ageing marts.
+    description_ar: نهاية شهر أو التاريخ المرجعي، ويُنشر في جدولي الأرصدة وأعمار الديون.
+  is_month_end:
+    description: Last day of a month.
+    description_ar: آخر يوم في الشهر.
+  is_as_of:
+    description: The build's as-of date.
+    description_ar: التاريخ المرجعي للبناء.
+  is_fee_eve:
+    description: The day before a late-fee invoice's issue date.
+    description_ar: اليوم السابق لتاريخ إصدار فاتورة غرامة تأخير.
+  is_due_date:
+    description: The due date of a contribution invoice.
+    description_ar: تاريخ استحقاق فاتورة اشتراكات.
 tests:
   - unique: as_of
   - not_null: as_of

@@ -7,15 +7,31 @@ description: >
   A date's balance is read with an ASOF join on the last day on or before it, so the balances of all
   the reporting dates cost one pass over the changes, not one pass over every invoice per date.
   Whole halalas.
+description_ar: >
+  حساب كل منشأة مجاميعَ تراكمية حسب اليوم، سارية من يومها حتى الصف التالي للمنشأة: مراكز فواتيرها
+  القائمة مجموعة، والمبالغ المحصلة المدفوعة حتى ذلك اليوم وغير المعكوسة. يُقرأ رصيد أي تاريخ بآخر صف
+  في ذلك التاريخ أو قبله. بالهللات الصحيحة.
 grain: one row per employer_key and day on which something changed
 materialized: table
 columns:
-  employer_key: Employer (core.ledger_employers.employer_key).
-  day: First day these totals hold (end of that Riyadh day).
-  billed_h: total_amount as issued of the invoices issued and not cancelled, halalas.
-  adjustments_h: Approved adjustments effective on those invoices, halalas.
-  paid_h: Payments counted, halalas.
-  pool_h: What the pool shares out oldest due first (paid − named_paid + credit_note_excess), halalas.
+  employer_key:
+    description: Employer (core.ledger_employers.employer_key).
+    description_ar: المنشأة (employer_key في core.ledger_employers).
+  day:
+    description: First day these totals hold (end of that Riyadh day).
+    description_ar: أول يوم تسري فيه هذه المجاميع (نهاية ذلك اليوم بتوقيت الرياض).
+  billed_h:
+    description: total_amount as issued of the invoices issued and not cancelled, halalas.
+    description_ar: إجمالي الفواتير الصادرة غير الملغاة كما صدرت، بالهللات.
+  adjustments_h:
+    description: Approved adjustments effective on those invoices, halalas.
+    description_ar: التسويات المعتمدة السارية على تلك الفواتير، بالهللات.
+  paid_h:
+    description: Payments counted, halalas.
+    description_ar: المدفوعات المحتسبة، بالهللات.
+  pool_h:
+    description: What the pool shares out oldest due first (paid − named_paid + credit_note_excess), halalas.
+    description_ar: الرصيد المجمّع الذي يُوزَّع على البنود الأقدم استحقاقًا أولًا، بالهللات.
 tests:
   - unique: [employer_key, day]
 */

@@ -10,20 +10,46 @@ description: >
   changes a few times in its life, while the dates are every month-end and due date, so the ledger
   reads the position of any date from a few million rows instead of tens of millions. Amounts are
   whole halalas (BIGINT) and invoices their invoice_key: exact, and cheap to sum and sort.
+description_ar: >
+  مركز كل فاتورة قبل توزيع الرصيد المجمّع، فتراتٍ من الأيام لا يتغير فيها: من إصدارها حتى إلغائها
+  بإعادة الإصدار، مقطّعة عند كل يوم تُعتمد فيه تسوية وكل يوم تُسدَّد فيه أو تُعكس دفعة تسمّيها.
+  بالهللات الصحيحة ومفتاح الفاتورة الرقمي.
 grain: one row per invoice_key and from_day
 materialized: table
 columns:
-  invoice_key: The invoice (staging.stg_invoices.invoice_key, allocation order).
-  employer_key: Billed employer (core.ledger_employers.employer_key).
-  due_on: Due date used by the ledger.
-  from_day: First day of the interval (the issue day, or a day the position changed).
-  to_day: Day the position changes next or the invoice is cancelled (exclusive); 9999-12-31 when neither happens.
-  billed_h: total_amount as issued, halalas.
-  adjustments_h: Approved adjustments effective in the interval, halalas.
-  owed_h: billed + adjustments, halalas.
-  named_paid_h: Paid by payments naming it — the smaller of what it owes and what they bring, halalas.
-  fifo_due_h: What is left for the pool to pay (never negative), halalas.
-  credit_note_excess_h: How far credit notes took it below zero (that money joins the pool), halalas.
+  invoice_key:
+    description: The invoice (staging.stg_invoices.invoice_key, allocation order).
+    description_ar: الفاتورة (invoice_key في staging.stg_invoices، بترتيب التخصيص).
+  employer_key:
+    description: Billed employer (core.ledger_employers.employer_key).
+    description_ar: المنشأة المفوترة (employer_key في core.ledger_employers).
+  due_on:
+    description: Due date used by the ledger.
+    description_ar: تاريخ الاستحقاق الذي يعتمده السجل.
+  from_day:
+    description: First day of the interval (the issue day, or a day the position changed).
+    description_ar: أول يوم في الفترة (يوم الإصدار أو يوم تغيّر فيه المركز).
+  to_day:
+    description: Day the position changes next or the invoice is cancelled (exclusive); 9999-12-31 when neither happens.
+    description_ar: اليوم الذي يتغير فيه المركز بعد ذلك أو تُلغى الفاتورة (غير مشمول)؛ 9999-12-31 إن لم يحدث أي منهما.
+  billed_h:
+    description: total_amount as issued, halalas.
+    description_ar: إجمالي الفاتورة كما صدرت، بالهللات.
+  adjustments_h:
+    description: Approved adjustments effective in the interval, halalas.
+    description_ar: التسويات المعتمدة السارية في الفترة، بالهللات.
+  owed_h:
+    description: billed + adjustments, halalas.
+    description_ar: المفوتر مع التسويات، بالهللات.
+  named_paid_h:
+    description: Paid by payments naming it — the smaller of what it owes and what they bring, halalas.
+    description_ar: ما سدّدته المدفوعات التي تسمّيها، وهو الأقل من المستحق ومما جاءت به، بالهللات.
+  fifo_due_h:
+    description: What is left for the pool to pay (never negative), halalas.
+    description_ar: ما بقي ليسدده الرصيد المجمّع (لا يكون سالبًا)، بالهللات.
+  credit_note_excess_h:
+    description: How far credit notes took it below zero (that money joins the pool), halalas.
+    description_ar: ما نزلت به الإشعارات الدائنة بالفاتورة دون الصفر (ويضاف إلى الرصيد المجمّع)، بالهللات.
 tests:
   - unique: [invoice_key, from_day]
   - expression: from_day < to_day

@@ -16,20 +16,43 @@ description: >
   the other ledger dates are computed for the allocation and not stored. Whole halalas and integer
   keys: this is the largest table of the ledger, and core.ledger_items adds the texts, what is owed
   and the days past due for readers.
+description_ar: >
+  المبلغ القائم على الفواتير في كل تاريخ من تواريخ السجل بعد التخصيص: المدفوعات المسماة أولًا، ثم يسدد
+  الرصيد المجمّع للمنشأة الباقي بدءًا بالأقدم استحقاقًا، فإذا قصر بقيت أحدث البنود قائمة. يُحفظ كل بند
+  قائم في تواريخ التقرير، وكل البنود في التاريخ المرجعي وفي تاريخ استحقاقها، وأساس غرامة التأخير عشية
+  إصدارها. بالهللات الصحيحة.
 grain: one row per as_of and invoice_id (open items on reporting dates; all items as of the as-of date and at their due date; a late fee's base on its eve)
 materialized: table
 params:
   as_of: date
 columns:
-  as_of: Ledger date.
-  employer_key: Billed employer (core.ledger_employers.employer_key).
-  invoice_key: Invoice (staging.stg_invoices.invoice_key).
-  due_on: Due date used by the ledger.
-  billed_h: total_amount as issued, halalas.
-  adjustments_h: Approved adjustments effective by D, halalas.
-  named_paid_h: Paid by payments naming this invoice, halalas.
-  pool_paid_h: Paid from the employer's pool, halalas.
-  open_h: Still owed after allocation, halalas (never negative; a credit note above the invoice feeds the pool).
+  as_of:
+    description: Ledger date.
+    description_ar: تاريخ السجل.
+  employer_key:
+    description: Billed employer (core.ledger_employers.employer_key).
+    description_ar: المنشأة المفوترة (employer_key في core.ledger_employers).
+  invoice_key:
+    description: Invoice (staging.stg_invoices.invoice_key).
+    description_ar: الفاتورة (invoice_key في staging.stg_invoices).
+  due_on:
+    description: Due date used by the ledger.
+    description_ar: تاريخ الاستحقاق الذي يعتمده السجل.
+  billed_h:
+    description: total_amount as issued, halalas.
+    description_ar: إجمالي الفاتورة كما صدرت، بالهللات.
+  adjustments_h:
+    description: Approved adjustments effective by D, halalas.
+    description_ar: التسويات المعتمدة السارية حتى التاريخ، بالهللات.
+  named_paid_h:
+    description: Paid by payments naming this invoice, halalas.
+    description_ar: ما سدّدته المدفوعات التي تسمّي هذه الفاتورة، بالهللات.
+  pool_paid_h:
+    description: Paid from the employer's pool, halalas.
+    description_ar: ما سُدّد من الرصيد المجمّع للمنشأة، بالهللات.
+  open_h:
+    description: Still owed after allocation, halalas (never negative; a credit note above the invoice feeds the pool).
+    description_ar: ما بقي مستحقًا بعد التخصيص، بالهللات (لا يكون سالبًا).
 tests:
   - unique: [as_of, invoice_key]
   - not_null: [as_of, invoice_key, employer_key, open_h]

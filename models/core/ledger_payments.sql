@@ -8,21 +8,45 @@ description: >
   which pays the open items oldest due first (core.ledger_items); a payment's share is the overlap
   of its slice of the pool (payments in paid_at order, after any credit notes above their invoice)
   with what the items still owed after step 1. Step 3: what no item takes is left as credit.
+description_ar: >
+  كيف خُصّصت كل دفعة في التاريخ المرجعي، دفعةً دفعة، للتتبع وللتحقق من أن كل دفعة خُصّصت مرة واحدة
+  بالضبط: الدفعة تسدد أولًا الفاتورة التي تسميها، ثم ينضم الباقي إلى الرصيد المجمّع الذي يسدد البنود
+  الأقدم استحقاقًا، وما لا يأخذه أي بند يبقى رصيدًا دائنًا.
 grain: one row per payment_id counted as of the as-of date
 materialized: table
 params:
   as_of: date
 columns:
-  as_of: The build's as-of date.
-  employer_id: Paying employer.
-  payment_id: Payment.
-  paid_on: Riyadh day paid.
-  amount: Amount received.
-  named_invoice_id: Invoice named by the payer (whatever it is).
-  named_applied: Part paid to the named invoice in step 1.
-  pool_part: amount − named_applied, what joins the pool.
-  pool_applied: Part of pool_part that pays open items oldest due first.
-  to_credit: Part of pool_part left as credit balance.
+  as_of:
+    description: The build's as-of date.
+    description_ar: التاريخ المرجعي للبناء.
+  employer_id:
+    description: Paying employer.
+    description_ar: المنشأة الدافعة.
+  payment_id:
+    description: Payment.
+    description_ar: الدفعة.
+  paid_on:
+    description: Riyadh day paid.
+    description_ar: يوم السداد بتوقيت الرياض.
+  amount:
+    description: Amount received.
+    description_ar: المبلغ المحصل.
+  named_invoice_id:
+    description: Invoice named by the payer (whatever it is).
+    description_ar: الفاتورة التي سمّاها الدافع (أيًّا كانت).
+  named_applied:
+    description: Part paid to the named invoice in step 1.
+    description_ar: ما ذهب إلى الفاتورة المسماة في الخطوة الأولى.
+  pool_part:
+    description: amount − named_applied, what joins the pool.
+    description_ar: المبلغ مطروحًا منه ما ذهب إلى الفاتورة المسماة، وهو ما ينضم إلى الرصيد المجمّع.
+  pool_applied:
+    description: Part of pool_part that pays open items oldest due first.
+    description_ar: ما سدّده ذلك الجزء من البنود القائمة الأقدم استحقاقًا أولًا.
+  to_credit:
+    description: Part of pool_part left as credit balance.
+    description_ar: ما بقي من ذلك الجزء رصيدًا دائنًا.
 tests:
   - unique: payment_id
   - not_null: [as_of, payment_id, named_applied, pool_applied, to_credit]

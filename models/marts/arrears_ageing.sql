@@ -5,6 +5,10 @@ description: >
   names are those of the default edges 30, 60, 90, 180, 365), the part under an undecided objection,
   and the severity of the arrears: the first rule that holds of critical / high / medium / low /
   none, with the tolerance (a past-due total under arrears.tolerance is severity none).
+description_ar: >
+  المبلغ القائم لكل منشأة في كل نهاية شهر وفي التاريخ المرجعي، موزعًا حسب أيام التأخر على شرائح أعمار
+  الديون، مع الجزء محل اعتراض قائم ودرجة خطورة المتأخرات (حرجة أو عالية أو متوسطة أو منخفضة أو لا
+  شيء)؛ والمتأخرات دون حد التسامح درجتها لا شيء.
 grain: one row per employer_id and as_of
 materialized: table
 params:
@@ -16,20 +20,48 @@ params:
   arrears_severity_medium_over_days: integer
   arrears_severity_medium_past_due_at_least: decimal
 columns:
-  employer_id: Employer.
-  as_of: Month-end or the build's as-of date.
-  outstanding: Open amount after allocation (equals marts.employer_balance.outstanding).
-  not_due: Open amount not yet due (days past due ≤ 0).
-  d1_30: Open amount 1 to 30 days past due.
-  d31_60: Open amount 31 to 60 days past due.
-  d61_90: Open amount 61 to 90 days past due.
-  d91_180: Open amount 91 to 180 days past due.
-  d181_365: Open amount 181 to 365 days past due.
-  over_365: Open amount more than 365 days past due.
-  past_due: Open amount with due_on before D (all buckets but not_due).
-  disputed: Whole open amount of each invoice with an objection submitted on or before D and undecided at D, counted once.
-  max_days_past_due: Days past due of the oldest open item (null when nothing is open).
-  severity: critical, high, medium, low or none.
+  employer_id:
+    description: Employer.
+    description_ar: المنشأة.
+  as_of:
+    description: Month-end or the build's as-of date.
+    description_ar: نهاية الشهر أو التاريخ المرجعي للبناء.
+  outstanding:
+    description: Open amount after allocation (equals marts.employer_balance.outstanding).
+    description_ar: المبلغ القائم بعد التخصيص (يساوي outstanding في marts.employer_balance).
+  not_due:
+    description: Open amount not yet due (days past due ≤ 0).
+    description_ar: القائم الذي لم يحل استحقاقه بعد.
+  d1_30:
+    description: Open amount 1 to 30 days past due.
+    description_ar: القائم المتأخر من 1 إلى 30 يومًا.
+  d31_60:
+    description: Open amount 31 to 60 days past due.
+    description_ar: القائم المتأخر من 31 إلى 60 يومًا.
+  d61_90:
+    description: Open amount 61 to 90 days past due.
+    description_ar: القائم المتأخر من 61 إلى 90 يومًا.
+  d91_180:
+    description: Open amount 91 to 180 days past due.
+    description_ar: القائم المتأخر من 91 إلى 180 يومًا.
+  d181_365:
+    description: Open amount 181 to 365 days past due.
+    description_ar: القائم المتأخر من 181 إلى 365 يومًا.
+  over_365:
+    description: Open amount more than 365 days past due.
+    description_ar: القائم المتأخر أكثر من 365 يومًا.
+  past_due:
+    description: Open amount with due_on before D (all buckets but not_due).
+    description_ar: "المتأخرات: القائم الذي تجاوز تاريخ استحقاقه (كل الشرائح عدا غير المستحق)."
+  disputed:
+    description: Whole open amount of each invoice with an objection submitted on or before D and undecided at D, counted once.
+    description_ar: كامل القائم على كل فاتورة عليها اعتراض قُدّم حتى التاريخ ولم يُبتّ فيه، محسوبًا مرة واحدة.
+  max_days_past_due:
+    description: Days past due of the oldest open item (null when nothing is open).
+    description_ar: أيام تأخر أقدم بند قائم (فارغ إن لم يكن هناك قائم).
+  severity:
+    description: critical, high, medium, low or none.
+    description_ar: "درجة الخطورة: حرجة أو عالية أو متوسطة أو منخفضة أو لا شيء."
 tests:
   - unique: [employer_id, as_of]
   - not_null: [employer_id, as_of, outstanding, severity]

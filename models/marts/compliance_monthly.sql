@@ -11,30 +11,69 @@ description: >
   counts from the due date to the day from which the invoice stays fully paid, judged as of D (0 when
   that is on or before the due date, null while it is open or when there is no invoice).
   Declarations: core.compliance_declarations; invoices: core.compliance_invoices (the ledger's allocation).
+description_ar: >
+  الالتزام الشهري لكل منشأة: لكل منشأة وشهر تغطي فيه فترة عمل يومًا منه، هل صرّحت عن أجر كل مشترك
+  مرتبط بها قبل نهاية الشهر، وهل سددت فاتورة اشتراكات الشهر كاملة حتى تاريخ استحقاقها وفق التخصيص في
+  ذلك التاريخ. المنشأة ملتزمة إذا تحقق الأمران معًا؛ والمنشأة المرتبطة بمشتركين في الشهر دون فاتورة
+  اشتراكات له لا تُعد مسددة.
 grain: one row per employer_id and period
 materialized: table
 params:
   as_of: date
 columns:
-  employer_id: Employer.
-  period: Month M, YYYY-MM.
-  contributors_engaged: Contributors with an engagement covering at least one day of M.
-  wages_declared: Every engaged contributor has a wage row for M (declared by D).
-  declared_on_time: Every engaged contributor's wage for M was declared by the end of M, Riyadh time.
-  paid_in_full_by_due: M's contribution invoice had nothing open as of its due date (false with no invoice).
-  days_late: >
-    Days from the due date to the day from which the invoice stays fully paid; 0 if on or before the due
-    date; null while open or with no invoice.
-  compliant: wages_declared, declared_on_time and paid_in_full_by_due all hold.
-  invoice_id: M's contribution invoice (not cancelled as of D); null when there is none.
-  invoices: How many uncancelled contribution invoices M has (normally 1).
-  due_on: Due date of M's invoice.
-  due_passed: The due date is on or before D (otherwise paid_in_full_by_due is judged as of D).
-  open_amount: What M's invoice still owes as of D, SAR.
-  settled_on: The day from which the invoice stays fully paid, when after the due date.
-  contributors_not_declared: Engaged contributors with no wage row for M.
-  contributors_declared_late: Engaged contributors whose wage for M was declared after the end of M.
-  as_of: The date the table is judged as of.
+  employer_id:
+    description: Employer.
+    description_ar: المنشأة.
+  period:
+    description: Month M, YYYY-MM.
+    description_ar: الشهر YYYY-MM.
+  contributors_engaged:
+    description: Contributors with an engagement covering at least one day of M.
+    description_ar: عدد المشتركين الذين تغطي فترة عملهم يومًا واحدًا على الأقل من الشهر.
+  wages_declared:
+    description: Every engaged contributor has a wage row for M (declared by D).
+    description_ar: صُرّح عن أجر كل مشترك مرتبط للشهر (حتى التاريخ المرجعي).
+  declared_on_time:
+    description: Every engaged contributor's wage for M was declared by the end of M, Riyadh time.
+    description_ar: صُرّح عن أجر كل مشترك مرتبط للشهر قبل نهايته بتوقيت الرياض.
+  paid_in_full_by_due:
+    description: M's contribution invoice had nothing open as of its due date (false with no invoice).
+    description_ar: لم يبق شيء قائم على فاتورة اشتراكات الشهر في تاريخ استحقاقها (ولا يتحقق إن لم توجد فاتورة).
+  days_late:
+    description: >
+      Days from the due date to the day from which the invoice stays fully paid; 0 if on or before the due
+      date; null while open or with no invoice.
+    description_ar: الأيام من تاريخ الاستحقاق إلى اليوم الذي تبقى منه الفاتورة مسددة بالكامل؛ صفر إن سُدّدت في الموعد أو قبله؛ فارغ ما دامت قائمة أو إن لم توجد فاتورة.
+  compliant:
+    description: wages_declared, declared_on_time and paid_in_full_by_due all hold.
+    description_ar: تحقق التصريح عن كل الأجور، وفي الموعد، والسداد الكامل حتى تاريخ الاستحقاق.
+  invoice_id:
+    description: M's contribution invoice (not cancelled as of D); null when there is none.
+    description_ar: فاتورة اشتراكات الشهر (غير الملغاة في التاريخ المرجعي)؛ فارغ إن لم توجد.
+  invoices:
+    description: How many uncancelled contribution invoices M has (normally 1).
+    description_ar: عدد فواتير اشتراكات الشهر غير الملغاة (واحدة في العادة).
+  due_on:
+    description: Due date of M's invoice.
+    description_ar: تاريخ استحقاق فاتورة الشهر.
+  due_passed:
+    description: The due date is on or before D (otherwise paid_in_full_by_due is judged as of D).
+    description_ar: حلّ تاريخ الاستحقاق في التاريخ المرجعي أو قبله (وإلا قُيّم السداد في التاريخ المرجعي).
+  open_amount:
+    description: What M's invoice still owes as of D, SAR.
+    description_ar: ما بقي مستحقًا على فاتورة الشهر في التاريخ المرجعي، بالريال.
+  settled_on:
+    description: The day from which the invoice stays fully paid, when after the due date.
+    description_ar: اليوم الذي تبقى منه الفاتورة مسددة بالكامل، إذا جاء بعد تاريخ الاستحقاق.
+  contributors_not_declared:
+    description: Engaged contributors with no wage row for M.
+    description_ar: المشتركون المرتبطون الذين لم يُصرَّح عن أجرهم للشهر.
+  contributors_declared_late:
+    description: Engaged contributors whose wage for M was declared after the end of M.
+    description_ar: المشتركون المرتبطون الذين صُرّح عن أجرهم للشهر بعد نهايته.
+  as_of:
+    description: The date the table is judged as of.
+    description_ar: التاريخ الذي قُيّم فيه الجدول.
 tests:
   - unique: [employer_id, period]
   - not_null: [employer_id, period, contributors_engaged, wages_declared, declared_on_time, paid_in_full_by_due, compliant]

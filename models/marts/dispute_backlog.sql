@@ -5,20 +5,40 @@ description: >
   ageing (arrears.ageing_bucket_edges of config/rules.json, default 0–30, 31–60, 61–90, 91–180,
   181–365 and over 365 days since submission), so the two read alike. Only bands that hold an
   objection have a row.
+description_ar: >
+  الاعتراضات القائمة في التاريخ المرجعي حسب الحالة وشريحة العمر: عددها، وما تعترض عليه من مبالغ، وكم
+  منها تجاوز مستوى الخدمة. شرائح العمر هي شرائح أعمار المتأخرات نفسها بالأيام منذ تقديم الاعتراض، ولا
+  يظهر إلا ما فيه اعتراض.
 grain: one row per status and age_band
 materialized: table
 params:
   as_of: date
   arrears_ageing_bucket_edges: varchar
 columns:
-  as_of: The date the backlog is taken as of.
-  status: State of the open objections (their latest event's status).
-  age_band: Days since submission, e.g. 0-30, 31-60, over 365.
-  band_order: Order of the band (1 = youngest).
-  objections: Open objections in this state and band.
-  disputed_amount: What they contest, SAR.
-  sla_breached: How many of them are past their service level.
-  escalated: How many were escalated to the legal team or a committee.
+  as_of:
+    description: The date the backlog is taken as of.
+    description_ar: التاريخ الذي أُخذ فيه الرصيد القائم من الاعتراضات.
+  status:
+    description: State of the open objections (their latest event's status).
+    description_ar: حالة الاعتراضات القائمة (حالة آخر حدث فيها).
+  age_band:
+    description: Days since submission, e.g. 0-30, 31-60, over 365.
+    description_ar: الأيام منذ التقديم، مثل 0-30 أو 31-60 أو أكثر من 365.
+  band_order:
+    description: Order of the band (1 = youngest).
+    description_ar: ترتيب الشريحة (1 هي الأحدث).
+  objections:
+    description: Open objections in this state and band.
+    description_ar: عدد الاعتراضات القائمة في هذه الحالة والشريحة.
+  disputed_amount:
+    description: What they contest, SAR.
+    description_ar: المبالغ المعترض عليها، بالريال.
+  sla_breached:
+    description: How many of them are past their service level.
+    description_ar: عدد ما تجاوز منها مستوى الخدمة.
+  escalated:
+    description: How many were escalated to the legal team or a committee.
+    description_ar: عدد ما أُحيل منها إلى الشؤون القانونية أو إلى لجنة.
 tests:
   - unique: [status, age_band]
   - not_null: [status, age_band, objections, disputed_amount]

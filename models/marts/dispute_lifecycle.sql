@@ -20,6 +20,11 @@ description: >
   (5) events after the deciding one do not reopen it or change outcome, closed_on or resolved_amount,
   nor count in the days in states, but status is still the latest event's, as outputs.md says
   (events_after_decision counts them).
+description_ar: >
+  صف لكل اعتراض قُدّم حتى التاريخ المرجعي: حالته حسب آخر حدث، ويوم البتّ فيه ونتيجته والمبلغ المقبول،
+  وهل أُحيل إلى الشؤون القانونية أو لجنة، وعمره بالأيام ومستوى الخدمة المنطبق وهل تجاوزه، والأيام التي
+  قضاها في كل حالة، والتسلسل الزمني لأحداثه، وعلامات البيانات المعيبة التي تظهر في صفحة سلامة
+  البيانات.
 grain: one row per dispute_id (submitted on or before D)
 materialized: table
 params:
@@ -27,36 +32,96 @@ params:
   objections_sla_days: integer
   objections_escalated_sla_days: integer
 columns:
-  dispute_id: Objection.
-  employer_id: Objecting employer.
-  invoice_id: Invoice objected to.
-  category: What the objection is about.
-  disputed_amount: Amount contested, SAR.
-  documents_complete: Whether the employer's documents are complete (current snapshot).
-  status: Status of the latest event at or before D; submitted when none.
-  submitted_on: Day submitted.
-  closed_on: Riyadh day of the deciding event; null while open.
-  age_days: (closed_on, or D while open) − submitted_on.
-  sla_days: The service level that applies, days (30, or 60 when escalated, from config/rules.json).
-  sla_breached: age_days > sla_days.
-  escalated: An escalated_legal or committee event at or before the decision (or D while open).
-  outcome: Status of the deciding event; null while open.
-  resolved_amount: The deciding event's resolved_amount (amount conceded), SAR; null when none or while open.
-  is_open: Not decided as of D.
-  days_submitted: Days in submitted (from submitted_on to the next event).
-  days_under_review: Days in under_review.
-  days_info_requested: Days in info_requested.
-  days_escalated_legal: Days in escalated_legal.
-  days_committee: Days in committee.
-  events: Events at or before D.
-  timeline: The events at or before D in order, JSON [{event_id, at (Riyadh time), status, actor, resolved_amount (text)}].
-  events_out_of_order: Some event arrived out of the order of at, event_id.
-  same_second_events: Two events of the objection share the same at.
-  decided_before_submission: The deciding event is dated before submitted_on.
-  no_events: No event at or before D.
-  events_after_decision: Events after the deciding one (at or before D).
-  data_issues: Names of the bad-input cases above that apply (empty list when none).
-  as_of: The date the table is judged as of.
+  dispute_id:
+    description: Objection.
+    description_ar: الاعتراض.
+  employer_id:
+    description: Objecting employer.
+    description_ar: المنشأة المعترضة.
+  invoice_id:
+    description: Invoice objected to.
+    description_ar: الفاتورة المعترض عليها.
+  category:
+    description: What the objection is about.
+    description_ar: موضوع الاعتراض.
+  disputed_amount:
+    description: Amount contested, SAR.
+    description_ar: المبلغ المعترض عليه، بالريال.
+  documents_complete:
+    description: Whether the employer's documents are complete (current snapshot).
+    description_ar: هل اكتملت مستندات المنشأة (أحدث بيانات).
+  status:
+    description: Status of the latest event at or before D; submitted when none.
+    description_ar: حالة آخر حدث حتى التاريخ المرجعي؛ مقدَّم (submitted) إن لم يوجد حدث.
+  submitted_on:
+    description: Day submitted.
+    description_ar: يوم التقديم.
+  closed_on:
+    description: Riyadh day of the deciding event; null while open.
+    description_ar: يوم الحدث الذي بتّ في الاعتراض بتوقيت الرياض؛ فارغ ما دام قائمًا.
+  age_days:
+    description: (closed_on, or D while open) − submitted_on.
+    description_ar: "عمر الاعتراض بالأيام: من يوم التقديم إلى يوم البتّ، أو إلى التاريخ المرجعي ما دام قائمًا."
+  sla_days:
+    description: The service level that applies, days (30, or 60 when escalated, from config/rules.json).
+    description_ar: مستوى الخدمة المنطبق بالأيام (30، أو 60 عند الإحالة، من config/rules.json).
+  sla_breached:
+    description: age_days > sla_days.
+    description_ar: تجاوز عمر الاعتراض مستوى الخدمة.
+  escalated:
+    description: An escalated_legal or committee event at or before the decision (or D while open).
+    description_ar: حدث إحالة إلى الشؤون القانونية أو إلى لجنة قبل البتّ (أو حتى التاريخ المرجعي ما دام قائمًا).
+  outcome:
+    description: Status of the deciding event; null while open.
+    description_ar: حالة الحدث الذي بتّ في الاعتراض؛ فارغ ما دام قائمًا.
+  resolved_amount:
+    description: The deciding event's resolved_amount (amount conceded), SAR; null when none or while open.
+    description_ar: المبلغ المقبول للمنشأة في حدث البتّ، بالريال؛ فارغ إن لم يوجد أو ما دام قائمًا.
+  is_open:
+    description: Not decided as of D.
+    description_ar: لم يُبتّ فيه حتى التاريخ المرجعي.
+  days_submitted:
+    description: Days in submitted (from submitted_on to the next event).
+    description_ar: الأيام في حالة مقدَّم (من يوم التقديم إلى الحدث التالي).
+  days_under_review:
+    description: Days in under_review.
+    description_ar: الأيام قيد المراجعة.
+  days_info_requested:
+    description: Days in info_requested.
+    description_ar: الأيام في انتظار معلومات مطلوبة.
+  days_escalated_legal:
+    description: Days in escalated_legal.
+    description_ar: الأيام لدى الشؤون القانونية.
+  days_committee:
+    description: Days in committee.
+    description_ar: الأيام لدى اللجنة.
+  events:
+    description: Events at or before D.
+    description_ar: عدد الأحداث حتى التاريخ المرجعي.
+  timeline:
+    description: The events at or before D in order, JSON [{event_id, at (Riyadh time), status, actor, resolved_amount (text)}].
+    description_ar: أحداث الاعتراض حتى التاريخ المرجعي مرتبةً، بصيغة JSON (رقم الحدث، الوقت بتوقيت الرياض، الحالة، المنفذ، المبلغ المقبول نصًا).
+  events_out_of_order:
+    description: Some event arrived out of the order of at, event_id.
+    description_ar: وصل بعض الأحداث خارج ترتيب الوقت ورقم الحدث.
+  same_second_events:
+    description: Two events of the objection share the same at.
+    description_ar: حدثان من أحداث الاعتراض في الوقت نفسه.
+  decided_before_submission:
+    description: The deciding event is dated before submitted_on.
+    description_ar: حدث البتّ مؤرخ قبل يوم التقديم.
+  no_events:
+    description: No event at or before D.
+    description_ar: لا حدث حتى التاريخ المرجعي.
+  events_after_decision:
+    description: Events after the deciding one (at or before D).
+    description_ar: عدد الأحداث بعد حدث البتّ (حتى التاريخ المرجعي).
+  data_issues:
+    description: Names of the bad-input cases above that apply (empty list when none).
+    description_ar: أسماء حالات البيانات المعيبة المنطبقة (قائمة فارغة إن لم يوجد شيء).
+  as_of:
+    description: The date the table is judged as of.
+    description_ar: التاريخ الذي قُيّم فيه الجدول.
 tests:
   - unique: dispute_id
   - not_null: [dispute_id, employer_id, status, submitted_on, age_days, sla_days, sla_breached, escalated, is_open, data_issues]

@@ -11,22 +11,49 @@ description: >
   decisions, crediting more than conceded), amount_differs (credited total ≠ conceded total; a credit
   with the wrong sign is one). A concession credited in several parts that add up is no mismatch.
   Credits awaiting approval are counted beside them (they change nothing until approved).
+description_ar: >
+  رقابة تسوية الاعتراضات: كل اعتراض قُبل كليًا أو جزئيًا حتى التاريخ المرجعي يجب أن يصل إلى السجل
+  إشعارًا دائنًا معتمدًا من نوع تسوية اعتراض بالمبلغ المقبول على فاتورته. تُجرى المطابقة على مستوى
+  الفاتورة، ويظهر صف لكل فاتورة فيها خلاف مع أول مشكلة تنطبق: تسوية دون قرار، أو قرار دون مبلغ، أو
+  مبلغ مقبول لم يُقيَّد، أو قيد مكرر، أو اختلاف في المبلغ.
 grain: one row per invoice_id with a mismatch
 materialized: table
 params:
   as_of: date
 columns:
-  invoice_id: Invoice the objections and credits name.
-  employer_id: Billed employer.
-  problem: settlement_without_decision, resolved_amount_missing, missing, conceded_twice or amount_differs.
-  dispute_ids: Objections decided accepted or partially_accepted on it by D.
-  conceded: Sum of their resolved_amount, SAR.
-  adjustment_ids: Approved dispute_settlement adjustments on it by D.
-  settlements: How many.
-  settled: What they credit (the negated sum of their amounts), SAR.
-  difference: settled − conceded, SAR.
-  pending_settlements: dispute_settlement adjustments on it not yet approved by D.
-  as_of: The date the control is taken as of.
+  invoice_id:
+    description: Invoice the objections and credits name.
+    description_ar: الفاتورة التي تسميها الاعتراضات والإشعارات.
+  employer_id:
+    description: Billed employer.
+    description_ar: المنشأة المفوترة.
+  problem:
+    description: settlement_without_decision, resolved_amount_missing, missing, conceded_twice or amount_differs.
+    description_ar: "المشكلة: تسوية دون قرار، أو قرار دون مبلغ، أو غير مقيد، أو مقيد مرتين، أو اختلاف في المبلغ."
+  dispute_ids:
+    description: Objections decided accepted or partially_accepted on it by D.
+    description_ar: الاعتراضات المقبولة كليًا أو جزئيًا عليها حتى التاريخ المرجعي.
+  conceded:
+    description: Sum of their resolved_amount, SAR.
+    description_ar: مجموع المبالغ المقبولة فيها، بالريال.
+  adjustment_ids:
+    description: Approved dispute_settlement adjustments on it by D.
+    description_ar: إشعارات تسوية الاعتراض المعتمدة عليها حتى التاريخ المرجعي.
+  settlements:
+    description: How many.
+    description_ar: عددها.
+  settled:
+    description: What they credit (the negated sum of their amounts), SAR.
+    description_ar: ما تقيده دائنًا (مجموع مبالغها بإشارة معكوسة)، بالريال.
+  difference:
+    description: settled − conceded, SAR.
+    description_ar: المقيد ناقص المقبول، بالريال.
+  pending_settlements:
+    description: dispute_settlement adjustments on it not yet approved by D.
+    description_ar: إشعارات تسوية الاعتراض عليها التي لم تُعتمد حتى التاريخ المرجعي.
+  as_of:
+    description: The date the control is taken as of.
+    description_ar: التاريخ الذي أُجريت فيه الرقابة.
 tests:
   - unique: invoice_id
   - not_null: [invoice_id, problem]

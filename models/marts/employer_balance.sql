@@ -8,16 +8,34 @@ description: >
   for every employer with an invoice issued or a payment row (reversals included) dated on or
   before D. Checked on every build: billed + adjustments − paid = outstanding − credit_balance;
   outstanding equals the open items of core.ledger_items (the FIFO); totals equal the extracts.
+description_ar: >
+  حساب كل منشأة في كل نهاية شهر وفي التاريخ المرجعي: ما فوتر وما عُدّل على الفواتير غير الملغاة، وما
+  سُدّد، وبعد التخصيص ما بقي قائمًا وما بقي رصيدًا دائنًا؛ ولا يجتمع الاثنان. ويُتحقق في كل بناء من أن
+  المفوتر مع التسويات ناقص المسدد يساوي القائم ناقص الرصيد الدائن.
 grain: one row per employer_id and as_of
 materialized: table
 columns:
-  employer_id: Employer.
-  as_of: Month-end or the build's as-of date.
-  billed: Totals as issued of the invoices issued on or before D and not cancelled as of D, SAR.
-  adjustments: Signed approved adjustments effective by D on those invoices.
-  paid: Money received on or before D, reversed payments and reversal rows excluded, allocated or not.
-  outstanding: Open amounts after allocation.
-  credit_balance: What is left of the payments after allocation.
+  employer_id:
+    description: Employer.
+    description_ar: المنشأة.
+  as_of:
+    description: Month-end or the build's as-of date.
+    description_ar: نهاية الشهر أو التاريخ المرجعي للبناء.
+  billed:
+    description: Totals as issued of the invoices issued on or before D and not cancelled as of D, SAR.
+    description_ar: إجمالي الفواتير الصادرة حتى التاريخ وغير الملغاة فيه كما صدرت، بالريال.
+  adjustments:
+    description: Signed approved adjustments effective by D on those invoices.
+    description_ar: التسويات المعتمدة السارية حتى التاريخ على تلك الفواتير، بإشارتها.
+  paid:
+    description: Money received on or before D, reversed payments and reversal rows excluded, allocated or not.
+    description_ar: المحصل حتى التاريخ دون المدفوعات المعكوسة وقيود العكس، خُصّص أم لم يُخصّص.
+  outstanding:
+    description: Open amounts after allocation.
+    description_ar: المبلغ القائم بعد التخصيص.
+  credit_balance:
+    description: What is left of the payments after allocation.
+    description_ar: ما بقي من المدفوعات بعد التخصيص رصيدًا دائنًا.
 tests:
   - unique: [employer_id, as_of]
   - not_null: [employer_id, as_of, billed, adjustments, paid, outstanding, credit_balance]

@@ -6,30 +6,72 @@ description: >
   invoice is compared with late_fee_rate × the unpaid amount, at the end of the day before its
   issue, of the employer's contribution invoices for the fee's period that were then past due and
   not cancelled (allocation of rules.md §3), rounded half-up to the halala.
+description_ar: >
+  كل فاتورة، بما فيها الملغاة، مقارنةً بما تقتضيه القواعد: فاتورة الاشتراكات بالاشتراكات المعاد حسابها
+  للمنشأة والفترة، وفاتورة غرامة التأخير بنسبة الغرامة من المبلغ غير المسدد من اشتراكات الفترة
+  المتأخرة عشية إصدارها، مقرّبًا إلى الهللة.
 grain: one row per invoice_id
 materialized: table
 params:
   billing_late_fee_rate: decimal
 columns:
-  invoice_id: Invoice.
-  employer_id: Billed employer.
-  invoice_type: contribution or late_fee.
-  period: Month billed.
-  issued_on: Issue date.
-  due_on: Due date used by the ledger.
-  cancelled: A re-issue replaces this invoice (it owes nothing from cancelled_on).
-  cancelled_on: issued_on of the first re-issue naming it.
-  billed_amount: total_amount as issued, before adjustments.
-  expected_amount: What the rules give.
-  difference: billed_amount − expected_amount.
-  billed_annuities: Annuities as billed (contribution invoices).
-  expected_annuities: Annuities recomputed.
-  billed_hazards: Occupational hazards as billed.
-  expected_hazards: Occupational hazards recomputed.
-  billed_unemployment: Unemployment as billed.
-  expected_unemployment: Unemployment recomputed.
-  contributors_expected: Contributor-months behind the expected amount (contribution invoices).
-  unpaid_base: For a late fee, the unpaid past-due contribution amount it is 2% of.
+  invoice_id:
+    description: Invoice.
+    description_ar: الفاتورة.
+  employer_id:
+    description: Billed employer.
+    description_ar: المنشأة المفوترة.
+  invoice_type:
+    description: contribution or late_fee.
+    description_ar: "نوع الفاتورة: اشتراكات أو غرامة تأخير."
+  period:
+    description: Month billed.
+    description_ar: الشهر المفوتر.
+  issued_on:
+    description: Issue date.
+    description_ar: تاريخ الإصدار.
+  due_on:
+    description: Due date used by the ledger.
+    description_ar: تاريخ الاستحقاق الذي يعتمده السجل.
+  cancelled:
+    description: A re-issue replaces this invoice (it owes nothing from cancelled_on).
+    description_ar: أُلغيت بإعادة إصدار (ولا يُستحق عليها شيء من تاريخ الإلغاء).
+  cancelled_on:
+    description: issued_on of the first re-issue naming it.
+    description_ar: تاريخ إصدار أول فاتورة أعادت إصدارها.
+  billed_amount:
+    description: total_amount as issued, before adjustments.
+    description_ar: إجمالي الفاتورة كما صدرت، قبل التسويات.
+  expected_amount:
+    description: What the rules give.
+    description_ar: ما تقتضيه القواعد.
+  difference:
+    description: billed_amount − expected_amount.
+    description_ar: المفوتر ناقص المتوقع.
+  billed_annuities:
+    description: Annuities as billed (contribution invoices).
+    description_ar: المعاشات كما فوترت (فواتير الاشتراكات).
+  expected_annuities:
+    description: Annuities recomputed.
+    description_ar: المعاشات المعاد حسابها.
+  billed_hazards:
+    description: Occupational hazards as billed.
+    description_ar: الأخطار المهنية كما فوترت.
+  expected_hazards:
+    description: Occupational hazards recomputed.
+    description_ar: الأخطار المهنية المعاد حسابها.
+  billed_unemployment:
+    description: Unemployment as billed.
+    description_ar: التعطل عن العمل كما فوتر.
+  expected_unemployment:
+    description: Unemployment recomputed.
+    description_ar: التعطل عن العمل المعاد حسابه.
+  contributors_expected:
+    description: Contributor-months behind the expected amount (contribution invoices).
+    description_ar: عدد أشهر المشتركين التي يقوم عليها المبلغ المتوقع (فواتير الاشتراكات).
+  unpaid_base:
+    description: For a late fee, the unpaid past-due contribution amount it is 2% of.
+    description_ar: "في غرامة التأخير: مبلغ الاشتراكات المتأخرة غير المسدد الذي تُحسب الغرامة نسبةً منه."
 tests:
   - unique: invoice_id
   - not_null: [invoice_id, employer_id, invoice_type, billed_amount, expected_amount, difference]

@@ -17,15 +17,32 @@ description: >
   SAR; late_fee_waived — approved fee_waiver credits on late fees approved in the month, SAR;
   credit_balances_held — credit balances at the snapshot, SAR; coverage_gaps — engaged
   contributor-months with no wage declared. A ratio whose denominator is zero is null.
+description_ar: >
+  مؤشرات التحصيل لكل شهر، إجمالًا وحسب المنطقة والقطاع وفئة الحجم والشكل القانوني، من
+  core.kpi_measures: المفوتر والمحصل ونسبة التحصيل في الموعد وحتى تاريخه والمتأخرات ونسبتها ومتوسط
+  أيام التحصيل والقائم وحصة المنشآت المسددة في الموعد ونسبة التسويات ونسبة الترحيل اليدوي وغرامات
+  التأخير المفوترة والمعفاة والأرصدة الدائنة وفجوات التغطية. النسبة التي مقامها صفر فارغة.
 grain: one row per period, kpi, dimension and dimension_value
 materialized: table
 columns:
-  period: Month YYYY-MM.
-  kpi: KPI name (see the description).
-  dimension: all, region, sector, size_class or legal_form.
-  dimension_value: The group (all for dimension all).
-  value: The KPI's value (SAR, a ratio from 0 to 1, days or a count — see unit).
-  unit: SAR, ratio, days or count.
+  period:
+    description: Month YYYY-MM.
+    description_ar: الشهر YYYY-MM.
+  kpi:
+    description: KPI name (see the description).
+    description_ar: اسم المؤشر (انظر الوصف).
+  dimension:
+    description: all, region, sector, size_class or legal_form.
+    description_ar: "البُعد: الكل أو المنطقة أو القطاع أو فئة الحجم أو الشكل القانوني."
+  dimension_value:
+    description: The group (all for dimension all).
+    description_ar: قيمة البُعد (all للبُعد الكلي).
+  value:
+    description: The KPI's value (SAR, a ratio from 0 to 1, days or a count — see unit).
+    description_ar: قيمة المؤشر (بالريال، أو نسبة من 0 إلى 1، أو أيام، أو عدد؛ انظر الوحدة).
+  unit:
+    description: SAR, ratio, days or count.
+    description_ar: "الوحدة: ريال أو نسبة أو أيام أو عدد."
 tests:
   - unique: [period, kpi, dimension, dimension_value]
   - not_null: [period, kpi, dimension, dimension_value, unit]

@@ -5,6 +5,10 @@ description: >
   arrears.suspension.min_past_due, part of it more than arrears.suspension.over_days past due, whose
   past-due total is not under the tolerance, and with no instalment plan whose latest status is
   active and that was agreed on or before D. Undisputed: invoices without an objection undecided at D.
+description_ar: >
+  المنشآت المرشحة للإيقاف في كل نهاية شهر وفي التاريخ المرجعي: منشأة نشطة متأخراتها غير المعترض عليها
+  لا تقل عن الحد الأدنى وجزء منها تجاوز عدد الأيام المحدد، ومتأخراتها ليست دون حد التسامح، وليس لها
+  خطة تقسيط نشطة متفق عليها حتى ذلك التاريخ.
 grain: one row per employer_id and as_of (candidates only)
 materialized: table
 params:
@@ -12,12 +16,24 @@ params:
   arrears_suspension_min_past_due: decimal
   arrears_suspension_over_days: integer
 columns:
-  employer_id: Employer.
-  as_of: Month-end or the build's as-of date.
-  past_due_undisputed: Open amount past due on invoices with no undecided objection.
-  oldest_due_on: Due date of the oldest open undisputed past-due invoice.
-  days_past_due: as_of − oldest_due_on.
-  reason: The facts behind the listing, in words.
+  employer_id:
+    description: Employer.
+    description_ar: المنشأة.
+  as_of:
+    description: Month-end or the build's as-of date.
+    description_ar: نهاية الشهر أو التاريخ المرجعي للبناء.
+  past_due_undisputed:
+    description: Open amount past due on invoices with no undecided objection.
+    description_ar: المتأخرات على فواتير لا اعتراض قائمًا عليها.
+  oldest_due_on:
+    description: Due date of the oldest open undisputed past-due invoice.
+    description_ar: تاريخ استحقاق أقدم فاتورة متأخرة غير معترض عليها.
+  days_past_due:
+    description: as_of − oldest_due_on.
+    description_ar: "أيام التأخر: التاريخ ناقص أقدم تاريخ استحقاق."
+  reason:
+    description: The facts behind the listing, in words.
+    description_ar: الوقائع التي أوجبت الإدراج، نصًا.
 tests:
   - unique: [employer_id, as_of]
   - not_null: [employer_id, as_of, past_due_undisputed, oldest_due_on, reason]

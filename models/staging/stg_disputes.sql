@@ -3,17 +3,37 @@ description: >
   Employers' objections (current snapshot) with the Riyadh day of the event that decided them: the
   first accepted, partially_accepted, rejected, withdrawn or closed event (rules.md §4, §6). An
   objection is undecided as of D when submitted on or before D and not decided on or before D.
+description_ar: >
+  اعتراضات المنشآت كما هي الآن، مع يوم الرياض للحدث الذي بتّ فيها (قبول أو قبول جزئي أو رفض أو سحب أو
+  إغلاق). يكون الاعتراض قائمًا في تاريخ ما إذا قُدّم في ذلك التاريخ أو قبله ولم يُبتّ فيه حتى ذلك
+  التاريخ.
 grain: one row per dispute_id
 materialized: view
 columns:
-  dispute_id: Objection number.
-  employer_id: Objecting employer.
-  invoice_id: Invoice objected to.
-  category: What the objection is about.
-  disputed_amount: Amount contested.
-  submitted_on: Day it was submitted.
-  decided_on: Riyadh day of the first deciding event; null while undecided.
-  decision: Status of that event.
+  dispute_id:
+    description: Objection number.
+    description_ar: رقم الاعتراض.
+  employer_id:
+    description: Objecting employer.
+    description_ar: المنشأة المعترضة.
+  invoice_id:
+    description: Invoice objected to.
+    description_ar: الفاتورة المعترض عليها.
+  category:
+    description: What the objection is about.
+    description_ar: موضوع الاعتراض.
+  disputed_amount:
+    description: Amount contested.
+    description_ar: المبلغ المعترض عليه.
+  submitted_on:
+    description: Day it was submitted.
+    description_ar: يوم تقديم الاعتراض.
+  decided_on:
+    description: Riyadh day of the first deciding event; null while undecided.
+    description_ar: يوم أول حدث بتّ في الاعتراض بتوقيت الرياض؛ فارغ ما دام قائمًا.
+  decision:
+    description: Status of that event.
+    description_ar: حالة ذلك الحدث.
 tests:
   - unique: dispute_id
   - not_null: [dispute_id, invoice_id, submitted_on]

@@ -4,28 +4,70 @@ description: >
   (the earliest issued_on of the invoices naming it in replaces_invoice_id) and the due date it is
   aged and allocated by — a re-issue keeps the due date of the invoice it replaces, followed back to
   the first invoice of the chain.
+description_ar: >
+  كل فاتورة كما صدرت، مع ما تضيفه القواعد: اليوم الذي تلغيها فيه فاتورة معاد إصدارها، وتاريخ الاستحقاق
+  الذي تُحسب به أعمار المتأخرات ويُخصص به السداد؛ والفاتورة المعاد إصدارها تحتفظ بتاريخ استحقاق
+  الفاتورة الأولى في سلسلتها.
 grain: one row per invoice_id
 materialized: table
 columns:
-  invoice_id: Invoice number.
-  employer_id: Billed employer.
-  invoice_type: contribution or late_fee.
-  period: Month billed (for a late fee, the month whose contributions were late).
-  issued_on: Issue date.
-  due_on_as_issued: due_on as delivered.
-  due_on: The due date the ledger uses; the original's for a re-issue.
-  original_invoice_id: First invoice of the re-issue chain (itself when it replaces nothing).
-  invoice_key: A whole number in allocation order (employer, due_on, contribution before late fee, invoice_id), so the ledger sorts on one integer; the employer's rank × 2³² plus the invoice's place in its employer's order, so it needs no sort of every invoice.
-  replaces_invoice_id: The invoice this one re-issues, if any.
-  cancelled_from: Day from which a re-issue cancels this invoice; null while none does.
-  type_rank: 0 for contribution, 1 for late_fee — the tie-break of the allocation order.
-  annuities_amount: Billed annuities branch.
-  hazards_amount: Billed occupational hazards branch.
-  unemployment_amount: Billed unemployment (SANED) branch.
-  fee_amount: Billed late fee.
-  total_amount: Total billed, as issued.
-  posting: auto or manual.
-  posted_by: User id, or SYSTEM.
+  invoice_id:
+    description: Invoice number.
+    description_ar: رقم الفاتورة.
+  employer_id:
+    description: Billed employer.
+    description_ar: المنشأة المفوترة.
+  invoice_type:
+    description: contribution or late_fee.
+    description_ar: "نوع الفاتورة: اشتراكات (contribution) أو غرامة تأخير (late_fee)."
+  period:
+    description: Month billed (for a late fee, the month whose contributions were late).
+    description_ar: "الشهر المفوتر (وفي غرامة التأخير: الشهر الذي تأخرت اشتراكاته)."
+  issued_on:
+    description: Issue date.
+    description_ar: تاريخ الإصدار.
+  due_on_as_issued:
+    description: due_on as delivered.
+    description_ar: تاريخ الاستحقاق كما ورد في الملف.
+  due_on:
+    description: The due date the ledger uses; the original's for a re-issue.
+    description_ar: تاريخ الاستحقاق الذي يعتمده السجل، وهو تاريخ الفاتورة الأصلية في حال إعادة الإصدار.
+  original_invoice_id:
+    description: First invoice of the re-issue chain (itself when it replaces nothing).
+    description_ar: الفاتورة الأولى في سلسلة إعادة الإصدار (الفاتورة نفسها إن لم تحل محل غيرها).
+  invoice_key:
+    description: A whole number in allocation order (employer, due_on, contribution before late fee, invoice_id), so the ledger sorts on one integer; the employer's rank × 2³² plus the invoice's place in its employer's order, so it needs no sort of every invoice.
+    description_ar: رقم صحيح بترتيب التخصيص (المنشأة، تاريخ الاستحقاق، الاشتراكات قبل الغرامة، رقم الفاتورة) ليفرز السجل على عدد صحيح واحد.
+  replaces_invoice_id:
+    description: The invoice this one re-issues, if any.
+    description_ar: الفاتورة التي تعيد هذه الفاتورة إصدارها، إن وُجدت.
+  cancelled_from:
+    description: Day from which a re-issue cancels this invoice; null while none does.
+    description_ar: اليوم الذي تُلغى فيه الفاتورة بإعادة إصدارها؛ فارغ ما لم يحدث ذلك.
+  type_rank:
+    description: 0 for contribution, 1 for late_fee — the tie-break of the allocation order.
+    description_ar: صفر للاشتراكات وواحد لغرامة التأخير، للمفاضلة في ترتيب التخصيص.
+  annuities_amount:
+    description: Billed annuities branch.
+    description_ar: المفوتر لفرع المعاشات.
+  hazards_amount:
+    description: Billed occupational hazards branch.
+    description_ar: المفوتر لفرع الأخطار المهنية.
+  unemployment_amount:
+    description: Billed unemployment (SANED) branch.
+    description_ar: المفوتر لفرع التعطل عن العمل (ساند).
+  fee_amount:
+    description: Billed late fee.
+    description_ar: غرامة التأخير المفوترة.
+  total_amount:
+    description: Total billed, as issued.
+    description_ar: إجمالي المبلغ المفوتر كما صدر.
+  posting:
+    description: auto or manual.
+    description_ar: "طريقة الترحيل: آلي أو يدوي."
+  posted_by:
+    description: User id, or SYSTEM.
+    description_ar: معرّف المستخدم الذي رحّل الفاتورة، أو SYSTEM للترحيل الآلي.
 tests:
   - unique: invoice_id
   - unique: invoice_key

@@ -68,13 +68,14 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
   clock.lap("plan");
   for (const layer of LAYERS) await connection.run(`CREATE SCHEMA IF NOT EXISTS ${layer}`);
   const planOf = new Map(plans.map((p) => [p.model.id, p]));
-  await checkBeforeBuild(
+  const columnWarnings = await checkBeforeBuild(
     connection,
     toBuild.map((p) => p.model),
     existing,
     (m) => planOf.get(m.id)!.params,
   );
   clock.lap("check");
+  for (const w of columnWarnings) context.logger.warn(w);
 
   const outcomes = await execute(warehouse, project, toBuild, request, context);
   clock.lap("build");
@@ -99,7 +100,7 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
     models,
     tests,
     blockingFailures,
-    warnings: project.warnings,
+    warnings: [...project.warnings, ...columnWarnings, ...models.flatMap((m) => m.warnings ?? [])],
     timingsMs: clock.laps,
     request: { select: request.select ?? [], asOf, params: request.params ?? {}, period: period ?? null },
   };
@@ -176,6 +177,7 @@ async function execute(
 
 function logOutcome(o: ModelOutcome, context: RunContext): void {
   const ms = Math.round(o.durationMs);
+  for (const w of o.warnings ?? []) context.logger.warn(w);
   for (const t of o.tests.filter((t) => t.status !== "pass"))
     (t.severity === "error" ? context.logger.error : context.logger.warn)(
       `${o.model}: test ${t.test} ${t.status} (${t.failingRows} row(s))${t.message ? `: ${t.message}` : ""}`,

@@ -10,6 +10,8 @@ import { columnDocs } from "./header.ts";
 export interface CatalogColumn {
   name: string;
   description: string;
+  /** The description in Arabic (the header's `description_ar`), null where none is written. */
+  description_ar: string | null;
   type: string | null;
   key?: boolean;
   nullable?: boolean;
@@ -28,6 +30,8 @@ export interface CatalogNode {
   layer: string;
   name: string;
   description: string;
+  /** The model's description in Arabic (the header's `description_ar`), null where none is written. */
+  description_ar: string | null;
   grain: string | null;
   materialized: string | null;
   file: string | null;
@@ -58,12 +62,14 @@ export async function buildCatalog(project: Project, connection: DuckDBConnectio
       layer: m.layer,
       name: m.name,
       description: m.header.description,
+      description_ar: m.header.description_ar ?? null,
       grain: m.header.grain,
       materialized: m.header.materialized,
       file: m.file,
       columns: columnDocs(m.header).map((c) => ({
         name: c.name,
         description: c.description,
+        description_ar: c.description_ar ?? null,
         type: facts.types.get(`${id}.${c.name}`) ?? c.type ?? null,
       })),
       tests: m.tests.map((t) => ({
@@ -87,12 +93,14 @@ export async function buildCatalog(project: Project, connection: DuckDBConnectio
       layer: "raw",
       name: entity.name,
       description: entity.doc,
+      description_ar: null,
       grain: entity.kind === "snapshot" ? "one row per version of a key (_valid_to NULL = current)" : "one row per event",
       materialized: null,
       file: null,
       columns: columnsOf(entity).map((c) => ({
         name: c.name,
         description: c.doc,
+        description_ar: null,
         type: c.duckdbType,
         key: c.key ?? false,
         nullable: c.nullable,
@@ -116,6 +124,7 @@ export async function buildCatalog(project: Project, connection: DuckDBConnectio
       layer,
       name,
       description: `${layer} table written by the pipeline`,
+      description_ar: `جدول في المخطط ${layer} يكتبه خط المعالجة`,
       grain: null,
       materialized: null,
       file: null,

@@ -116,7 +116,7 @@ function readCustomTest(path: string): TestSpec {
   const block = findHeaderBlock(sql, file);
   let meta: z.infer<typeof CustomTestHeader> = { severity: "error" };
   if (block && /^\s*[a-z_]+\s*:/m.test(block.yaml)) {
-    const place = { file, firstLine: block.firstLine };
+    const place = { file, firstLine: block.firstLine, firstColumn: block.firstColumn };
     meta = parseWith(CustomTestHeader, parseLocatedYaml(block.yaml, place), place);
   }
   const name = meta.name ?? basename(path);

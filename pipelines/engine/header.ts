@@ -23,10 +23,18 @@ const ParamDecl = z.union([
   }),
 ]);
 
+/** The Arabic text of a description: Arabic script, so the English and Arabic fields cannot be swapped unnoticed. */
+const ArabicText = z
+  .string({ error: "must be text in Arabic" })
+  .min(1, "must be text in Arabic")
+  .regex(/[\u0600-\u06FF]/, "must be written in Arabic (it is shown on the Arabic pages)");
+
 const ColumnDoc = z.union([
   z.string(),
   z.strictObject({
     description: z.string(),
+    /** The description in Arabic, for the Arabic pages. */
+    description_ar: ArabicText.optional(),
     /** DuckDB type; required for TypeScript models, whose shape DuckDB cannot read before they run. */
     type: z.string().optional(),
   }),
@@ -43,6 +51,7 @@ const Incremental = z.strictObject({
 export const HeaderSchema = z
   .strictObject({
     description: text("say in a sentence what the table holds"),
+    description_ar: ArabicText.optional(),
     grain: text("say what one row is, e.g. 'one row per employer_id'"),
     materialized: z.enum(["view", "table", "incremental"], {
       error: (i) => (i.input === undefined ? "required: view, table or incremental" : "must be view, table or incremental"),
@@ -51,6 +60,8 @@ export const HeaderSchema = z
     depends_on: z.array(z.string()).optional(),
     tests: z.array(z.unknown()).default([]),
     columns: z.record(z.string(), ColumnDoc).default({}),
+    /** `warn` while a model is in draft: columns: that differ from what the SELECT returns are reported, not refused. */
+    columns_check: z.enum(["error", "warn"], { error: "must be error (the default) or warn" }).default("error"),
     params: z.record(Name, ParamDecl).default({}),
   })
   .superRefine((h, ctx) => {
@@ -80,7 +91,14 @@ export function paramSpecs(header: ModelHeader): Record<string, ParamSpec> {
   return Object.fromEntries(Object.entries(header.params).map(([k, v]) => [k, typeof v === "string" ? { type: v } : v]));
 }
 
-export function columnDocs(header: ModelHeader): { name: string; description: string; type?: string }[] {
+export interface ColumnDocumentation {
+  name: string;
+  description: string;
+  description_ar?: string;
+  type?: string;
+}
+
+export function columnDocs(header: ModelHeader): ColumnDocumentation[] {
   return Object.entries(header.columns).map(([name, c]) => (typeof c === "string" ? { name, description: c } : { name, ...c }));
 }
 
@@ -89,6 +107,8 @@ export interface HeaderBlock {
   yaml: string;
   /** File line of the comment's opening `/*`. */
   firstLine: number;
+  /** File column of the first character after `/*`. */
+  firstColumn: number;
   /** File line of the closing `*\/`. */
   lastLine: number;
 }
@@ -102,7 +122,8 @@ export function findHeaderBlock(text: string, file: string): HeaderBlock | undef
     throw new UserError("the header comment is never closed; end it with */", {
       at: { file, line: lineOf(text, start) },
     });
-  return { yaml: text.slice(start + 2, end), firstLine: lineOf(text, start), lastLine: lineOf(text, end) };
+  const firstColumn = start - text.lastIndexOf("\n", start - 1) + 2;
+  return { yaml: text.slice(start + 2, end), firstLine: lineOf(text, start), firstColumn, lastLine: lineOf(text, end) };
 }
 
 export const lineOf = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
@@ -122,7 +143,7 @@ export function parseHeader(text: string, file: string, required = true): Parsed
       { at: { file, line: 1 } },
     );
   }
-  const place = { file, firstLine: block.firstLine };
+  const place = { file, firstLine: block.firstLine, firstColumn: block.firstColumn };
   const located = parseLocatedYaml(block.yaml, place);
   if (located.value === null || typeof located.value !== "object" || Array.isArray(located.value))
     throw new UserError("the header comment must hold YAML keys (description:, grain:, materialized:, ...)", {

@@ -1,6 +1,6 @@
 // YAML (and JSON, which is YAML) read with the line of every node kept, so a bad value in a model
 // header or a config file is reported at its own line, not at the top of the file.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from "yaml";
 import type { z } from "zod";
 import { UserError } from "../lib/errors.ts";
 
@@ -15,6 +15,8 @@ export interface YamlPlace {
   file: string;
   /** File line of the text's first line (a header's YAML starts inside a comment further down). */
   firstLine?: number;
+  /** File column (1-based) of the text's first character, when the text starts inside a line (after `/*`). */
+  firstColumn?: number;
 }
 
 /** JSON's own parser first, for JSON files: its messages fit JSON mistakes (a missing comma) better than YAML's. */
@@ -38,10 +40,12 @@ export function parseLocatedYaml(text: string, place: YamlPlace): LocatedYaml {
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const line = firstLine - 1 + (first.linePos?.[0].line ?? 1);
+    const at = counter.linePos(errorOffset(text, first));
+    const column = at.line === 1 ? at.col + (place.firstColumn ?? 1) - 1 : at.col;
     const what = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? first.message;
-    throw new UserError(`not valid YAML: ${what}; fix the indentation or quoting on this line`, {
-      at: { file: place.file, line },
+    throw new UserError(`not valid YAML: ${what}; ${yamlFix(first.code)}`, {
+      at: { file: place.file, line: firstLine - 1 + at.line, column },
+      cause: first,
     });
   }
   const lineOfOffset = (offset: number) => firstLine - 1 + counter.linePos(offset).line;
@@ -49,6 +53,49 @@ export function parseLocatedYaml(text: string, place: YamlPlace): LocatedYaml {
     value: doc.toJS(),
     lineAt: (path) => lineOfOffset(offsetOf(doc, path)),
   };
+}
+
+/**
+ * Where the mistake is, not where the parser noticed it: an unclosed `[`, `{` or quote is reported
+ * where it was opened (the parser only notices at the next key, or at the end of the text).
+ */
+function errorOffset(text: string, error: YAMLError): number {
+  const noticed = error.pos[0];
+  const bracket = /end with a ([\]}])/.exec(error.message)?.[1];
+  if (error.code === "BAD_INDENT" && bracket) return unclosedOpener(text, noticed, bracket === "]" ? "[" : "{") ?? noticed;
+  const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+  if (error.code === "MISSING_CHAR" && quote) {
+    const opened = text.lastIndexOf(quote, noticed - 1);
+    return opened >= 0 ? opened : noticed;
+  }
+  return noticed;
+}
+
+/** The last `opener` before `end` that no closer matches (quoted text skipped). */
+function unclosedOpener(text: string, end: number, opener: "[" | "{"): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < end; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const lineEnd = text.indexOf("\n", i);
+      i = lineEnd < 0 ? end : lineEnd;
+    } else if (c === "[" || c === "{") open.push(i);
+    else if (c === "]" || c === "}") open.pop();
+  }
+  for (let k = open.length - 1; k >= 0; k--) if (text[open[k]!] === opener) return open[k];
+  return undefined;
+}
+
+function yamlFix(code: YAMLError["code"]): string {
+  if (code === "TAB_AS_INDENT") return "indent with spaces, not tabs";
+  if (code === "BAD_INDENT") return "close the bracket on the same line, or indent what follows it";
+  if (code === "MISSING_CHAR") return "close the quote";
+  if (code === "DUPLICATE_KEY") return "each key may appear once; remove or rename one of them";
+  return "fix the indentation or quoting here";
 }
 
 function offsetOf(doc: Document, path: readonly PropertyKey[]): number {

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { countRows, queryRows } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
 import { blocks, runTests } from "./checks.ts";
+import { checkDocumentedColumns } from "./column-check.ts";
 import { columnDocs } from "./header.ts";
 import { qualified } from "./model.ts";
 import { bindParams } from "./params.ts";
@@ -28,6 +29,8 @@ export interface ModelOutcome {
   periods?: string[];
   durationMs: number;
   tests: TestResultRow[];
+  /** What the build let pass but reports, e.g. undocumented columns of a TypeScript model under columns_check: warn. */
+  warnings?: string[];
 }
 
 export interface BuildMeta {
@@ -41,6 +44,7 @@ export async function materialize(connection: DuckDBConnection, plan: PlannedMod
   const target = qualified(model.id);
   let tests: TestResultRow[] = [];
   let periods: string[] | undefined;
+  const warnings: string[] = [];
   try {
     await bindParams(connection, plan.params);
     await connection.run("BEGIN TRANSACTION");
@@ -51,7 +55,7 @@ export async function materialize(connection: DuckDBConnection, plan: PlannedMod
         break;
       case "table":
         if (plan.existing === "view") await dropExisting(connection, model.id, "view");
-        if (model.language === "ts") await runTsModel(connection, plan, target);
+        if (model.language === "ts") warnings.push(...(await runTsModel(connection, plan, target)));
         else await connection.run(`CREATE OR REPLACE TABLE ${target} AS ${asSubquery(model.text)}`);
         break;
       case "incremental":
@@ -87,7 +91,7 @@ export async function materialize(connection: DuckDBConnection, plan: PlannedMod
     });
     await connection.run("COMMIT");
     await recordTestResults(connection, tests);
-    return { model: model.id, status: "built", reason: plan.reason, rows, periods, durationMs, tests };
+    return { model: model.id, status: "built", reason: plan.reason, rows, periods, durationMs, tests, warnings };
   } catch (error) {
     await connection.run("ROLLBACK").catch(() => undefined);
     if (tests.length) await recordTestResults(connection, tests);
@@ -103,7 +107,7 @@ export async function materialize(connection: DuckDBConnection, plan: PlannedMod
   }
 }
 
-async function runTsModel(connection: DuckDBConnection, plan: PlannedModel, target: string): Promise<void> {
+async function runTsModel(connection: DuckDBConnection, plan: PlannedModel, target: string): Promise<string[]> {
   const { model } = plan;
   const build = await loadTsModel(model);
   await connection.run(`DROP TABLE IF EXISTS ${target}`);
@@ -127,6 +131,9 @@ async function runTsModel(connection: DuckDBConnection, plan: PlannedModel, targ
         at: { file: model.file, line: model.located.lineAt(["columns", missing[0]!.name]) },
       },
     );
+  // Columns it made beyond the declared ones are undocumented: refused unless the header says columns_check: warn.
+  const warning = checkDocumentedColumns(model, [...have]);
+  return warning ? [warning] : [];
 }
 
 function describeBuildError(plan: PlannedModel, error: unknown): string {

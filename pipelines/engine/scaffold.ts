@@ -9,6 +9,7 @@ import { LAYERS, type Layer } from "./model.ts";
 export function modelTemplate(layer: Layer, name: string): string {
   return `/*
 description: TODO say in one sentence what this table holds.
+# description_ar: TODO the same sentence in Arabic, for the Arabic pages
 grain: one row per employer_id   # TODO what one row is
 materialized: table              # view | table | incremental
 params:

@@ -1,10 +1,12 @@
 // Before anything is built, every model about to be built is created as a view, in dependency order,
 // inside one transaction that is then rolled back: DuckDB binds each against the real catalog (and
 // against the new shape of the models before it), so a wrong column, a missing table or a bad test
-// is refused with its file and line while the warehouse is left exactly as it was.
+// is refused with its file and line while the warehouse is left exactly as it was. Once a probe has its
+// columns, the header's columns: and the relationships tests are checked against them (column-check.ts).
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
 import { sampleQuery } from "./checks.ts";
+import { checkDocumentedColumns, checkRelationshipColumns, relationColumns } from "./column-check.ts";
 import { columnDocs } from "./header.ts";
 import { qualified, type ResolvedModel } from "./model.ts";
 import { bindParams, type BoundParam } from "./params.ts";
@@ -20,8 +22,9 @@ export async function checkBeforeBuild(
   models: readonly ResolvedModel[],
   existing: ReadonlyMap<string, ObjectKind>,
   paramsOf: (model: ResolvedModel) => BoundParam[],
-): Promise<void> {
-  if (models.length === 0) return;
+): Promise<string[]> {
+  const warnings: string[] = [];
+  if (models.length === 0) return warnings;
   await connection.run("BEGIN TRANSACTION");
   try {
     for (const model of models) {
@@ -30,9 +33,14 @@ export async function checkBeforeBuild(
       await dropExisting(connection, model.id, existing.get(model.id));
       if (model.language === "sql") await createProbe(connection, model);
       else await createStub(connection, model);
-      if (model.language === "sql") await freezeProbe(connection, model);
+      if (model.language === "sql") {
+        await freezeProbe(connection, model);
+        const warning = checkDocumentedColumns(model, await relationColumns(connection, model.id));
+        if (warning) warnings.push(warning);
+      }
       await checkPeriodsQuery(connection, model);
       for (const test of model.tests) {
+        await checkRelationshipColumns(connection, model.id, test);
         await attempt(connection, sampleQuery(model.id, test), (message) => {
           const line = test.kind === "custom" ? (lineFromDuckdbMessage(message) ?? 1) : test.line;
           return new UserError(`test ${test.name}: ${shortDuckdbMessage(message)}; fix the test's columns or SQL`, {
@@ -44,6 +52,7 @@ export async function checkBeforeBuild(
   } finally {
     await connection.run("ROLLBACK");
   }
+  return warnings;
 }
 
 export async function dropExisting(connection: DuckDBConnection, id: string, kind: ObjectKind | undefined): Promise<void> {

@@ -35,13 +35,21 @@ export interface Attempted<T> {
 export async function withRetries<T>(
   what: string,
   work: (attempt: number) => Promise<T>,
-  options: { policy: RetryPolicy; sleep: Sleep; logger: Logger; stopRequested?: () => boolean },
+  options: {
+    policy: RetryPolicy;
+    sleep: Sleep;
+    logger: Logger;
+    stopRequested?: () => boolean;
+    /** Which failures pass with time; by default all but the user's mistakes, a reported failure and a held lock. */
+    retryIf?: (error: unknown) => boolean;
+  },
 ): Promise<Attempted<T>> {
+  const passing = options.retryIf ?? retryable;
   for (let attempt = 1; ; attempt++) {
     try {
       return { value: await work(attempt), attempts: attempt };
     } catch (error) {
-      const last = attempt >= options.policy.attempts || !retryable(error) || options.stopRequested?.();
+      const last = attempt >= options.policy.attempts || !passing(error) || options.stopRequested?.();
       if (last) return { error, attempts: attempt };
       const seconds = backoffSeconds(options.policy, attempt);
       options.logger.warn(`${what} failed (attempt ${attempt} of ${options.policy.attempts}); retrying in ${seconds} s`, {

@@ -1,14 +1,16 @@
-// One run of a job, as the scheduler and `tahseel run` do it: take the run lock, record the run in
-// audit.runs (code version, inputs' sha256), run the steps in order with retries, stop at the first
-// failure (so publish only runs after the build's blocking tests passed), alert on failure.
+// One run of a job, as the scheduler and `tahseel run` do it: journal the run, take the run lock (with
+// the job's retries), run the steps in order with retries, stop at the first failure (so publish only
+// runs after the build's blocking tests passed), alert on failure. The run (code version, inputs'
+// sha256, steps) reaches audit.runs through the runs journal (runs-journal.ts), so a run that met a
+// busy warehouse or never got the lock is recorded all the same.
 import type { RunContext } from "../lib/context.ts";
-import { openWarehouse } from "../lib/duckdb.ts";
 import { describeError } from "../lib/errors.ts";
-import { finishRun, gitSha as readGitSha, newRunId, startRun, type RunStatus, type StepRecord } from "../engine/runs.ts";
+import { gitSha as readGitSha, newRunId, type RunStatus, type StepRecord } from "../engine/runs.ts";
 import { outboxSink, type Alert, type AlertSink } from "./alerts.ts";
 import type { JobSpec, RetryPolicy } from "./config.ts";
 import { acquireLock, LockHeldError } from "./lock.ts";
 import { realSleep, StepFailure, withRetries, type Sleep } from "./retry.ts";
+import { appendRun, foldJournal } from "./runs-journal.ts";
 import { defaultSteps, type JobSettings, type Steps } from "./steps.ts";
 
 export interface RunnerOptions {
@@ -44,46 +46,85 @@ export const runLockPath = (lockDir: string) => `${lockDir}/run.lock`;
 export async function runJob(options: RunnerOptions, deps: RunnerDeps): Promise<RunOutcome> {
   const { context } = deps;
   const { job, settings } = options;
-  const runId = newRunId(job.name, context.now());
+  const startedAt = context.now();
+  const runId = newRunId(job.name, startedAt);
   const stopRequested = deps.stopRequested ?? (() => false);
-  let lock;
-  try {
-    lock = acquireLock(runLockPath(settings.lockDir), {
-      purpose: `job ${job.name} (run ${runId})`,
-      now: context.now,
-      logger: context.logger,
-      isAlive: deps.isAlive,
-    });
-  } catch (error) {
-    if (!(error instanceof LockHeldError)) throw error;
-    context.logger.warn(`job ${job.name} not started: ${error.message}`);
-    return { runId, job: job.name, status: "refused", error: error.message, asOf: null, steps: [], inputs: [] };
-  }
   const sha = (deps.gitSha ?? readGitSha)();
   const outcome: RunOutcome = {
     runId,
     job: job.name,
     status: "running",
     error: null,
-    asOf: options.asOf ?? asOfRule(job.as_of, context.now(), settings.timezone) ?? null,
+    asOf: options.asOf ?? asOfRule(job.as_of, startedAt, settings.timezone) ?? null,
     steps: [],
     inputs: [],
   };
-  try {
-    await recording(settings.db, (c) => startRun(c, { runId, job: job.name, startedAt: context.now(), gitSha: sha }));
-    context.logger.info(`job ${job.name} started`, { run_id: runId, git_sha: sha });
-    await runSteps(options, deps, outcome, stopRequested);
-    await recording(settings.db, (c) => finishRun(c, { ...outcome, status: outcome.status as RunStatus, finishedAt: context.now() }));
-  } catch (error) {
-    // The run could not even be recorded (e.g. the warehouse is held by another program).
-    outcome.status = "failed";
-    outcome.error = describeError(error);
-  } finally {
-    lock.release();
+  // The run is journalled before anything can stop it, so even a run that never gets the lock is recorded.
+  const journal = (finishedAt: Date | null) =>
+    appendRun(settings.db, {
+      run_id: runId,
+      job: job.name,
+      started_at: startedAt.toISOString(),
+      finished_at: finishedAt?.toISOString() ?? null,
+      status: outcome.status,
+      error: outcome.error,
+      git_sha: sha,
+      as_of: outcome.asOf,
+      inputs: outcome.inputs,
+      steps: outcome.steps,
+      pid: process.pid,
+    });
+  await journal(null);
+  const lock = await runLock(options, deps, runId);
+  if (!lock.value) {
+    // Stopping while it waited for the lock is a cancelled run; giving up after the retries, a refused one.
+    outcome.status = stopRequested() ? "cancelled" : "refused";
+    outcome.error = describeError(lock.error);
+    context.logger.warn(`job ${job.name} not started after ${lock.attempts} attempt(s): ${outcome.error}`, { run_id: runId });
+    // Folded by the next run that gets the lock: only the lock's holder may open the warehouse.
+    await journal(context.now());
+  } else {
+    try {
+      await foldJournal(settings.db, context.logger);
+      context.logger.info(`job ${job.name} started`, { run_id: runId, git_sha: sha });
+      await runSteps(options, deps, outcome, stopRequested);
+    } catch (error) {
+      outcome.status = "failed";
+      outcome.error = describeError(error);
+    } finally {
+      try {
+        await journal(context.now());
+        await foldJournal(settings.db, context.logger);
+      } finally {
+        lock.value.release();
+      }
+    }
   }
   context.logger.info(`job ${job.name} ${outcome.status}`, { run_id: runId });
-  if (outcome.status === "failed") await alert(deps, options, outcome, sha);
+  if (outcome.status === "failed" || outcome.status === "refused") await alert(deps, options, outcome, sha);
   return outcome;
+}
+
+/** The run lock, taken with the job's retries: a job due while another run (or `tahseel run`) holds it waits its turn. */
+function runLock(options: RunnerOptions, deps: RunnerDeps, runId: string) {
+  const { context } = deps;
+  return withRetries(
+    `job ${options.job.name}: the run lock`,
+    async () =>
+      acquireLock(runLockPath(options.settings.lockDir), {
+        purpose: `job ${options.job.name} (run ${runId})`,
+        now: context.now,
+        logger: context.logger,
+        isAlive: deps.isAlive,
+      }),
+    {
+      policy: options.retry,
+      sleep: deps.sleep ?? realSleep,
+      logger: context.logger,
+      stopRequested: deps.stopRequested,
+      retryIf: (error) => error instanceof LockHeldError,
+    },
+  );
 }
 
 async function runSteps(options: RunnerOptions, deps: RunnerDeps, outcome: RunOutcome, stopRequested: () => boolean): Promise<void> {
@@ -155,19 +196,6 @@ async function runSteps(options: RunnerOptions, deps: RunnerDeps, outcome: RunOu
     outcome.steps.push(record);
   }
   if (outcome.status === "running") outcome.status = "success";
-}
-
-/** Opens the warehouse only for the moment of writing: the steps open it themselves, and one file must never be open twice. */
-async function recording(
-  db: string,
-  write: (connection: Awaited<ReturnType<typeof openWarehouse>>["connection"]) => Promise<void>,
-): Promise<void> {
-  const warehouse = await openWarehouse(db);
-  try {
-    await write(warehouse.connection);
-  } finally {
-    warehouse.close();
-  }
 }
 
 async function alert(deps: RunnerDeps, options: RunnerOptions, outcome: RunOutcome, sha: string): Promise<void> {

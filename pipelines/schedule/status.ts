@@ -4,6 +4,7 @@ import { Kysely, sql, type Dialect } from "kysely";
 import { DuckDbDialect } from "kysely-duckdb";
 import type { DuckDBInstance } from "@duckdb/node-api";
 import { ENTITIES } from "../contracts/index.ts";
+import type { RunRecord } from "./runs-journal.ts";
 
 interface RunsTable {
   run_id: string;
@@ -63,6 +64,8 @@ interface AuditDatabase {
 }
 
 export interface StatusReport {
+  /** What the report could not read, e.g. a warehouse held by another process. */
+  notes: string[];
   runs: {
     run_id: string;
     job: string;
@@ -71,6 +74,8 @@ export interface StatusReport {
     status: string;
     error: string | null;
     git_sha: string | null;
+    /** True while the run is only in the runs journal, not yet folded into audit.runs. */
+    journal_only?: boolean;
   }[];
   loads: {
     delivery_id: string;
@@ -98,6 +103,36 @@ export interface StatusReport {
   freshness: { entity: string; last_loaded_at: string | null; last_delivery_created_at: string | null }[];
 }
 
+/** audit.runs with the runs journal laid over it (its record of a run is the newer), latest first. */
+export function withJournal(runs: StatusReport["runs"], journal: readonly RunRecord[], limit: number): StatusReport["runs"] {
+  const byId = new Map(runs.map((r) => [r.run_id, r]));
+  for (const j of journal)
+    byId.set(j.run_id, {
+      run_id: j.run_id,
+      job: j.job,
+      started_at: j.started_at,
+      finished_at: j.finished_at,
+      status: j.status,
+      error: j.error,
+      git_sha: j.git_sha,
+      journal_only: !byId.has(j.run_id) || undefined,
+    });
+  return [...byId.values()].sort((a, b) => (b.started_at ?? "").localeCompare(a.started_at ?? "")).slice(0, limit);
+}
+
+/** The report when the warehouse cannot be opened: the runs journal is all there is to read. */
+export function journalOnlyReport(journal: readonly RunRecord[], limit: number, why: string): StatusReport {
+  return {
+    notes: [why],
+    runs: withJournal([], journal, limit),
+    loads: [],
+    rejections: [],
+    quarantined_by_entity: [],
+    test_failures: [],
+    freshness: [],
+  };
+}
+
 /** DuckDB values as plain JSON: DECIMAL via toString(), BIGINT as number, timestamps as ISO text. */
 function plain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -120,6 +155,7 @@ export async function readStatus(instance: DuckDBInstance, limit = 10): Promise<
       ).rows.map((r) => r.t),
     );
     const report: StatusReport = {
+      notes: [],
       runs: [],
       loads: [],
       rejections: [],
@@ -166,9 +202,15 @@ export async function readStatus(instance: DuckDBInstance, limit = 10): Promise<
           .execute()
       ).map((r) => plainRow(r));
     if (present.has("test_results")) {
+      // Only the latest check of each model counts: a test renamed or removed while it was fixed must not
+      // stay listed under its old name; within that check, each test's last result.
       const latest = await sql<TestResultsTable>`
-        SELECT * FROM audit.test_results
-        QUALIFY row_number() OVER (PARTITION BY model, test ORDER BY checked_at DESC) = 1`.execute(db);
+        WITH last_check AS (
+          SELECT *, first_value(run_id) OVER (PARTITION BY model ORDER BY checked_at DESC) AS model_run FROM audit.test_results
+        )
+        SELECT * EXCLUDE (model_run) FROM last_check WHERE run_id = model_run
+        QUALIFY row_number() OVER (PARTITION BY model, test ORDER BY checked_at DESC) = 1
+        ORDER BY model, test`.execute(db);
       report.test_failures = latest.rows
         .filter((r) => r.status !== "pass")
         .map((r) =>
@@ -214,12 +256,13 @@ async function freshness(db: Kysely<AuditDatabase>, present: Set<string>): Promi
 }
 
 export function formatStatus(report: StatusReport, now: Date): string {
-  const lines: string[] = [];
+  const lines: string[] = report.notes.length ? [...report.notes.map((n) => `Note: ${n}`), ""] : [];
   const age = (iso: string | null) => (iso ? `${Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 3_600_000))} h ago` : "never");
   lines.push("Last runs:");
   for (const r of report.runs)
     lines.push(
-      `  ${r.started_at ?? "?"}  ${r.job.padEnd(14)} ${r.status.padEnd(9)} ${r.run_id}${r.error ? `  — ${r.error.split("\n")[0]}` : ""}`,
+      `  ${r.started_at ?? "?"}  ${r.job.padEnd(14)} ${r.status.padEnd(9)} ${r.run_id}${r.journal_only ? " (journal)" : ""}` +
+        `${r.error ? `  — ${r.error.split("\n")[0]}` : ""}`,
     );
   if (!report.runs.length) lines.push("  (none)");
   lines.push("", "Recent loads:");
