@@ -5,15 +5,6 @@ import { ingestInbox } from "../../ingest/index.ts";
 import { UserError } from "../../lib/errors.ts";
 
 export const ingestCommand: Command = {
-  name: "ingest",
-  summary: "load every new delivery in an inbox into the warehouse",
-  usage: "tahseel ingest --inbox DIR [--db FILE] [--memory-limit 4GB] [--json]",
-  options: {
-    inbox: { type: "string" },
-    db: { type: "string" },
-    "memory-limit": { type: "string" },
-    threads: { type: "string" },
-  },
   async run(options, _positionals, context) {
     const inbox = stringOption(options, "inbox");
     if (!inbox) throw new UserError("--inbox DIR is required");

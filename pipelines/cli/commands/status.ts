@@ -6,10 +6,6 @@ import { UserError } from "../../lib/errors.ts";
 import { formatStatus, readStatus } from "../../schedule/status.ts";
 
 export const statusCommand: Command = {
-  name: "status",
-  summary: "last runs, loads, rejections, test failures and freshness of each source",
-  usage: "tahseel status [--db FILE] [--limit N] [--json]",
-  options: { db: { type: "string" }, limit: { type: "string" } },
   async run(options, _positionals, context) {
     const db = stringOption(options, "db", DEFAULT_DB);
     if (!existsSync(db)) throw new UserError(`no warehouse at ${db}; run tahseel ingest or tahseel run first, or pass --db FILE`);
