@@ -27,7 +27,8 @@ function finished(child: ChildProcess): Promise<Ran> {
   });
 }
 
-const tahseel = (args: string[], cwd = dir): Promise<Ran> => finished(spawn(process.execPath, [BIN, ...args], { cwd }));
+const tahseel = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> =>
+  finished(spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...env } }));
 
 /** A model folder (ESM, as models/ is under the project's package.json) with one model file. */
 function models(name: string, file: string, text: string): string {
@@ -88,12 +89,20 @@ interface Case {
   stderr?: RegExp;
   /** A message that must appear exactly once. */
   once?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 // In order: later cases use the warehouse the earlier ones made.
 const CASES: Case[] = [
   { what: "the list of commands", args: ["--help"], code: 0, stdout: /usage: tahseel <command>[\s\S]*new-model/ },
   { what: "a command's options", args: ["run", "--help"], code: 0, stdout: /usage: tahseel run \[--inbox DIR\]/ },
+  {
+    what: "the TypeScript through tsx, as when the compiled CLI is stale",
+    args: ["stauts", "--help"],
+    env: { TAHSEEL_NO_BUNDLE: "1" },
+    code: 2,
+    stderr: /unknown command stauts; did you mean status\?/,
+  },
   { what: "a TypeScript model built", args: ["build", "--models", "models-ts", "--db", "w.duckdb", "--as-of", "2026-01-01"], code: 0 },
   { what: "the status of that warehouse", args: ["status", "--db", "w.duckdb", "--json"], code: 0, stdout: /"runs"/ },
   {
@@ -148,7 +157,7 @@ const CASES: Case[] = [
 
 describe("exit codes, as README.md documents them", () => {
   test.each(CASES.map((c) => [c.what, c] as const))("%s", async (_what, c) => {
-    const ran = await tahseel(c.args);
+    const ran = await tahseel(c.args, c.env);
     expect(ran.code, ran.stderr).toBe(c.code);
     if (c.stdout) expect(ran.stdout).toMatch(c.stdout);
     if (c.stderr) expect(ran.stderr).toMatch(c.stderr);
