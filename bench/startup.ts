@@ -4,7 +4,7 @@
 // through tsx (as when the compiled CLI is stale) and through npx, whose own start-up comes first.
 // Run alone: `tsx bench/startup.ts [--runs N] [--work DIR]`.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -22,12 +22,23 @@ interface Probe {
   code: number;
 }
 
-function timed(probe: Probe, cwd: string): number {
+/**
+ * CPU time of this process's finished children, in ms (Linux: /proc/self/stat's cutime + cstime, in
+ * 100 Hz ticks), or NaN elsewhere. Unlike the wall time it hardly grows when other work shares the cores.
+ */
+function childrenCpuMs(): number {
+  if (!existsSync("/proc/self/stat")) return Number.NaN;
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+function timed(probe: Probe, cwd: string): { wall: number; cpu: number } {
+  const cpuBefore = childrenCpuMs();
   const started = performance.now();
   const ran = spawnSync(probe.command[0]!, probe.command.slice(1), { cwd, env: { ...process.env, ...probe.env }, encoding: "utf8" });
-  const ms = performance.now() - started;
+  const wall = performance.now() - started;
   if (ran.status !== probe.code) throw new Error(`${probe.label}: exit ${ran.status}, expected ${probe.code}\n${ran.stderr}`);
-  return ms;
+  return { wall, cpu: childrenCpuMs() - cpuBefore };
 }
 
 const median = (values: number[]) => {
@@ -73,25 +84,32 @@ export async function bench(o: { work: string; runs?: number }): Promise<Section
     },
     { label: "npx tahseel --help (npm's start-up first)", command: ["npx", "--no-install", "tahseel", "--help"], code: 0 },
   ];
-  const times = new Map<string, number[]>(probes.map((p) => [p.label, []]));
+  const times = new Map(probes.map((p) => [p.label, { wall: [] as number[], cpu: [] as number[] }]));
   const loadBefore = loadavg()[0]!.toFixed(1);
   // Round by round, so that a burst of other work on the machine slows every probe alike.
-  for (let round = 0; round < runs; round++) for (const p of probes) times.get(p.label)!.push(timed(p, o.work));
-  const medians = new Map([...times].map(([label, ms]) => [label, median(ms)]));
-  const floor = medians.get(probes[0]!.label)!;
-  const help = medians.get("tahseel --help")!;
-  const start = medians.get(probes[3]!.label)!;
+  for (let round = 0; round < runs; round++)
+    for (const p of probes) {
+      const { wall, cpu } = timed(p, o.work);
+      times.get(p.label)!.wall.push(wall);
+      times.get(p.label)!.cpu.push(cpu);
+    }
+  const wall = (p: Probe) => median(times.get(p.label)!.wall);
+  const cpu = (p: Probe) => median(times.get(p.label)!.cpu);
+  const [floor, help, , start] = probes as [Probe, Probe, Probe, Probe];
   return {
     name: "startup",
     title: `Command start-up: median of ${runs} runs each, beside a bare Node start`,
-    rows: probes.map((p) => {
-      const ms = medians.get(p.label)!;
-      return [p.label, p === probes[0] ? seconds(ms) : `${seconds(ms)} (${seconds(ms - floor)} over node -e 0)`];
-    }),
+    rows: probes.map((p) => [
+      p.label,
+      p === floor
+        ? `${seconds(wall(p))} (CPU ${seconds(cpu(p))})`
+        : `${seconds(wall(p))}, ${seconds(wall(p) - wall(floor))} over node -e 0 (CPU ${seconds(cpu(p))})`,
+    ]),
     target: `tahseel --help and the start of a command's work < ${TARGET_SECONDS} s`,
-    pass: help < TARGET_SECONDS * 1000 && start < TARGET_SECONDS * 1000,
+    pass: wall(help) < TARGET_SECONDS * 1000 && wall(start) < TARGET_SECONDS * 1000,
     conditions:
-      `Each probe is a new process started from a shell-less spawn in the bench's folder, timed to its exit; the CLI runs ` +
+      "Each probe is a new process started from a shell-less spawn in the bench's folder, timed to its exit (the target " +
+      "is judged on that wall time; the CPU time of the process and its children shows what load on the machine added); the CLI runs " +
       "from dist/ as `npm install` compiles it (bin/compile.js). `npx` adds npm's own start-up, which no change to " +
       `the CLI removes (\`node bin/tahseel.js\` or an alias skips it). 1-minute load average ${loadBefore} before, ` +
       `${loadavg()[0]!.toFixed(1)} after.`,
