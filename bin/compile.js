@@ -32,13 +32,18 @@ const sourceTree = (outdir) => ({
       const source = readFileSync(args.path, "utf8");
       const runtimeImports = RUNTIME_IMPORT.test(source);
       if (!source.includes("import.meta") && !runtimeImports) return undefined;
-      const file = JSON.stringify(relative(outdir, args.path).split("\\").join("/"));
+      const url = `new URL(${JSON.stringify(relative(outdir, args.path).split("\\").join("/"))}, import.meta.url)`;
+      const prelude = ['import { fileURLToPath as __fileURLToPath } from "node:url";'];
       let contents = source
-        .replaceAll("import.meta.url", `new URL(${file}, import.meta.url).href`)
-        .replaceAll("import.meta.filename", `new URL(${file}, import.meta.url).pathname`)
-        .replaceAll("import.meta.dirname", `new URL(".", new URL(${file}, import.meta.url)).pathname.slice(0, -1)`);
-      if (runtimeImports)
-        contents = `import { importModule as __importModule } from ${JSON.stringify(IMPORT_MODULE)};\n${contents.replace(new RegExp(RUNTIME_IMPORT, "g"), "__importModule(")}`;
+        .replaceAll("import.meta.url", `${url}.href`)
+        .replaceAll("import.meta.filename", `__fileURLToPath(${url})`)
+        .replaceAll("import.meta.dirname", `__fileURLToPath(new URL(".", ${url})).slice(0, -1)`);
+      if (runtimeImports) {
+        prelude.push(`import { importModule as __importModule } from ${JSON.stringify(IMPORT_MODULE)};`);
+        contents = contents.replace(new RegExp(RUNTIME_IMPORT, "g"), "__importModule(");
+      }
+      // On the first line, so the source map's lines stay the file's own.
+      contents = `${prelude.join(" ")} ${contents}`;
       return { contents, loader: "ts", resolveDir: dirname(args.path) };
     });
   },
