@@ -42,7 +42,8 @@ export const generateCommand: Command = {
       rules,
     );
     context.logger.info(
-      `wrote ${result.deliveries} deliveries, ${result.files} files, ${result.rows} rows (${(result.bytes / 1e6).toFixed(1)} MB) in ${result.seconds.toFixed(1)} s: ${result.rowsPerSecond} rows/s`,
+      `wrote ${result.deliveries} deliveries, ${result.files} files, ${result.rows} rows (${(result.bytes / 1e6).toFixed(1)} MB) ` +
+        `in ${result.seconds.toFixed(1)} s: ${result.rowsPerSecond} rows/s`,
       { planted: result.planted, faults: result.faults },
     );
     return { result };

@@ -8,7 +8,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "generate",
     summary: "write synthetic deliveries (extracts + manifests) and the answer key of planted anomalies",
     usage:
-      "tahseel generate --out DIR [--employers N] [--months N] [--end YYYY-MM] [--seed S] [--faults] [--force] [--rates FILE.json] [--rules FILE.json] [--shards N]",
+      "tahseel generate --out DIR [--employers N] [--months N] [--end YYYY-MM] [--seed S] [--faults] [--force]" +
+      " [--rates FILE.json] [--rules FILE.json] [--shards N]",
     options: {
       out: { type: "string" },
       employers: { type: "string" },
@@ -39,8 +40,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "build",
     summary: "build the models (all, or the selected ones) and run their tests",
     usage:
-      "tahseel build [--db FILE] [--models DIR] [--select MODEL…] [--as-of DATE] [--period YYYY-MM] [--param NAME=VALUE…] [--rules FILE] [--resume] [--concurrency N] [--json]\n" +
-      "  --select takes model names (staging.stg_employers or stg_employers), layers (marts), +model (with what it needs), model+ (with what needs it)",
+      "tahseel build [--db FILE] [--models DIR] [--select MODEL…] [--as-of DATE] [--period YYYY-MM] [--param NAME=VALUE…]" +
+      " [--rules FILE] [--resume] [--concurrency N] [--json]\n" +
+      "  --select takes model names (staging.stg_employers or stg_employers), layers (marts)," +
+      " +model (with what it needs), model+ (with what needs it)",
     options: {
       db: { type: "string" },
       models: { type: "string" },
@@ -58,7 +61,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "publish",
     summary: "export the dashboard data, build the static site and the management report",
     usage:
-      "tahseel publish [--db FILE] [--out DIR] [--audience management|audit …] [--lang ar|en …] [--digits latn|arab] [--period YYYY-MM] [--models DIR] [--no-pdf] [--json]\n" +
+      "tahseel publish [--db FILE] [--out DIR] [--audience management|audit …] [--lang ar|en …] [--digits latn|arab]" +
+      " [--period YYYY-MM] [--models DIR] [--no-pdf] [--json]\n" +
       "  builds both audiences and both languages unless told otherwise; each into OUT/<audience>/ (site/, report/, manifest.json)",
     options: {
       db: { type: "string" },
