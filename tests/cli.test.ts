@@ -103,6 +103,12 @@ const CASES: Case[] = [
     code: 2,
     stderr: /unknown command stauts; did you mean status\?/,
   },
+  // Worker threads start from files beside the source (generate/shard-thread.mjs), also from the compiled CLI.
+  {
+    what: "a generation on worker threads",
+    args: ["generate", "--out", "gen", "--employers", "20", "--months", "1", "--shards", "2"],
+    code: 0,
+  },
   { what: "a TypeScript model built", args: ["build", "--models", "models-ts", "--db", "w.duckdb", "--as-of", "2026-01-01"], code: 0 },
   { what: "the status of that warehouse", args: ["status", "--db", "w.duckdb", "--json"], code: 0, stdout: /"runs"/ },
   {
