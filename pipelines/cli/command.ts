@@ -1,15 +1,20 @@
-// The shape of a CLI subcommand. Each lives in its own file under commands/.
+// The shape of a CLI subcommand. Each lives in its own file under commands/, loaded only when it runs.
 import type { ParseArgsConfig } from "node:util";
 import type { RunContext } from "../lib/context.ts";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 export type ParsedOptions = Record<string, string | boolean | string[] | undefined>;
 
-export interface Command {
+/** A subcommand as the user sees it; `load` imports the module that runs it (and all that needs) when it runs. */
+export interface CommandEntry {
   name: string;
   summary: string;
   usage: string;
   options: OptionSpec;
+  load(): Promise<Command>;
+}
+
+export interface Command {
   /** Returns a value printed as JSON with `--json`, and the process exit code (0 unless stated). */
   run(options: ParsedOptions, positionals: string[], context: RunContext): Promise<{ exitCode?: number; result?: unknown }>;
 }

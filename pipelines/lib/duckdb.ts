@@ -7,9 +7,9 @@ import {
   DuckDBTimestampTZValue,
   type DuckDBValue,
 } from "@duckdb/node-api";
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { EnvironmentError } from "./errors.ts";
+import { EnvironmentError, UserError } from "./errors.ts";
 
 export interface WarehouseOptions {
   /** DuckDB's memory_limit, e.g. `4GB`. */
@@ -26,7 +26,28 @@ export interface Warehouse {
   close(): void;
 }
 
+/**
+ * Refuses a warehouse path that names something other than a DuckDB database (a CSV, an empty file, a
+ * folder): the user gave the wrong --db, which is an input to fix, not a failing environment. A path
+ * that does not exist yet is fine: the warehouse is created there.
+ */
+export function checkWarehouseFile(path: string): void {
+  if (path === ":memory:" || !existsSync(path)) return;
+  if (statSync(path).isDirectory()) throw new UserError(`warehouse ${path} is a folder; give --db the warehouse's database file`);
+  const header = Buffer.alloc(12);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, header, 0, 12, 0);
+  } finally {
+    closeSync(fd);
+  }
+  // A DuckDB file starts with an 8-byte checksum and then the magic bytes "DUCK".
+  if (header.toString("latin1", 8, 12) !== "DUCK")
+    throw new UserError(`${path} is not a DuckDB database; give --db the warehouse file, or move this file away to start a new warehouse`);
+}
+
 export async function openWarehouse(path: string, options: WarehouseOptions = {}): Promise<Warehouse> {
+  checkWarehouseFile(path);
   try {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   } catch (cause) {

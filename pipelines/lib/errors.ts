@@ -37,12 +37,13 @@ export function unreadable(error: unknown): string {
   return code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? String(error)})`;
 }
 
-/** The message of an error and of every cause behind it, one per line. */
+/** The message of an error and of every cause behind it, one per line; a cause the line before already quotes is not repeated. */
 export function describeError(error: unknown): string {
   const parts: string[] = [];
   let e: unknown = error;
   while (e) {
-    parts.push(e instanceof Error ? e.message : String(e));
+    const message = e instanceof Error ? e.message : String(e);
+    if (!parts.length || !parts[parts.length - 1]!.includes(message)) parts.push(message);
     e = e instanceof Error ? e.cause : undefined;
   }
   return parts.join("\n  caused by: ");

@@ -2,7 +2,7 @@
 import { DEFAULT_DB, listOption, stringOption, type Command } from "../command.ts";
 import { openWarehouse } from "../../lib/duckdb.ts";
 import { UserError } from "../../lib/errors.ts";
-import { buildModels } from "../../engine/build.ts";
+import { buildModels, type BuildSummary } from "../../engine/build.ts";
 import { parseParamArguments } from "../../engine/params.ts";
 import { ruleParamsFromFile } from "../../engine/rule-params.ts";
 import { finishRun, gitSha, lastUnfinishedBuild, newRunId, startRun } from "../../engine/runs.ts";
@@ -10,22 +10,6 @@ import { finishRun, gitSha, lastUnfinishedBuild, newRunId, startRun } from "../.
 export const DEFAULT_MODELS = "models";
 
 export const buildCommand: Command = {
-  name: "build",
-  summary: "build the models (all, or the selected ones) and run their tests",
-  usage:
-    "tahseel build [--db FILE] [--models DIR] [--select MODEL…] [--as-of DATE] [--period YYYY-MM] [--param NAME=VALUE…] [--rules FILE] [--resume] [--concurrency N] [--json]\n" +
-    "  --select takes model names (staging.stg_employers or stg_employers), layers (marts), +model (with what it needs), model+ (with what needs it)",
-  options: {
-    db: { type: "string" },
-    models: { type: "string" },
-    select: { type: "string", multiple: true },
-    "as-of": { type: "string" },
-    period: { type: "string" },
-    param: { type: "string", multiple: true },
-    rules: { type: "string" },
-    resume: { type: "boolean" },
-    concurrency: { type: "string" },
-  },
   async run(options, positionals, context) {
     const selectors = listOption(options, "select");
     if (positionals.length && !selectors.length)
@@ -57,7 +41,7 @@ export const buildCommand: Command = {
       const runId = newRunId("build", context.now());
       const startedAt = context.now();
       await startRun(warehouse.connection, { runId, job: "build", startedAt, gitSha: gitSha() });
-      let summary;
+      let summary: BuildSummary;
       try {
         summary = await buildModels(
           warehouse,

@@ -13,10 +13,6 @@ import { DEFAULT_MODELS } from "./build.ts";
 export const DEFAULT_DOCS_OUT = "data/published";
 
 export const docsCommand: Command = {
-  name: "docs",
-  summary: "write the model catalogue and lineage as JSON",
-  usage: "tahseel docs [--db FILE] [--models DIR] [--out DIR] [--json]",
-  options: { db: { type: "string" }, models: { type: "string" }, out: { type: "string" } },
   async run(options, _positionals, context) {
     const db = stringOption(options, "db", DEFAULT_DB);
     const out = stringOption(options, "out", DEFAULT_DOCS_OUT);
@@ -32,7 +28,8 @@ export const docsCommand: Command = {
       const file = join(out, "catalog.json");
       writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
       context.logger.info(
-        `wrote ${file}: ${catalog.nodes.filter((n) => n.kind === "model").length} models, ${catalog.nodes.filter((n) => n.kind === "source").length} sources`,
+        `wrote ${file}: ${catalog.nodes.filter((n) => n.kind === "model").length} models, ` +
+          `${catalog.nodes.filter((n) => n.kind === "source").length} sources`,
       );
       return { result: { file, nodes: catalog.nodes.length, edges: catalog.edges.length } };
     } finally {

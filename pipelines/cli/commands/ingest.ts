@@ -5,15 +5,6 @@ import { ingestInbox } from "../../ingest/index.ts";
 import { UserError } from "../../lib/errors.ts";
 
 export const ingestCommand: Command = {
-  name: "ingest",
-  summary: "load every new delivery in an inbox into the warehouse",
-  usage: "tahseel ingest --inbox DIR [--db FILE] [--memory-limit 4GB] [--json]",
-  options: {
-    inbox: { type: "string" },
-    db: { type: "string" },
-    "memory-limit": { type: "string" },
-    threads: { type: "string" },
-  },
   async run(options, _positionals, context) {
     const inbox = stringOption(options, "inbox");
     if (!inbox) throw new UserError("--inbox DIR is required");
@@ -39,7 +30,9 @@ export const ingestCommand: Command = {
       { rows: 0, loaded: 0, skipped: 0, quarantined: 0 },
     );
     context.logger.info(
-      `ingest: ${summary.deliveries.filter((d) => d.status === "applied").length} deliveries applied, ${summary.files.length} files (${rejected} rejected); rows ${totals.rows} = ${totals.loaded} loaded + ${totals.skipped} skipped + ${totals.quarantined} quarantined`,
+      `ingest: ${summary.deliveries.filter((d) => d.status === "applied").length} deliveries applied, ` +
+        `${summary.files.length} files (${rejected} rejected); ` +
+        `rows ${totals.rows} = ${totals.loaded} loaded + ${totals.skipped} skipped + ${totals.quarantined} quarantined`,
     );
     return { result: summary };
   },

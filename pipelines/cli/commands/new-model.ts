@@ -5,10 +5,6 @@ import { scaffoldModel } from "../../engine/scaffold.ts";
 import { DEFAULT_MODELS } from "./build.ts";
 
 export const newModelCommand: Command = {
-  name: "new-model",
-  summary: "start a model: a SQL file with its header and a test stub",
-  usage: "tahseel new-model NAME [--layer staging|core|marts] [--models DIR]",
-  options: { layer: { type: "string" }, models: { type: "string" } },
   async run(options, positionals, context) {
     const [name, extra] = positionals;
     if (!name || extra) throw new UserError("give one model name, e.g. tahseel new-model employer_balance --layer marts");

@@ -12,21 +12,6 @@ function oneOf<T extends string>(values: string[], allowed: readonly T[], option
 }
 
 export const publishCommand: Command = {
-  name: "publish",
-  summary: "export the dashboard data, build the static site and the management report",
-  usage:
-    "tahseel publish [--db FILE] [--out DIR] [--audience management|audit …] [--lang ar|en …] [--digits latn|arab] [--period YYYY-MM] [--models DIR] [--no-pdf] [--json]\n" +
-    "  builds both audiences and both languages unless told otherwise; each into OUT/<audience>/ (site/, report/, manifest.json)",
-  options: {
-    db: { type: "string" },
-    out: { type: "string" },
-    audience: { type: "string", multiple: true },
-    lang: { type: "string", multiple: true },
-    digits: { type: "string" },
-    period: { type: "string" },
-    models: { type: "string" },
-    "no-pdf": { type: "boolean" },
-  },
   async run(options, positionals, context) {
     if (positionals.length) throw new UserError(`unexpected argument ${positionals[0]}`);
     const audiences = oneOf<Audience>(listOption(options, "audience"), AUDIENCES, "audience");

@@ -4,19 +4,10 @@ import { stringOption, type Command } from "../command.ts";
 import { UserError } from "../../lib/errors.ts";
 import { DEFAULT_SCHEDULE_FILE, loadScheduleConfig, ScheduleConfigSchema, STEP_NAMES } from "../../schedule/config.ts";
 import { runJob } from "../../schedule/runner.ts";
+import { checkWarehouseFile } from "../../lib/duckdb.ts";
 import { existsSync } from "node:fs";
 
 export const runCommand: Command = {
-  name: "run",
-  summary: "ingest + build + publish once, as the scheduled job does",
-  usage: "tahseel run [--inbox DIR] [--db FILE] [--as-of DATE] [--job NAME] [--config FILE] [--json]",
-  options: {
-    inbox: { type: "string" },
-    db: { type: "string" },
-    "as-of": { type: "string" },
-    job: { type: "string" },
-    config: { type: "string" },
-  },
   async run(options, _positionals, context) {
     const configFile = stringOption(options, "config");
     // The default config is optional here (a checkout may run without scheduling); an explicit one is not.
@@ -29,12 +20,22 @@ export const runCommand: Command = {
     if (jobName && !named)
       throw new UserError(`--job ${jobName}: no such job in the schedule config (jobs: ${config.jobs.map((j) => j.name).join(", ")})`);
     const job = named ?? { name: "run", steps: [...STEP_NAMES], as_of: "latest" as const, select: undefined };
+    const db = stringOption(options, "db", config.db);
+    const inbox = stringOption(options, "inbox", config.inbox);
+    // Wrong paths are the user's to fix (exit 2), found before the run starts and retries them.
+    checkWarehouseFile(db);
+    if (job.steps.includes("ingest") && !existsSync(inbox))
+      throw new UserError(
+        options.inbox
+          ? `inbox ${inbox} does not exist`
+          : `no inbox at ${inbox}, the default one: npm start delivers the sample there; or pass --inbox DIR`,
+      );
     const outcome = await runJob(
       {
         job,
         settings: {
-          db: stringOption(options, "db", config.db),
-          inbox: stringOption(options, "inbox", config.inbox),
+          db,
+          inbox,
           models: config.models,
           rules: config.rules,
           lockDir: config.lock_dir,

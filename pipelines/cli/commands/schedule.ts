@@ -5,10 +5,6 @@ import { runJob } from "../../schedule/runner.ts";
 import { startScheduler, stopOnSignals } from "../../schedule/scheduler.ts";
 
 export const scheduleCommand: Command = {
-  name: "schedule",
-  summary: "run the jobs on their cron schedules until stopped (SIGINT/SIGTERM)",
-  usage: "tahseel schedule [--config FILE]",
-  options: { config: { type: "string" } },
   async run(options, _positionals, context) {
     const config = loadScheduleConfig(stringOption(options, "config", DEFAULT_SCHEDULE_FILE));
     const settings = {

@@ -9,10 +9,6 @@ import { readJournal, runsJournalPath } from "../../schedule/runs-journal.ts";
 import { formatStatus, journalOnlyReport, readStatus, withJournal, type StatusReport } from "../../schedule/status.ts";
 
 export const statusCommand: Command = {
-  name: "status",
-  summary: "last runs, loads, rejections, test failures and freshness of each source",
-  usage: "tahseel status [--db FILE] [--limit N] [--json]",
-  options: { db: { type: "string" }, limit: { type: "string" } },
   async run(options, _positionals, context) {
     const db = stringOption(options, "db", DEFAULT_DB);
     const limit = Number(stringOption(options, "limit", "10"));
