@@ -86,7 +86,11 @@ export function parseDispositions(text: string, file: string): Disposition[] {
   const out: Disposition[] = [];
   for (const { line, fields } of rows) {
     if (fields.length !== DISPOSITION_COLUMNS.length) {
-      problem(line, Math.min(fields.length, DISPOSITION_COLUMNS.length) + 1, `${fields.length} fields; give exactly 5 (quote a note with commas)`);
+      problem(
+        line,
+        Math.min(fields.length, DISPOSITION_COLUMNS.length) + 1,
+        `${fields.length} fields; give exactly 5 (quote a note with commas)`,
+      );
       continue;
     }
     const [id, status, by, at, note] = fields.map((f) => f.text) as [string, string, string, string, string];
@@ -98,10 +102,19 @@ export function parseDispositions(text: string, file: string): Disposition[] {
     if (!time || Number.isNaN(time.getTime()))
       problem(line, 4, `"${at}" is not a timestamp; write ISO 8601 with an offset, e.g. 2026-11-25T09:30:00+03:00`);
     if (problems.length > before) continue;
-    out.push({ anomaly_id: id.trim(), status: status as Status, by: by.trim(), at: time!.toISOString(), note: note === "" ? null : note, line });
+    out.push({
+      anomaly_id: id.trim(),
+      status: status as Status,
+      by: by.trim(),
+      at: time!.toISOString(),
+      note: note === "" ? null : note,
+      line,
+    });
   }
   if (problems.length)
-    throw new UserError(`${problems.length} problem(s) in the dispositions file; nothing was applied:\n  ${problems.slice(0, 20).join("\n  ")}`);
+    throw new UserError(
+      `${problems.length} problem(s) in the dispositions file; nothing was applied:\n  ${problems.slice(0, 20).join("\n  ")}`,
+    );
   return out;
 }
 
@@ -113,4 +126,5 @@ export function formatDispositions(list: readonly Disposition[]): string {
 }
 
 /** The identity of a disposition: the same decision by the same person at the same moment is one. */
-export const dispositionKey = (d: Pick<Disposition, "anomaly_id" | "status" | "by" | "at">) => `${d.anomaly_id}\u0000${d.status}\u0000${d.by}\u0000${d.at}`;
+export const dispositionKey = (d: Pick<Disposition, "anomaly_id" | "status" | "by" | "at">) =>
+  `${d.anomaly_id}\u0000${d.status}\u0000${d.by}\u0000${d.at}`;

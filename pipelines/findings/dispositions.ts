@@ -11,7 +11,10 @@ import { type Disposition, dispositionKey } from "./dispositions-csv.ts";
 export type DispositionSource = "dispose" | "import" | "journal";
 
 /** Every disposition recorded, oldest first, in the file's shape. */
-export async function recordedDispositions(connection: DuckDBConnection, anomalyId?: string): Promise<(Disposition & Record<string, unknown>)[]> {
+export async function recordedDispositions(
+  connection: DuckDBConnection,
+  anomalyId?: string,
+): Promise<(Disposition & Record<string, unknown>)[]> {
   return queryRows<Disposition & Record<string, unknown>>(
     connection,
     `SELECT anomaly_id, status, disposed_by AS "by", strftime(disposed_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS "at",
@@ -47,7 +50,9 @@ export async function applyDispositions(
   recordedAt: Date,
 ): Promise<Disposition[]> {
   const seen = new Set((await recordedDispositions(connection)).map(dispositionKey));
-  const fresh = [...list].sort((a, b) => a.at.localeCompare(b.at)).filter((d) => !seen.has(dispositionKey(d)) && seen.add(dispositionKey(d)));
+  const fresh = [...list]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .filter((d) => !seen.has(dispositionKey(d)) && seen.add(dispositionKey(d)));
   for (const d of fresh) {
     await connection.run(
       `INSERT INTO audit.finding_dispositions

@@ -43,7 +43,10 @@ export async function foldFindings(
   const summary = await inTransaction(connection, async () => {
     await connection.run(SEEN);
     const seen = await countRows(connection, "_seen");
-    const returned = await countRows(connection, "audit.findings WHERE seen_state = 'no_longer_seen' AND anomaly_id IN (SELECT anomaly_id FROM _seen)");
+    const returned = await countRows(
+      connection,
+      "audit.findings WHERE seen_state = 'no_longer_seen' AND anomaly_id IN (SELECT anomaly_id FROM _seen)",
+    );
     await connection.run(
       `UPDATE audit.findings AS f SET ${setCols}, last_seen_run = $run, last_seen_at = $at::TIMESTAMPTZ,
          runs_in_a_row = CASE WHEN f.seen_state = 'active' THEN f.runs_in_a_row + 1 ELSE 1 END,
@@ -80,14 +83,17 @@ export async function foldFindings(
       { run: run.runId },
       { runId: run.runId, at: context.now() },
     );
-    await connection.run("INSERT OR REPLACE INTO audit.finding_folds VALUES ($run, $at::TIMESTAMPTZ, $seen, $new, $returned, $gone, $alerts)", {
-      ...p,
-      seen: summary.seen,
-      new: summary.new,
-      returned: summary.returned,
-      gone: summary.noLongerSeen,
-      alerts: raised,
-    });
+    await connection.run(
+      "INSERT OR REPLACE INTO audit.finding_folds VALUES ($run, $at::TIMESTAMPTZ, $seen, $new, $returned, $gone, $alerts)",
+      {
+        ...p,
+        seen: summary.seen,
+        new: summary.new,
+        returned: summary.returned,
+        gone: summary.noLongerSeen,
+        alerts: raised,
+      },
+    );
     return raised;
   });
   await deliverAlerts(connection, run.alertsDir, context.logger, context.now());

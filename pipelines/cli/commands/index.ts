@@ -9,6 +9,8 @@ import { runCommand } from "./run.ts";
 import { docsCommand } from "./docs.ts";
 import { publishCommand } from "./publish.ts";
 import { newModelCommand } from "./new-model.ts";
+import { findingsCommand } from "./findings.ts";
+import { sampleCommand } from "./sample.ts";
 
 export const COMMANDS: readonly Command[] = [
   generateCommand,
@@ -20,4 +22,6 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   docsCommand,
   newModelCommand,
+  findingsCommand,
+  sampleCommand,
 ];
