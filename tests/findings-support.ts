@@ -31,7 +31,13 @@ export interface Place {
 }
 
 let clock = Date.parse("2026-11-25T06:00:00Z");
-export const context = { logger: memoryLogger(), now: () => new Date((clock += 1000)) };
+export const context = {
+  logger: memoryLogger(),
+  now: () => {
+    clock += 1000;
+    return new Date(clock);
+  },
+};
 
 export async function place(): Promise<Place> {
   const ws = workspace();
