@@ -1,7 +1,7 @@
 // The dispositions journal: a dispositions file beside the warehouse (data/warehouse.duckdb →
 // data/warehouse.dispositions.csv) that every disposition is written to. The warehouse file can be
 // deleted and rebuilt from the inbox; the journal is not, and the next build replays it into the new
-// register (decision F1 in docs/decisions.md). Each sync makes the two hold the same dispositions.
+// register (docs/decisions.md, "Where dispositions live"). Each sync makes the two hold the same dispositions.
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Logger } from "../lib/context.ts";
