@@ -4,6 +4,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { RunContext } from "../lib/context.ts";
 import { connectRiyadh, type Warehouse } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
+import { registerFindings } from "../findings/after-build.ts";
+import type { FoldSummary } from "../findings/fold.ts";
 import { latestDateInData } from "./as-of.ts";
 import { runDag } from "./dag.ts";
 import { discoverModels } from "./discover.ts";
@@ -16,8 +18,6 @@ import { planBuild, type PlannedModel } from "./plan.ts";
 import { selectModels } from "./select.ts";
 import { ensureAuditTables, existingObjects, readModelState, type TestResultRow } from "./state.ts";
 import { checkBeforeBuild } from "./validate.ts";
-import { registerFindings } from "../findings/after-build.ts";
-import type { FoldSummary } from "../findings/fold.ts";
 
 export interface BuildRequest {
   modelsDir: string;
