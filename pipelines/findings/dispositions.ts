@@ -2,7 +2,7 @@
 // the status before), audit.findings.status the latest decision by its time. Applying the same
 // disposition twice (same finding, status, person and moment) records it once, so an import, the
 // journal's replay and a re-import of an export can each run again safely.
-import type { DuckDBConnection } from "@duckdb/node-api";
+import { type DuckDBConnection, LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { queryRows } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
 import { type Disposition, dispositionKey } from "./dispositions-csv.ts";
@@ -27,9 +27,15 @@ export async function recordedDispositions(
 
 /** The ids among `ids` that the register does not hold. */
 export async function unknownFindings(connection: DuckDBConnection, ids: readonly string[]): Promise<Set<string>> {
-  const known = await queryRows<{ anomaly_id: string }>(connection, "SELECT anomaly_id FROM audit.findings");
-  const have = new Set(known.map((k) => k.anomaly_id));
-  return new Set(ids.filter((id) => !have.has(id)));
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Set();
+  const reader = await connection.runAndReadAll(
+    "SELECT anomaly_id FROM audit.findings WHERE list_contains($ids, anomaly_id)",
+    { ids: listValue(wanted) },
+    { ids: LIST(VARCHAR) },
+  );
+  const have = new Set((reader.getRowObjectsJS() as { anomaly_id: string }[]).map((r) => r.anomaly_id));
+  return new Set(wanted.filter((id) => !have.has(id)));
 }
 
 /** A UserError for an id the register does not hold, saying how to find the right one. */
