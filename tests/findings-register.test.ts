@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { findingsCommand } from "../pipelines/cli/commands/findings.ts";
 import { OUTBOX_FILE } from "../pipelines/alerts/outbox.ts";
+import { runJob } from "../pipelines/schedule/runner.ts";
 import { ingest, query } from "./helpers/warehouse.ts";
 import { context, P1, P2, place, type Place } from "./findings-support.ts";
 
@@ -131,4 +132,27 @@ test("a new critical finding raises one alert across builds; an exempt one that 
   expect((await register(p.db)).find((r) => r.anomaly_id === P1)).toMatchObject({ occurrence: 2, status: "exempt", seen_state: "active" });
   alerts = outbox(p.alerts);
   expect(alerts).toHaveLength(1);
+});
+
+test("a scheduled build folds the register and writes its alert to the configured outbox", async () => {
+  p = await place();
+  const outboxDir = join(p.dir, "outbox");
+  const settings = {
+    db: p.db,
+    inbox: p.inbox,
+    models: p.models,
+    rules: "config/rules.json",
+    lockDir: join(p.dir, "locks"),
+    alertsDir: outboxDir,
+  };
+  const retry = { attempts: 1, initial_delay_seconds: 0, factor: 1, max_delay_seconds: 0 };
+  const job = { name: "nightly", steps: ["build" as const], as_of: "latest" as const };
+  const outcome = await runJob({ job, settings: { ...settings, timezone: "Asia/Riyadh" }, retry }, { context, gitSha: () => "c0ffee" });
+  expect(outcome.status).toBe("success");
+  expect((await register(p.db)).map((r) => [r.anomaly_id, r.first_seen_run])).toEqual([
+    [P1, outcome.runId],
+    [P2, outcome.runId],
+  ]);
+  expect(outbox(outboxDir).map((a) => [a.key, a.run_id])).toEqual([[`finding:${P1}`, outcome.runId]]);
+  expect(existsSync(p.alerts)).toBe(false);
 });
