@@ -26,7 +26,8 @@ const register = (db: string) =>
     last_seen_run: string;
   }>(
     db,
-    "SELECT anomaly_id, seen_state, runs_in_a_row, occurrence, status, first_seen_run, last_seen_run FROM audit.findings ORDER BY anomaly_id",
+    `SELECT anomaly_id, seen_state, runs_in_a_row, occurrence, status, first_seen_run, last_seen_run
+     FROM audit.findings ORDER BY anomaly_id`,
   );
 const outbox = (dir: string) =>
   existsSync(join(dir, OUTBOX_FILE))

@@ -75,7 +75,8 @@ test("the same seed draws the same items, written as CSV and kept with the run; 
   expect(
     await query(
       ws.db,
-      `SELECT s.method, s.size, s.seed, s.population_items, s.selected, r.job, r.status FROM audit.samples s JOIN audit.runs r USING (run_id) WHERE sample_id = '${a.sampleId}'`,
+      `SELECT s.method, s.size, s.seed, s.population_items, s.selected, r.job, r.status
+       FROM audit.samples s JOIN audit.runs r USING (run_id) WHERE sample_id = '${a.sampleId}'`,
     ),
   ).toEqual([{ method: "random", size: 15, seed: "2026", population_items: 203, selected: 15, job: "sample", status: "success" }]);
   expect(await query(ws.db, `SELECT count(DISTINCT item_id) AS n FROM audit.sample_items WHERE sample_id = '${a.sampleId}'`)).toEqual([

@@ -62,7 +62,8 @@ export async function applyDispositions(
   for (const d of fresh) {
     await connection.run(
       `INSERT INTO audit.finding_dispositions
-       SELECT $id, $status, coalesce((SELECT status FROM audit.finding_dispositions WHERE anomaly_id = $id AND disposed_at <= $at::TIMESTAMPTZ
+       SELECT $id, $status, coalesce((SELECT status FROM audit.finding_dispositions
+                                      WHERE anomaly_id = $id AND disposed_at <= $at::TIMESTAMPTZ
                                       ORDER BY disposed_at DESC, recorded_at DESC LIMIT 1), 'open'),
               $by, $at::TIMESTAMPTZ, $note::VARCHAR, $source, $recorded::TIMESTAMPTZ`,
       { id: d.anomaly_id, status: d.status, by: d.by, at: d.at, note: d.note, source, recorded: recordedAt.toISOString() },

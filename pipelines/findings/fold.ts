@@ -98,7 +98,8 @@ export async function foldFindings(
   });
   await deliverAlerts(connection, run.alertsDir, context.logger, context.now());
   context.logger.info(
-    `findings: ${summary.seen} seen (${summary.new} new, ${summary.returned} back), ${summary.noLongerSeen} no longer seen, ${alerts} alert(s)`,
+    `findings: ${summary.seen} seen (${summary.new} new, ${summary.returned} back), ` +
+      `${summary.noLongerSeen} no longer seen, ${alerts} alert(s)`,
     { run_id: run.runId },
   );
   return { ...summary, noLongerSeen: summary.noLongerSeen, alerts, replayed };

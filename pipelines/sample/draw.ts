@@ -103,7 +103,8 @@ export function allocate(strata: readonly { stratum: string; items: number }[], 
 async function mus(connection: DuckDBConnection, population: string, n: number, seed: string, facts: DrawFacts): Promise<void> {
   const [positive] = await queryRows<{ items: number; cents: string }>(
     connection,
-    `SELECT count(*) AS items, CAST(coalesce(sum(CAST(amount * 100 AS HUGEINT)), 0) AS VARCHAR) AS cents FROM (${population}) WHERE amount > 0`,
+    `SELECT count(*) AS items, CAST(coalesce(sum(CAST(amount * 100 AS HUGEINT)), 0) AS VARCHAR) AS cents
+     FROM (${population}) WHERE amount > 0`,
   );
   const items = positive!.items;
   if (n > items)
@@ -126,10 +127,12 @@ async function mus(connection: DuckDBConnection, population: string, n: number, 
        FROM (SELECT *, CAST(amount * 100 AS HUGEINT) AS cents FROM (${population}) WHERE amount > 0)
      ),
      points AS (
-       SELECT *, greatest(0, ${ceilDiv(`(upto - cents) * ${scale} - ${uT}`)}) AS lo, least(${n}, ${ceilDiv(`upto * ${scale} - ${uT}`)}) AS hi
+       SELECT *, greatest(0, ${ceilDiv(`(upto - cents) * ${scale} - ${uT}`)}) AS lo,
+         least(${n}, ${ceilDiv(`upto * ${scale} - ${uT}`)}) AS hi
        FROM spans
      )
-     SELECT row_number() OVER (ORDER BY item_id) AS item_no, item_id, employer_id, amount, stratum, CAST(hi - lo AS INTEGER) AS hits, _load_id, _line
+     SELECT row_number() OVER (ORDER BY item_id) AS item_no, item_id, employer_id, amount, stratum,
+       CAST(hi - lo AS INTEGER) AS hits, _load_id, _line
      FROM points WHERE hi > lo`,
   );
 }

@@ -9,7 +9,8 @@ export const POPULATIONS = {
   invoices: {
     key: "invoice_id",
     amount: "total_amount",
-    sql: `SELECT i.* EXCLUDE (_row_hash), e.sector, e.region FROM raw.invoices AS i LEFT JOIN raw.employers_current AS e USING (employer_id)`,
+    sql: `SELECT i.* EXCLUDE (_row_hash), e.sector, e.region
+          FROM raw.invoices AS i LEFT JOIN raw.employers_current AS e USING (employer_id)`,
   },
   payments: {
     key: "payment_id",
@@ -38,6 +39,7 @@ export async function populationSql(connection: DuckDBConnection, name: Populati
     if (!columns.includes(strata)) throw new UserError(`--strata ${strata} is not a column of ${name}; use one of ${columns.join(", ")}`);
     stratum = `coalesce(CAST(${ident(strata)} AS VARCHAR), '(none)')`;
   }
-  return `SELECT CAST(${p.key} AS VARCHAR) AS item_id, employer_id, CAST(${p.amount} AS DECIMAL(18,2)) AS amount, ${stratum} AS stratum, _load_id, _line
+  return `SELECT CAST(${p.key} AS VARCHAR) AS item_id, employer_id, CAST(${p.amount} AS DECIMAL(18,2)) AS amount,
+            ${stratum} AS stratum, _load_id, _line
           FROM (${p.sql})`;
 }

@@ -39,7 +39,8 @@ export async function storeSample(connection: DuckDBConnection, s: SampleRecord,
   );
   await connection.run(
     `INSERT INTO audit.samples VALUES ($id, $run, $population, $method, $size, $seed, $strata::VARCHAR, $at::TIMESTAMPTZ,
-       $items, $amount::DECIMAL(38,2), (SELECT count(*) FROM _sample), $interval::DECIMAL(38,6), $start::DECIMAL(38,6), $allocation::JSON, $out)`,
+       $items, $amount::DECIMAL(38,2), (SELECT count(*) FROM _sample), $interval::DECIMAL(38,6), $start::DECIMAL(38,6),
+       $allocation::JSON, $out)`,
     {
       id: s.sampleId,
       run: s.runId,

@@ -11,8 +11,10 @@ import { isPopulation, POPULATIONS, populationSql } from "../../sample/populatio
 import { exportSample, storeSample } from "../../sample/store.ts";
 
 const USAGE =
-  "tahseel sample --population invoices|payments --method random|stratified|mus --size N --seed S [--strata COLUMN] [--out FILE] [--db FILE] [--json]\n" +
-  "  the selection is kept in audit.samples and audit.sample_items, and written as CSV to --out (default: samples/<run id>.csv beside the warehouse)";
+  "tahseel sample --population invoices|payments --method random|stratified|mus --size N --seed S [--strata COLUMN]\n" +
+  "               [--out FILE] [--db FILE] [--json]\n" +
+  "  the selection is kept in audit.samples and audit.sample_items, and written as CSV to --out\n" +
+  "  (default: samples/<run id>.csv beside the warehouse)";
 
 export const sampleCommand: Command = {
   name: "sample",
