@@ -4,7 +4,7 @@
 // A critical finding's occurrence raises one alert unless the auditors exempted it.
 import type { Warehouse } from "../lib/duckdb.ts";
 import type { RunContext } from "../lib/context.ts";
-import { countRows, inTransaction, queryRows } from "../lib/duckdb.ts";
+import { countRows, inTransaction } from "../lib/duckdb.ts";
 import { deliverAlerts, raiseAlerts } from "../alerts/register.ts";
 import { ANOMALIES, ANOMALY_COLUMNS, ensureFindingTables } from "./schema.ts";
 import { syncJournal } from "./journal.ts";
@@ -55,20 +55,24 @@ export async function foldFindings(
        FROM _seen AS s WHERE f.anomaly_id = s.anomaly_id`,
       p,
     );
-    const added = await queryRows(
-      connection,
+    const before = await countRows(connection, "audit.findings");
+    await connection.run(
       `INSERT INTO audit.findings
        SELECT anomaly_id, ${cols}, $run, $run, $at::TIMESTAMPTZ, $at::TIMESTAMPTZ, 1, 1, 'active', 'open'
-       FROM _seen WHERE anomaly_id NOT IN (SELECT anomaly_id FROM audit.findings) RETURNING anomaly_id`,
+       FROM _seen WHERE anomaly_id NOT IN (SELECT anomaly_id FROM audit.findings)`,
       p,
     );
-    const gone = await queryRows(
+    const added = (await countRows(connection, "audit.findings")) - before;
+    const gone = await countRows(
       connection,
+      "audit.findings WHERE seen_state = 'active' AND anomaly_id NOT IN (SELECT anomaly_id FROM _seen)",
+    );
+    await connection.run(
       `UPDATE audit.findings SET seen_state = 'no_longer_seen', runs_in_a_row = 0
-       WHERE seen_state = 'active' AND anomaly_id NOT IN (SELECT anomaly_id FROM _seen) RETURNING anomaly_id`,
+       WHERE seen_state = 'active' AND anomaly_id NOT IN (SELECT anomaly_id FROM _seen)`,
     );
     await connection.run("DROP TABLE _seen");
-    return { seen, new: added.length, returned, noLongerSeen: gone.length };
+    return { seen, new: added, returned, noLongerSeen: gone };
   });
   // Dispositions first: an exemption replayed from the journal must hold before alerts are raised.
   const { replayed } = await syncJournal(connection, warehouse.path, context);
