@@ -77,9 +77,12 @@ describe("a run of a job", () => {
     expect(outcome.status).toBe("failed");
     expect(log.map((l) => l.name)).toEqual(["ingest", "build"]); // a failing test is not retried, publish never runs
     expect(outcome.steps.map((s) => `${s.name}:${s.status}`)).toEqual(["ingest:success", "build:failed", "publish:skipped"]);
-    const alerts = readdirSync(p.options.settings.alertsDir);
-    expect(alerts).toEqual([`${outcome.runId}.json`]);
-    const alert = JSON.parse(readFileSync(join(p.options.settings.alertsDir, alerts[0]!), "utf8"));
+    expect(readdirSync(p.options.settings.alertsDir)).toEqual(["alerts.jsonl"]);
+    const lines = readFileSync(join(p.options.settings.alertsDir, "alerts.jsonl"), "utf8").trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const envelope = JSON.parse(lines[0]!);
+    expect(envelope).toMatchObject({ key: `run:${outcome.runId}`, occurrence: 1, kind: "run_failed", run_id: outcome.runId });
+    const alert = envelope.detail;
     expect(alert).toMatchObject({
       run_id: outcome.runId,
       job: "nightly",

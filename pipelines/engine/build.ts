@@ -4,6 +4,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { RunContext } from "../lib/context.ts";
 import { connectRiyadh, type Warehouse } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
+import { registerFindings } from "../findings/after-build.ts";
+import type { FoldSummary } from "../findings/fold.ts";
 import { latestDateInData } from "./as-of.ts";
 import { runDag } from "./dag.ts";
 import { discoverModels } from "./discover.ts";
@@ -28,6 +30,8 @@ export interface BuildRequest {
   runId: string;
   /** Checked between models: when true, running models finish (or roll back) and no new one starts. */
   stopRequested?: () => boolean;
+  /** The alerts outbox for new critical findings; `alerts/` beside the warehouse when not given. */
+  alertsDir?: string;
 }
 
 export interface BuildSummary {
@@ -43,6 +47,8 @@ export interface BuildSummary {
   timingsMs: Record<string, number>;
   /** What was asked, resolved (as-of filled in): enough to resume the same build. */
   request: { select: string[]; asOf: string | null; params: ParamValues; period: string | null };
+  /** The findings register after this build; absent when marts.anomalies was not current. */
+  findings?: FoldSummary;
 }
 
 export async function buildModels(warehouse: Warehouse, request: BuildRequest, context: RunContext): Promise<BuildSummary> {
@@ -93,6 +99,7 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
     as_of: asOf,
     ms: clock.laps,
   });
+  const findings = await registerFindings(warehouse, models, request, context);
   return {
     runId: request.runId,
     asOf,
@@ -103,6 +110,7 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
     warnings: [...project.warnings, ...columnWarnings, ...models.flatMap((m) => m.warnings ?? [])],
     timingsMs: clock.laps,
     request: { select: request.select ?? [], asOf, params: request.params ?? {}, period: period ?? null },
+    ...(findings ? { findings } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
-// Alerts for failed runs. The sink is pluggable (mail, chat, pager later); the default writes one JSON
-// file per alert into an outbox folder that another system can pick up, and logs a line.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// Alerts for failed runs. The sink is pluggable (mail, chat, pager later); the default appends the alert
+// to the one alerts outbox (pipelines/alerts/outbox.ts: JSON lines, the envelope every alert shares) and
+// logs a line. It writes no warehouse table: the warehouse may be what failed.
 import type { Logger } from "../lib/context.ts";
+import { appendToOutbox } from "../alerts/outbox.ts";
 
 export interface Alert {
   run_id: string;
@@ -21,18 +21,23 @@ export interface AlertSink {
 export function outboxSink(dir: string, logger: Logger): AlertSink {
   return {
     async send(alert) {
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${alert.run_id}.json`);
-      // Written under a temporary name then renamed, so a reader never picks up half an alert.
-      writeFileSync(`${file}.tmp`, `${JSON.stringify(alert, null, 2)}\n`);
-      renameSync(`${file}.tmp`, file);
-      logger.error(
-        `ALERT job ${alert.job} ${alert.status}${alert.failed_step ? ` at step ${alert.failed_step}` : ""}: ${alert.error ?? "no message"}`,
+      const subject = `job ${alert.job} ${alert.status}${alert.failed_step ? ` at step ${alert.failed_step}` : ""}`;
+      const file = appendToOutbox(dir, [
         {
+          key: `run:${alert.run_id}`,
+          occurrence: 1,
+          kind: "run_failed",
+          severity: "high",
+          subject,
+          raised_at: alert.at,
           run_id: alert.run_id,
-          alert_file: file,
+          detail: alert,
         },
-      );
+      ]);
+      logger.error(`ALERT ${subject}: ${alert.error ?? "no message"}`, {
+        run_id: alert.run_id,
+        alert_file: file,
+      });
     },
   };
 }

@@ -16,6 +16,8 @@ export interface JobSettings {
   inbox: string;
   models: string;
   rules: string;
+  /** The alerts outbox, for the findings register's alerts; beside the warehouse when not given. */
+  alertsDir?: string;
 }
 
 export interface StepContext {
@@ -61,7 +63,7 @@ export const buildStep: Step = {
     try {
       const summary = await buildModels(
         warehouse,
-        { modelsDir: settings.models, select: job.select, asOf, params, runId, stopRequested },
+        { modelsDir: settings.models, select: job.select, asOf, params, runId, stopRequested, alertsDir: settings.alertsDir },
         context,
       );
       const detail = {

@@ -2,6 +2,7 @@
 // lists them. A command's module is imported only when the command runs, so `--help`, a mistyped command
 // or option answers at once, without loading DuckDB, the engine or Chromium's driver.
 import type { CommandEntry } from "../command.ts";
+import { FINDINGS_USAGE, SAMPLE_USAGE } from "./usages.ts";
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
@@ -116,5 +117,34 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: "tahseel new-model NAME [--layer staging|core|marts] [--models DIR]",
     options: { layer: { type: "string" }, models: { type: "string" } },
     load: async () => (await import("./new-model.ts")).newModelCommand,
+  },
+  {
+    name: "findings",
+    summary: "the findings register: list, show, dispose, export and import dispositions",
+    usage: FINDINGS_USAGE,
+    options: {
+      db: { type: "string" },
+      rule: { type: "string" },
+      status: { type: "string" },
+      employer: { type: "string" },
+      by: { type: "string" },
+      note: { type: "string" },
+    },
+    load: async () => (await import("./findings.ts")).findingsCommand,
+  },
+  {
+    name: "sample",
+    summary: "draw a seeded, reproducible audit sample of invoices or payments (random, stratified, MUS)",
+    usage: SAMPLE_USAGE,
+    options: {
+      db: { type: "string" },
+      population: { type: "string" },
+      method: { type: "string" },
+      size: { type: "string" },
+      seed: { type: "string" },
+      strata: { type: "string" },
+      out: { type: "string" },
+    },
+    load: async () => (await import("./sample.ts")).sampleCommand,
   },
 ];
