@@ -182,7 +182,8 @@ describe("exit codes, as README.md documents them", () => {
     );
     try {
       await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
-      const ran = await tahseel(["status", "--db", "w.duckdb"]);
+      // build, not status: status reads the runs journal and says the warehouse is busy instead of failing
+      const ran = await tahseel(["build", "--db", "w.duckdb"]);
       expect(ran.code, ran.stderr).toBe(3);
       expect(ran.stderr).toMatch(/w\.duckdb is locked by another process/);
     } finally {
