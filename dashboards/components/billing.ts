@@ -100,7 +100,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
       lang: ctx.lang,
       csv: "differences-by-user",
       columns: [
-        { key: "posted_by", label: ctx.w("posted_by") },
+        { key: "posted_by", label: ctx.w("posted_by"), show: (r: Row) => code(ctx.lang, s(r, "posted_by")) },
         { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
         ...numberColumns(ctx),
       ],
@@ -150,14 +150,18 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
                   : s(r, "invoice_id"),
             },
             { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
-            { key: "period", label: ctx.w("period") },
+            {
+              key: "period",
+              label: ctx.w("period"),
+              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+            },
             {
               key: "invoice_type",
               label: ctx.w("invoice_type"),
               show: (r: Row) => code(ctx.lang, s(r, "invoice_type")),
             },
             { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
-            { key: "posted_by", label: ctx.w("posted_by") },
+            { key: "posted_by", label: ctx.w("posted_by"), show: (r: Row) => code(ctx.lang, s(r, "posted_by")) },
             {
               key: "billed_amount",
               label: ctx.w("billed"),
@@ -201,7 +205,11 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
           lang: ctx.lang,
           csv: "coverage-gaps",
           columns: [
-            { key: "period", label: ctx.w("period") },
+            {
+              key: "period",
+              label: ctx.w("period"),
+              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+            },
             { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
             { key: "contributor_id", label: ctx.w("contributor_id") },
             { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
@@ -213,7 +221,11 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
           lang: ctx.lang,
           csv: "coverage-gaps-by-month",
           columns: [
-            { key: "period", label: ctx.w("period") },
+            {
+              key: "period",
+              label: ctx.w("period"),
+              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+            },
             { key: "gaps", label: ctx.w("count"), numeric: true },
             { key: "employers", label: ctx.w("employers"), numeric: true },
           ],

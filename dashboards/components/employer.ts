@@ -4,7 +4,8 @@
 import { linesOverTime } from "./charts.js";
 import type { Ctx } from "./context.js";
 import { figure, h, section, type Child } from "./dom.js";
-import { amount, dateWithHijri, integer, sar } from "./format.js";
+import { amount, dateWithHijri, month, sar, shortDate } from "./format.js";
+import { NOUNS, plural } from "./plural.js";
 import { code } from "./i18n.js";
 import { nameOf } from "./links.js";
 import { dataTable, type Column } from "./table.js";
@@ -114,7 +115,7 @@ export function renderEmployer(ctx: Ctx, index: EmployerSearch): HTMLElement {
   const form = h(
     "form",
     { class: "filters", onsubmit: (e: Event) => (e.preventDefault(), void go(input.value)) },
-    h("label", {}, `${ctx.w("search")} (${integer(index.employers, ctx.lang, ctx.digits)} ${ctx.w("employers")})`, input),
+    h("label", {}, `${ctx.w("search")} (${plural(index.employers, NOUNS.employer, ctx.lang, ctx.digits)})`, input),
     h("button", { type: "submit" }, ctx.w("search")),
   );
   const start = param("id") ?? param("q");
@@ -145,6 +146,12 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
     show: (r) => amount(s(r, key), ctx.lang, ctx.digits),
   });
   const text = (key: string, label = key): Column<Row> => ({ key, label: ctx.w(label) });
+  const date = (key: string): Column<Row> => ({ key, label: ctx.w(key), show: (r) => shortDate(s(r, key), ctx.lang) });
+  const period = (key: string): Column<Row> => ({
+    key,
+    label: ctx.w(key),
+    show: (r) => (s(r, key) ? month(s(r, key)!, ctx.lang, ctx.digits) : "—"),
+  });
   const coded = (key: string, label = key): Column<Row> => ({
     key,
     label: ctx.w(label),
@@ -222,7 +229,7 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-balances`,
-        [text("as_of"), money("billed"), money("adjustments"), money("paid"), money("outstanding"), money("credit_balance")],
+        [date("as_of"), money("billed"), money("adjustments"), money("paid"), money("outstanding"), money("credit_balance")],
         [...p.balances].reverse(),
       ),
     ),
@@ -235,8 +242,8 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
         [
           text("invoice_id"),
           coded("invoice_type"),
-          text("period"),
-          text("due_on"),
+          period("period"),
+          date("due_on"),
           { key: "days_past_due", label: ctx.w("days_past_due"), numeric: true },
           money("owed", "billed"),
           money("open_amount"),
@@ -250,7 +257,7 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-ageing`,
-        [text("as_of"), coded("severity"), money("past_due"), ...PAST_DUE_BUCKETS.map(bucket), money("disputed")],
+        [date("as_of"), coded("severity"), money("past_due"), ...PAST_DUE_BUCKETS.map(bucket), money("disputed")],
         [...p.ageing].reverse(),
       ),
     ),
@@ -262,11 +269,11 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
         `employer-${id}-payments`,
         [
           text("payment_id"),
-          text("paid_on"),
+          date("paid_on"),
           money("amount"),
           coded("channel"),
           { key: "named_invoice_id", label: ctx.w("invoice_id") },
-          text("reversed_on"),
+          date("reversed_on"),
         ],
         [...p.payments].reverse(),
       ),
@@ -284,7 +291,7 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
           coded("reason_code"),
           text("created_by"),
           text("approved_by"),
-          text("approved_on"),
+          date("approved_on"),
         ],
         p.adjustments,
       ),
@@ -309,7 +316,7 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
                 s(r, "invoice_id"),
               ),
           },
-          text("period"),
+          period("period"),
           coded("posting"),
           text("posted_by"),
           money("billed_amount", "billed"),
@@ -330,8 +337,8 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
           text("invoice_id"),
           coded("category"),
           money("disputed_amount", "amount"),
-          text("submitted_on"),
-          text("decided_on"),
+          date("submitted_on"),
+          date("decided_on"),
           {
             key: "decision",
             label: ctx.w("decision"),
@@ -347,7 +354,7 @@ function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-coverage-gaps`,
-        [text("period"), text("contributor_id"), { key: "days_covered", label: ctx.w("days_covered"), numeric: true }],
+        [period("period"), text("contributor_id"), { key: "days_covered", label: ctx.w("days_covered"), numeric: true }],
         p.gaps,
         30,
         p.paged?.gaps,
