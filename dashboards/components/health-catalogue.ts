@@ -12,6 +12,10 @@ import { lineageGraph, nodeById } from "./lineage.js";
 import { dataTable } from "./table.js";
 import { param, setParams } from "./url.js";
 
+/** A name from the code (a model, a test, a run id): kept left to right inside Arabic text. */
+export const ident = (text: string) => h("code", { dir: "ltr" }, text);
+/** A test's severity: whether its failure stops the build. */
+export const testSeverity = (ctx: Ctx, severity: string) => ctx.w(`test.${severity}`);
 export const pill = (ctx: Ctx, v: string) => h("span", { class: `pill ${v}` }, code(ctx.lang, v));
 
 /** A description in the page's language: the Arabic text where the header has one. */
@@ -38,7 +42,7 @@ export function kpiSection(ctx: Ctx, catalog: Catalog): HTMLElement {
         { key: "definition", label: ctx.w("definition"), value: (r) => kpiDefinition(ctx.lang, r.kpi) },
         { key: "unit", label: ctx.w("unit"), value: (r) => code(ctx.lang, kpiEntry(r.kpi)?.unit) },
         { key: "better", label: ctx.w("better"), value: (r) => ctx.w(`better.${kpiEntry(r.kpi)?.better}`) },
-        { key: "model", label: ctx.w("model"), value: (r) => kpiEntry(r.kpi)?.model },
+        { key: "model", label: ctx.w("model"), value: (r) => kpiEntry(r.kpi)?.model, show: (r) => ident(kpiEntry(r.kpi)?.model ?? "") },
         { key: "sources", label: ctx.w("sources"), value: (r) => upstreamSources(catalog, kpiEntry(r.kpi)?.model ?? "").join(", ") },
         { key: "last_built", label: ctx.w("last_built"), value: (r) => builtText(ctx, nodeById(catalog, kpiEntry(r.kpi)?.model ?? null)) },
       ],
@@ -82,7 +86,7 @@ export function catalogueSection(ctx: Ctx, catalog: Catalog): HTMLElement {
         lang: ctx.lang,
         csv: "data-dictionary",
         columns: [
-          { key: "table", label: ctx.w("model") },
+          { key: "table", label: ctx.w("model"), show: (r) => ident(r.table) },
           { key: "column", label: ctx.w("column") },
           { key: "type", label: ctx.w("type") },
           { key: "description", label: ctx.w("description"), show: (r) => described(ctx, r.source) },
@@ -120,8 +124,8 @@ function nodeDetail(ctx: Ctx, n: CatalogNode): HTMLElement {
           lang: ctx.lang,
           csv: `tests-${n.id}`,
           columns: [
-            { key: "name", label: ctx.w("test") },
-            { key: "severity", label: ctx.w("severity"), show: (t) => code(ctx.lang, t.severity) },
+            { key: "name", label: ctx.w("test"), show: (t) => ident(t.name) },
+            { key: "severity", label: ctx.w("severity"), show: (t) => testSeverity(ctx, t.severity) },
             {
               key: "status",
               label: ctx.w("result"),

@@ -6,7 +6,7 @@ import type { Ctx } from "./context.js";
 import { h, section } from "./dom.js";
 import { integer, riyadhTime, shortDate } from "./format.js";
 import { code } from "./i18n.js";
-import { catalogueSection, kpiSection, pill } from "./health-catalogue.js";
+import { catalogueSection, ident, kpiSection, pill, testSeverity } from "./health-catalogue.js";
 import { dataTable } from "./table.js";
 import { param } from "./url.js";
 import { fetchPage, pagedTable } from "./paged.js";
@@ -139,12 +139,12 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       lang: ctx.lang,
       csv: "model-tests",
       columns: [
-        { key: "model", label: ctx.w("model") },
-        { key: "test", label: ctx.w("test") },
-        { key: "severity", label: ctx.w("severity"), show: (r: Row) => code(ctx.lang, str(r, "severity")) },
+        { key: "model", label: ctx.w("model"), show: (r: Row) => ident(str(r, "model")) },
+        { key: "test", label: ctx.w("test"), show: (r: Row) => ident(str(r, "test")) },
+        { key: "severity", label: ctx.w("severity"), show: (r: Row) => testSeverity(ctx, str(r, "severity")) },
         { key: "status", label: ctx.w("result"), show: (r: Row) => pill(ctx, str(r, "status")) },
         { key: "failing_rows", label: ctx.w("failing_rows"), numeric: true },
-        { key: "run_id", label: ctx.w("stamp.run") },
+        { key: "run_id", label: ctx.w("stamp.run"), show: (r: Row) => ident(str(r, "run_id")) },
       ],
       rows: d.tests,
       limit: 200,
@@ -171,7 +171,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       lang: ctx.lang,
       csv: "runs",
       columns: [
-        { key: "run_id", label: ctx.w("stamp.run"), show: (r: Row) => h("code", {}, str(r, "run_id")) },
+        { key: "run_id", label: ctx.w("stamp.run"), show: (r: Row) => ident(str(r, "run_id")) },
         { key: "job", label: ctx.w("job") },
         { key: "started_at", label: ctx.w("started_at"), show: at(ctx, "started_at") },
         { key: "status", label: ctx.w("status"), show: (r: Row) => pill(ctx, str(r, "status")) },

@@ -42,7 +42,7 @@ function changeLine(ctx: Ctx, k: HeadlineKpi, which: "vs_previous" | "vs_year_ag
       "data-way": m?.way ?? null,
       "data-delta": k[which]?.delta ?? null,
     },
-    m ? h("b", {}, m.signed) : ctx.w("no.comparison"),
+    m ? h("b", {}, m.signed) : ctx.w(which === "vs_previous" ? "no.comparison" : "no.year_ago"),
     " ",
     m ? ctx.w(which === "vs_previous" ? "vs.previous" : "vs.year_ago") : "",
     m?.absolute ? ` (${ctx.w("from.zero")})` : "",
