@@ -190,3 +190,24 @@ describe("the KPI catalogue", () => {
     expect(KPI_DIMENSIONS).toEqual(["region", "sector", "size_class", "legal_form"]);
   });
 });
+
+describe("the report's commentary", () => {
+  test("ranks the KPIs by the size of their move, largest first, leaving out those that did not move", async () => {
+    const { rankedKpiSentences } = await import("../pipelines/publish/report/commentary.ts");
+    const o = {
+      kpis: [
+        headline("billed", "SAR", "99.5", "100"),
+        headline("collected", "SAR", "71", "100"),
+        headline("arrears", "SAR", "100", "100"),
+        headline("arrears_ratio", "ratio", "0.047", "0.05"),
+      ],
+      drivers: { collected: [{ dimension: "region", dimension_value: "MAKKAH", value: "1", previous: "30", delta: "-29" }] },
+    } as unknown as import("../pipelines/publish/export/overview.ts").Overview;
+    const ranked = rankedKpiSentences(o, "en", "latn").map(nb);
+    expect(ranked).toEqual([
+      "Collected in the month fell 29.0% on last month to SAR 71.00, driven most by Makkah (region, down SAR 29.00).",
+      "Billed in the month fell 0.5% on last month to SAR 99.50.",
+      "Arrears ratio (to 12 months' billing) fell 0.3 points on last month to 4.7%.",
+    ]);
+  });
+});

@@ -14,6 +14,11 @@ import type { PagedList } from "../../pipelines/publish/export/paged.ts";
 
 type Row = Record<string, unknown>;
 const str = (r: Row, k: string) => (r[k] === null || r[k] === undefined ? "" : String(r[k]));
+/**
+ * A message the pipeline wrote (a rejection's reason): written in English by the ingest, so marked
+ * as English and laid out left to right on the Arabic page rather than mistranslated.
+ */
+const pipelineText = (text: string) => h("span", { lang: "en", dir: "ltr" }, text);
 /** A moment from the warehouse (UTC ISO) in Riyadh time, the one style for moments. */
 const at = (ctx: Ctx, k: string) => (r: Row) => riyadhTime(str(r, k) || null, ctx.lang, ctx.digits);
 
@@ -89,7 +94,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       columns: [
         { key: "delivery_id", label: ctx.w("last_delivery") },
         { key: "file_name", label: ctx.w("file") },
-        { key: "reason", label: ctx.w("reason") },
+        { key: "reason", label: ctx.w("reason"), show: (r: Row) => pipelineText(str(r, "reason")) },
         { key: "happened_at", label: ctx.w("last_loaded"), show: at(ctx, "happened_at") },
       ],
       rows: d.rejections,
@@ -103,7 +108,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       csv: "quarantine-reasons",
       columns: [
         { key: "entity", label: ctx.w("entity"), show: (r: Row) => code(ctx.lang, str(r, "entity")) },
-        { key: "rule", label: ctx.w("rule") },
+        { key: "rule", label: ctx.w("rule"), show: (r: Row) => ident(str(r, "rule")) },
         { key: "rows", label: ctx.w("rows"), numeric: true },
       ],
       rows: d.quarantine,
@@ -122,7 +127,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
               {
                 key: "reasons",
                 label: ctx.w("reason"),
-                show: (r: Row) => (Array.isArray(r.reasons) ? r.reasons.join("; ") : str(r, "reasons")),
+                show: (r: Row) => pipelineText(Array.isArray(r.reasons) ? r.reasons.join("; ") : str(r, "reasons")),
               },
               { key: "raw", label: ctx.w("raw"), show: (r: Row) => h("pre", { class: "raw" }, str(r, "raw")) },
             ],

@@ -63,7 +63,7 @@ export function driverClause(d: Driver | undefined, lang: Lang, digits: Digits):
   const m = d && movement({ delta: d.delta, relative: null }, "SAR", lang, digits);
   if (!d || !m || m.way === "flat") return "";
   const where = code(lang, d.dimension_value, d.dimension);
-  if (lang === "ar") return `، وجاء أكبر أثر من ${code(lang, d.dimension)} «${where}» (${NOUNS_OF_WAY.ar[m.way]} بمقدار ${m.size})`;
+  if (lang === "ar") return `، وجاء أكبر أثر من «${where}» (${code(lang, d.dimension)}، ${NOUNS_OF_WAY.ar[m.way]} بمقدار ${m.size})`;
   return `, driven most by ${where} (${code(lang, d.dimension).toLowerCase()}, ${m.way} ${m.size})`;
 }
 
