@@ -22,7 +22,8 @@ describe("format", () => {
     expect(percent("0.994619", "en")).toBe("99.5%");
     expect(kpiChange({ delta: "0.017", relative: null }, "ratio", "en", "latn", "pts")).toBe("+1.7 pts");
     expect(kpiChange({ delta: "100", relative: "0.042" }, "SAR", "en")).toBe("+4.2%");
-    expect(kpiChange({ delta: "100", relative: null }, "SAR", "en")).toBeNull();
+    // from zero (no relative change): the change in the unit, since zero is data
+    expect(kpiChange({ delta: "100", relative: null }, "SAR", "en")).toMatch(/^\+SAR\s100\.00$/);
     expect(shiftDecimal("-0.0123", 2)).toBe("-1.23");
     expect(shiftDecimal("0.5", 2)).toBe("50");
   });

@@ -18,6 +18,8 @@ import { tempDir } from "./helpers/deliveries.ts";
 import { query } from "./helpers/warehouse.ts";
 import { runs, screenshot, shownNumber, visit } from "./helpers/browser.ts";
 import { escapeRegExp, walk } from "./dashboards-files.ts";
+import { code } from "../dashboards/components/codes.ts";
+import { coloursFollowMeaning, kpisAreCatalogued, reportVerbsAgree } from "./dashboards-words.ts";
 
 const OFFLINE = runs("unshare", ["-n", "true"]);
 const HAVE_CHROMIUM = chromiumPath() !== undefined;
@@ -185,6 +187,14 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
     }
   });
 
+  test("KPI words: the warehouse's KPIs are the catalogue's, colours follow meaning, the report's verbs agree with their figures", {
+    timeout: 120_000,
+  }, async () => {
+    await kpisAreCatalogued(db);
+    for (const lang of ["ar", "en"] as const) await coloursFollowMeaning(browser, sites.audit.url, lang);
+    for (const audience of ["management", "audit"]) reportVerbsAgree(published, audience, stamps.management.period);
+  });
+
   test("collections, billing, health and employer pages show the warehouse's numbers", {
     timeout: 120_000,
   }, async () => {
@@ -226,7 +236,8 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
           tr.querySelector('[data-col="files"]')!.getAttribute("data-value"),
         ]),
       );
-    for (const l of loads) expect(shown).toContainEqual([l.entity, String(l.files)]);
+    // sources are named in words (code()), in English too
+    for (const l of loads) expect(shown).toContainEqual([code("en", l.entity), String(l.files)]);
     await h.page.close();
 
     const id = await anEmployerInArrears();

@@ -7,20 +7,14 @@ import type { Ctx } from "./context.js";
 import { figure, h, section } from "./dom.js";
 import { amount, integer, month, sar } from "./format.js";
 import { code } from "./i18n.js";
-import { employerLink, nameOf } from "./links.js";
+import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
-import { fetchShard, param, setParams } from "./url.js";
+import { param, setParams } from "./url.js";
 import { fetchPage, pagedTable } from "./paged.js";
+import { showEvidence } from "./billing-evidence.js";
 
 type Row = Record<string, unknown>;
 const s = (r: Row, k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
-
-interface Evidence {
-  invoice: Row;
-  contributors: Row[];
-  contributors_total: number;
-  coverage_gaps: Row[];
-}
 
 function summaryCards(ctx: Ctx, b: BillingSummary): HTMLElement {
   const card = (label: string, text: string, value: string | number, key: string) =>
@@ -100,7 +94,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
       lang: ctx.lang,
       csv: "differences-by-user",
       columns: [
-        { key: "posted_by", label: ctx.w("posted_by") },
+        { key: "posted_by", label: ctx.w("posted_by"), show: (r: Row) => code(ctx.lang, s(r, "posted_by")) },
         { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
         ...numberColumns(ctx),
       ],
@@ -150,14 +144,18 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
                   : s(r, "invoice_id"),
             },
             { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
-            { key: "period", label: ctx.w("period") },
+            {
+              key: "period",
+              label: ctx.w("period"),
+              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+            },
             {
               key: "invoice_type",
               label: ctx.w("invoice_type"),
               show: (r: Row) => code(ctx.lang, s(r, "invoice_type")),
             },
             { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
-            { key: "posted_by", label: ctx.w("posted_by") },
+            { key: "posted_by", label: ctx.w("posted_by"), show: (r: Row) => code(ctx.lang, s(r, "posted_by")) },
             {
               key: "billed_amount",
               label: ctx.w("billed"),
@@ -201,7 +199,11 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
           lang: ctx.lang,
           csv: "coverage-gaps",
           columns: [
-            { key: "period", label: ctx.w("period") },
+            {
+              key: "period",
+              label: ctx.w("period"),
+              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+            },
             { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
             { key: "contributor_id", label: ctx.w("contributor_id") },
             { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
@@ -213,7 +215,11 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
           lang: ctx.lang,
           csv: "coverage-gaps-by-month",
           columns: [
-            { key: "period", label: ctx.w("period") },
+            {
+              key: "period",
+              label: ctx.w("period"),
+              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+            },
             { key: "gaps", label: ctx.w("count"), numeric: true },
             { key: "employers", label: ctx.w("employers"), numeric: true },
           ],
@@ -232,94 +238,4 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
     coverage,
   );
   return root;
-}
-
-/** The contributors behind an invoice: each one's recomputed contribution, and who was engaged but not declared. */
-async function showEvidence(ctx: Ctx, target: HTMLElement, invoiceId: string): Promise<void> {
-  const e = await fetchShard<Evidence>(`invoices/${invoiceId}.json`);
-  if (!e) return;
-  const i = e.invoice;
-  const branch = (k: string) => ({ branch: ctx.w(k), billed: s(i, `billed_${k}`), expected: s(i, `expected_${k}`) });
-  target.replaceChildren(
-    h("h3", {}, `${ctx.w("invoice_id")} ${invoiceId} — ${ctx.w("contributors")} (${integer(e.contributors_total, ctx.lang, ctx.digits)})`),
-    dataTable({
-      lang: ctx.lang,
-      csv: `invoice-${invoiceId}-branches`,
-      columns: [
-        { key: "branch", label: ctx.w("type") },
-        {
-          key: "billed",
-          label: ctx.w("billed"),
-          numeric: true,
-          show: (r: { billed: string | null }) => amount(r.billed, ctx.lang, ctx.digits),
-        },
-        {
-          key: "expected",
-          label: ctx.w("expected"),
-          numeric: true,
-          show: (r: { expected: string | null }) => amount(r.expected, ctx.lang, ctx.digits),
-        },
-      ],
-      rows: [branch("annuities"), branch("hazards"), branch("unemployment")],
-    }),
-    dataTable({
-      lang: ctx.lang,
-      csv: `invoice-${invoiceId}-contributors`,
-      columns: [
-        { key: "contributor_id", label: ctx.w("contributor_id") },
-        { key: "name", label: ctx.w("name"), value: (r: Row) => nameOf(ctx, r) },
-        {
-          key: "contributory_wage",
-          label: ctx.w("contributory_wage"),
-          numeric: true,
-          show: (r: Row) => amount(s(r, "contributory_wage"), ctx.lang, ctx.digits),
-        },
-        { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
-        {
-          key: "annuities",
-          label: ctx.w("annuities"),
-          numeric: true,
-          show: (r: Row) => amount(s(r, "annuities"), ctx.lang, ctx.digits),
-        },
-        {
-          key: "hazards",
-          label: ctx.w("hazards"),
-          numeric: true,
-          show: (r: Row) => amount(s(r, "hazards"), ctx.lang, ctx.digits),
-        },
-        {
-          key: "unemployment",
-          label: ctx.w("unemployment"),
-          numeric: true,
-          show: (r: Row) => amount(s(r, "unemployment"), ctx.lang, ctx.digits),
-        },
-        {
-          key: "total",
-          label: ctx.w("total"),
-          numeric: true,
-          show: (r: Row) => amount(s(r, "total"), ctx.lang, ctx.digits),
-        },
-      ],
-      rows: e.contributors,
-      limit: 50,
-    }),
-    e.coverage_gaps.length
-      ? h(
-          "div",
-          {},
-          h("h4", {}, ctx.w("employer.gaps")),
-          dataTable({
-            lang: ctx.lang,
-            csv: `invoice-${invoiceId}-gaps`,
-            columns: [
-              { key: "contributor_id", label: ctx.w("contributor_id") },
-              { key: "name", label: ctx.w("name"), value: (r: Row) => nameOf(ctx, r) },
-              { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
-            ],
-            rows: e.coverage_gaps,
-          }),
-        )
-      : "",
-  );
-  target.scrollIntoView();
 }

@@ -1,6 +1,6 @@
 // Domain codes in words — ageing buckets, severities, regions, sectors (ISIC sections), size classes,
 // legal forms, channels, statuses — keyed by their warehouse spelling, in Arabic and English.
-import type { Dictionary, Lang } from "./i18n.js";
+import type { Dictionary, Lang } from "./lang.js";
 
 export const CODES: Dictionary = {
   // ageing buckets
@@ -61,9 +61,26 @@ export const CODES: Dictionary = {
   success: { ar: "نجح", en: "success" },
   failed: { ar: "فشل", en: "failed" },
   running: { ar: "قيد التشغيل", en: "running" },
+  // test severities, and the user the billing system posts as
+  warn: { ar: "تحذير", en: "warning" },
+  SYSTEM: { ar: "النظام (ترحيل آلي)", en: "System (automatic)" },
   SAR: { ar: "ريال", en: "SAR" },
   ratio: { ar: "نسبة", en: "ratio" },
   days: { ar: "أيام", en: "days" },
+  count: { ar: "عدد", en: "count" },
+  // the extracts (sources)
+  employers: { ar: "أصحاب العمل", en: "employers" },
+  contributors: { ar: "المشتركون", en: "contributors" },
+  engagements: { ar: "فترات العمل", en: "engagements" },
+  wages: { ar: "الأجور", en: "wages" },
+  invoices: { ar: "الفواتير", en: "invoices" },
+  invoice_adjustments: { ar: "تسويات الفواتير", en: "invoice adjustments" },
+  payments: { ar: "المدفوعات", en: "payments" },
+  instalment_plans: { ar: "خطط التقسيط", en: "instalment plans" },
+  disputes: { ar: "الاعتراضات", en: "disputes" },
+  dispute_events: { ar: "أحداث الاعتراضات", en: "dispute events" },
+  activity_log: { ar: "سجل النشاط", en: "activity log" },
+  unknown: { ar: "غير معروف", en: "unknown" },
   // difference bands
   lt_10: { ar: "أقل من 10 ريالات", en: "under SAR 10" },
   "10_100": { ar: "10–100 ريال", en: "SAR 10–100" },

@@ -1,18 +1,16 @@
 // Collections and arrears: the KPIs over time, breakdowns by region, sector, size class and legal
 // form, the ageing table at any month-end with (audit build) drill-down to the employers of a cell,
 // and the suspension candidates. Filters are in the URL.
-import { Decimal } from "decimal.js";
-import type { SeverityRow, SuspensionRow, SuspensionSummary } from "../../pipelines/publish/export/ageing.ts";
-import { ageingChart, BUCKET_ORDER, linesOverTime } from "./charts.js";
+import type { SeverityRow, SuspensionSummary } from "../../pipelines/publish/export/ageing.ts";
+import { ageingSection, suspensionSection } from "./arrears.js";
+import { linesOverTime } from "./charts.js";
 import type { Ctx } from "./context.js";
 import { h, section } from "./dom.js";
-import { amount, dateWithHijri, integer, kpiChange, kpiValue, month, type Unit } from "./format.js";
+import { changeBetween, dateWithHijri, gregorian, kpiValue, month, type Unit } from "./format.js";
 import { code, kpiLabel } from "./i18n.js";
-import { kpiLinks } from "./kpi.js";
-import { employerLink } from "./links.js";
+import { changeCell, kpiLinks } from "./kpi.js";
 import { dataTable } from "./table.js";
-import { fetchShard, param, setParams } from "./url.js";
-import { fetchPage, pagedTable } from "./paged.js";
+import { param, setParams } from "./url.js";
 
 export interface CollectionsData {
   kpis: string[];
@@ -24,19 +22,7 @@ export interface CollectionsData {
   suspension: Record<string, SuspensionSummary>;
 }
 
-interface DrillRow extends Record<string, unknown> {
-  employer_id: string;
-  name_ar: string | null;
-  name_en: string | null;
-  region: string | null;
-  severity: string;
-  past_due: string;
-  outstanding: string;
-  max_days_past_due: number | null;
-}
-
 const DIMENSIONS = ["region", "sector", "size_class", "legal_form"];
-const SEVERITIES = ["critical", "high", "medium", "low", "none"];
 
 function select(label: string, name: string, options: [string, string][], current: string, onchange: (v: string) => void): HTMLElement {
   return h(
@@ -74,7 +60,7 @@ export function renderCollections(ctx: Ctx, d: CollectionsData): HTMLElement {
       select(
         ctx.w("as_of"),
         "as_of",
-        d.as_ofs.map((a) => [a, a]),
+        d.as_ofs.map((a) => [a, gregorian(a, ctx.lang, ctx.digits)]),
         s.asOf,
         (v) => (setParams({ as_of: v, severity: null, bucket: null }), render()),
       ),
@@ -169,22 +155,13 @@ export function renderCollections(ctx: Ctx, d: CollectionsData): HTMLElement {
             key: "change",
             label: ctx.w("report.change"),
             numeric: true,
-            show: (r) => {
-              const now = get(period, s.kpi, s.dimension, r.group);
-              const before = previous ? get(previous, s.kpi, s.dimension, r.group) : null;
-              if (now === null || before === null) return "—";
-              const delta = new Decimal(now).minus(before);
-              const base = new Decimal(before).abs();
-              return (
-                kpiChange(
-                  { delta: delta.toString(), relative: base.isZero() ? null : delta.div(base).toString() },
-                  unit,
-                  ctx.lang,
-                  ctx.digits,
-                  ctx.w("points"),
-                ) ?? "—"
-              );
-            },
+            show: (r) =>
+              changeCell(
+                ctx,
+                s.kpi,
+                changeBetween(get(period, s.kpi, s.dimension, r.group), previous ? get(previous, s.kpi, s.dimension, r.group) : null),
+                unit,
+              ),
           },
         ],
         rows: groups.map((g) => ({ group: g })),
@@ -198,197 +175,10 @@ export function renderCollections(ctx: Ctx, d: CollectionsData): HTMLElement {
       filters,
       trends,
       breakdown,
-      ageingSection(ctx, d, s, render),
-      suspensionSection(ctx, d, s.asOf),
+      ageingSection(ctx, d.ageing, s, render),
+      suspensionSection(ctx, d.suspension, s.asOf),
     );
   };
   render();
   return root;
-}
-
-function ageingSection(
-  ctx: Ctx,
-  d: CollectionsData,
-  s: { asOf: string; severity: string | null; bucket: string | null },
-  rerender: () => void,
-): HTMLElement {
-  const rows = d.ageing.filter((a) => a.as_of === s.asOf);
-  const cell = (severity: string, bucket: string | null, text: string, raw: string | number) => {
-    const chosen = s.severity === severity && (s.bucket ?? null) === bucket;
-    // drilling to employers is detail: only the audit build has it
-    const content = ctx.audit
-      ? h(
-          "button",
-          {
-            type: "button",
-            "data-severity": severity,
-            "data-bucket": bucket ?? "",
-            onclick: () => (setParams({ severity, bucket }), rerender(), document.getElementById("drill")?.scrollIntoView()),
-          },
-          text,
-        )
-      : text;
-    return h("td", { class: `num${chosen ? " selected" : ""}`, "data-value": String(raw) }, content);
-  };
-  const table = h(
-    "table",
-    { class: "ageing" },
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", {}, ctx.w("severity")),
-        h("th", { class: "num" }, ctx.w("employers")),
-        BUCKET_ORDER.map((b) => h("th", { class: "num" }, code(ctx.lang, b))),
-        h("th", { class: "num" }, ctx.w("past_due")),
-        h("th", { class: "num" }, ctx.w("disputed")),
-      ),
-    ),
-    h(
-      "tbody",
-      {},
-      rows.map((r) =>
-        h(
-          "tr",
-          { "data-severity": r.severity },
-          h("th", {}, code(ctx.lang, r.severity)),
-          cell(r.severity, null, integer(r.employers, ctx.lang, ctx.digits), r.employers),
-          BUCKET_ORDER.map((b) =>
-            cell(r.severity, b, amount(r[b as keyof SeverityRow] as string, ctx.lang, ctx.digits), r[b as keyof SeverityRow] as string),
-          ),
-          h("td", { class: "num", "data-value": r.past_due }, amount(r.past_due, ctx.lang, ctx.digits)),
-          h("td", { class: "num", "data-value": r.disputed }, amount(r.disputed, ctx.lang, ctx.digits)),
-        ),
-      ),
-    ),
-  );
-  const drill = h("div", { id: "drill" });
-  if (ctx.audit) {
-    if (s.severity && SEVERITIES.includes(s.severity)) void fillDrill(ctx, drill, s.asOf, s.severity, s.bucket);
-    else drill.append(h("p", { class: "hint" }, ctx.w("ageing.drill.hint")));
-  }
-  return section(
-    "ageing",
-    `${ctx.w("ageing.table")} — ${s.asOf}`,
-    ageingChart(ctx, rows, ctx.w("overview.ageing")),
-    h("div", { class: "table-scroll" }, table),
-    drill,
-  );
-}
-
-async function fillDrill(ctx: Ctx, target: HTMLElement, asOf: string, severity: string, bucket: string | null): Promise<void> {
-  const all = (await fetchShard<DrillRow[]>(`ageing/${asOf}/${severity}.json`)) ?? [];
-  const rows = bucket ? all.filter((r) => Number(r[bucket] ?? 0) !== 0) : all;
-  target.replaceChildren(
-    h(
-      "h3",
-      {},
-      `${ctx.w("ageing.drill")}: ${code(ctx.lang, severity)}${bucket ? ` · ${code(ctx.lang, bucket)}` : ""} (${integer(rows.length, ctx.lang, ctx.digits)})`,
-    ),
-    h("p", { class: "hint" }, ctx.w("ageing.limited")),
-    dataTable({
-      lang: ctx.lang,
-      csv: `arrears-${asOf}-${severity}${bucket ? `-${bucket}` : ""}`,
-      columns: [
-        { key: "employer_id", label: ctx.w("employer"), show: (r: DrillRow) => employerLink(ctx, r) },
-        { key: "region", label: ctx.w("region"), show: (r) => code(ctx.lang, r.region) },
-        ...(bucket
-          ? [
-              {
-                key: bucket,
-                label: code(ctx.lang, bucket),
-                numeric: true,
-                show: (r: DrillRow) => amount(r[bucket] as string, ctx.lang, ctx.digits),
-              },
-            ]
-          : []),
-        {
-          key: "past_due",
-          label: ctx.w("past_due"),
-          numeric: true,
-          show: (r) => amount(r.past_due, ctx.lang, ctx.digits),
-        },
-        {
-          key: "outstanding",
-          label: ctx.w("outstanding"),
-          numeric: true,
-          show: (r) => amount(r.outstanding, ctx.lang, ctx.digits),
-        },
-        {
-          key: "max_days_past_due",
-          label: ctx.w("days_past_due"),
-          numeric: true,
-          show: (r) => integer(r.max_days_past_due, ctx.lang, ctx.digits),
-        },
-      ],
-      rows,
-      limit: 50,
-    }),
-  );
-}
-
-function suspensionSection(ctx: Ctx, d: CollectionsData, asOf: string): HTMLElement {
-  const summary = d.suspension[asOf];
-  const body = h("div");
-  if (summary) {
-    body.append(
-      h(
-        "p",
-        { class: "lead" },
-        `${integer(summary.employers, ctx.lang, ctx.digits)} ${ctx.w("employers")} · ${kpiValue(summary.past_due_undisputed, "SAR", ctx.lang, ctx.digits)}`,
-      ),
-      dataTable({
-        lang: ctx.lang,
-        csv: `suspension-by-region-${asOf}`,
-        columns: [
-          {
-            key: "region",
-            label: ctx.w("region"),
-            show: (r: SuspensionSummary["by_region"][number]) => code(ctx.lang, r.region),
-          },
-          {
-            key: "employers",
-            label: ctx.w("employers"),
-            numeric: true,
-            show: (r) => integer(r.employers, ctx.lang, ctx.digits),
-          },
-          {
-            key: "past_due_undisputed",
-            label: ctx.w("past_due"),
-            numeric: true,
-            show: (r) => amount(r.past_due_undisputed, ctx.lang, ctx.digits),
-          },
-        ],
-        rows: summary.by_region,
-      }),
-    );
-    if (ctx.audit && summary.employers > 0)
-      void fetchPage<SuspensionRow>(`suspension/${asOf}`).then((first) =>
-        body.append(
-          pagedTable(ctx, `suspension/${asOf}`, first ?? { total: 0, pages: 1, page: 0, rows: [] }, {
-            csv: `suspension-${asOf}`,
-            columns: [
-              { key: "employer_id", label: ctx.w("employer"), show: (r: SuspensionRow) => employerLink(ctx, r) },
-              { key: "region", label: ctx.w("region"), show: (r) => code(ctx.lang, r.region) },
-              {
-                key: "past_due_undisputed",
-                label: ctx.w("past_due"),
-                numeric: true,
-                show: (r) => amount(r.past_due_undisputed, ctx.lang, ctx.digits),
-              },
-              { key: "oldest_due_on", label: ctx.w("due_on") },
-              {
-                key: "days_past_due",
-                label: ctx.w("days_past_due"),
-                numeric: true,
-                show: (r) => integer(r.days_past_due, ctx.lang, ctx.digits),
-              },
-            ],
-          }),
-        ),
-      );
-  }
-  return section("suspension", `${ctx.w("overview.suspension")} — ${asOf}`, h("p", { class: "hint" }, ctx.w("suspension.explain")), body);
 }

@@ -1,10 +1,14 @@
-// Numbers and dates as a reader expects them: SAR with thousands grouping from the exact decimal
-// strings the warehouse exports (Intl formats a numeric string without going through a float),
-// Gregorian dates with the Umm al-Qura Hijri date beside them, Arabic or Latin digits.
+// Numbers as a reader expects them: SAR with thousands grouping from the exact decimal strings the
+// warehouse exports (Intl formats a numeric string without going through a float), Arabic or Latin
+// digits; a KPI's change computed once, so the words and the signed figure agree. Dates are in
+// dates.ts (re-exported here).
+import { Decimal } from "decimal.js";
+import type { Digits } from "./dates.js";
 import type { Lang } from "./i18n.js";
+import type { Unit } from "./kpi-catalogue.js";
 
-export type Digits = "latn" | "arab";
-export type Unit = "SAR" | "ratio" | "days" | "count";
+export type { Digits, Unit };
+export { dateWithHijri, gregorian, hijri, month, monthShort, riyadhTime, shortDate } from "./dates.js";
 
 /** Intl accepts numeric strings and formats them exactly (ES2023); the cast only satisfies the typings. */
 type Numeric = string | number;
@@ -13,10 +17,6 @@ const exact = (value: Numeric) => value as unknown as number;
 export function numberLocale(lang: Lang, digits: Digits = "latn"): string {
   return lang === "ar" ? `ar-SA-u-nu-${digits}` : "en-GB";
 }
-/** ar-SA's default calendar is the Hijri one; Gregorian dates ask for it by name. */
-const gregorianLocale = (lang: Lang, digits: Digits) => (lang === "ar" ? `ar-SA-u-ca-gregory-nu-${digits}` : "en-GB");
-const hijriLocale = (lang: Lang, digits: Digits) =>
-  lang === "ar" ? `ar-SA-u-ca-islamic-umalqura-nu-${digits}` : "en-GB-u-ca-islamic-umalqura";
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -76,30 +76,71 @@ export function kpiValue(value: Numeric | null | undefined, unit: Unit, lang: La
   }
 }
 
-/** The change of a KPI: ratios in percentage points, everything else in per cent of the earlier value. */
-export function kpiChange(
-  change: { delta: string; relative: string | null } | null,
-  unit: Unit,
-  lang: Lang,
-  digits: Digits = "latn",
-  pointsWord = "pts",
-): string | null {
+export interface Change {
+  /** value − other, exact. */
+  delta: string;
+  /** delta ÷ |other|; null when other is zero. */
+  relative: string | null;
+}
+
+/** A value against an earlier one, in exact decimals; null when either is missing (zero is a value). */
+export function changeBetween(value: string | null, other: string | null): Change | null {
+  if (value === null || other === null) return null;
+  const delta = new Decimal(value).minus(other);
+  const base = new Decimal(other).abs();
+  return { delta: delta.toString(), relative: base.isZero() ? null : delta.div(base).toSignificantDigits(8).toString() };
+}
+
+/** Which way a figure moved, as shown: a change too small to show at one decimal did not move. */
+export type Way = "up" | "down" | "flat";
+
+export interface Movement {
+  way: Way;
+  /** The change with its sign, as a table shows it: "−29.0%", "+0.3 pts", "+SAR 1,200.00". */
+  signed: string;
+  /** The same figure without its sign, for a sentence whose verb says which way. */
+  size: string;
+  /** True when the change is in the KPI's own unit because the earlier value was zero. */
+  absolute: boolean;
+}
+
+/**
+ * A KPI's change, computed once: ratios in percentage points, other units in per cent of the earlier
+ * value, or — when the earlier value was zero, which is data too — in the unit itself. The way is read
+ * from the rounded figure that is shown, so a verb never contradicts its number. Null only when the
+ * other month has no value at all.
+ */
+export function movement(change: Change | null, unit: Unit, lang: Lang, digits: Digits = "latn", pointsWord = "pts"): Movement | null {
   if (!change) return null;
+  const locale = numberLocale(lang, digits);
+  const signed = { signDisplay: "exceptZero" } as const;
+  let shown: Decimal;
+  let format: (v: string, o?: Intl.NumberFormatOptions) => string;
+  let absolute = false;
   if (unit === "ratio") {
-    const points = nf(numberLocale(lang, digits), {
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-      signDisplay: "exceptZero",
-    }).format(exact(shiftDecimal(change.delta, 2)));
-    return `${points} ${pointsWord}`;
+    shown = new Decimal(shiftDecimal(change.delta, 2)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+    format = (v, o) => `${nf(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, ...o }).format(exact(v))} ${pointsWord}`;
+  } else if (change.relative !== null) {
+    shown = new Decimal(change.relative).toDecimalPlaces(3, Decimal.ROUND_HALF_UP);
+    format = (v, o) => nf(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, ...o }).format(exact(v));
+  } else {
+    absolute = true;
+    shown = new Decimal(change.delta).toDecimalPlaces(unit === "count" ? 0 : unit === "days" ? 1 : 2, Decimal.ROUND_HALF_UP);
+    format = (v, o) => unitNumber(v, unit, locale, o);
   }
-  if (change.relative === null) return null;
-  return nf(numberLocale(lang, digits), {
-    style: "percent",
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: "exceptZero",
-  }).format(exact(change.relative));
+  const way: Way = shown.isZero() ? "flat" : shown.isNegative() ? "down" : "up";
+  return { way, signed: format(shown.toFixed(), signed), size: format(shown.abs().toFixed()), absolute };
+}
+
+function unitNumber(v: string, unit: Unit, locale: string, o: Intl.NumberFormatOptions = {}): string {
+  const places = unit === "count" ? 0 : unit === "days" ? 1 : 2;
+  const style: Intl.NumberFormatOptions = unit === "SAR" ? { style: "currency", currency: "SAR" } : {};
+  return nf(locale, { ...style, minimumFractionDigits: places, maximumFractionDigits: places, ...o }).format(exact(v));
+}
+
+/** The signed change of a KPI, as a table shows it (see movement). */
+export function kpiChange(change: Change | null, unit: Unit, lang: Lang, digits: Digits = "latn", pointsWord = "pts"): string | null {
+  return movement(change, unit, lang, digits, pointsWord)?.signed ?? null;
 }
 
 /** Multiplies a decimal string by 10^places without a float (for percentage points). */
@@ -110,66 +151,4 @@ export function shiftDecimal(value: string, places: number): string {
   const digits = (whole + padded.slice(0, places)).replace(/^0+(?=\d)/, "");
   const rest = padded.slice(places);
   return `${negative ? "-" : ""}${digits}${rest ? `.${rest}` : ""}`;
-}
-
-const noonUtc = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-
-/** A calendar date (YYYY-MM-DD) in the Gregorian calendar. */
-export function gregorian(iso: string | null | undefined, lang: Lang, digits: Digits = "latn"): string {
-  if (!iso) return "—";
-  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(noonUtc(iso));
-}
-
-/** The same date in the Umm al-Qura calendar. */
-export function hijri(iso: string | null | undefined, lang: Lang, digits: Digits = "latn"): string {
-  if (!iso) return "—";
-  return new Intl.DateTimeFormat(hijriLocale(lang, digits), {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(noonUtc(iso));
-}
-
-/** "31 October 2026 (20 Jumada I 1448 AH)". */
-export function dateWithHijri(iso: string | null | undefined, lang: Lang, digits: Digits = "latn"): string {
-  if (!iso) return "—";
-  return `${gregorian(iso, lang, digits)} (${hijri(iso, lang, digits)})`;
-}
-
-/** A short numeric date for tables: 2026-10-31 stays sortable and unambiguous in both languages. */
-export function shortDate(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 10) : "—";
-}
-
-/** A month (YYYY-MM) in words. */
-export function month(period: string, lang: Lang, digits: Digits = "latn"): string {
-  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(noonUtc(`${period}-15`));
-}
-
-/** A moment in Riyadh time. */
-export function riyadhTime(iso: string, lang: Lang, digits: Digits = "latn"): string {
-  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Riyadh",
-  }).format(new Date(iso));
-}
-
-/** A month for chart ticks: "Oct 26". */
-export function monthShort(period: string, lang: Lang, digits: Digits = "latn"): string {
-  return new Intl.DateTimeFormat(gregorianLocale(lang, digits), {
-    month: "short",
-    year: "2-digit",
-    timeZone: "UTC",
-  }).format(noonUtc(`${period}-15`));
 }

@@ -1,21 +1,26 @@
 // Data health for analysts: freshness per source, loads and rejections, quarantine reasons, model
 // test results, runs and their input files, KPI definitions, the model catalogue with its lineage
 // graph, and the data dictionary. ?kpi=, ?model= and ?run= point at a row.
-import type { Catalog, CatalogNode } from "../../pipelines/engine/catalog.ts";
+import type { Catalog } from "../../pipelines/engine/catalog.ts";
 import type { Ctx } from "./context.js";
 import { h, section } from "./dom.js";
-import { integer } from "./format.js";
-import { code, kpiDefinition, kpiLabel, KPI_DEFINITIONS } from "./i18n.js";
-import { KPI_MODEL } from "./kpi.js";
-import { lineageGraph, nodeById } from "./lineage.js";
+import { integer, riyadhTime, shortDate } from "./format.js";
+import { code } from "./i18n.js";
+import { catalogueSection, ident, kpiSection, pill, testSeverity } from "./health-catalogue.js";
 import { dataTable } from "./table.js";
-import { param, setParams } from "./url.js";
+import { param } from "./url.js";
 import { fetchPage, pagedTable } from "./paged.js";
 import type { PagedList } from "../../pipelines/publish/export/paged.ts";
 
 type Row = Record<string, unknown>;
 const str = (r: Row, k: string) => (r[k] === null || r[k] === undefined ? "" : String(r[k]));
-const pill = (ctx: Ctx, v: string) => h("span", { class: `pill ${v}` }, code(ctx.lang, v));
+/**
+ * A message the pipeline wrote (a rejection's reason): written in English by the ingest, so marked
+ * as English and laid out left to right on the Arabic page rather than mistranslated.
+ */
+const pipelineText = (text: string) => h("span", { lang: "en", dir: "ltr" }, text);
+/** A moment from the warehouse (UTC ISO) in Riyadh time, the one style for moments. */
+const at = (ctx: Ctx, k: string) => (r: Row) => riyadhTime(str(r, k) || null, ctx.lang, ctx.digits);
 
 export interface HealthData {
   entities: string[];
@@ -43,9 +48,9 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       lang: ctx.lang,
       csv: "freshness",
       columns: [
-        { key: "entity", label: ctx.w("entity") },
-        { key: "last_delivery_created_at", label: ctx.w("last_delivery") },
-        { key: "last_loaded_at", label: ctx.w("last_loaded") },
+        { key: "entity", label: ctx.w("entity"), show: (r: Row) => code(ctx.lang, str(r, "entity")) },
+        { key: "last_delivery_created_at", label: ctx.w("last_delivery"), show: at(ctx, "last_delivery_created_at") },
+        { key: "last_loaded_at", label: ctx.w("last_loaded"), show: at(ctx, "last_loaded_at") },
         {
           key: "age_days",
           label: ctx.w("age_days"),
@@ -70,7 +75,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       lang: ctx.lang,
       csv: "loads-by-source",
       columns: [
-        { key: "entity", label: ctx.w("entity") },
+        { key: "entity", label: ctx.w("entity"), show: (r: Row) => code(ctx.lang, str(r, "entity")) },
         { key: "files", label: ctx.w("files"), numeric: true },
         { key: "loaded_files", label: ctx.w("loaded"), numeric: true },
         { key: "rejected_files", label: ctx.w("rejected"), numeric: true },
@@ -89,8 +94,8 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       columns: [
         { key: "delivery_id", label: ctx.w("last_delivery") },
         { key: "file_name", label: ctx.w("file") },
-        { key: "reason", label: ctx.w("reason") },
-        { key: "happened_at", label: ctx.w("last_loaded") },
+        { key: "reason", label: ctx.w("reason"), show: (r: Row) => pipelineText(str(r, "reason")) },
+        { key: "happened_at", label: ctx.w("last_loaded"), show: at(ctx, "happened_at") },
       ],
       rows: d.rejections,
     }),
@@ -102,8 +107,8 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       lang: ctx.lang,
       csv: "quarantine-reasons",
       columns: [
-        { key: "entity", label: ctx.w("entity") },
-        { key: "rule", label: ctx.w("rule") },
+        { key: "entity", label: ctx.w("entity"), show: (r: Row) => code(ctx.lang, str(r, "entity")) },
+        { key: "rule", label: ctx.w("rule"), show: (r: Row) => ident(str(r, "rule")) },
         { key: "rows", label: ctx.w("rows"), numeric: true },
       ],
       rows: d.quarantine,
@@ -122,7 +127,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
               {
                 key: "reasons",
                 label: ctx.w("reason"),
-                show: (r: Row) => (Array.isArray(r.reasons) ? r.reasons.join("; ") : str(r, "reasons")),
+                show: (r: Row) => pipelineText(Array.isArray(r.reasons) ? r.reasons.join("; ") : str(r, "reasons")),
               },
               { key: "raw", label: ctx.w("raw"), show: (r: Row) => h("pre", { class: "raw" }, str(r, "raw")) },
             ],
@@ -139,12 +144,12 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       lang: ctx.lang,
       csv: "model-tests",
       columns: [
-        { key: "model", label: ctx.w("model") },
-        { key: "test", label: ctx.w("test") },
-        { key: "severity", label: ctx.w("severity") },
+        { key: "model", label: ctx.w("model"), show: (r: Row) => ident(str(r, "model")) },
+        { key: "test", label: ctx.w("test"), show: (r: Row) => ident(str(r, "test")) },
+        { key: "severity", label: ctx.w("severity"), show: (r: Row) => testSeverity(ctx, str(r, "severity")) },
         { key: "status", label: ctx.w("result"), show: (r: Row) => pill(ctx, str(r, "status")) },
         { key: "failing_rows", label: ctx.w("failing_rows"), numeric: true },
-        { key: "run_id", label: ctx.w("stamp.run") },
+        { key: "run_id", label: ctx.w("stamp.run"), show: (r: Row) => ident(str(r, "run_id")) },
       ],
       rows: d.tests,
       limit: 200,
@@ -171,11 +176,11 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
       lang: ctx.lang,
       csv: "runs",
       columns: [
-        { key: "run_id", label: ctx.w("stamp.run"), show: (r: Row) => h("code", {}, str(r, "run_id")) },
+        { key: "run_id", label: ctx.w("stamp.run"), show: (r: Row) => ident(str(r, "run_id")) },
         { key: "job", label: ctx.w("job") },
-        { key: "started_at", label: ctx.w("started_at") },
+        { key: "started_at", label: ctx.w("started_at"), show: at(ctx, "started_at") },
         { key: "status", label: ctx.w("status"), show: (r: Row) => pill(ctx, str(r, "status")) },
-        { key: "as_of", label: ctx.w("as_of") },
+        { key: "as_of", label: ctx.w("as_of"), show: (r: Row) => shortDate(str(r, "as_of") || null, ctx.lang) },
         { key: "steps", label: ctx.w("steps"), show: (r: Row) => (Array.isArray(r.steps) ? r.steps.join(" · ") : "") },
         { key: "inputs", label: ctx.w("inputs"), numeric: true },
         { key: "git_sha", label: "git", show: (r: Row) => str(r, "git_sha").slice(0, 10) },
@@ -187,30 +192,6 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
     h("h3", {}, `${ctx.w("health.inputs")} ${d.run_inputs.run_id}`),
     inputs,
   );
-  const kpiNode = nodeById(catalog, KPI_MODEL);
-  const chosenKpi = param("kpi");
-  const kpis = section(
-    "kpis",
-    ctx.w("health.kpis"),
-    dataTable({
-      lang: ctx.lang,
-      csv: "kpi-definitions",
-      columns: [
-        { key: "kpi", label: ctx.w("kpi"), show: (r: { kpi: string }) => kpiLabel(ctx.lang, r.kpi) },
-        { key: "definition", label: ctx.w("definition"), value: (r) => kpiDefinition(ctx.lang, r.kpi) },
-        { key: "model", label: ctx.w("model"), value: () => KPI_MODEL },
-        { key: "sources", label: ctx.w("sources"), value: () => upstreamSources(catalog, KPI_MODEL).join(", ") },
-        {
-          key: "last_built",
-          label: ctx.w("last_built"),
-          value: () => (kpiNode?.last_built ? `${kpiNode.last_built.at} (${kpiNode.last_built.run_id})` : ""),
-        },
-      ],
-      rows: Object.keys(KPI_DEFINITIONS).map((kpi) => ({ kpi })),
-      highlight: (r) => r.kpi === chosenKpi,
-      rowAttrs: (r) => ({ id: `kpi-${r.kpi}`, "data-kpi": r.kpi }),
-    }),
-  );
   return h(
     "div",
     { class: "tahseel-page", "data-page": "health" },
@@ -220,93 +201,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
     quarantine,
     tests,
     runs,
-    kpis,
+    kpiSection(ctx, catalog),
     catalogueSection(ctx, catalog),
-  );
-}
-
-/** Every raw table a model reads, however indirectly. */
-function upstreamSources(catalog: Catalog, id: string): string[] {
-  const seen = new Set<string>();
-  const visit = (n: string) => {
-    for (const u of nodeById(catalog, n)?.upstream ?? []) if (!seen.has(u)) seen.add(u), visit(u.replace(/_current$/, ""));
-  };
-  visit(id);
-  return [...seen].filter((s) => s.startsWith("raw.")).sort();
-}
-
-function catalogueSection(ctx: Ctx, catalog: Catalog): HTMLElement {
-  const detail = h("div", { class: "node-detail" });
-  const graph = h("div", { class: "lineage", dir: "ltr" });
-  const draw = () => {
-    const chosen = nodeById(catalog, param("model")) ?? nodeById(catalog, KPI_MODEL) ?? catalog.nodes[0];
-    graph.replaceChildren(lineageGraph(catalog, chosen?.id ?? null, (id) => (setParams({ model: id }), draw())));
-    detail.replaceChildren(chosen ? nodeDetail(ctx, chosen) : "");
-  };
-  draw();
-  const dictionary = catalog.nodes.flatMap((n) =>
-    n.columns.map((c) => ({ table: n.id, column: c.name, type: c.type, description: c.description })),
-  );
-  return h(
-    "div",
-    {},
-    section("catalogue", ctx.w("health.catalogue"), graph, detail),
-    section(
-      "dictionary",
-      ctx.w("health.dictionary"),
-      dataTable({
-        lang: ctx.lang,
-        csv: "data-dictionary",
-        columns: [
-          { key: "table", label: ctx.w("model") },
-          { key: "column", label: ctx.w("column") },
-          { key: "type", label: ctx.w("type") },
-          { key: "description", label: ctx.w("description") },
-        ],
-        rows: dictionary,
-        limit: 60,
-      }),
-    ),
-  );
-}
-
-function nodeDetail(ctx: Ctx, n: CatalogNode): HTMLElement {
-  return h(
-    "div",
-    { class: "card", "data-model": n.id },
-    h("h3", {}, n.id),
-    h("p", {}, n.description),
-    n.grain ? h("p", {}, h("b", {}, `${ctx.w("grain")}: `), n.grain) : "",
-    h("p", {}, h("b", {}, `${ctx.w("upstream")}: `), n.upstream.join(", ") || "—"),
-    h("p", {}, h("b", {}, `${ctx.w("downstream")}: `), n.downstream.join(", ") || "—"),
-    n.last_built ? h("p", {}, h("b", {}, `${ctx.w("last_built")}: `), `${n.last_built.at} · ${n.last_built.run_id}`) : "",
-    dataTable({
-      lang: ctx.lang,
-      csv: `columns-${n.id}`,
-      columns: [
-        { key: "name", label: ctx.w("column") },
-        { key: "type", label: ctx.w("type") },
-        { key: "description", label: ctx.w("description") },
-      ],
-      rows: n.columns,
-      limit: 60,
-    }),
-    n.tests.length
-      ? dataTable({
-          lang: ctx.lang,
-          csv: `tests-${n.id}`,
-          columns: [
-            { key: "name", label: ctx.w("test") },
-            { key: "severity", label: ctx.w("severity") },
-            {
-              key: "status",
-              label: ctx.w("result"),
-              value: (t: CatalogNode["tests"][number]) => t.last_result?.status ?? "",
-              show: (t) => pill(ctx, t.last_result?.status ?? "—"),
-            },
-          ],
-          rows: n.tests,
-        })
-      : "",
   );
 }

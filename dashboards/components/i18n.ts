@@ -1,9 +1,8 @@
 // Every word the site and the report show, in Arabic and English. Domain codes (KPIs, regions,
 // sectors, buckets…) keep their warehouse spelling as keys so a label never changes a number.
-export type Lang = "ar" | "en";
+import type { Dictionary, Lang } from "./lang.js";
 
-type Entry = { ar: string; en: string };
-export type Dictionary = Record<string, Entry>;
+export type { Dictionary, Lang };
 
 const UI: Dictionary = {
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
@@ -23,6 +22,8 @@ const UI: Dictionary = {
   "vs.previous": { ar: "عن الشهر السابق", en: "vs last month" },
   "vs.year_ago": { ar: "عن الشهر نفسه من العام السابق", en: "vs same month last year" },
   "no.comparison": { ar: "لا توجد بيانات للمقارنة", en: "no data to compare" },
+  "no.year_ago": { ar: "لا بيانات للشهر نفسه من العام السابق", en: "no data for the same month last year" },
+  "from.zero": { ar: "من صفر", en: "from zero" },
   points: { ar: "نقطة", en: "pts" },
   definition: { ar: "التعريف", en: "Definition" },
   model: { ar: "النموذج", en: "Model" },
@@ -154,6 +155,8 @@ const UI: Dictionary = {
   last_loaded: { ar: "آخر تحميل", en: "Last loaded" },
   age_days: { ar: "العمر (أيام)", en: "Age (days)" },
   test: { ar: "الاختبار", en: "Test" },
+  "test.error": { ar: "يوقف البناء", en: "error (stops the build)" },
+  "test.warn": { ar: "تحذير فقط", en: "warning only" },
   result: { ar: "النتيجة", en: "Result" },
   failing_rows: { ar: "سجلات مخالفة", en: "Failing rows" },
   job: { ar: "المهمة", en: "Job" },
@@ -164,6 +167,10 @@ const UI: Dictionary = {
   type: { ar: "النوع", en: "Type" },
   description: { ar: "الوصف", en: "Description" },
   unit: { ar: "الوحدة", en: "Unit" },
+  better: { ar: "الاتجاه الأفضل", en: "Better when" },
+  "better.up": { ar: "الارتفاع", en: "higher" },
+  "better.down": { ar: "الانخفاض", en: "lower" },
+  "better.none": { ar: "لا اتجاه أفضل", en: "neither" },
   sources: { ar: "المصادر", en: "Sources" },
   last_built: { ar: "آخر بناء", en: "Last built" },
   grain: { ar: "مستوى التفصيل", en: "Grain" },
@@ -193,76 +200,8 @@ const UI: Dictionary = {
   "report.value": { ar: "القيمة", en: "Value" },
 };
 
-export const KPI_LABELS: Dictionary = {
-  billed: { ar: "المفوتر في الشهر", en: "Billed in the month" },
-  collected: { ar: "المحصل في الشهر", en: "Collected in the month" },
-  on_time_collection_rate: { ar: "نسبة التحصيل في الموعد", en: "On-time collection rate" },
-  collection_rate_to_date: { ar: "نسبة التحصيل حتى تاريخه", en: "Collection rate to date" },
-  arrears: { ar: "المتأخرات", en: "Arrears" },
-  arrears_ratio: { ar: "نسبة المتأخرات إلى فوترة 12 شهرًا", en: "Arrears ratio (to 12 months' billing)" },
-  days_sales_outstanding: { ar: "أيام التحصيل القائمة", en: "Days sales outstanding" },
-  outstanding: { ar: "الرصيد القائم", en: "Outstanding" },
-  employers_paying_on_time_share: { ar: "حصة المنشآت الملتزمة بالسداد", en: "Employers paying on time" },
-  adjustment_rate: { ar: "نسبة التسويات", en: "Adjustment rate" },
-  manual_posting_rate: { ar: "نسبة الترحيل اليدوي", en: "Manual posting rate" },
-  late_fee_billed: { ar: "غرامات التأخير المفوترة", en: "Late fees billed" },
-  late_fee_waived: { ar: "غرامات التأخير المعفاة", en: "Late fees waived" },
-  credit_balances_held: { ar: "الأرصدة الدائنة", en: "Credit balances held" },
-  coverage_gaps: { ar: "فجوات التغطية", en: "Coverage gaps" },
-};
-
-/** One-sentence definitions; the model's full description is on the data health page. */
-export const KPI_DEFINITIONS: Dictionary = {
-  billed: {
-    ar: "الفواتير الصادرة في الشهر مطروحًا منها ما أُلغي بإعادة الإصدار في الشهر.",
-    en: "Invoices issued in the month less invoices cancelled by a re-issue in the month.",
-  },
-  collected: {
-    ar: "المدفوعات المستلمة في الشهر مطروحًا منها المدفوعات المعكوسة في الشهر.",
-    en: "Payments received in the month less payments reversed in the month.",
-  },
-  on_time_collection_rate: {
-    ar: "نسبة ما سُدد من فواتير اشتراكات الشهر بحلول تاريخ استحقاقها.",
-    en: "Share of the month's contribution invoices paid by their due date.",
-  },
-  collection_rate_to_date: {
-    ar: "نسبة ما سُدد من فواتير اشتراكات الشهر حتى تاريخ البيانات.",
-    en: "Share of the month's contribution invoices paid by the as-of date.",
-  },
-  arrears: {
-    ar: "المبالغ المفتوحة التي تجاوزت تاريخ استحقاقها في نهاية الشهر.",
-    en: "Open amounts past their due date at the month's end.",
-  },
-  arrears_ratio: {
-    ar: "المتأخرات مقسومة على فوترة آخر 12 شهرًا.",
-    en: "Arrears divided by the billing of the trailing 12 months.",
-  },
-  days_sales_outstanding: {
-    ar: "الرصيد القائم مقسومًا على فوترة آخر 3 أشهر مضروبًا في عدد أيامها.",
-    en: "Outstanding divided by the trailing 3 months' billing, times their days.",
-  },
-  outstanding: {
-    ar: "كل المبالغ المفتوحة في نهاية الشهر، المستحقة وغير المستحقة.",
-    en: "All open amounts at the month's end, due or not.",
-  },
-  employers_paying_on_time_share: {
-    ar: "من المنشآت المطالبة بفاتورة الشهر، نسبة من سدد كامل المبلغ في موعده.",
-    en: "Of the employers owing on the month's invoice, the share that paid it in full by the due date.",
-  },
-  late_fee_billed: { ar: "فواتير غرامات التأخير الصادرة في الشهر.", en: "Late-fee invoices issued in the month." },
-  credit_balances_held: {
-    ar: "المبالغ المدفوعة زيادة عن المستحق في نهاية الشهر.",
-    en: "Overpayments held at the month's end.",
-  },
-  coverage_gaps: {
-    ar: "أشهر مشتركين على رأس العمل دون أجر مصرح به.",
-    en: "Engaged contributor-months with no wage declared.",
-  },
-};
-
 /** The word for a UI key; the key itself when a word is missing, so a gap shows instead of breaking. */
 export const t = (lang: Lang, key: string): string => UI[key]?.[lang] ?? key;
-export const kpiLabel = (lang: Lang, kpi: string): string => KPI_LABELS[kpi]?.[lang] ?? kpi;
-export const kpiDefinition = (lang: Lang, kpi: string): string | undefined => KPI_DEFINITIONS[kpi]?.[lang];
+export { kpiDefinition, kpiLabel } from "./kpi-catalogue.js";
 
 export { code, CODES, SECTORS } from "./codes.js";

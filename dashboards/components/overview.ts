@@ -10,6 +10,7 @@ import { kpiCard } from "./kpi.js";
 import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
 import { pageHref } from "./url.js";
+import { NOUNS, plural } from "./plural.js";
 
 /** Which page explains each headline KPI. */
 const EXPLAINED_BY: Record<string, (o: Overview) => string> = {
@@ -26,8 +27,8 @@ function suspensionFigure(ctx: Ctx, o: Overview): HTMLElement {
   const head = h(
     "p",
     { class: "lead" },
-    figure(integer(s.employers, ctx.lang, ctx.digits), s.employers, { "data-figure": "suspension-employers" }),
-    ` ${ctx.w("employers")} · `,
+    figure(plural(s.employers, NOUNS.employer, ctx.lang, ctx.digits), s.employers, { "data-figure": "suspension-employers" }),
+    " · ",
     figure(sar(s.past_due_undisputed, ctx.lang, ctx.digits), s.past_due_undisputed, {
       "data-figure": "suspension-amount",
     }),
@@ -146,10 +147,9 @@ function billingFigure(ctx: Ctx, o: Overview): HTMLElement {
     h(
       "p",
       { class: "lead" },
-      figure(integer(b.active_with_difference, ctx.lang, ctx.digits), b.active_with_difference, {
+      figure(plural(b.active_with_difference, NOUNS.withDifference, ctx.lang, ctx.digits), b.active_with_difference, {
         "data-figure": "billing-invoices",
       }),
-      ` ${ctx.w("invoices.with_difference")}`,
     ),
     h(
       "p",
@@ -157,12 +157,7 @@ function billingFigure(ctx: Ctx, o: Overview): HTMLElement {
       `${ctx.w("difference.abs")}: `,
       figure(sar(b.abs_difference, ctx.lang, ctx.digits), b.abs_difference, { "data-figure": "billing-abs" }),
     ),
-    h(
-      "p",
-      {},
-      figure(integer(b.cancelled_with_difference, ctx.lang, ctx.digits), b.cancelled_with_difference),
-      ` ${ctx.w("invoices.corrected")}`,
-    ),
+    h("p", {}, figure(plural(b.cancelled_with_difference, NOUNS.corrected, ctx.lang, ctx.digits), b.cancelled_with_difference)),
     more(ctx, pageHref("billing")),
   );
 }

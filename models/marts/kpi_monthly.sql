@@ -1,27 +1,15 @@
 /*
 description: >
   Collection KPIs by month, overall (dimension all) and by region, sector, size class and legal
-  form, from core.kpi_measures. Definitions (a month's snapshot is its last day, or the as-of date
-  for the as-of month; "the month's contribution invoices" are those whose period is the month):
-  billed — invoices issued in the month less invoices cancelled by a re-issue in the month, SAR;
-  collected — payments received in the month less payments reversed in the month, SAR;
-  on_time_collection_rate — share of the month's contribution invoices (as owed at the end of their
-  due date) paid by then; collection_rate_to_date — the same share as of the as-of date;
-  arrears — past-due open amount at the snapshot, SAR; arrears_ratio — arrears ÷ billed over the
-  trailing 12 months; days_sales_outstanding — outstanding at the snapshot ÷ billed over the
-  trailing 3 months × their days; outstanding — open amount at the snapshot, SAR;
-  employers_paying_on_time_share — of the employers whose contribution invoice for the month owed
-  something at its due date, the share that had paid it in full by then; adjustment_rate — absolute
-  approved adjustments approved in the month ÷ billed; manual_posting_rate — manually posted
-  invoices ÷ invoices issued in the month; late_fee_billed — late-fee invoices issued in the month,
-  SAR; late_fee_waived — approved fee_waiver credits on late fees approved in the month, SAR;
-  credit_balances_held — credit balances at the snapshot, SAR; coverage_gaps — engaged
-  contributor-months with no wage declared. A ratio whose denominator is zero is null.
+  form, from core.kpi_measures. Which KPIs there are — their names, definitions in Arabic and English,
+  units and which way is better — is the KPI catalogue (dashboards/components/kpi-catalogue.ts); this
+  model computes them. A month's snapshot is its last day, or the as-of date for the as-of month;
+  "the month's contribution invoices" are those whose period is the month. A ratio whose denominator
+  is zero is null.
 description_ar: >
   مؤشرات التحصيل لكل شهر، إجمالًا وحسب المنطقة والقطاع وفئة الحجم والشكل القانوني، من
-  core.kpi_measures: المفوتر والمحصل ونسبة التحصيل في الموعد وحتى تاريخه والمتأخرات ونسبتها ومتوسط
-  أيام التحصيل والقائم وحصة المنشآت المسددة في الموعد ونسبة التسويات ونسبة الترحيل اليدوي وغرامات
-  التأخير المفوترة والمعفاة والأرصدة الدائنة وفجوات التغطية. النسبة التي مقامها صفر فارغة.
+  core.kpi_measures. أسماء المؤشرات وتعريفاتها بالعربية والإنجليزية ووحداتها والاتجاه الأفضل لكل منها
+  في فهرس المؤشرات (dashboards/components/kpi-catalogue.ts)؛ وهذا النموذج يحسبها. النسبة التي مقامها صفر فارغة.
 grain: one row per period, kpi, dimension and dimension_value
 materialized: table
 columns:
@@ -29,8 +17,8 @@ columns:
     description: Month YYYY-MM.
     description_ar: الشهر YYYY-MM.
   kpi:
-    description: KPI name (see the description).
-    description_ar: اسم المؤشر (انظر الوصف).
+    description: KPI key, as in the KPI catalogue (dashboards/components/kpi-catalogue.ts).
+    description_ar: مفتاح المؤشر كما في فهرس المؤشرات.
   dimension:
     description: all, region, sector, size_class or legal_form.
     description_ar: "البُعد: الكل أو المنطقة أو القطاع أو فئة الحجم أو الشكل القانوني."
@@ -52,11 +40,31 @@ tests:
     name: billed overall = the sum of the employers' billed
 */
 WITH grouped AS (
-  SELECT period, 'all' AS dimension, 'all' AS dimension_value, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period
-  UNION ALL SELECT period, 'region', region, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period, region
-  UNION ALL SELECT period, 'sector', sector, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period, sector
-  UNION ALL SELECT period, 'size_class', size_class, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period, size_class
-  UNION ALL SELECT period, 'legal_form', legal_form, sum(billed) AS billed, sum(collected) AS collected, sum(due_owed) AS due_owed, sum(due_paid) AS due_paid, sum(to_date_owed) AS to_date_owed, sum(to_date_paid) AS to_date_paid, sum(past_due) AS past_due, sum(outstanding) AS outstanding, sum(credit_balance) AS credit_balance, sum(employers_owing_at_due) AS employers_owing_at_due, sum(employers_paid_by_due) AS employers_paid_by_due, sum(adjustments_absolute) AS adjustments_absolute, sum(invoices_issued) AS invoices_issued, sum(invoices_manual) AS invoices_manual, sum(late_fee_billed) AS late_fee_billed, sum(late_fee_waived) AS late_fee_waived, sum(coverage_gaps) AS coverage_gaps FROM core.kpi_measures GROUP BY period, legal_form
+  -- every cut at once: overall, then one per dimension; GROUPING() says which column a row is cut by
+  SELECT period,
+    CASE WHEN grouping(region) = 0 THEN 'region' WHEN grouping(sector) = 0 THEN 'sector'
+         WHEN grouping(size_class) = 0 THEN 'size_class' WHEN grouping(legal_form) = 0 THEN 'legal_form' ELSE 'all' END AS dimension,
+    CASE WHEN grouping(region) = 0 THEN region WHEN grouping(sector) = 0 THEN sector
+         WHEN grouping(size_class) = 0 THEN size_class WHEN grouping(legal_form) = 0 THEN legal_form ELSE 'all' END AS dimension_value,
+    sum(billed) AS billed,
+    sum(collected) AS collected,
+    sum(due_owed) AS due_owed,
+    sum(due_paid) AS due_paid,
+    sum(to_date_owed) AS to_date_owed,
+    sum(to_date_paid) AS to_date_paid,
+    sum(past_due) AS past_due,
+    sum(outstanding) AS outstanding,
+    sum(credit_balance) AS credit_balance,
+    sum(employers_owing_at_due) AS employers_owing_at_due,
+    sum(employers_paid_by_due) AS employers_paid_by_due,
+    sum(adjustments_absolute) AS adjustments_absolute,
+    sum(invoices_issued) AS invoices_issued,
+    sum(invoices_manual) AS invoices_manual,
+    sum(late_fee_billed) AS late_fee_billed,
+    sum(late_fee_waived) AS late_fee_waived,
+    sum(coverage_gaps) AS coverage_gaps
+  FROM core.kpi_measures
+  GROUP BY GROUPING SETS ((period), (period, region), (period, sector), (period, size_class), (period, legal_form))
 ),
 wide AS (
   SELECT *, past_due AS arrears, credit_balance AS credit_balances_held,

@@ -3,23 +3,11 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { Decimal } from "decimal.js";
 import { queryRows } from "../../lib/duckdb.ts";
+import { changeBetween, type Change } from "../../../dashboards/components/format.ts";
+import { HEADLINE_KPIS, type Unit } from "../../../dashboards/components/kpi-catalogue.ts";
 import { previousPeriod } from "../stamp.ts";
 
-/** The KPIs the overview and the report lead with, in the order they are shown. */
-export const HEADLINE_KPIS = [
-  "billed",
-  "collected",
-  "on_time_collection_rate",
-  "arrears",
-  "arrears_ratio",
-  "days_sales_outstanding",
-  "employers_paying_on_time_share",
-  "credit_balances_held",
-  "late_fee_billed",
-  "coverage_gaps",
-] as const;
-
-export type Unit = "SAR" | "ratio" | "days" | "count";
+export { HEADLINE_KPIS, type Change, type Unit };
 
 export interface KpiRow {
   period: string;
@@ -28,13 +16,6 @@ export interface KpiRow {
   dimension_value: string;
   value: string | null;
   unit: Unit;
-}
-
-export interface Change {
-  /** value − other, exact. */
-  delta: string;
-  /** delta ÷ |other|; null when other is zero. */
-  relative: string | null;
 }
 
 export interface HeadlineKpi {
@@ -56,15 +37,8 @@ export async function readKpis(connection: DuckDBConnection, dimension?: string)
   );
 }
 
-export function change(value: string | null, other: string | null): Change | null {
-  if (value === null || other === null) return null;
-  const delta = new Decimal(value).minus(other);
-  const base = new Decimal(other).abs();
-  return {
-    delta: delta.toString(),
-    relative: base.isZero() ? null : delta.div(base).toSignificantDigits(8).toString(),
-  };
-}
+/** A value against an earlier one (see changeBetween). */
+export const change = changeBetween;
 
 export function headline(rows: KpiRow[], period: string): HeadlineKpi[] {
   const at = new Map(rows.filter((r) => r.dimension === "all").map((r) => [`${r.period}|${r.kpi}`, r]));

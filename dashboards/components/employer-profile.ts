@@ -1,0 +1,275 @@
+// The employer profile itself, from the employer's own static shard: ledger timeline, open items
+// and their ageing, payments, adjustments, invoice differences, objections and coverage gaps.
+import type { PagedList } from "../../pipelines/publish/export/paged.ts";
+import { linesOverTime } from "./charts.js";
+import type { Ctx } from "./context.js";
+import { figure, h, section, type Child } from "./dom.js";
+import { amount, dateWithHijri, month, sar, shortDate } from "./format.js";
+import { code } from "./i18n.js";
+import { nameOf } from "./links.js";
+import { sortPart } from "./order.js";
+import { pagedTable } from "./paged.js";
+import { dataTable, type Column } from "./table.js";
+import { pageHref } from "./url.js";
+
+type Row = Record<string, unknown>;
+const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
+const PAST_DUE_BUCKETS = ["d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
+const isZero = (v: string | null) => v === null || /^-?0*(\.0*)?$/.test(v);
+const s = (r: Row | undefined, k: string) => (r?.[k] === null || r?.[k] === undefined ? null : String(r[k]));
+
+export interface Profile {
+  as_of: string;
+  employer: Row;
+  balances: Row[];
+  ageing: Row[];
+  open_items: Row[];
+  invoices: Row[];
+  payments: Row[];
+  adjustments: Row[];
+  objections: Row[];
+  suspension: Row[];
+  gaps: Row[];
+  /** Parts too long for the shard: its first page is in the shard, the rest fetched on demand. */
+  paged?: Record<string, PagedList>;
+}
+
+function table(ctx: Ctx, csv: string, columns: Column<Row>[], rows: Row[], limit = 30, paged?: PagedList): Child {
+  if (paged) return pagedTable(ctx, paged.base, { total: paged.total, pages: paged.pages, page: 0, rows }, { csv, columns, limit });
+  return rows.length ? dataTable({ lang: ctx.lang, csv, columns, rows, limit }) : h("p", { class: "hint" }, ctx.w("employer.nothing"));
+}
+
+/** The shard's lists come unordered; each part is sorted by its own date (then id). */
+function sorted(p: Profile): Profile {
+  const out = { ...p } as unknown as Record<string, Row[]>;
+  for (const part of PARTS) out[part] = sortPart(part, [...((p as unknown as Record<string, Row[]>)[part] ?? [])]);
+  return out as unknown as Profile;
+}
+
+export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
+  const p = sorted(shard);
+  const e = p.employer;
+  const id = s(e, "employer_id")!;
+  const money = (key: string, label = key): Column<Row> => ({
+    key,
+    label: ctx.w(label),
+    numeric: true,
+    show: (r) => amount(s(r, key), ctx.lang, ctx.digits),
+  });
+  const text = (key: string, label = key): Column<Row> => ({ key, label: ctx.w(label) });
+  const date = (key: string): Column<Row> => ({ key, label: ctx.w(key), show: (r) => shortDate(s(r, key), ctx.lang) });
+  const period = (key: string): Column<Row> => ({
+    key,
+    label: ctx.w(key),
+    show: (r) => (s(r, key) ? month(s(r, key)!, ctx.lang, ctx.digits) : "—"),
+  });
+  const coded = (key: string, label = key): Column<Row> => ({
+    key,
+    label: ctx.w(label),
+    show: (r) => code(ctx.lang, s(r, key)),
+  });
+  const bucket = (key: string): Column<Row> => ({ ...money(key), label: code(ctx.lang, key) });
+  const now = p.ageing.find((a) => a.as_of === p.as_of);
+  const balance = p.balances.find((b) => b.as_of === p.as_of);
+  const suspended = p.suspension.find((x) => x.as_of === p.as_of);
+  const facts: [string, string][] = [
+    [ctx.w("employer_id"), id],
+    [ctx.w("region"), code(ctx.lang, s(e, "region"))],
+    [ctx.w("sector"), code(ctx.lang, s(e, "sector"), "sector")],
+    [ctx.w("size_class"), code(ctx.lang, s(e, "size_class"))],
+    [ctx.w("legal_form"), code(ctx.lang, s(e, "legal_form"))],
+    [ctx.w("status"), code(ctx.lang, s(e, "status"))],
+  ];
+  const card = (label: string, value: string | null, key: string) =>
+    h(
+      "div",
+      { class: "card" },
+      h("h3", {}, label),
+      h("div", { class: "lead" }, figure(sar(value, ctx.lang, ctx.digits), value, { "data-figure": key })),
+    );
+  return h(
+    "div",
+    { "data-employer-profile": id },
+    h("h2", {}, nameOf(ctx, e) ?? id),
+    h("p", { class: "subtitle" }, s(e, ctx.lang === "ar" ? "name_en" : "name_ar") ?? ""),
+    h(
+      "dl",
+      { class: "facts" },
+      facts.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
+    ),
+    h(
+      "p",
+      {},
+      `${ctx.w("position.at")} ${dateWithHijri(p.as_of, ctx.lang, ctx.digits)} · ${ctx.w("severity")}: `,
+      h(
+        "span",
+        { class: `pill ${s(now, "severity") ?? ""}`, "data-severity": s(now, "severity") },
+        code(ctx.lang, s(now, "severity") ?? "none"),
+      ),
+    ),
+    suspended
+      ? h(
+          "p",
+          { class: "card", "data-suspension": "yes" },
+          h("b", {}, ctx.w("employer.suspension")),
+          ` — ${ctx.w("past_due")}: ${sar(s(suspended, "past_due_undisputed"), ctx.lang, ctx.digits)}`,
+        )
+      : "",
+    h(
+      "div",
+      { class: "grid-kpis" },
+      card(ctx.w("outstanding"), s(balance, "outstanding"), "outstanding"),
+      card(ctx.w("past_due"), s(now, "past_due"), "past_due"),
+      card(ctx.w("disputed"), s(now, "disputed"), "disputed"),
+      card(ctx.w("credit_balance"), s(balance, "credit_balance"), "credit_balance"),
+    ),
+    section(
+      "timeline",
+      ctx.w("employer.timeline"),
+      linesOverTime(
+        ctx,
+        p.balances.flatMap((b) =>
+          ["billed", "paid", "outstanding"].map((k) => ({
+            period: String(b.as_of).slice(0, 7),
+            series: ctx.w(k),
+            value: s(b, k),
+          })),
+        ),
+        { label: ctx.w("employer.timeline"), height: 220 },
+      ),
+      table(
+        ctx,
+        `employer-${id}-balances`,
+        [date("as_of"), money("billed"), money("adjustments"), money("paid"), money("outstanding"), money("credit_balance")],
+        [...p.balances].reverse(),
+      ),
+    ),
+    section(
+      "open-items",
+      ctx.w("employer.open_items"),
+      table(
+        ctx,
+        `employer-${id}-open-items`,
+        [
+          text("invoice_id"),
+          coded("invoice_type"),
+          period("period"),
+          date("due_on"),
+          { key: "days_past_due", label: ctx.w("days_past_due"), numeric: true },
+          money("owed", "billed"),
+          money("open_amount"),
+        ],
+        p.open_items,
+      ),
+    ),
+    section(
+      "ageing",
+      ctx.w("employer.ageing"),
+      table(
+        ctx,
+        `employer-${id}-ageing`,
+        [date("as_of"), coded("severity"), money("past_due"), ...PAST_DUE_BUCKETS.map(bucket), money("disputed")],
+        [...p.ageing].reverse(),
+      ),
+    ),
+    section(
+      "payments",
+      ctx.w("employer.payments"),
+      table(
+        ctx,
+        `employer-${id}-payments`,
+        [
+          text("payment_id"),
+          date("paid_on"),
+          money("amount"),
+          coded("channel"),
+          { key: "named_invoice_id", label: ctx.w("invoice_id") },
+          date("reversed_on"),
+        ],
+        [...p.payments].reverse(),
+      ),
+    ),
+    section(
+      "adjustments",
+      ctx.w("employer.adjustments"),
+      table(
+        ctx,
+        `employer-${id}-adjustments`,
+        [
+          text("adjustment_id"),
+          text("invoice_id"),
+          money("amount"),
+          coded("reason_code"),
+          text("created_by"),
+          text("approved_by"),
+          date("approved_on"),
+        ],
+        p.adjustments,
+      ),
+    ),
+    section(
+      "invoice-differences",
+      ctx.w("employer.invoices"),
+      table(
+        ctx,
+        `employer-${id}-invoice-differences`,
+        [
+          {
+            key: "invoice_id",
+            label: ctx.w("invoice_id"),
+            show: (r) =>
+              h(
+                "a",
+                {
+                  href: pageHref("billing", { invoice: s(r, "invoice_id") }, "evidence"),
+                  "data-invoice": s(r, "invoice_id"),
+                },
+                s(r, "invoice_id"),
+              ),
+          },
+          period("period"),
+          coded("posting"),
+          text("posted_by"),
+          money("billed_amount", "billed"),
+          money("expected_amount", "expected"),
+          money("difference"),
+        ],
+        p.invoices.filter((i) => !isZero(s(i, "difference"))),
+      ),
+    ),
+    section(
+      "objections",
+      ctx.w("employer.objections"),
+      table(
+        ctx,
+        `employer-${id}-objections`,
+        [
+          text("dispute_id"),
+          text("invoice_id"),
+          coded("category"),
+          money("disputed_amount", "amount"),
+          date("submitted_on"),
+          date("decided_on"),
+          {
+            key: "decision",
+            label: ctx.w("decision"),
+            show: (r) => (s(r, "decision") ? code(ctx.lang, s(r, "decision")) : ctx.w("pending")),
+          },
+        ],
+        p.objections,
+      ),
+    ),
+    section(
+      "gaps",
+      ctx.w("employer.gaps"),
+      table(
+        ctx,
+        `employer-${id}-coverage-gaps`,
+        [period("period"), text("contributor_id"), { key: "days_covered", label: ctx.w("days_covered"), numeric: true }],
+        p.gaps,
+        30,
+        p.paged?.gaps,
+      ),
+    ),
+  );
+}
