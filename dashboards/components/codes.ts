@@ -1,6 +1,6 @@
 // Domain codes in words — ageing buckets, severities, regions, sectors (ISIC sections), size classes,
 // legal forms, channels, statuses — keyed by their warehouse spelling, in Arabic and English.
-import type { Dictionary, Lang } from "./i18n.js";
+import type { Dictionary, Lang } from "./lang.js";
 
 export const CODES: Dictionary = {
   // ageing buckets

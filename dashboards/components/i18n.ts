@@ -1,9 +1,8 @@
 // Every word the site and the report show, in Arabic and English. Domain codes (KPIs, regions,
 // sectors, buckets…) keep their warehouse spelling as keys so a label never changes a number.
-export type Lang = "ar" | "en";
+import type { Dictionary, Lang } from "./lang.js";
 
-type Entry = { ar: string; en: string };
-export type Dictionary = Record<string, Entry>;
+export type { Dictionary, Lang } from "./lang.js";
 
 const UI: Dictionary = {
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
