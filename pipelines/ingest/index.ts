@@ -9,8 +9,8 @@ import { compareFileNames, type ManifestFile } from "../contracts/manifest.ts";
 import { ensureWarehouseSchema, rawRowCount } from "./warehouse-schema.ts";
 import { makeWorkDir } from "./work-dir.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
-import { listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
-import { loadFile, scanRequest, startScan } from "./load-file.ts";
+import { appliedDelivery, listDeliveries, type DeliveryFolder } from "./deliveries.ts";
+import { loadFile, scanRequest, startScan, type FileOutcome } from "./load-file.ts";
 import { Scanner, type ScanRequest } from "./scanner.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
 
@@ -27,18 +27,6 @@ export interface IngestOptions extends WarehouseOptions {
 
 /** Enough for the keys of a national registry and a month (about 60 million, 12-13 bytes each). */
 const KEY_MEMORY_MIB = 1024;
-
-export interface FileOutcome {
-  deliveryId: string;
-  fileName: string;
-  entity: string;
-  status: "loaded" | "rejected" | "skipped_duplicate";
-  rows: number;
-  loaded: number;
-  skipped: number;
-  quarantined: number;
-  reason: string | null;
-}
 
 export interface IngestSummary {
   deliveries: { deliveryId: string; status: "applied" | "already_applied" | "rejected"; reason: string | null }[];
@@ -124,9 +112,7 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       const listed = new Set(manifest.files.map((f) => f.name));
       const unlisted = readdirSync(delivery.folder).filter((n) => n !== "manifest.json" && !listed.has(n));
       if (unlisted.length) logger.warn(`${delivery.name}: files not in manifest.json, ignored: ${unlisted.join(", ")}`);
-      // The same instant in UTC with its seconds spelled out: DuckDB reads no timestamp without seconds.
-      const createdAt = new Date(manifest.created_at).toISOString();
-      const info = { id, folder: delivery.folder, createdAt, day: riyadhDay(manifest.created_at) };
+      const info = appliedDelivery(delivery);
       for (const file of await filesToLoad(connection, id, manifest.files)) {
         const scan = startScan(scanner, info, file, numberedPath(workDir, id, file.name));
         const outcome = await loadFile({
@@ -151,7 +137,7 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
         {
           id,
           folder: delivery.folder,
-          createdAt,
+          createdAt: info.createdAt,
           source: manifest.source,
           status: "applied",
           reason: null,

@@ -7,7 +7,6 @@ import { Decimal } from "decimal.js";
 import { columnsOf, entityByName, type EntityContract } from "../contracts/index.ts";
 import type { ManifestFile } from "../contracts/manifest.ts";
 import { countRows, ident, inTransaction, queryRows } from "../lib/duckdb.ts";
-import type { FileOutcome } from "./index.ts";
 import type { Logger } from "../lib/context.ts";
 import { firstStrayCarriageReturn, type FileScan } from "./read-file.ts";
 import { fixNumbered } from "./numbered-copy.ts";
@@ -22,6 +21,7 @@ import {
   type ReferenceSizes,
 } from "./validation-sql.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
+import type { Delivery } from "./deliveries.ts";
 import {
   applyRowFates,
   CREATE_DROP,
@@ -37,14 +37,6 @@ import type { ScanRequest, Scanner } from "./scanner.ts";
 import { CsvStructure } from "./csv-structure.ts";
 import { unreadable } from "../lib/errors.ts";
 
-export interface Delivery {
-  id: string;
-  folder: string;
-  createdAt: string;
-  /** The Riyadh calendar day of created_at. */
-  day: string;
-}
-
 export interface LoadFileInput {
   connection: DuckDBConnection;
   /** The reading side: the file's scan, its proofs (run-keys.ts), and the end of its turn. */
@@ -56,6 +48,18 @@ export interface LoadFileInput {
   scan: PendingScan;
   now: () => Date;
   logger?: Logger;
+}
+
+export interface FileOutcome {
+  deliveryId: string;
+  fileName: string;
+  entity: string;
+  status: "loaded" | "rejected" | "skipped_duplicate";
+  rows: number;
+  loaded: number;
+  skipped: number;
+  quarantined: number;
+  reason: string | null;
 }
 
 /** A reason to reject the whole file: none of its rows is loaded. */

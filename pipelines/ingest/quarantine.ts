@@ -12,7 +12,7 @@ import { readLines, type FileScan } from "./read-file.ts";
 type Scanned = Pick<FileScan, "structure" | "numberedPath">;
 import { insertViaJson } from "./temp-table.ts";
 import { badRowsSql, CONTROL_NUMBER } from "./validation-sql.ts";
-import type { Delivery } from "./load-file.ts";
+import type { Delivery } from "./deliveries.ts";
 
 export type DuckDbReject = {
   /** Physical line of the delivered file the record starts on. */
