@@ -21,7 +21,7 @@ export interface ColumnRule {
   /**
    * The rule as a regular expression on the text, where it has one: a text that matches it, and the
    * patterns of its column's other rules, meets the rule. The ingest's scan checks these on each line before
-   * DuckDB reads it (ingest/line-check.ts). Written in the syntax RE2 and JavaScript share, matching ASCII
+   * DuckDB reads it (ingest/fast-path/line-check.ts). Written in the syntax RE2 and JavaScript share, matching ASCII
    * text only.
    */
   pattern?: string;

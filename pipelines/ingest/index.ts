@@ -11,7 +11,7 @@ import { makeWorkDir } from "./work-dir.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 import { appliedDelivery, listDeliveries, type DeliveryFolder } from "./deliveries.ts";
 import { loadFile, scanRequest, startScan, type FileOutcome } from "./load-file.ts";
-import { Scanner, type ScanRequest } from "./scanner.ts";
+import { Scanner, type ScanRequest } from "./fast-path/scanner.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
 
 export interface IngestOptions extends WarehouseOptions {

@@ -8,8 +8,8 @@ import { columnsOf, entityByName, type EntityContract } from "../contracts/index
 import type { ManifestFile } from "../contracts/manifest.ts";
 import { countRows, ident, inTransaction, queryRows } from "../lib/duckdb.ts";
 import type { Logger } from "../lib/context.ts";
-import { firstStrayCarriageReturn, type FileScan } from "./read-file.ts";
-import { fixNumbered } from "./numbered-copy.ts";
+import { firstStrayCarriageReturn, type FileScan } from "./fast-path/read-file.ts";
+import { fixNumbered } from "./fast-path/numbered-copy.ts";
 import {
   badRowsTableSql,
   brokenReferencesSql,
@@ -32,8 +32,8 @@ import {
 } from "./row-fates.ts";
 import { controlTotalOf, rawTexts, rejectedRecordsSql, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
-import type { Proofs } from "./run-keys.ts";
-import type { ScanRequest, Scanner } from "./scanner.ts";
+import type { Proofs } from "./fast-path/run-keys.ts";
+import type { ScanRequest, Scanner } from "./fast-path/scanner.ts";
 import { CsvStructure } from "./csv-structure.ts";
 import { unreadable } from "../lib/errors.ts";
 

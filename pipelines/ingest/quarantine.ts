@@ -6,7 +6,7 @@ import { Decimal } from "decimal.js";
 import { controlColumn, type EntityContract } from "../contracts/index.ts";
 import { ident, queryRows, sqlString } from "../lib/duckdb.ts";
 import { parseHeader, type CsvStructure } from "./csv-structure.ts";
-import { readLines, type FileScan } from "./read-file.ts";
+import { readLines, type FileScan } from "./fast-path/read-file.ts";
 
 /** What the quarantine reads of a file's scan: its structure and its numbered copy. */
 type Scanned = Pick<FileScan, "structure" | "numberedPath">;

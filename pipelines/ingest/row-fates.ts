@@ -7,7 +7,7 @@ import { keyColumns, type EntityContract } from "../contracts/index.ts";
 import { countRows, ident, queryRows } from "../lib/duckdb.ts";
 import { rawRowCount } from "./warehouse-schema.ts";
 import { referencesToQuarantinedSql } from "./validation-sql.ts";
-import type { Proofs } from "./run-keys.ts";
+import type { Proofs } from "./fast-path/run-keys.ts";
 
 export const CREATE_DROP = `CREATE OR REPLACE TEMP TABLE _drop (line INTEGER, fate VARCHAR, reason VARCHAR, rule VARCHAR)`;
 

@@ -4,7 +4,7 @@ import { columnsOf, controlColumn, type ColumnContract, type EntityContract } fr
 import { numberOf, readsNumber, ruleSql, typedExpression, type ColumnRule } from "../contracts/columns.ts";
 import type { RowRule } from "../contracts/entity.ts";
 import { ident, sqlString } from "../lib/duckdb.ts";
-import { LINE_COLUMN } from "./numbered-copy.ts";
+import { LINE_COLUMN } from "./fast-path/numbered-copy.ts";
 
 const raw = (c: ColumnContract) => ident(`${c.name}`);
 

@@ -4,11 +4,11 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
-import { CsvStructure } from "./csv-structure.ts";
+import { CsvStructure } from "../csv-structure.ts";
 import { eachLine, LineSplitter } from "./lines.ts";
 import { NumberedWriter, startsWithBom, stripNumber } from "./numbered-copy.ts";
-import { codePageToUtf8, Utf8Sniffer } from "./code-page.ts";
-import type { EntityContract } from "../contracts/index.ts";
+import { codePageToUtf8, Utf8Sniffer } from "../code-page.ts";
+import type { EntityContract } from "../../contracts/index.ts";
 import type { FileKeys } from "./file-keys.ts";
 import { LineFacts } from "./line-facts.ts";
 

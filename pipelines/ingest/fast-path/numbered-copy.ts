@@ -8,7 +8,7 @@
 // DuckDB checks every rule of such a row, and only the rules on typed values of the others.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import type { CsvStructure } from "./csv-structure.ts";
+import type { CsvStructure } from "../csv-structure.ts";
 import { eachLine } from "./lines.ts";
 
 /** The name of the line column in the numbered copy's header. */

@@ -7,7 +7,7 @@
 // Keys are compared through codes that may be hashes: two keys sharing a code only make a proof fail.
 // A proof that does not hold proves nothing: DuckDB then checks as before. So a daily run, whose tables
 // were filled by earlier runs, gains little; a run that loads a registry and a month's files gains most.
-import { ENTITIES, columnsOf, type EntityContract } from "../contracts/index.ts";
+import { ENTITIES, columnsOf, type EntityContract } from "../../contracts/index.ts";
 import type { FileKeys } from "./file-keys.ts";
 import { KeySet } from "./key-set.ts";
 
