@@ -10,7 +10,8 @@ import { ensureWarehouseSchema, rawRowCount } from "./warehouse-schema.ts";
 import { makeWorkDir } from "./work-dir.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
 import { appliedDelivery, listDeliveries, type DeliveryFolder } from "./deliveries.ts";
-import { loadFile, scanRequest, startScan, type FileOutcome } from "./load-file.ts";
+import { scanRequest, startScan } from "./file-scan.ts";
+import { loadFile, type FileOutcome } from "./load-file.ts";
 import { Scanner, type ScanRequest } from "./fast-path/scanner.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
 

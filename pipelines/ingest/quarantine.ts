@@ -10,7 +10,8 @@ import { readLines, type FileScan } from "./fast-path/read-file.ts";
 
 /** What the quarantine reads of a file's scan: its structure and its numbered copy. */
 type Scanned = Pick<FileScan, "structure" | "numberedPath">;
-import { insertViaJson } from "./temp-table.ts";
+import { insertViaJson } from "./json-insert.ts";
+import { BAD, DROP } from "./temp-table.ts";
 import { badRowsSql, CONTROL_NUMBER } from "./validation-sql.ts";
 import type { Delivery } from "./deliveries.ts";
 
@@ -105,7 +106,7 @@ export async function writeQuarantine(args: {
   // Rows dropped after insertion (references, key conflicts) already carry their physical line.
   const dropped = await queryRows<{ line: number; reasons: string[]; rules: string[] }>(
     connection,
-    `SELECT line, list(reason ORDER BY rule) AS reasons, list(rule ORDER BY rule) AS rules FROM _drop WHERE fate = 'quarantine' GROUP BY line`,
+    `SELECT line, list(reason ORDER BY rule) AS reasons, list(rule ORDER BY rule) AS rules FROM ${DROP} WHERE fate = 'quarantine' GROUP BY line`,
   );
   const droppedRows = dropped.map((d) => scan.structure.rowAtLine(d.line));
   const texts = new Map([...args.rejectTexts, ...(await rawTexts(scan, [...badRows, ...droppedRows]))]);
@@ -156,7 +157,7 @@ export async function controlTotalOf(
     connection,
     `SELECT
       (SELECT coalesce(sum(${ident(column)}), 0) FROM raw.${ident(entity.name)} WHERE _load_id = ${parts.loadId})
-      ${parts.hasBad ? "+ (SELECT coalesce(sum(_control), 0) FROM _bad)" : ""} AS total`,
+      ${parts.hasBad ? `+ (SELECT coalesce(sum(_control), 0) FROM ${BAD})` : ""} AS total`,
   )) as [{ total: string | null }];
   let sum = new Decimal(total ?? 0);
   const index = header.indexOf(column);

@@ -5,6 +5,7 @@ import { numberOf, readsNumber, ruleSql, typedExpression, type ColumnRule } from
 import type { RowRule } from "../contracts/entity.ts";
 import { ident, sqlString } from "../lib/duckdb.ts";
 import { LINE_COLUMN } from "./fast-path/numbered-copy.ts";
+import { BAD, DROP } from "./temp-table.ts";
 
 const raw = (c: ColumnContract) => ident(`${c.name}`);
 
@@ -127,14 +128,13 @@ export function rowHashOf(entity: EntityContract): string {
 export const CONTROL_NUMBER = "-?\\d+(\\.\\d+)?";
 
 /**
- * `_bad`: the records that failed a column or row rule, with their line, texts, typed values and control
- * value as delivered: a second read of the file, keeping only those.
+ * What `_bad` (temp-table.ts) holds: the records that failed a column or row rule, with their line, texts,
+ * typed values and control value as delivered: a second read of the file, keeping only those.
  */
-export function badRowsTableSql(input: ParsedSqlInput): string {
+export function badRowsQuery(input: ParsedSqlInput): string {
   const cols = columnsOf(input.entity);
   const control = controlColumn(input.entity);
-  return `CREATE OR REPLACE TEMP TABLE _bad AS
-    SELECT _line, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
+  return `SELECT _line, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
       ${control ? `CASE WHEN regexp_full_match(trim(_bad_raw.${ident(control)}), '${CONTROL_NUMBER}') THEN try_cast(trim(_bad_raw.${ident(control)}) AS DECIMAL(38,6)) END` : "NULL::DECIMAL(38,6)"} AS _control
     FROM (SELECT _line, struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) AS _bad_raw
       FROM ${parsedSql(input)} WHERE NOT _ok)`;
@@ -166,15 +166,15 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string, loadId: 
   }
   // A broken row's references are checked too ("every rule it broke"), as for a row that loads.
   for (const c of cols.filter((x) => x.references)) {
-    const value = `_bad.${ident(c.name)}`;
-    const broken = `${value} IS NOT NULL AND NOT ${referenceHolds(entity, loadId, c, value, "_bad._line")}`;
+    const value = `${BAD}.${ident(c.name)}`;
+    const broken = `${value} IS NOT NULL AND NOT ${referenceHolds(entity, loadId, c, value, `${BAD}._line`)}`;
     messages.push(`CASE WHEN ${broken} THEN ${referenceReason(c, value)} END`);
     codes.push(`CASE WHEN ${broken} THEN ${sqlString(`unknown_reference:${c.name}`)} END`);
   }
   return `SELECT _line,
       list_filter([${messages.join(",\n ")}], x -> x IS NOT NULL) AS reasons,
       list_filter([${codes.join(",\n ")}], x -> x IS NOT NULL) AS rules
-    FROM _bad`;
+    FROM ${BAD}`;
 }
 
 /** The other entities this one's references point into, through the columns not `proven` (run-keys.ts). */
@@ -222,7 +222,7 @@ export function brokenReferencesSql(
   return parts.join("\nUNION ALL\n");
 }
 
-const QUARANTINED_LINES = "(SELECT line FROM _drop WHERE fate = 'quarantine')";
+const QUARANTINED_LINES = `(SELECT line FROM ${DROP} WHERE fate = 'quarantine')`;
 
 /**
  * TRUE when `value`, in column `c` of the row of this load on `line`, names a row loaded before it: from an
