@@ -110,7 +110,9 @@ describe("zod schema and ingest SQL agree", () => {
               const key = keyColumns(entity)
                 .map((k) => r[k])
                 .join("|");
-              return !seen.has(key) && (seen.add(key), true);
+              if (seen.has(key)) return false;
+              seen.add(key);
+              return true;
             });
           const ws = workspace();
           const own = { name: `${entity.name}_20261101.csv`, entity: entity.name, text: csv(entity.name, sample) };

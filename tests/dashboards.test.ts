@@ -348,7 +348,7 @@ test.skipIf(!HAVE_PDFTOTEXT)("the management report's PDF has its five pages, in
   const ar = join(reports, `report-${period}-ar.pdf`);
   for (const file of [en, ar]) expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Pages:\s+5\n/);
   const titles = ["Summary", "Key performance indicators", "Arrears and severity", "Suspension list", "Billing differences"];
-  titles.forEach((title, i) => expect(pageText(en, i + 1)).toContain(title));
+  for (const [i, title] of titles.entries()) expect(pageText(en, i + 1)).toContain(title);
   expect(pageText(en, 1)).toMatch(/Collected in the month (rose|fell|was)/);
   expect(pageText(en, 1)).toContain(stamps.management.run_id);
   // Arabic text comes back from the PDF in presentation forms; the figures are plain

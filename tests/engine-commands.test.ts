@@ -16,8 +16,14 @@ import { FIXTURES, RAW_DDL, sandbox, statuses } from "./engine-support.ts";
 
 let dir: string;
 let clock = Date.parse("2026-03-02T03:00:00Z");
-const context = { logger: memoryLogger(), now: () => new Date((clock += 1000)) };
-beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), "tahseel-commands-"))));
+const tick = () => {
+  clock += 1000;
+  return new Date(clock);
+};
+const context = { logger: memoryLogger(), now: tick };
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "tahseel-commands-"));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A warehouse with the fixture's raw tables, closed again so the commands can open it. */
@@ -123,7 +129,12 @@ test("a build stopped half-way commits what finished and leaves the rest to --re
   const s = await sandbox();
   try {
     let built = 0;
-    const summary = await s.build({ concurrency: 1, stopRequested: () => built > 0 || (built++, false) });
+    const stopRequested = () => {
+      if (built > 0) return true;
+      built++;
+      return false;
+    };
+    const summary = await s.build({ concurrency: 1, stopRequested });
     expect(summary.status).toBe("cancelled");
     const st = statuses(summary);
     expect(Object.values(st).filter((x) => x === "built")).toHaveLength(1);

@@ -47,7 +47,11 @@ export async function sandbox(fixture = "models-basic", options: { raw?: boolean
   if (options.raw !== false) await warehouse.connection.run(RAW_DDL);
   const logger = memoryLogger();
   let clock = Date.parse("2026-03-02T03:00:00Z");
-  const context = { logger, now: () => new Date((clock += 1000)) };
+  const now = () => {
+    clock += 1000;
+    return new Date(clock);
+  };
+  const context = { logger, now };
   return {
     dir,
     models,

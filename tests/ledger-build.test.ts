@@ -8,7 +8,9 @@ import { rawWorld, type LedgerWorld } from "./fixtures/ledger/support.ts";
 import { employer, invoice, payment } from "./helpers/rows.ts";
 
 const worlds: LedgerWorld[] = [];
-afterAll(() => worlds.forEach((w) => w.close()));
+afterAll(() => {
+  for (const w of worlds) w.close();
+});
 
 test("every model builds on an empty warehouse, and the check phase binds the stack quickly", async () => {
   const w = await rawWorld({});

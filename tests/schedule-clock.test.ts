@@ -80,7 +80,12 @@ test("a job due while the previous run is still going is refused, not overlapped
   p = place();
   const log: StepLog = [];
   const slowBuild = deferred();
-  const steps = fakeSteps(log, { build: async () => (await slowBuild.promise, {}) });
+  const steps = fakeSteps(log, {
+    build: async () => {
+      await slowBuild.promise;
+      return {};
+    },
+  });
   const outcomes: RunOutcome[] = [];
   const scheduler = startScheduler(config([{ name: "every-minute", cron: "* * * * *" }]), {
     context: p.context,
@@ -106,7 +111,12 @@ test("SIGTERM lets the running job finish, starts nothing new, then releases the
   p = place();
   const log: StepLog = [];
   const slowBuild = deferred();
-  const steps = fakeSteps(log, { build: async () => (await slowBuild.promise, {}) });
+  const steps = fakeSteps(log, {
+    build: async () => {
+      await slowBuild.promise;
+      return {};
+    },
+  });
   const outcomes: RunOutcome[] = [];
   const signals = new EventEmitter();
   const scheduler = startScheduler(config([{ name: "every-minute", cron: "* * * * *", steps: ["ingest", "build", "publish"] }]), {

@@ -92,7 +92,9 @@ export function buildSchedule(window: Window): Record<Source, Slot[]> {
     objections: weekly("objections", window, 4 * 3600),
     platform: weekly("platform", window, 4 * 3600 + 1800),
   };
-  for (const slots of Object.values(schedule)) slots.forEach((s, i) => (s.from = i === 0 ? -Infinity : slots[i - 1]!.cutoff));
+  for (const slots of Object.values(schedule)) {
+    for (const [i, s] of slots.entries()) s.from = i === 0 ? -Infinity : slots[i - 1]!.cutoff;
+  }
   return schedule;
 }
 

@@ -51,7 +51,10 @@ function inWorker(task: ShardTask): Promise<ShardResult> {
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     let settled = false;
-    worker.once("message", (r: ShardResult) => ((settled = true), resolve(r)));
+    worker.once("message", (r: ShardResult) => {
+      settled = true;
+      resolve(r);
+    });
     worker.once("error", (error: Error & { code?: string }) => {
       if (settled) return;
       settled = true;

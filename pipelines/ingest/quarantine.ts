@@ -123,7 +123,9 @@ export async function writeQuarantine(args: {
     const row = badRows[i]!;
     rows.push({ line: b._line, raw: texts.get(row) ?? null, reasons: b.reasons, rules: b.rules });
   });
-  dropped.forEach((d, i) => rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules }));
+  for (const [i, d] of dropped.entries()) {
+    rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules });
+  }
 
   const meta = [args.loadId, sqlString(args.delivery.id), sqlString(args.fileName), sqlString(entity.name)].join(", ");
   await insertViaJson(

@@ -118,8 +118,10 @@ export function codeOf(fields: LineFields, indexes: readonly number[]): void {
   if (first === last && exactDigits(fields, first)) return;
   // Fields side by side in the line, in the key's order and without doubled quotes: the line's own bytes,
   // commas included, are the key's text.
-  if (last - first === indexes.length - 1 && plainRun(fields, first, last))
-    return hashText(fields.buf, fields.starts[first]!, fields.ends[last]!);
+  if (last - first === indexes.length - 1 && plainRun(fields, first, last)) {
+    hashText(fields.buf, fields.starts[first]!, fields.ends[last]!);
+    return;
+  }
   let n = 0;
   for (let k = 0; k < indexes.length; k++) {
     if (k > 0) n = put(n, COMMA);

@@ -88,7 +88,8 @@ export class KeySet {
     for (let p = 0; p < PARTITIONS; p++) {
       const n = starts[p + 1]! - starts[p]!;
       if (n === 0) continue;
-      const table = grows ? (this.tables[p] ??= new Table(Math.max(n, this.expected / PARTITIONS))) : (this.tables[p] ?? NONE);
+      if (grows) this.tables[p] ??= new Table(Math.max(n, this.expected / PARTITIONS));
+      const table = this.tables[p] ?? NONE;
       if (grows) table.reserve(n);
       yield { table, hi: sortedHi, lo: sortedLo, from: starts[p]!, to: starts[p + 1]! };
       if (p % 32 === 31) await turn();

@@ -30,7 +30,7 @@ export class LineFacts {
   line(header: readonly string[], row: number, buf: Buffer, start: number, end: number, quoted: boolean): boolean {
     if (!this.ready) this.start(header);
     // Too few fields: DuckDB rejects the row.
-    const read = this.fields !== null && this.fields.read(buf, start, end, quoted);
+    const read = this.fields?.read(buf, start, end, quoted) === true;
     if (read) this.keys?.line(row, this.fields!);
     if (quoted || this.check === null) return false;
     if (buf !== this.textOf) {
