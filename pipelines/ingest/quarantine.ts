@@ -6,6 +6,7 @@ import { Decimal } from "decimal.js";
 import { controlColumn, type EntityContract } from "../contracts/index.ts";
 import { ident, queryRows, sqlString } from "../lib/duckdb.ts";
 import { parseHeader, type CsvStructure } from "./csv-structure.ts";
+import { NUMBER_PREFIX } from "./fast-path/numbered-copy.ts";
 import { readLines, type FileScan } from "./fast-path/read-file.ts";
 
 /** What the quarantine reads of a file's scan: its structure and its numbered copy. */
@@ -32,7 +33,7 @@ export type DuckDbReject = {
  * rejected text is the physical line itself (negative where the scan did not vouch for the line).
  */
 export function rejectedRecordsSql(rejectsTable: string): string {
-  return `SELECT TRY_CAST(regexp_extract(csv_line, '^\\s*-?(\\d+),', 1) AS INTEGER) AS line, min(error_message) AS message,
+  return `SELECT TRY_CAST(regexp_extract(csv_line, '${NUMBER_PREFIX}', 1) AS INTEGER) AS line, min(error_message) AS message,
       bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long, bool_or(error_type = 'INVALID ENCODING') AS not_utf8,
       min(column_name) FILTER (error_type = 'INVALID ENCODING') AS not_utf8_column
     FROM ${rejectsTable} GROUP BY ALL ORDER BY line`;
