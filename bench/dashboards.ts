@@ -94,7 +94,8 @@ async function measureScale(db: string): Promise<{ employers: number; months: nu
   try {
     const [row] = await queryRows<{ employers: number; months: number; wage_rows: number; invoices: number }>(
       w.connection,
-      `SELECT (SELECT count(*) FROM staging.stg_employers)::INTEGER AS employers, (SELECT count(DISTINCT period) FROM marts.kpi_monthly)::INTEGER AS months,
+      `SELECT (SELECT count(*) FROM staging.stg_employers)::INTEGER AS employers, (SELECT count(DISTINCT period)
+          FROM marts.kpi_monthly)::INTEGER AS months,
          (SELECT count(*) FROM raw.wages)::BIGINT AS wage_rows, (SELECT count(*) FROM marts.invoice_check)::INTEGER AS invoices`,
     );
     return {

@@ -49,7 +49,8 @@ function trivialModels(count: number): BenchModel[] {
     models.push({
       layer: "core",
       name: `c_${i}`,
-      sql: `SELECT employer_id, period, sum(total_amount) AS billed FROM (SELECT * FROM staging.s_${i % staging} UNION ALL SELECT * FROM staging.s_${(i * 7 + 1) % staging}) GROUP BY employer_id, period`,
+      sql: `SELECT employer_id, period, sum(total_amount) AS billed FROM (SELECT * FROM staging.s_${i % staging} UNION ALL SELECT *
+        FROM staging.s_${(i * 7 + 1) % staging}) GROUP BY employer_id, period`,
     });
   for (let i = 0; i < marts; i++)
     models.push({

@@ -48,7 +48,8 @@ async function child(
     for (const sql of synthesisSql(employers, months)) await w.connection.run(sql);
     const [n] = await queryRows<{ wages: number; invoices: number; payments: number }>(
       w.connection,
-      "SELECT (SELECT count(*) FROM raw.wages) AS wages, (SELECT count(*) FROM raw.invoices) AS invoices, (SELECT count(*) FROM raw.payments) AS payments",
+      `SELECT (SELECT count(*) FROM raw.wages) AS wages, (SELECT count(*) FROM raw.invoices) AS invoices, (SELECT count(*)
+          FROM raw.payments) AS payments`,
     );
     w.close();
     detail = { ...n };
@@ -162,7 +163,9 @@ async function rebuild(
   return (performance.now() - t) / 1000;
 }
 
-/** DuckDB's memory_limit in every phase (TAHSEEL_BENCH_MEMORY to change it): the machine is shared, and the figure is part of the result. */
+/**
+ * DuckDB's memory_limit in every phase (TAHSEEL_BENCH_MEMORY to change it): the machine is shared, and the figure is part of the result.
+ */
 export const MEMORY_LIMIT = process.env.TAHSEEL_BENCH_MEMORY ?? "10GB";
 
 function runPhase(task: string, db: string, employers: number, months: number, sample = 1): PhaseFigures {

@@ -108,7 +108,8 @@ test("new-model writes a model that builds as it is, on the real models/ tree", 
   const w = await openWarehouse(db);
   await ensureWarehouseSchema(w.connection);
   await w.connection.run(
-    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line, _row_hash, _valid_from)
+    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line,
+        _row_hash, _valid_from)
      VALUES ('100000001', 'establishment', 'شركة الاختبار', 'private', 'G', 'RIYADH', '2020-01-01', 'active', 1, 2, 1, '2026-03-01')`,
   );
   w.close();
@@ -156,7 +157,8 @@ test("the model in docs/write-your-first-model.md builds and passes its blocking
   const w = await openWarehouse(db);
   await ensureWarehouseSchema(w.connection);
   await w.connection.run(
-    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line, _row_hash, _valid_from)
+    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line,
+        _row_hash, _valid_from)
      VALUES ('100000001', 'establishment', 'شركة الاختبار', 'private', 'G', 'RIYADH', '2020-01-01', 'active', 1, 2, 1, '2026-03-01')`,
   );
   w.close();

@@ -16,7 +16,8 @@ async function refused(pattern: RegExp): Promise<string> {
   expect((error as { exitCode?: number }).exitCode).toBe(2);
   // Nothing was built: no model table or view exists.
   const built = await s.rows(
-    "SELECT table_name FROM duckdb_tables() WHERE schema_name IN ('staging', 'core', 'marts') UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name IN ('staging', 'core', 'marts')",
+    `SELECT table_name FROM duckdb_tables() WHERE schema_name IN ('staging', 'core', 'marts') UNION ALL SELECT view_name FROM duckdb_views()
+        WHERE schema_name IN ('staging', 'core', 'marts')`,
   );
   expect(built).toEqual([]);
   return error!.message;

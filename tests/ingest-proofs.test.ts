@@ -14,7 +14,9 @@ import { FIXED_NOW, query } from "./helpers/warehouse.ts";
 type Mode = Pick<IngestOptions, "keyMemoryMiB" | "scanThread">;
 const WITHOUT_PROOFS: Mode = { keyMemoryMiB: 0, scanThread: "main" };
 
-/** Everything ingest wrote: every load, every quarantined row, and a fingerprint of every raw table (lines, hashes and history included). */
+/**
+ * Everything ingest wrote: every load, every quarantined row, and a fingerprint of every raw table (lines, hashes and history included).
+ */
 async function outcome(inbox: string, mode: Mode): Promise<unknown> {
   const db = join(tempDir(), "warehouse.duckdb");
   await ingestInbox({ inbox, db, ...mode }, { logger: memoryLogger(), now: FIXED_NOW });
@@ -39,7 +41,8 @@ async function outcome(inbox: string, mode: Mode): Promise<unknown> {
     ),
     quarantine: await query(
       db,
-      `SELECT l.file_name, q.line, q.raw, q.reasons, q.rules FROM audit.quarantine q JOIN audit.loads l USING (load_id) ORDER BY l.load_id, q.line`,
+      `SELECT l.file_name, q.line, q.raw, q.reasons, q.rules FROM audit.quarantine q JOIN audit.loads l USING (load_id) ORDER BY l.load_id,
+          q.line`,
     ),
     tables,
   };

@@ -100,7 +100,8 @@ async function verdicts(
   };
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   await db.run("SET TimeZone = 'Asia/Riyadh'");
-  const sql = `SELECT v._line AS line, v._vouched AS vouched, v._ok AS trusted, t._ok AS ok FROM ${parsedSql(input)} v JOIN ${parsedSql({ ...input, trustScan: false })} t USING (_line)`;
+  const sql = `SELECT v._line AS line, v._vouched AS vouched, v._ok AS trusted, t._ok AS ok FROM ${parsedSql(input)} v
+      JOIN ${parsedSql({ ...input, trustScan: false })} t USING (_line)`;
   return (await db.runAndReadAll(sql)).getRowObjectsJS() as {
     line: number;
     vouched: boolean;

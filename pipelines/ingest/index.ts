@@ -159,7 +159,10 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
   return summary;
 }
 
-/** The files of a delivery still to load, in the order they apply: not those an earlier, interrupted run finished (each committed with its audit row). */
+/**
+ * The files of a delivery still to load, in the order they apply: not those an earlier, interrupted run finished (each committed with its
+ * audit row).
+ */
 async function filesToLoad(connection: DuckDBConnection, deliveryId: string, files: ManifestFile[]): Promise<ManifestFile[]> {
   const done = new Set(
     (
@@ -215,7 +218,8 @@ async function recordDelivery(
   context: RunContext,
 ): Promise<void> {
   await connection.run(
-    "INSERT OR REPLACE INTO audit.deliveries VALUES ($id, $folder, $created::TIMESTAMPTZ, $source, $status, $reason, $files, $at::TIMESTAMPTZ)",
+    `INSERT OR REPLACE INTO audit.deliveries VALUES ($id, $folder, $created::TIMESTAMPTZ, $source, $status, $reason, $files,
+        $at::TIMESTAMPTZ)`,
     {
       id: d.id,
       folder: d.folder,

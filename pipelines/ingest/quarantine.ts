@@ -107,7 +107,8 @@ export async function writeQuarantine(args: {
   // Rows dropped after insertion (references, key conflicts) already carry their physical line.
   const dropped = await queryRows<{ line: number; reasons: string[]; rules: string[] }>(
     connection,
-    `SELECT line, list(reason ORDER BY rule) AS reasons, list(rule ORDER BY rule) AS rules FROM ${DROP} WHERE fate = 'quarantine' GROUP BY line`,
+    `SELECT line, list(reason ORDER BY rule) AS reasons, list(rule ORDER BY rule) AS rules FROM ${DROP} WHERE fate = 'quarantine'
+        GROUP BY line`,
   );
   const droppedRows = dropped.map((d) => scan.structure.rowAtLine(d.line));
   const texts = new Map([...args.rejectTexts, ...(await rawTexts(scan, [...badRows, ...droppedRows]))]);

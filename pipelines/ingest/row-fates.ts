@@ -28,7 +28,8 @@ export async function newerSnapshotLoad(
   const [newer] = await queryRows<{ delivery_id: string; created_at: string }>(
     connection,
     `SELECT l.delivery_id, strftime(r._valid_from AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS created_at
-      FROM (SELECT _load_id, _valid_from FROM raw.${ident(entity.name)} WHERE _valid_from > $at::TIMESTAMPTZ ORDER BY _valid_from DESC LIMIT 1) r
+      FROM (SELECT _load_id, _valid_from FROM raw.${ident(entity.name)} WHERE _valid_from > $at::TIMESTAMPTZ ORDER BY _valid_from DESC
+        LIMIT 1) r
       JOIN audit.loads l ON l.load_id = r._load_id`,
     { at: createdAt },
   );
@@ -60,12 +61,14 @@ export async function decideRowFates(
     // Events are immutable: a known key with the same texts is a re-send; with other texts it is a conflict.
     await connection.run(`INSERT INTO ${DROP}
       SELECT c._line, CASE WHEN c._row_hash = r._row_hash THEN 'skip' ELSE 'quarantine' END,
-        CASE WHEN c._row_hash <> r._row_hash THEN 'key (' || ${keyText(keys, "c")} || ') was loaded before (load ' || r._load_id || ', line ' || r._line || ') with different content; events are immutable' END,
+        CASE WHEN c._row_hash <> r._row_hash THEN 'key (' || ${keyText(keys, "c")} || ') was loaded before (load ' || r._load_id ||
+          ', line ' || r._line || ') with different content; events are immutable' END,
         CASE WHEN c._row_hash <> r._row_hash THEN 'conflicting_key' END
       FROM ${fresh} c JOIN ${table} r ON ${sameKey("c", "r")} AND r._load_id <> ${loadId}`);
     // A quarantined conflict takes the file's skipped re-sends of the same key with it.
     if (!proofs.keysUnique) {
-      await connection.run(`UPDATE ${DROP} SET fate = 'quarantine', rule = 'conflicting_key', reason = 'key repeats a row quarantined for conflicting content'
+      await connection.run(`UPDATE ${DROP} SET fate = 'quarantine', rule = 'conflicting_key',
+          reason = 'key repeats a row quarantined for conflicting content'
         WHERE fate = 'skip' AND line IN (SELECT line FROM (SELECT unnest(g.lines) AS line, g.first_line FROM ${GROUPS} g)
           WHERE first_line IN (SELECT line FROM ${DROP} WHERE fate = 'quarantine'))`);
     }

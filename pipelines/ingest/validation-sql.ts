@@ -96,7 +96,8 @@ export function parsedSql(input: ParsedSqlInput): string {
   ].join("");
   const line = ident(LINE_COLUMN);
   return `(SELECT *, ${okExpression(input.entity, input.deliveryDay)} AS _ok
-    FROM (SELECT ${lineSql(line)} AS _line, ${input.trustScan === false ? "false" : vouchedSql(line)} AS _vouched, ${cols.map(raw).join(", ")}${casts} FROM ${readCsvSql(input)}))`;
+    FROM (SELECT ${lineSql(line)} AS _line, ${input.trustScan === false ? "false" : vouchedSql(line)} AS _vouched,
+      ${cols.map(raw).join(", ")}${casts} FROM ${readCsvSql(input)}))`;
 }
 
 /** Typed values of the contract's columns, from a `parsedSql` row. */
