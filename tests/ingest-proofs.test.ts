@@ -86,7 +86,9 @@ describe("proofs and the scanning thread", () => {
     }
   });
 
-  it("prove nothing from a row that did not load: a reference to a quarantined contributor, a key an earlier file of the run loaded", async () => {
+  const notLoaded =
+    "prove nothing from a row that did not load: a reference to a quarantined contributor, a key an earlier file of the run loaded";
+  it(notLoaded, async () => {
     const inbox = join(tempDir(), "inbox");
     const [c1, c2] = [nationalId("100000001"), nationalId("100000002")];
     writeDelivery(inbox, "d1", "2026-11-01T02:00:00+03:00", [

@@ -48,7 +48,8 @@ export interface Slot {
 }
 
 function slot(source: Source, index: number, createdDay: Day, createdSecond: number, cutoff: Instant, fileDay: Day): Slot {
-  const hhmm = `${String(Math.floor(createdSecond / 3600)).padStart(2, "0")}${String(Math.floor(createdSecond / 60) % 60).padStart(2, "0")}`;
+  const twoDigits = (n: number) => String(n).padStart(2, "0");
+  const hhmm = `${twoDigits(Math.floor(createdSecond / 3600))}${twoDigits(Math.floor(createdSecond / 60) % 60)}`;
   return {
     source,
     index,

@@ -76,7 +76,9 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       if (seen[0]?.status === "applied" && basename(seen[0].folder) !== delivery.name) {
         // Another folder under an id applied already (the inbox itself may have moved since: names compared)
         // would otherwise be passed over unseen.
-        const reason = `${delivery.name}: its manifest's delivery_id ${id} was applied already from ${seen[0].folder}; give this delivery its own id`;
+        const reason =
+          `${delivery.name}: its manifest's delivery_id ${id} was applied already from ${seen[0].folder}; ` +
+          "give this delivery its own id";
         logger.warn(`delivery rejected: ${reason}`);
         summary.deliveries.push({ deliveryId: id, status: "rejected", reason });
         continue;
@@ -129,7 +131,8 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
         if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
         const { sha256: _sha, ...fileOutcome } = outcome;
         summary.files.push(fileOutcome);
-        const line = `${id}/${file.name}: ${outcome.status}, ${outcome.loaded} loaded, ${outcome.skipped} skipped, ${outcome.quarantined} quarantined of ${outcome.rows}`;
+        const counts = `${outcome.loaded} loaded, ${outcome.skipped} skipped, ${outcome.quarantined} quarantined of ${outcome.rows}`;
+        const line = `${id}/${file.name}: ${outcome.status}, ${counts}`;
         if (outcome.status === "rejected") logger.warn(`${line}: ${outcome.reason}`);
         else logger.info(line + (outcome.reason ? ` (${outcome.reason})` : ""));
       }

@@ -114,7 +114,8 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
     if (newer) {
       return await rejected(
         `${entity.name} from delivery ${newer.delivery_id} (created ${newer.created_at}) were applied already; ` +
-          `snapshots apply in created_at order, so this older file would rewrite their history: ingest into a fresh warehouse to take it in`,
+          "snapshots apply in created_at order, so this older file would rewrite their history: " +
+          "ingest into a fresh warehouse to take it in",
       );
     }
     // The audit row commits with the data, so a crash can never leave rows without their load record.

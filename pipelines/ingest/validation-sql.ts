@@ -135,8 +135,12 @@ export const CONTROL_NUMBER = "-?\\d+(\\.\\d+)?";
 export function badRowsQuery(input: ParsedSqlInput): string {
   const cols = columnsOf(input.entity);
   const control = controlColumn(input.entity);
+  const text = control ? `trim(_bad_raw.${ident(control)})` : "";
+  const controlValue = control
+    ? `CASE WHEN regexp_full_match(${text}, '${CONTROL_NUMBER}') THEN try_cast(${text} AS DECIMAL(38,6)) END`
+    : "NULL::DECIMAL(38,6)";
   return `SELECT _line, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
-      ${control ? `CASE WHEN regexp_full_match(trim(_bad_raw.${ident(control)}), '${CONTROL_NUMBER}') THEN try_cast(trim(_bad_raw.${ident(control)}) AS DECIMAL(38,6)) END` : "NULL::DECIMAL(38,6)"} AS _control
+      ${controlValue} AS _control
     FROM (SELECT _line, struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) AS _bad_raw
       FROM ${parsedSql(input)} WHERE NOT _ok)`;
 }

@@ -25,8 +25,10 @@ export function head(info: SiteInfo | undefined, path: string): string {
   const { lang } = pageOf(path);
   // Set before the body renders, so Arabic pages are laid out right-to-left from the first paint.
   return [
-    `<script>document.documentElement.lang=${JSON.stringify(lang)};document.documentElement.dir=${JSON.stringify(lang === "ar" ? "rtl" : "ltr")};</script>`,
-    `<script>addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[data-keep-query]");if(a)a.href=a.href.split(/[?#]/)[0]+location.search+location.hash;},true);</script>`,
+    `<script>document.documentElement.lang=${JSON.stringify(lang)};` +
+      `document.documentElement.dir=${JSON.stringify(lang === "ar" ? "rtl" : "ltr")};</script>`,
+    `<script>addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[data-keep-query]");` +
+      `if(a)a.href=a.href.split(/[?#]/)[0]+location.search+location.hash;},true);</script>`,
     `<meta name="tahseel-audience" content="${escapeHtml(info?.audience ?? "")}">`,
     // no favicon request: every request a page makes is one the tests can account for
     `<link rel="icon" href="data:,">`,
@@ -43,16 +45,19 @@ export function header(info: SiteInfo | undefined, path: string): string {
     .join("");
   const stamp = info?.stamp;
   const stampLine = stamp
-    ? `<p class="tahseel-stamp" data-as-of="${stamp.as_of}" data-run-id="${escapeHtml(stamp.run_id)}" data-built-at="${stamp.built_at}" data-audience="${stamp.audience}">` +
+    ? `<p class="tahseel-stamp" data-as-of="${stamp.as_of}" data-run-id="${escapeHtml(stamp.run_id)}"` +
+      ` data-built-at="${stamp.built_at}" data-audience="${stamp.audience}">` +
       `<span>${escapeHtml(t(lang, "stamp.as_of"))}: <b>${escapeHtml(dateWithHijri(stamp.as_of, lang, digits))}</b></span>` +
-      `<span>${escapeHtml(t(lang, "stamp.run"))}: <a href="./health.html?run=${encodeURIComponent(stamp.run_id)}#runs"><code>${escapeHtml(stamp.run_id)}</code></a></span>` +
+      `<span>${escapeHtml(t(lang, "stamp.run"))}: <a href="./health.html?run=${encodeURIComponent(stamp.run_id)}#runs">` +
+      `<code>${escapeHtml(stamp.run_id)}</code></a></span>` +
       `<span>${escapeHtml(t(lang, "stamp.built"))}: ${escapeHtml(riyadhTime(stamp.built_at, lang, digits))}</span>` +
       `<span>${escapeHtml(t(lang, "stamp.audience"))}: ${escapeHtml(t(lang, `audience.${stamp.audience}`))}</span></p>`
     : "";
   return (
     `<div class="tahseel-bar"><a class="tahseel-brand" href="./index.html">${escapeHtml(t(lang, "site"))}</a>` +
     `<nav class="tahseel-nav">${nav}</nav>` +
-    `<a class="tahseel-lang" href="../${other}/${page}.html" hreflang="${other}" lang="${other}" data-keep-query>${escapeHtml(t(lang, "lang.other"))}</a></div>` +
+    `<a class="tahseel-lang" href="../${other}/${page}.html" hreflang="${other}" lang="${other}" data-keep-query>` +
+    `${escapeHtml(t(lang, "lang.other"))}</a></div>` +
     stampLine
   );
 }

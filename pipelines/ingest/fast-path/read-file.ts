@@ -110,7 +110,9 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   };
 }
 
-/** The text of the given physical lines as delivered, from the numbered copy (a record spanning several lines is read whole by the caller). */
+/**
+ * The text of the given physical lines as delivered, from the numbered copy (a record spanning several lines is read whole by the caller).
+ */
 export async function readLines(path: string, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
   const found = new Map<number, string>();
   if (wanted.size === 0) return found;

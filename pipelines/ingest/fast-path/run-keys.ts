@@ -30,7 +30,9 @@ const REFERENCED = new Set(
   ENTITIES.flatMap((e) => columnsOf(e).flatMap((c) => (c.references && c.references.entity !== e.name ? [c.references.entity] : []))),
 );
 
-/** What the run's plan says of a file scanned in its turn: all the rows planned for its entity, and whether it is the entity's last file. */
+/**
+ * What the run's plan says of a file scanned in its turn: all the rows planned for its entity, and whether it is the entity's last file.
+ */
 export interface FilePlan {
   entityRows: number;
   lastOfEntity: boolean;

@@ -20,7 +20,8 @@ const SECTIONS: Record<string, string> = {
   balances: `SELECT b.employer_id, list({${texts("b", ["as_of", "billed", "adjustments", "paid", "outstanding", "credit_balance"])}}) AS v
     FROM marts.employer_balance AS b GROUP BY b.employer_id`,
   ageing: `SELECT a.employer_id,
-    list({${texts("a", ["as_of", "outstanding", "not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365", "past_due", "disputed"])},
+    list({${texts("a", ["as_of", "outstanding", "not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"])},
+      ${texts("a", ["past_due", "disputed"])},
       severity: a.severity, max_days_past_due: a.max_days_past_due}) AS v
     FROM marts.arrears_ageing AS a GROUP BY a.employer_id`,
   open_items: `SELECT i.employer_id, list({invoice_id: i.invoice_id, invoice_type: i.invoice_type, period: i.period,

@@ -80,8 +80,14 @@ export function severitySentence(o: Overview, lang: Lang, digits: Digits): strin
   const share = all.isZero() ? null : pastDue.div(all).toString();
   return sentence(
     lang === "ar"
-      ? `في ${month(o.period, lang, digits)} صُنّف ${integer(employers, lang, digits)} من أصحاب العمل بخطورة حرجة أو عالية، وعليهم ${sar(pastDue.toFixed(2), lang, digits)} من المتأخرات${share ? ` (${percent(share, lang, digits)} من الإجمالي)` : ""}`
-      : `At the end of ${month(o.period, lang, digits)}, ${integer(employers, lang, digits)} employers had critical or high severity, owing ${sar(pastDue.toFixed(2), lang, digits)} past due${share ? ` (${percent(share, lang, digits)} of all arrears)` : ""}`,
+      ? `في ${month(o.period, lang, digits)} صُنّف ${integer(employers, lang, digits)} ` +
+          `من أصحاب العمل بخطورة حرجة أو عالية، ` +
+          `وعليهم ${sar(pastDue.toFixed(2), lang, digits)} من المتأخرات` +
+          `${share ? ` (${percent(share, lang, digits)} من الإجمالي)` : ""}`
+      : `At the end of ${month(o.period, lang, digits)}, ${integer(employers, lang, digits)} ` +
+          `employers had critical or high severity, ` +
+          `owing ${sar(pastDue.toFixed(2), lang, digits)} past due` +
+          `${share ? ` (${percent(share, lang, digits)} of all arrears)` : ""}`,
   );
 }
 
@@ -100,7 +106,13 @@ export function billingSentence(b: BillingBreakdown, lang: Lang, digits: Digits)
   const manual = b.by_posting.find((p) => p.posting === "manual") as { with_difference?: number } | undefined;
   return sentence(
     lang === "ar"
-      ? `يختلف مبلغ ${integer(s.active_with_difference, lang, digits)} فاتورة قائمة عن المبلغ المعاد احتسابه بمجموع فروقات مطلقة ${sar(s.abs_difference, lang, digits)}، منها ${integer(manual?.with_difference ?? 0, lang, digits)} رُحّلت يدويًا؛ و${integer(s.cancelled_with_difference, lang, digits)} فاتورة صُححت بإعادة الإصدار`
-      : `${integer(s.active_with_difference, lang, digits)} standing invoices differ from the recomputed amount, by ${sar(s.abs_difference, lang, digits)} in absolute terms, ${integer(manual?.with_difference ?? 0, lang, digits)} of them posted manually; ${integer(s.cancelled_with_difference, lang, digits)} more were corrected by a re-issue`,
+      ? `يختلف مبلغ ${integer(s.active_with_difference, lang, digits)} فاتورة قائمة عن المبلغ المعاد احتسابه ` +
+          `بمجموع فروقات مطلقة ${sar(s.abs_difference, lang, digits)}، ` +
+          `منها ${integer(manual?.with_difference ?? 0, lang, digits)} رُحّلت يدويًا؛ ` +
+          `و${integer(s.cancelled_with_difference, lang, digits)} فاتورة صُححت بإعادة الإصدار`
+      : `${integer(s.active_with_difference, lang, digits)} standing invoices differ from the recomputed amount, ` +
+          `by ${sar(s.abs_difference, lang, digits)} in absolute terms, ` +
+          `${integer(manual?.with_difference ?? 0, lang, digits)} of them posted manually; ` +
+          `${integer(s.cancelled_with_difference, lang, digits)} more were corrected by a re-issue`,
   );
 }
