@@ -76,21 +76,30 @@ export function renderCollections(ctx: Ctx, d: CollectionsData): HTMLElement {
         "as_of",
         d.as_ofs.map((a) => [a, a]),
         s.asOf,
-        (v) => (setParams({ as_of: v, severity: null, bucket: null }), render()),
+        (v) => {
+          setParams({ as_of: v, severity: null, bucket: null });
+          render();
+        },
       ),
       select(
         ctx.w("kpi"),
         "kpi",
         d.kpis.map((k) => [k, kpiLabel(ctx.lang, k)]),
         s.kpi,
-        (v) => (setParams({ kpi: v }), render()),
+        (v) => {
+          setParams({ kpi: v });
+          render();
+        },
       ),
       select(
         ctx.w("breakdown.by"),
         "dimension",
         DIMENSIONS.map((x) => [x, code(ctx.lang, x)]),
         s.dimension,
-        (v) => (setParams({ dimension: v }), render()),
+        (v) => {
+          setParams({ dimension: v });
+          render();
+        },
       ),
     );
 
@@ -223,7 +232,11 @@ function ageingSection(
             type: "button",
             "data-severity": severity,
             "data-bucket": bucket ?? "",
-            onclick: () => (setParams({ severity, bucket }), rerender(), document.getElementById("drill")?.scrollIntoView()),
+            onclick: () => {
+              setParams({ severity, bucket });
+              rerender();
+              document.getElementById("drill")?.scrollIntoView();
+            },
           },
           text,
         )
@@ -285,7 +298,8 @@ async function fillDrill(ctx: Ctx, target: HTMLElement, asOf: string, severity: 
     h(
       "h3",
       {},
-      `${ctx.w("ageing.drill")}: ${code(ctx.lang, severity)}${bucket ? ` · ${code(ctx.lang, bucket)}` : ""} (${integer(rows.length, ctx.lang, ctx.digits)})`,
+      `${ctx.w("ageing.drill")}: ${code(ctx.lang, severity)}${bucket ? ` · ${code(ctx.lang, bucket)}` : ""} ` +
+        `(${integer(rows.length, ctx.lang, ctx.digits)})`,
     ),
     h("p", { class: "hint" }, ctx.w("ageing.limited")),
     dataTable({
@@ -337,7 +351,8 @@ function suspensionSection(ctx: Ctx, d: CollectionsData, asOf: string): HTMLElem
       h(
         "p",
         { class: "lead" },
-        `${integer(summary.employers, ctx.lang, ctx.digits)} ${ctx.w("employers")} · ${kpiValue(summary.past_due_undisputed, "SAR", ctx.lang, ctx.digits)}`,
+        `${integer(summary.employers, ctx.lang, ctx.digits)} ${ctx.w("employers")} · ` +
+          `${kpiValue(summary.past_due_undisputed, "SAR", ctx.lang, ctx.digits)}`,
       ),
       dataTable({
         lang: ctx.lang,

@@ -229,7 +229,11 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
 function upstreamSources(catalog: Catalog, id: string): string[] {
   const seen = new Set<string>();
   const visit = (n: string) => {
-    for (const u of nodeById(catalog, n)?.upstream ?? []) if (!seen.has(u)) seen.add(u), visit(u.replace(/_current$/, ""));
+    for (const u of nodeById(catalog, n)?.upstream ?? []) {
+      if (seen.has(u)) continue;
+      seen.add(u);
+      visit(u.replace(/_current$/, ""));
+    }
   };
   visit(id);
   return [...seen].filter((s) => s.startsWith("raw.")).sort();
@@ -240,7 +244,12 @@ function catalogueSection(ctx: Ctx, catalog: Catalog): HTMLElement {
   const graph = h("div", { class: "lineage", dir: "ltr" });
   const draw = () => {
     const chosen = nodeById(catalog, param("model")) ?? nodeById(catalog, KPI_MODEL) ?? catalog.nodes[0];
-    graph.replaceChildren(lineageGraph(catalog, chosen?.id ?? null, (id) => (setParams({ model: id }), draw())));
+    graph.replaceChildren(
+      lineageGraph(catalog, chosen?.id ?? null, (id) => {
+        setParams({ model: id });
+        draw();
+      }),
+    );
     detail.replaceChildren(chosen ? nodeDetail(ctx, chosen) : "");
   };
   draw();

@@ -1,6 +1,6 @@
 // The `tahseel` command: parses arguments, runs one subcommand, and is the one place errors become exit codes.
 import { parseArgs } from "node:util";
-import type { Command } from "./command.ts";
+import type { Command, ParsedOptions } from "./command.ts";
 import { consoleLogger, jsonSafe } from "../lib/context.ts";
 import { describeError } from "../lib/errors.ts";
 import { COMMANDS } from "./commands/index.ts";
@@ -27,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`tahseel: unknown command "${name}"\n\n${help(COMMANDS)}\n`);
     return 2;
   }
-  let parsed;
+  let parsed: { values: ParsedOptions; positionals: string[] };
   try {
     parsed = parseArgs({
       args: rest,

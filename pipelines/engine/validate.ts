@@ -2,7 +2,7 @@
 // inside one transaction that is then rolled back: DuckDB binds each against the real catalog (and
 // against the new shape of the models before it), so a wrong column, a missing table or a bad test
 // is refused with its file and line while the warehouse is left exactly as it was.
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBPreparedStatement } from "@duckdb/node-api";
 import { UserError } from "../lib/errors.ts";
 import { sampleQuery } from "./checks.ts";
 import { columnDocs } from "./header.ts";
@@ -101,7 +101,7 @@ async function checkPeriodsQuery(connection: DuckDBConnection, model: ResolvedMo
 }
 
 async function attempt(connection: DuckDBConnection, sql: string, toError: (message: string) => Error): Promise<void> {
-  let prepared;
+  let prepared: DuckDBPreparedStatement | undefined;
   try {
     prepared = await connection.prepare(sql);
     if (/^\s*CREATE/i.test(sql)) await prepared.run();

@@ -46,7 +46,7 @@ export async function runJob(options: RunnerOptions, deps: RunnerDeps): Promise<
   const { job, settings } = options;
   const runId = newRunId(job.name, context.now());
   const stopRequested = deps.stopRequested ?? (() => false);
-  let lock;
+  let lock: ReturnType<typeof acquireLock>;
   try {
     lock = acquireLock(runLockPath(settings.lockDir), {
       purpose: `job ${job.name} (run ${runId})`,
@@ -189,7 +189,10 @@ async function alert(deps: RunnerDeps, options: RunnerOptions, outcome: RunOutco
   }
 }
 
-/** The as-of date a job's rule gives at `now`: the last day of the previous month in the job's time zone, or undefined for the latest in the data. */
+/**
+ * The as-of date a job's rule gives at `now`: the last day of the previous month in the job's time zone, or undefined for the latest in the
+ * data.
+ */
 export function asOfRule(rule: JobSpec["as_of"] | undefined, now: Date, timezone: string): string | undefined {
   if (rule !== "previous_month_end") return undefined;
   const local = new Intl.DateTimeFormat("en-CA", {

@@ -13,8 +13,10 @@ export const buildCommand: Command = {
   name: "build",
   summary: "build the models (all, or the selected ones) and run their tests",
   usage:
-    "tahseel build [--db FILE] [--models DIR] [--select MODEL…] [--as-of DATE] [--period YYYY-MM] [--param NAME=VALUE…] [--rules FILE] [--resume] [--concurrency N] [--json]\n" +
-    "  --select takes model names (staging.stg_employers or stg_employers), layers (marts), +model (with what it needs), model+ (with what needs it)",
+    "tahseel build [--db FILE] [--models DIR] [--select MODEL…] [--as-of DATE] [--period YYYY-MM] [--param NAME=VALUE…] [--rules FILE] " +
+    "[--resume] [--concurrency N] [--json]\n" +
+    "  --select takes model names (staging.stg_employers or stg_employers), layers (marts), +model (with what it needs), model+ (with " +
+    "what needs it)",
   options: {
     db: { type: "string" },
     models: { type: "string" },
@@ -57,7 +59,7 @@ export const buildCommand: Command = {
       const runId = newRunId("build", context.now());
       const startedAt = context.now();
       await startRun(warehouse.connection, { runId, job: "build", startedAt, gitSha: gitSha() });
-      let summary;
+      let summary: Awaited<ReturnType<typeof buildModels>>;
       try {
         summary = await buildModels(
           warehouse,

@@ -32,7 +32,8 @@ export const docsCommand: Command = {
       const file = join(out, "catalog.json");
       writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
       context.logger.info(
-        `wrote ${file}: ${catalog.nodes.filter((n) => n.kind === "model").length} models, ${catalog.nodes.filter((n) => n.kind === "source").length} sources`,
+        `wrote ${file}: ${catalog.nodes.filter((n) => n.kind === "model").length} models, ` +
+          `${catalog.nodes.filter((n) => n.kind === "source").length} sources`,
       );
       return { result: { file, nodes: catalog.nodes.length, edges: catalog.edges.length } };
     } finally {

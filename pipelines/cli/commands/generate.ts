@@ -25,7 +25,8 @@ export const generateCommand: Command = {
   name: "generate",
   summary: "write synthetic deliveries (extracts + manifests) and the answer key of planted anomalies",
   usage:
-    "tahseel generate --out DIR [--employers N] [--months N] [--end YYYY-MM] [--seed S] [--faults] [--force] [--rates FILE.json] [--rules FILE.json] [--shards N]",
+    "tahseel generate --out DIR [--employers N] [--months N] [--end YYYY-MM] [--seed S] [--faults] [--force] [--rates FILE.json] " +
+    "[--rules FILE.json] [--shards N]",
   options: {
     out: { type: "string" },
     employers: { type: "string" },
@@ -58,7 +59,8 @@ export const generateCommand: Command = {
       rules,
     );
     context.logger.info(
-      `wrote ${result.deliveries} deliveries, ${result.files} files, ${result.rows} rows (${(result.bytes / 1e6).toFixed(1)} MB) in ${result.seconds.toFixed(1)} s: ${result.rowsPerSecond} rows/s`,
+      `wrote ${result.deliveries} deliveries, ${result.files} files, ${result.rows} rows (${(result.bytes / 1e6).toFixed(1)} MB) in ` +
+        `${result.seconds.toFixed(1)} s: ${result.rowsPerSecond} rows/s`,
       { planted: result.planted, faults: result.faults },
     );
     return { result };

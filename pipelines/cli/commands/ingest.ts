@@ -39,7 +39,9 @@ export const ingestCommand: Command = {
       { rows: 0, loaded: 0, skipped: 0, quarantined: 0 },
     );
     context.logger.info(
-      `ingest: ${summary.deliveries.filter((d) => d.status === "applied").length} deliveries applied, ${summary.files.length} files (${rejected} rejected); rows ${totals.rows} = ${totals.loaded} loaded + ${totals.skipped} skipped + ${totals.quarantined} quarantined`,
+      `ingest: ${summary.deliveries.filter((d) => d.status === "applied").length} deliveries applied, ${summary.files.length} files ` +
+        `(${rejected} rejected); rows ${totals.rows} = ${totals.loaded} loaded + ${totals.skipped} skipped + ${totals.quarantined} ` +
+        `quarantined`,
     );
     return { result: summary };
   },

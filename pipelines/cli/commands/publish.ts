@@ -15,7 +15,8 @@ export const publishCommand: Command = {
   name: "publish",
   summary: "export the dashboard data, build the static site and the management report",
   usage:
-    "tahseel publish [--db FILE] [--out DIR] [--audience management|audit …] [--lang ar|en …] [--digits latn|arab] [--period YYYY-MM] [--models DIR] [--no-pdf] [--json]\n" +
+    "tahseel publish [--db FILE] [--out DIR] [--audience management|audit …] [--lang ar|en …] [--digits latn|arab] [--period YYYY-MM] " +
+    "[--models DIR] [--no-pdf] [--json]\n" +
     "  builds both audiences and both languages unless told otherwise; each into OUT/<audience>/ (site/, report/, manifest.json)",
   options: {
     db: { type: "string" },
