@@ -122,7 +122,7 @@ if (wanted("engine")) {
 }
 
 // Later issues add their benches as bench/<name>.ts exporting `bench(): Promise<Section>`.
-for (const name of ["ledger", "dashboards"]) {
+for (const name of ["ledger", "compliance", "dashboards"]) {
   const file = join(import.meta.dirname, `${name}.ts`);
   if (!wanted(name) || !existsSync(file)) continue;
   const mod = (await import(file)) as { bench?: (o: { work: string }) => Promise<Section> };

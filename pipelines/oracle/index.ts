@@ -28,3 +28,4 @@ export {
 export { expectedLateFee } from "./late-fee.ts";
 export { loadLedgers } from "./load.ts";
 export { employerReport, oracleReports, reportingDates, firstDay, sar, type EmployerReport } from "./report.ts";
+export { invoiceCompliance, type InvoiceCompliance } from "./compliance.ts";
