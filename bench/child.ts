@@ -55,7 +55,8 @@ if (task === "ingest") {
       const header = parseHeader(firstLine(path));
       const columns = header.map((h) => `${sqlString(h)}: ${sqlString(types[h] ?? "VARCHAR")}`).join(", ");
       await w.connection.run(
-        `CREATE TABLE t${n++} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, auto_detect = false, columns = {${columns}}${encoding})`,
+        `CREATE TABLE t${n++} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, auto_detect = false,
+            columns = {${columns}}${encoding})`,
       );
     }
   }

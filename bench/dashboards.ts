@@ -72,9 +72,15 @@ export async function bench(o: DashboardsBenchOptions): Promise<Section> {
     target: `site build < ${TARGETS.buildSeconds} s; largest data file < 2 MiB; first chart < ${TARGETS.firstChartMs} ms`,
     pass: buildSeconds < TARGETS.buildSeconds && (largest?.bytes ?? 0) < TARGETS.largestBytes && firstChart < TARGETS.firstChartMs,
     conditions: [
-      `Warehouse of ${scale.employers.toLocaleString("en")} employers × ${scale.months} months (${scale.wageRows.toLocaleString("en")} wage rows, ${scale.invoices.toLocaleString("en")} invoices),`,
-      `made by the generator → ingest → model build${scale.employers === SCALE.employers && scale.months === SCALE.months ? " at the scale issue 5 names" : `, not the issue's ${SCALE.employers.toLocaleString("en")} × ${SCALE.months}`}.`,
-      `The audit build (the larger: it adds the employer shards), both languages, no PDF. Load average (1 min) ${loadBefore} when publish started, ${loadAfterPublish} when it ended, ${load()} after the Chromium timing, on 2 cores shared with other sessions.`,
+      `Warehouse of ${scale.employers.toLocaleString("en")} employers × ${scale.months} months (${scale.wageRows.toLocaleString("en")} ` +
+        `wage rows, ${scale.invoices.toLocaleString("en")} invoices),`,
+      `made by the generator → ingest → model build${
+        scale.employers === SCALE.employers && scale.months === SCALE.months
+          ? " at the scale issue 5 names"
+          : `, not the issue's ${SCALE.employers.toLocaleString("en")} × ${SCALE.months}`
+      }.`,
+      `The audit build (the larger: it adds the employer shards), both languages, no PDF. Load average (1 min) ${loadBefore} when ` +
+        `publish started, ${loadAfterPublish} when it ended, ${load()} after the Chromium timing, on 2 cores shared with other sessions.`,
       o.note ?? process.env.TAHSEEL_BENCH_NOTE ?? "",
     ]
       .filter(Boolean)
@@ -94,7 +100,8 @@ async function measureScale(db: string): Promise<{ employers: number; months: nu
   try {
     const [row] = await queryRows<{ employers: number; months: number; wage_rows: number; invoices: number }>(
       w.connection,
-      `SELECT (SELECT count(*) FROM staging.stg_employers)::INTEGER AS employers, (SELECT count(DISTINCT period) FROM marts.kpi_monthly)::INTEGER AS months,
+      `SELECT (SELECT count(*) FROM staging.stg_employers)::INTEGER AS employers, (SELECT count(DISTINCT period)
+          FROM marts.kpi_monthly)::INTEGER AS months,
          (SELECT count(*) FROM raw.wages)::BIGINT AS wage_rows, (SELECT count(*) FROM marts.invoice_check)::INTEGER AS invoices`,
     );
     return {

@@ -48,7 +48,8 @@ async function child(
     for (const sql of synthesisSql(employers, months)) await w.connection.run(sql);
     const [n] = await queryRows<{ wages: number; invoices: number; payments: number }>(
       w.connection,
-      "SELECT (SELECT count(*) FROM raw.wages) AS wages, (SELECT count(*) FROM raw.invoices) AS invoices, (SELECT count(*) FROM raw.payments) AS payments",
+      `SELECT (SELECT count(*) FROM raw.wages) AS wages, (SELECT count(*) FROM raw.invoices) AS invoices, (SELECT count(*)
+          FROM raw.payments) AS payments`,
     );
     w.close();
     detail = { ...n };
@@ -162,7 +163,9 @@ async function rebuild(
   return (performance.now() - t) / 1000;
 }
 
-/** DuckDB's memory_limit in every phase (TAHSEEL_BENCH_MEMORY to change it): the machine is shared, and the figure is part of the result. */
+/**
+ * DuckDB's memory_limit in every phase (TAHSEEL_BENCH_MEMORY to change it): the machine is shared, and the figure is part of the result.
+ */
 export const MEMORY_LIMIT = process.env.TAHSEEL_BENCH_MEMORY ?? "10GB";
 
 function runPhase(task: string, db: string, employers: number, months: number, sample = 1): PhaseFigures {
@@ -270,7 +273,9 @@ export async function bench(o: { work: string }): Promise<Section> {
   const pass = r.oracleOverLedger >= 20 && ageingSeconds < 10 && small.perEmployerRatio <= 1.2;
   return {
     name: "ledger",
-    title: `Ledger: ${r.employers.toLocaleString("en")} employers × ${r.months} months (${Number(r.data.wages).toLocaleString("en")} wage rows), models vs the TypeScript oracle`,
+    title:
+      `Ledger: ${r.employers.toLocaleString("en")} employers × ${r.months} months (${Number(r.data.wages).toLocaleString("en")} ` +
+      `wage rows), models vs the TypeScript oracle`,
     rows: [
       ["synthetic book written to raw", s(r.data)],
       ["DuckDB memory_limit", MEMORY_LIMIT],
@@ -287,7 +292,8 @@ export async function bench(o: { work: string }): Promise<Section> {
       ["one as-of ageing with the date-free intervals rebuilt too", `${(r.ageing.withIntervalsSeconds as number).toFixed(1)} s`],
       [
         "oracle (every month-end + as-of date; loading not counted)",
-        `${oracleSeconds.toFixed(1)} s${r.oracle.sample === 1 ? "" : ` (1 employer in ${r.oracle.sample} timed, ×${r.oracle.sample})`}, loading ${(r.oracle.loadSeconds as number).toFixed(0)} s, peak ${r.oracle.peakMiB.toFixed(0)} MiB`,
+        `${oracleSeconds.toFixed(1)} s${r.oracle.sample === 1 ? "" : ` (1 employer in ${r.oracle.sample} timed, ×${r.oracle.sample})`}, ` +
+          `loading ${(r.oracle.loadSeconds as number).toFixed(0)} s, peak ${r.oracle.peakMiB.toFixed(0)} MiB`,
       ],
       ["oracle ÷ (b), the target's ratio", `${r.oracleOverLedger.toFixed(1)}×`],
       ["oracle ÷ (a)", `${r.oracleOverModels.toFixed(1)}×`],
@@ -299,19 +305,25 @@ export async function bench(o: { work: string }): Promise<Section> {
       ],
     ],
     target:
-      "models ≥ 20× faster than the oracle (judged on (b)); one as-of ageing < 10 s; per-employer build time at 10× the employers ≤ 1.2× (linear)",
+      "models ≥ 20× faster than the oracle (judged on (b)); one as-of ageing < 10 s; per-employer build time at 10× the employers ≤ " +
+      "1.2× (linear)",
     pass,
     conditions:
-      `${r.employers.toLocaleString("en")} employers × ${r.months} months and ${small.employers.toLocaleString("en")} × ${r.months}, each phase in its own process, ` +
-      `DuckDB memory_limit ${MEMORY_LIMIT}, on a 2-core machine shared with other sessions; load average (1 min) at the start of each phase: ` +
+      `${r.employers.toLocaleString("en")} employers × ${r.months} months and ${small.employers.toLocaleString("en")} × ${r.months}, ` +
+      `each phase in its own process, ` +
+      `DuckDB memory_limit ${MEMORY_LIMIT}, on a 2-core machine shared with other sessions; load average (1 min) at the start of each ` +
+      `phase: ` +
       Object.entries(r.load)
         .map(([k, v]) => `${k} ${v.toFixed(1)}`)
         .join(", ") +
       ". " +
-      "Reading of the 20× target: the oracle computes allocation, balance, ageing and suspension for every reporting date, so it is judged against (b), " +
-      "the models that compute the same from the raw tables; (a) adds expected contributions, invoice checks, coverage gaps, KPIs and every build test, " +
+      "Reading of the 20× target: the oracle computes allocation, balance, ageing and suspension for every reporting date, so it is " +
+      "judged against (b), " +
+      "the models that compute the same from the raw tables; (a) adds expected contributions, invoice checks, coverage gaps, KPIs and " +
+      "every build test, " +
       `which the oracle does not do — its ratio is shown beside it (${r.oracleOverModels >= 20 ? "also" : "not"} ≥ 20×). ` +
-      "The one as-of ageing reads the date-free intervals (invoice positions and employer totals by day) the build keeps; the figure with them rebuilt is given too.",
+      "The one as-of ageing reads the date-free intervals (invoice positions and employer totals by day) the build keeps; the figure " +
+      "with them rebuilt is given too.",
   };
 }
 

@@ -86,12 +86,19 @@ if (wanted("ingest") || wanted("generate")) {
         ["DuckDB memory_limit", b.memoryLimit],
         [
           "reference: floor without insertion order",
-          `${b.floorUnordered.seconds.toFixed(1)} s (CPU ${b.floorUnordered.cpuSeconds.toFixed(1)} s); ingest / it ${(b.ingest.seconds / b.floorUnordered.seconds).toFixed(2)}×`,
+          `${b.floorUnordered.seconds.toFixed(1)} s (CPU ${b.floorUnordered.cpuSeconds.toFixed(1)} s); ingest / it ` +
+            `${(b.ingest.seconds / b.floorUnordered.seconds).toFixed(2)}×`,
         ],
       ],
       target: "ingest ≤ 1.5× floor; peak memory < 4 GiB",
       pass: b.ratio <= 1.5 && b.ingest.peakMiB < 4096,
-      conditions: `${b.ingest.files} files; the floor is DuckDB's read_csv of each file into its own table with the contract's column types, one CHECKPOINT at the end; the ingest verifies sha256 and counts, checks every rule, reference and key, quarantines, keeps history and lineage, one transaction per file; files of a million records and more are inserted without insertion order (each row carries its line), so the same reads without it are reported beside the floor. Peak memory is the kernel's count of each process's resident memory, and for the ingest the larger of that and its resident memory plus the working copies it keeps in memory (in /dev/shm), sampled every 50 ms. 1-minute load average ${ingestLoad} before, ${load()} after.`,
+      conditions:
+        `${b.ingest.files} files; the floor is DuckDB's read_csv of each file into its own table with the contract's column ` +
+        `types, one CHECKPOINT at the end; the ingest verifies sha256 and counts, checks every rule, reference and key, quarantines, ` +
+        `keeps history and lineage, one transaction per file; files of a million records and more are inserted without insertion order ` +
+        `(each row carries its line), so the same reads without it are reported beside the floor. Peak memory is the kernel's count of ` +
+        `each process's resident memory, and for the ingest the larger of that and its resident memory plus the working copies it keeps ` +
+        `in memory (in /dev/shm), sampled every 50 ms. 1-minute load average ${ingestLoad} before, ${load()} after.`,
     });
   }
 }

@@ -68,7 +68,8 @@ export default async function build({ connection, target }) {
   models(
     "models-failing",
     "answer.sql",
-    "/*\ndescription: A model whose blocking test fails.\ngrain: one row\nmaterialized: table\ntests:\n  - expression: answer = 41\n*/\nSELECT 42 AS answer\n",
+    "/*\ndescription: A model whose blocking test fails.\ngrain: one row\nmaterialized: table\n" +
+      "tests:\n  - expression: answer = 41\n*/\nSELECT 42 AS answer\n",
   );
 });
 
@@ -176,7 +177,8 @@ describe("exit codes, as README.md documents them", () => {
       [
         "-e",
         `const { DuckDBInstance } = require(${JSON.stringify(join(ROOT, "node_modules", "@duckdb", "node-api"))});
-         DuckDBInstance.create(${JSON.stringify(join(dir, "w.duckdb"))}).then(() => { console.log("ready"); setInterval(() => {}, 1000); });`,
+         DuckDBInstance.create(${JSON.stringify(join(dir, "w.duckdb"))})
+           .then(() => { console.log("ready"); setInterval(() => {}, 1000); });`,
       ],
       { stdio: ["ignore", "pipe", "inherit"] },
     );

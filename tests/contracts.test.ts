@@ -90,7 +90,8 @@ describe("zod schema and ingest SQL agree", () => {
   it("on the Luhn check digit", async () => {
     const db = await (await DuckDBInstance.create(":memory:")).connect();
     const ids = fc.sample(fc.stringMatching(/^[12]\d{9}$/), { numRuns: 400, seed: 7 });
-    const sql = `SELECT v, ${ruleSql({ code: "luhn", message: "", sql: LUHN_SQL }, "v", "v")} AS ok FROM (SELECT unnest($ids::VARCHAR[]) AS v)`;
+    const sql = `SELECT v, ${ruleSql({ code: "luhn", message: "", sql: LUHN_SQL }, "v", "v")} AS ok
+        FROM (SELECT unnest($ids::VARCHAR[]) AS v)`;
     const result = (await db.runAndReadAll(sql, { ids: `[${ids.map((i) => `'${i}'`).join(",")}]` })).getRowObjectsJS();
     expect(result.length).toBe(ids.length);
     for (const r of result) expect(r.ok, String(r.v)).toBe(luhnValid(String(r.v)));
@@ -110,7 +111,9 @@ describe("zod schema and ingest SQL agree", () => {
               const key = keyColumns(entity)
                 .map((k) => r[k])
                 .join("|");
-              return !seen.has(key) && (seen.add(key), true);
+              if (seen.has(key)) return false;
+              seen.add(key);
+              return true;
             });
           const ws = workspace();
           const own = { name: `${entity.name}_20261101.csv`, entity: entity.name, text: csv(entity.name, sample) };

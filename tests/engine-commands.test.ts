@@ -16,8 +16,14 @@ import { FIXTURES, RAW_DDL, sandbox, statuses } from "./engine-support.ts";
 
 let dir: string;
 let clock = Date.parse("2026-03-02T03:00:00Z");
-const context = { logger: memoryLogger(), now: () => new Date((clock += 1000)) };
-beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), "tahseel-commands-"))));
+const tick = () => {
+  clock += 1000;
+  return new Date(clock);
+};
+const context = { logger: memoryLogger(), now: tick };
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "tahseel-commands-"));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A warehouse with the fixture's raw tables, closed again so the commands can open it. */
@@ -114,7 +120,8 @@ test("new-model writes a model that builds as it is, on the real models/ tree", 
   const w = await openWarehouse(db);
   await ensureWarehouseSchema(w.connection);
   await w.connection.run(
-    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line, _row_hash, _valid_from)
+    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line,
+        _row_hash, _valid_from)
      VALUES ('100000001', 'establishment', 'شركة الاختبار', 'private', 'G', 'RIYADH', '2020-01-01', 'active', 1, 2, 1, '2026-03-01')`,
   );
   w.close();
@@ -135,7 +142,12 @@ test("a build stopped half-way commits what finished and leaves the rest to --re
   const s = await sandbox();
   try {
     let built = 0;
-    const summary = await s.build({ concurrency: 1, stopRequested: () => built > 0 || (built++, false) });
+    const stopRequested = () => {
+      if (built > 0) return true;
+      built++;
+      return false;
+    };
+    const summary = await s.build({ concurrency: 1, stopRequested });
     expect(summary.status).toBe("cancelled");
     const st = statuses(summary);
     expect(Object.values(st).filter((x) => x === "built")).toHaveLength(1);
@@ -157,7 +169,8 @@ test("the model in docs/write-your-first-model.md builds and passes its blocking
   const w = await openWarehouse(db);
   await ensureWarehouseSchema(w.connection);
   await w.connection.run(
-    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line, _row_hash, _valid_from)
+    `INSERT INTO raw.employers (employer_id, account_type, name_ar, legal_form, sector, region, registered_on, status, _load_id, _line,
+        _row_hash, _valid_from)
      VALUES ('100000001', 'establishment', 'شركة الاختبار', 'private', 'G', 'RIYADH', '2020-01-01', 'active', 1, 2, 1, '2026-03-01')`,
   );
   w.close();

@@ -24,8 +24,10 @@ export interface Sandbox {
 
 export const RAW_DDL = `
 CREATE SCHEMA IF NOT EXISTS raw;
-CREATE TABLE raw.employers (employer_id VARCHAR, status VARCHAR, _valid_from TIMESTAMPTZ, _valid_to TIMESTAMPTZ, _load_id VARCHAR, _line INTEGER);
-CREATE TABLE raw.invoices (invoice_id VARCHAR, employer_id VARCHAR, period VARCHAR, total_amount DECIMAL(18,2), _load_id VARCHAR, _line INTEGER);
+CREATE TABLE raw.employers (employer_id VARCHAR, status VARCHAR, _valid_from TIMESTAMPTZ, _valid_to TIMESTAMPTZ, _load_id VARCHAR,
+  _line INTEGER);
+CREATE TABLE raw.invoices (invoice_id VARCHAR, employer_id VARCHAR, period VARCHAR, total_amount DECIMAL(18,2), _load_id VARCHAR,
+  _line INTEGER);
 INSERT INTO raw.employers VALUES
   ('100000001', 'active', '2026-01-01', NULL, 'L1', 2),
   ('100000002', 'active', '2026-01-01', NULL, 'L1', 3),
@@ -47,7 +49,11 @@ export async function sandbox(fixture = "models-basic", options: { raw?: boolean
   if (options.raw !== false) await warehouse.connection.run(RAW_DDL);
   const logger = memoryLogger();
   let clock = Date.parse("2026-03-02T03:00:00Z");
-  const context = { logger, now: () => new Date((clock += 1000)) };
+  const now = () => {
+    clock += 1000;
+    return new Date(clock);
+  };
+  const context = { logger, now };
   return {
     dir,
     models,

@@ -11,11 +11,11 @@ describe("build order and freshness", () => {
     const summary = await s.build();
     expect(summary.status).toBe("success");
     const order = summary.models.map((m) => m.model);
-    const before = (a: string, b: string) => expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
-    before("staging.stg_employers", "staging.stg_invoices"); // through the relationships test
-    before("staging.stg_invoices", "core.employer_billed");
-    before("core.employer_billed", "marts.employer_summary");
-    before("staging.stg_employers", "marts.employer_summary");
+    const buildsBefore = (a: string, b: string) => expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
+    buildsBefore("staging.stg_employers", "staging.stg_invoices"); // through the relationships test
+    buildsBefore("staging.stg_invoices", "core.employer_billed");
+    buildsBefore("core.employer_billed", "marts.employer_summary");
+    buildsBefore("staging.stg_employers", "marts.employer_summary");
     expect(await s.rows("SELECT employer_id, billed FROM marts.employer_summary ORDER BY employer_id")).toEqual([
       { employer_id: "100000001", billed: "2000.30" },
       { employer_id: "100000002", billed: "1000.05" },

@@ -203,7 +203,12 @@ describe("deliveries", () => {
     const every = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
     expect(decode(every).toString("utf8")).toBe(iconv.decode(every, "windows-1256"));
     let seed = 7;
-    const random = Buffer.from(Array.from({ length: 50_000 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256));
+    const random = Buffer.from(
+      Array.from({ length: 50_000 }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % 256;
+      }),
+    );
     const halves = Buffer.concat([decode(random.subarray(0, 12_345)), decode(random.subarray(12_345))]);
     expect(halves.equals(Buffer.from(iconv.decode(random, "windows-1256"), "utf8"))).toBe(true);
   });

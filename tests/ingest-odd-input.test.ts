@@ -26,7 +26,9 @@ const paymentsFile = (text: string, manifest = {}) => ({
 });
 
 describe("odd folders and manifests", () => {
-  it("a manifest or a named file that is a folder, a link to nothing, a created_at no calendar has: reasons, and the rest applies", async () => {
+  const oddNames =
+    "a manifest or a named file that is a folder, a link to nothing, a created_at no calendar has: reasons, and the rest applies";
+  it(oddNames, async () => {
     const ws = workspace();
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [employers]);
     const folderFile = writeDelivery(ws.inbox, "d2", "2026-11-02T02:00+03:00", [

@@ -14,7 +14,9 @@ import { FIXED_NOW, query } from "./helpers/warehouse.ts";
 type Mode = Pick<IngestOptions, "keyMemoryMiB" | "scanThread">;
 const WITHOUT_PROOFS: Mode = { keyMemoryMiB: 0, scanThread: "main" };
 
-/** Everything ingest wrote: every load, every quarantined row, and a fingerprint of every raw table (lines, hashes and history included). */
+/**
+ * Everything ingest wrote: every load, every quarantined row, and a fingerprint of every raw table (lines, hashes and history included).
+ */
 async function outcome(inbox: string, mode: Mode): Promise<unknown> {
   const db = join(tempDir(), "warehouse.duckdb");
   await ingestInbox({ inbox, db, ...mode }, { logger: memoryLogger(), now: FIXED_NOW });
@@ -39,7 +41,8 @@ async function outcome(inbox: string, mode: Mode): Promise<unknown> {
     ),
     quarantine: await query(
       db,
-      `SELECT l.file_name, q.line, q.raw, q.reasons, q.rules FROM audit.quarantine q JOIN audit.loads l USING (load_id) ORDER BY l.load_id, q.line`,
+      `SELECT l.file_name, q.line, q.raw, q.reasons, q.rules FROM audit.quarantine q JOIN audit.loads l USING (load_id) ORDER BY l.load_id,
+          q.line`,
     ),
     tables,
   };
@@ -83,7 +86,9 @@ describe("proofs and the scanning thread", () => {
     }
   });
 
-  it("prove nothing from a row that did not load: a reference to a quarantined contributor, a key an earlier file of the run loaded", async () => {
+  const notLoaded =
+    "prove nothing from a row that did not load: a reference to a quarantined contributor, a key an earlier file of the run loaded";
+  it(notLoaded, async () => {
     const inbox = join(tempDir(), "inbox");
     const [c1, c2] = [nationalId("100000001"), nationalId("100000002")];
     writeDelivery(inbox, "d1", "2026-11-01T02:00:00+03:00", [

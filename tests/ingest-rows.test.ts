@@ -430,7 +430,9 @@ describe("references", () => {
     expect(await query(ws.db, "SELECT payment_id FROM raw.payments")).toEqual([{ payment_id: "P1" }]);
   });
 
-  it("to an earlier line of the same file hold only if that line loads: a re-issue of a quarantined invoice is quarantined too", async () => {
+  const reissueTitle =
+    "to an earlier line of the same file hold only if that line loads: a re-issue of a quarantined invoice is quarantined too";
+  it(reissueTitle, async () => {
     const ws = workspace();
     const reissue = (id: string, of: string) => invoice(id, "100000001", { replaces_invoice_id: of });
     writeDelivery(ws.inbox, "d1", "2026-11-01T02:00:00+03:00", [

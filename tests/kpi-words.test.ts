@@ -131,14 +131,16 @@ describe("count phrases agree with their number", () => {
       net_difference: "26.96",
     };
     expect(nb(billingSentence(summary, 0, "en", "latn"))).toBe(
-      "1 standing invoice differs from the recomputed amount, by SAR 26.96 in absolute terms, none of them posted manually; 3 more were corrected by a re-issue.",
+      "1 standing invoice differs from the recomputed amount, by SAR 26.96 in absolute terms, none of them posted manually; " +
+        "3 more were corrected by a re-issue.",
     );
     const ar = billingSentence(summary, 0, "ar", "latn");
     expect(ar).toContain("فاتورة قائمة واحدة");
     expect(ar).toContain("ولم تُرحَّل أي منها يدويًا");
     expect(ar).toContain("وصُحّحت 3 فواتير بإعادة الإصدار");
     expect(ar).not.toMatch(/\d فواتير بفروقات|منها 0|و3 فاتورة/);
-    expect(suspensionSentence({ employers: 5, past_due_undisputed: "56862.12" }, "ar", "latn")).toMatch(/^رُشّح 5 أصحاب عمل لإيقاف الخدمات/);
+    const five = suspensionSentence({ employers: 5, past_due_undisputed: "56862.12" }, "ar", "latn");
+    expect(five).toMatch(/^رُشّح 5 أصحاب عمل لإيقاف الخدمات/);
     expect(suspensionSentence({ employers: 1, past_due_undisputed: "10" }, "en", "latn")).toMatch(/^1 employer is a suspension candidate/);
     expect(severitySentence([], "2026-10", "en", "latn")).toBe("At the end of October 2026, no employer had critical or high severity.");
   });

@@ -89,11 +89,13 @@ afterAll(() => w?.close());
 
 const balance = (employerId: string, asOf: string) =>
   w.rows(
-    `SELECT billed, adjustments, paid, outstanding, credit_balance FROM marts.employer_balance WHERE employer_id = '${employerId}' AND as_of = DATE '${asOf}'`,
+    `SELECT billed, adjustments, paid, outstanding, credit_balance FROM marts.employer_balance WHERE employer_id = '${employerId}'
+        AND as_of = DATE '${asOf}'`,
   );
 const ageing = (employerId: string, asOf: string) =>
   w.rows(
-    `SELECT not_due, d1_30, d31_60, d61_90, d91_180, d181_365, over_365, disputed, severity FROM marts.arrears_ageing WHERE employer_id = '${employerId}' AND as_of = DATE '${asOf}'`,
+    `SELECT not_due, d1_30, d31_60, d61_90, d91_180, d181_365, over_365, disputed, severity FROM marts.arrears_ageing
+        WHERE employer_id = '${employerId}' AND as_of = DATE '${asOf}'`,
   );
 const zeros = {
   not_due: "0.00",
@@ -159,7 +161,8 @@ test("a payment naming a cancelled invoice joins the pool; a re-issue keeps the 
   ]);
   expect(
     await w.rows(
-      "SELECT invoice_id, cancelled, CAST(cancelled_on AS VARCHAR) AS cancelled_on, due_on FROM marts.invoice_check WHERE employer_id = '100000004' ORDER BY invoice_id",
+      `SELECT invoice_id, cancelled, CAST(cancelled_on AS VARCHAR) AS cancelled_on, due_on FROM marts.invoice_check
+          WHERE employer_id = '100000004' ORDER BY invoice_id`,
     ),
   ).toEqual([
     { invoice_id: "IN-D", cancelled: true, cancelled_on: "2026-09-10", due_on: "2026-09-15" },
@@ -175,7 +178,8 @@ test("buckets, disputed part, severity, suspension, plans and tolerance", async 
   ]);
   expect(
     await w.rows(
-      "SELECT employer_id, past_due_undisputed, CAST(oldest_due_on AS VARCHAR) AS oldest_due_on, days_past_due FROM marts.suspension_candidates WHERE as_of = DATE '2026-10-31'",
+      `SELECT employer_id, past_due_undisputed, CAST(oldest_due_on AS VARCHAR) AS oldest_due_on, days_past_due
+          FROM marts.suspension_candidates WHERE as_of = DATE '2026-10-31'`,
     ),
   ).toEqual([{ employer_id: DEBTOR, past_due_undisputed: "5000.00", oldest_due_on: "2026-04-15", days_past_due: 199 }]);
   // 31 Jul: IN-E 107 days (91–180) → medium, candidate; IN-G's employer has no plan yet either (agreed 1 Sep).

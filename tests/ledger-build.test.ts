@@ -8,7 +8,9 @@ import { rawWorld, type LedgerWorld } from "./fixtures/ledger/support.ts";
 import { employer, invoice, payment } from "./helpers/rows.ts";
 
 const worlds: LedgerWorld[] = [];
-afterAll(() => worlds.forEach((w) => w.close()));
+afterAll(() => {
+  for (const w of worlds) w.close();
+});
 
 test("every model builds on an empty warehouse, and the check phase binds the stack quickly", async () => {
   const w = await rawWorld({});
@@ -35,7 +37,8 @@ test("a reconciliation break fails the build with the employer and the amounts",
     file,
     readFileSync(file, "utf8").replace(
       "CAST(greatest(pool_h - fifo_due_h, 0) * 0.01 AS DECIMAL(18,2)) AS credit_balance",
-      "CAST((greatest(pool_h - fifo_due_h, 0) + CASE WHEN employer_id = '100000002' THEN 1 ELSE 0 END) * 0.01 AS DECIMAL(18,2)) AS credit_balance",
+      "CAST((greatest(pool_h - fifo_due_h, 0) + CASE WHEN employer_id = '100000002' THEN 1 ELSE 0 END) * 0.01 " +
+        "AS DECIMAL(18,2)) AS credit_balance",
     ),
   );
   const summary = await w.build("2026-11-30", { modelsDir: models, allowFailure: true });

@@ -65,7 +65,8 @@ afterAll(() => w?.close());
 
 const expected = (contributorId: string, period = "2026-08") =>
   w.rows<{ annuities: string; hazards: string; unemployment: string; total: string; days_covered: number }>(
-    `SELECT annuities, hazards, unemployment, total, days_covered FROM core.expected_contributions WHERE contributor_id = '${contributorId}' AND period = '${period}'`,
+    `SELECT annuities, hazards, unemployment, total, days_covered FROM core.expected_contributions WHERE contributor_id = '${contributorId}'
+        AND period = '${period}'`,
   );
 
 describe("hand-worked contributor-months", () => {
@@ -106,7 +107,8 @@ describe("hand-worked contributor-months", () => {
     // 2,350.00 + 31.61 + 346.77 + 9,675.00 + 8.00 = 12,411.38
     expect(
       await w.rows(
-        "SELECT billed_amount, expected_amount, difference, expected_annuities, expected_hazards, expected_unemployment, cancelled FROM marts.invoice_check",
+        `SELECT billed_amount, expected_amount, difference, expected_annuities, expected_hazards, expected_unemployment, cancelled
+            FROM marts.invoice_check`,
       ),
     ).toEqual([
       {

@@ -127,15 +127,15 @@ function rowsOf(specs: EmployerSpec[]) {
       }
     });
     if (!ids.length) return;
-    s.adjustments.forEach((a, k) =>
+    for (const [k, a] of s.adjustments.entries()) {
       out.invoice_adjustments.push(
         adjustment(`AD-${id}-${k}`, ids[a.target % ids.length]!, {
           amount: a.amount,
           approved_by: a.approved ? "u900" : null,
           approved_at: a.approved?.at ?? null,
         }),
-      ),
-    );
+      );
+    }
     s.disputes.forEach((d, k) => {
       const disputeId = `DS-${id}-${k}`;
       out.disputes.push(dispute(disputeId, id, ids[d.target % ids.length]!, { submitted_on: dayText(d.submitted) }));

@@ -3,8 +3,8 @@
 // not vouch for the line), however the file is cut into chunks and whatever the lines hold.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { LineSplitter } from "../pipelines/ingest/lines.ts";
-import { LINE_COLUMN, NumberedWriter } from "../pipelines/ingest/numbered-copy.ts";
+import { LineSplitter } from "../pipelines/ingest/fast-path/lines.ts";
+import { LINE_COLUMN, NumberedWriter } from "../pipelines/ingest/fast-path/numbered-copy.ts";
 
 /** Whether the scan vouched for line n: every third line, in these tests. */
 const vouched = (n: number) => n % 3 === 0;

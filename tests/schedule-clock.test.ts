@@ -124,7 +124,12 @@ test("SIGTERM lets the running job finish, starts nothing new, then releases the
   p = place();
   const log: StepLog = [];
   const slowBuild = deferred();
-  const steps = fakeSteps(log, { build: async () => (await slowBuild.promise, {}) });
+  const steps = fakeSteps(log, {
+    build: async () => {
+      await slowBuild.promise;
+      return {};
+    },
+  });
   const outcomes: RunOutcome[] = [];
   const signals = new EventEmitter();
   const scheduler = startScheduler(config([{ name: "every-minute", cron: "* * * * *", steps: ["ingest", "build", "publish"] }]), {

@@ -30,7 +30,8 @@ async function runsTable(db: string) {
       as_of: string | null;
     }>(
       w.connection,
-      "SELECT run_id, job, status, error, git_sha, CAST(inputs AS VARCHAR) AS inputs, CAST(steps AS VARCHAR) AS steps, as_of FROM audit.runs ORDER BY started_at",
+      `SELECT run_id, job, status, error, git_sha, CAST(inputs AS VARCHAR) AS inputs, CAST(steps AS VARCHAR) AS steps, as_of FROM audit.runs
+          ORDER BY started_at`,
     );
   } finally {
     w.close();

@@ -42,7 +42,11 @@ export function ageingSection(
             type: "button",
             "data-severity": severity,
             "data-bucket": bucket ?? "",
-            onclick: () => (setParams({ severity, bucket }), rerender(), document.getElementById("drill")?.scrollIntoView()),
+            onclick: () => {
+              setParams({ severity, bucket });
+              rerender();
+              document.getElementById("drill")?.scrollIntoView();
+            },
           },
           text,
         )
@@ -100,12 +104,9 @@ export function ageingSection(
 async function fillDrill(ctx: Ctx, target: HTMLElement, asOf: string, severity: string, bucket: string | null): Promise<void> {
   const all = (await fetchShard<DrillRow[]>(`ageing/${asOf}/${severity}.json`)) ?? [];
   const rows = bucket ? all.filter((r) => Number(r[bucket] ?? 0) !== 0) : all;
+  const picked = `${code(ctx.lang, severity)}${bucket ? ` · ${code(ctx.lang, bucket)}` : ""}`;
   target.replaceChildren(
-    h(
-      "h3",
-      {},
-      `${ctx.w("ageing.drill")}: ${code(ctx.lang, severity)}${bucket ? ` · ${code(ctx.lang, bucket)}` : ""} (${integer(rows.length, ctx.lang, ctx.digits)})`,
-    ),
+    h("h3", {}, `${ctx.w("ageing.drill")}: ${picked} (${integer(rows.length, ctx.lang, ctx.digits)})`),
     h("p", { class: "hint" }, ctx.w("ageing.limited")),
     dataTable({
       lang: ctx.lang,

@@ -137,7 +137,10 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
                         type: "button",
                         class: "linkish",
                         "data-invoice": s(r, "invoice_id"),
-                        onclick: () => (setParams({ invoice: s(r, "invoice_id") }), void showEvidence(ctx, evidence, s(r, "invoice_id")!)),
+                        onclick: () => {
+                          setParams({ invoice: s(r, "invoice_id") });
+                          void showEvidence(ctx, evidence, s(r, "invoice_id")!);
+                        },
                       },
                       s(r, "invoice_id"),
                     )

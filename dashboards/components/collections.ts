@@ -62,21 +62,30 @@ export function renderCollections(ctx: Ctx, d: CollectionsData): HTMLElement {
         "as_of",
         d.as_ofs.map((a) => [a, gregorian(a, ctx.lang, ctx.digits)]),
         s.asOf,
-        (v) => (setParams({ as_of: v, severity: null, bucket: null }), render()),
+        (v) => {
+          setParams({ as_of: v, severity: null, bucket: null });
+          render();
+        },
       ),
       select(
         ctx.w("kpi"),
         "kpi",
         d.kpis.map((k) => [k, kpiLabel(ctx.lang, k)]),
         s.kpi,
-        (v) => (setParams({ kpi: v }), render()),
+        (v) => {
+          setParams({ kpi: v });
+          render();
+        },
       ),
       select(
         ctx.w("breakdown.by"),
         "dimension",
         DIMENSIONS.map((x) => [x, code(ctx.lang, x)]),
         s.dimension,
-        (v) => (setParams({ dimension: v }), render()),
+        (v) => {
+          setParams({ dimension: v });
+          render();
+        },
       ),
     );
 

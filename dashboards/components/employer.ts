@@ -74,7 +74,11 @@ export function renderEmployer(ctx: Ctx, index: EmployerSearch): HTMLElement {
                   {
                     href: pageHref("employer", { id }),
                     "data-employer": id,
-                    onclick: (e: Event) => (e.preventDefault(), (input.value = id), void go(id)),
+                    onclick: (e: Event) => {
+                      e.preventDefault();
+                      input.value = id;
+                      void go(id);
+                    },
                   },
                   `${(ctx.lang === "ar" ? ar : en) ?? ar ?? id} (${id}, ${code(ctx.lang, region)})`,
                 ),
@@ -86,7 +90,13 @@ export function renderEmployer(ctx: Ctx, index: EmployerSearch): HTMLElement {
   };
   const form = h(
     "form",
-    { class: "filters", onsubmit: (e: Event) => (e.preventDefault(), void go(input.value)) },
+    {
+      class: "filters",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        void go(input.value);
+      },
+    },
     h("label", {}, `${ctx.w("search")} (${plural(index.employers, NOUNS.employer, ctx.lang, ctx.digits)})`, input),
     h("button", { type: "submit" }, ctx.w("search")),
   );

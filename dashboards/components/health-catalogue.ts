@@ -57,7 +57,11 @@ export function kpiSection(ctx: Ctx, catalog: Catalog): HTMLElement {
 function upstreamSources(catalog: Catalog, id: string): string[] {
   const seen = new Set<string>();
   const visit = (n: string) => {
-    for (const u of nodeById(catalog, n)?.upstream ?? []) if (!seen.has(u)) seen.add(u), visit(u.replace(/_current$/, ""));
+    for (const u of nodeById(catalog, n)?.upstream ?? [])
+      if (!seen.has(u)) {
+        seen.add(u);
+        visit(u.replace(/_current$/, ""));
+      }
   };
   visit(id);
   return [...seen].filter((s) => s.startsWith("raw.")).sort();
@@ -68,7 +72,12 @@ export function catalogueSection(ctx: Ctx, catalog: Catalog): HTMLElement {
   const graph = h("div", { class: "lineage", dir: "ltr" });
   const draw = () => {
     const chosen = nodeById(catalog, param("model")) ?? nodeById(catalog, "marts.kpi_monthly") ?? catalog.nodes[0];
-    graph.replaceChildren(lineageGraph(catalog, chosen?.id ?? null, (id) => (setParams({ model: id }), draw())));
+    graph.replaceChildren(
+      lineageGraph(catalog, chosen?.id ?? null, (id) => {
+        setParams({ model: id });
+        draw();
+      }),
+    );
     detail.replaceChildren(chosen ? nodeDetail(ctx, chosen) : "");
   };
   draw();

@@ -24,11 +24,13 @@ export function lineageGraph(catalog: Catalog, selected: string | null, onSelect
   const layers = [...LAYERS, ...new Set(catalog.nodes.map((n) => n.layer).filter((l) => !LAYERS.includes(l)))];
   const columns = layers.map((l) => catalog.nodes.filter((n) => n.layer === l).sort((a, b) => a.id.localeCompare(b.id)));
   const place = new Map<string, { x: number; y: number }>();
-  columns.forEach((nodes, c) => nodes.forEach((n, r) => place.set(n.id, { x: 10 + c * (W + GAP), y: 30 + r * ROW })));
+  for (const [c, nodes] of columns.entries()) {
+    for (const [r, n] of nodes.entries()) place.set(n.id, { x: 10 + c * (W + GAP), y: 30 + r * ROW });
+  }
   const height = 40 + Math.max(...columns.map((c) => c.length)) * ROW;
   const width = 20 + layers.length * (W + GAP) - GAP;
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": "lineage" });
-  layers.forEach((l, c) => root.append(svg("text", { x: 10 + c * (W + GAP), y: 16, "font-weight": "bold" }, l)));
+  for (const [c, l] of layers.entries()) root.append(svg("text", { x: 10 + c * (W + GAP), y: 16, "font-weight": "bold" }, l));
   const touching = (e: { from: string; to: string }) => selected !== null && (e.from === selected || e.to === selected);
   for (const e of catalog.edges) {
     const a = place.get(e.from);

@@ -76,16 +76,18 @@ export function severitySentence(ageing: SeverityRow[], period: string, lang: La
   const share = all.isZero() ? null : percent(pastDue.div(all).toString(), lang, digits);
   const when = month(period, lang, digits);
   const owed = sar(pastDue.toFixed(2), lang, digits);
+  const employers = plural(n, NOUNS.employer, lang, digits);
   if (lang === "ar")
     return sentence(
       n === 0
         ? `في نهاية ${when} لم يُصنَّف أحد من أصحاب العمل بخطورة حرجة أو عالية`
-        : `في نهاية ${when} صُنّف ${plural(n, NOUNS.employer, lang, digits)} بخطورة حرجة أو عالية، بمتأخرات قدرها ${owed}${share ? ` (${share} من الإجمالي)` : ""}`,
+        : `في نهاية ${when} صُنّف ${employers} بخطورة حرجة أو عالية، بمتأخرات قدرها ${owed}` + (share ? ` (${share} من الإجمالي)` : ""),
     );
   return sentence(
     n === 0
       ? `At the end of ${when}, no employer had critical or high severity`
-      : `At the end of ${when}, ${plural(n, NOUNS.employer, lang, digits)} had critical or high severity, owing ${owed} past due${share ? ` (${share} of all arrears)` : ""}`,
+      : `At the end of ${when}, ${employers} had critical or high severity, owing ${owed} past due` +
+          (share ? ` (${share} of all arrears)` : ""),
   );
 }
 
@@ -101,7 +103,8 @@ export function suspensionSentence(s: Pick<SuspensionSummary, "employers" | "pas
     );
   if (n === 0) return sentence("No employer is a suspension candidate");
   return sentence(
-    `${plural(n, NOUNS.employer, lang, digits)} ${n === 1 ? "is a suspension candidate" : "are suspension candidates"}, with ${amount} undisputed past due`,
+    `${plural(n, NOUNS.employer, lang, digits)} ${n === 1 ? "is a suspension candidate" : "are suspension candidates"}, ` +
+      `with ${amount} undisputed past due`,
   );
 }
 
@@ -138,16 +141,18 @@ export function billingSentence(s: BillingSummary, manual: number, lang: Lang, d
   const n = s.active_with_difference;
   const by = sar(s.abs_difference, lang, digits);
   const corrected = plural(s.cancelled_with_difference, CORRECTED, lang, digits);
+  const invoices = plural(n, NOUNS.standingInvoice, lang, digits);
+  const posted = plural(manual, POSTED_MANUALLY, lang, digits);
   if (lang === "ar") {
     const head =
       n === 0
         ? "لا تختلف أي فاتورة قائمة عن المبلغ المعاد احتسابه"
-        : `يختلف مبلغ ${plural(n, NOUNS.standingInvoice, lang, digits)} عن المبلغ المعاد احتسابه، بمجموع فروقات مطلقة قدره ${by}، ${plural(manual, POSTED_MANUALLY, lang, digits)}`;
+        : `يختلف مبلغ ${invoices} عن المبلغ المعاد احتسابه، بمجموع فروقات مطلقة قدره ${by}، ${posted}`;
     return sentence(`${head}؛ ${corrected}`);
   }
   const head =
     n === 0
       ? "No standing invoice differs from the recomputed amount"
-      : `${plural(n, NOUNS.standingInvoice, lang, digits)} ${n === 1 ? "differs" : "differ"} from the recomputed amount, by ${by} in absolute terms, ${plural(manual, POSTED_MANUALLY, lang, digits)}`;
+      : `${invoices} ${n === 1 ? "differs" : "differ"} from the recomputed amount, by ${by} in absolute terms, ${posted}`;
   return sentence(`${head}; ${corrected}`);
 }

@@ -68,7 +68,14 @@ export function dataTable<R>(o: TableOptions<R>): HTMLElement {
     o.rows.length > limit
       ? h(
           "button",
-          { type: "button", class: "more", onclick: (e: Event) => (fill(true), (e.target as HTMLElement).remove()) },
+          {
+            type: "button",
+            class: "more",
+            onclick: (e: Event) => {
+              fill(true);
+              (e.target as HTMLElement).remove();
+            },
+          },
           `${o.rows.length - limit} …`,
         )
       : null;

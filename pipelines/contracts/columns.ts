@@ -21,7 +21,7 @@ export interface ColumnRule {
   /**
    * The rule as a regular expression on the text, where it has one: a text that matches it, and the
    * patterns of its column's other rules, meets the rule. The ingest's scan checks these on each line before
-   * DuckDB reads it (ingest/line-check.ts). Written in the syntax RE2 and JavaScript share, matching ASCII
+   * DuckDB reads it (ingest/fast-path/line-check.ts). Written in the syntax RE2 and JavaScript share, matching ASCII
    * text only.
    */
   pattern?: string;
@@ -119,9 +119,13 @@ export const DATE_PATTERN = "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])";
 export const TIMESTAMP_PATTERN =
   "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,6})?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)";
 export const PERIOD_PATTERN = "\\d{4}-(0[1-9]|1[0-2])";
-/** A day of the proleptic Gregorian calendar, `YYYY-MM-DD`: 29 February only in leap years (every fourth, but not every hundredth unless every four hundredth). */
+/**
+ * A day of the proleptic Gregorian calendar, `YYYY-MM-DD`: 29 February only in leap years (every fourth, but not every hundredth unless
+ * every four hundredth).
+ */
 const CALENDAR_DAY =
-  "(\\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\\d|3[01])|(0[469]|11)-(0[1-9]|[12]\\d|30)|02-(0[1-9]|1\\d|2[0-8]))|(\\d\\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)";
+  "(\\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\\d|3[01])|(0[469]|11)-(0[1-9]|[12]\\d|30)|02-(0[1-9]|1\\d|2[0-8]))" +
+  "|(\\d\\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)";
 export const AMOUNT_PATTERN = "-?\\d{1,16}(\\.\\d{1,2})?";
 
 const jsRe = (pattern: string) => new RegExp(`^(?:${pattern})$`);

@@ -9,7 +9,10 @@ export type EntityKind = "snapshot" | "event";
 export interface RowRule<Row> {
   code: string;
   message: string;
-  /** SQL boolean over typed columns written `{column}`, TRUE when the rule holds; `$delivery_day` is the delivery's Riyadh day. NULL counts as holding. */
+  /**
+   * SQL boolean over typed columns written `{column}`, TRUE when the rule holds; `$delivery_day` is the delivery's Riyadh day. NULL counts
+   * as holding.
+   */
   sql: string;
   /** The same rule in TypeScript over the extract row as text, for the generator and the property tests. */
   check(row: Row, context: { deliveryDay: string }): boolean;

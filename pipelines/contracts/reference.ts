@@ -21,7 +21,11 @@ function entitySection(entity: EntityContract): string {
     "",
     entity.doc,
     "",
-    `Key: ${keys.map((k) => `\`${k}\``).join(" + ")}. ${entity.kind === "snapshot" ? "A later row for a known key is a new version (history kept in `_valid_from` / `_valid_to`)." : "Rows are immutable: a known key is skipped when identical, quarantined (`conflicting_key`) otherwise."}`,
+    `Key: ${keys.map((k) => `\`${k}\``).join(" + ")}. ${
+      entity.kind === "snapshot"
+        ? "A later row for a known key is a new version (history kept in `_valid_from` / `_valid_to`)."
+        : "Rows are immutable: a known key is skipped when identical, quarantined (`conflicting_key`) otherwise."
+    }`,
     "",
     "| column | kind | DuckDB type | rules | meaning |",
     "| --- | --- | --- | --- | --- |",

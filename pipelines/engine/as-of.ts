@@ -14,7 +14,8 @@ export async function latestDateInData(connection: DuckDBConnection): Promise<st
     (
       await queryRows<{ id: string }>(
         connection,
-        "SELECT schema_name || '.' || table_name || '.' || column_name AS id FROM duckdb_columns() WHERE database_name = current_database()",
+        "SELECT schema_name || '.' || table_name || '.' || column_name AS id FROM duckdb_columns() WHERE database_name = " +
+          "current_database()",
       )
     ).map((r) => r.id),
   );

@@ -192,7 +192,8 @@ function logOutcome(o: ModelOutcome, context: RunContext): void {
     );
   if (o.status === "built")
     context.logger.info(
-      `built ${o.model} (${o.reason}; ${ms} ms${o.rows != null ? `, ${o.rows} rows` : ""}${o.periods?.length ? `, periods ${o.periods.join(" ")}` : ""})`,
+      `built ${o.model} (${o.reason}; ${ms} ms${o.rows != null ? `, ${o.rows} rows` : ""}` +
+        `${o.periods?.length ? `, periods ${o.periods.join(" ")}` : ""})`,
     );
   else context.logger.error(`${o.model} ${o.status}: ${o.error}`);
 }

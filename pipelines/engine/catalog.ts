@@ -146,7 +146,8 @@ async function warehouseFacts(connection: DuckDBConnection) {
   const types = new Map<string, string>();
   for (const r of await queryRows<{ id: string; type: string }>(
     connection,
-    "SELECT schema_name || '.' || table_name || '.' || column_name AS id, data_type AS type FROM duckdb_columns() WHERE database_name = current_database() AND schema_name IN ('staging', 'core', 'marts')",
+    "SELECT schema_name || '.' || table_name || '.' || column_name AS id, data_type AS type FROM duckdb_columns() WHERE database_name = " +
+      "current_database() AND schema_name IN ('staging', 'core', 'marts')",
   ))
     types.set(r.id, r.type);
   const tests = new Map<string, CatalogTest["last_result"]>();
@@ -164,7 +165,8 @@ async function warehouseFacts(connection: DuckDBConnection) {
       run_id: string;
     }>(
       connection,
-      "SELECT model, test, status, failing_rows, checked_at, run_id FROM audit.test_results QUALIFY row_number() OVER (PARTITION BY model, test ORDER BY checked_at DESC) = 1",
+      "SELECT model, test, status, failing_rows, checked_at, run_id FROM audit.test_results QUALIFY row_number() OVER (PARTITION BY " +
+        "model, test ORDER BY checked_at DESC) = 1",
     ))
       tests.set(`${r.model}|${r.test}`, {
         status: r.status,

@@ -84,7 +84,8 @@ export function readModel(path: string, layer: Layer): Model {
     const untyped = Object.entries(header.columns).find(([, c]) => typeof c === "string" || !c.type);
     if (untyped || Object.keys(header.columns).length === 0)
       throw new UserError(
-        `a TypeScript model must give every column a DuckDB type (columns: { ${untyped?.[0] ?? "id"}: { type: VARCHAR, description: ... } }) so the models after it can be checked before it runs`,
+        `a TypeScript model must give every column a DuckDB type (columns: { ${untyped?.[0] ?? "id"}: { type: VARCHAR, description: ... ` +
+          `} }) so the models after it can be checked before it runs`,
         { at: { file, line: located.lineAt(["columns", ...(untyped ? [untyped[0]] : [])]) } },
       );
   }

@@ -44,7 +44,9 @@ export async function resolveProject(models: readonly Model[], connection: DuckD
     texts.map((t) => t.text),
   );
   const byModel = new Map<string, Parsed[]>();
-  texts.forEach((t, i) => byModel.set(t.model.id, [...(byModel.get(t.model.id) ?? []), { text: t.text, role: t.role, sql: parsed[i]! }]));
+  for (const [i, t] of texts.entries()) {
+    byModel.set(t.model.id, [...(byModel.get(t.model.id) ?? []), { text: t.text, role: t.role, sql: parsed[i]! }]);
+  }
 
   const warnings: string[] = [];
   const resolved = new Map<string, ResolvedModel>();
@@ -70,13 +72,15 @@ function checkTarget(id: string, ids: Set<string>, at: { file: string; line: num
   if (schema === "raw") {
     if (RAW_TABLES.includes(id)) return "source";
     throw new UserError(
-      `${what} ${id} is not an extract table${didYouMean(id, RAW_TABLES)}; raw tables are raw.<entity> for ${ENTITIES.map((e) => e.name).join(", ")}`,
+      `${what} ${id} is not an extract table${didYouMean(id, RAW_TABLES)}; raw tables are raw.<entity> for ` +
+        `${ENTITIES.map((e) => e.name).join(", ")}`,
       { at },
     );
   }
   if ((SOURCE_SCHEMAS as readonly string[]).includes(schema)) return "source";
   throw new UserError(
-    `${what} ${id}: unknown schema "${schema}"${didYouMean(schema, [...LAYERS, ...SOURCE_SCHEMAS])}; models read ${[...LAYERS, ...SOURCE_SCHEMAS].join(", ")}`,
+    `${what} ${id}: unknown schema "${schema}"${didYouMean(schema, [...LAYERS, ...SOURCE_SCHEMAS])}; models read ` +
+      `${[...LAYERS, ...SOURCE_SCHEMAS].join(", ")}`,
     { at },
   );
 }
@@ -115,7 +119,8 @@ function resolveModel(m: Model, texts: Parsed[], ids: Set<string>, warnings: str
     const missing = inferred.find((r) => !listed.has(r.id));
     if (missing)
       throw new UserError(
-        `reads ${missing.id} but depends_on does not list it; add "${missing.id}" to depends_on (${m.file} line ${m.located.lineAt(["depends_on"])}) or drop depends_on to use what the SQL reads`,
+        `reads ${missing.id} but depends_on does not list it; add "${missing.id}" to depends_on (${m.file} line ` +
+          `${m.located.lineAt(["depends_on"])}) or drop depends_on to use what the SQL reads`,
         { at: missing },
       );
     const found = new Set(inferred.map((r) => r.id));
@@ -143,12 +148,14 @@ function checkVariables(m: Model, variables: Reference[], warnings: string[]): v
   for (const v of variables) {
     if (m.header.materialized === "view")
       throw new UserError(
-        `a view reads getvariable('${v.id}') when it is queried, in the reader's session where it is not set; make this model materialized: table`,
+        `a view reads getvariable('${v.id}') when it is queried, in the reader's session where it is not set; make this model ` +
+          `materialized: table`,
         { at: v },
       );
     if (!(v.id in m.params) && !builtIn.includes(v.id))
       throw new UserError(
-        `getvariable('${v.id}') is not declared; add "${v.id}: <type>" under params: in the header (types: date, decimal, integer, varchar, boolean)`,
+        `getvariable('${v.id}') is not declared; add "${v.id}: <type>" under params: in the header (types: date, decimal, integer, ` +
+          `varchar, boolean)`,
         { at: v },
       );
   }

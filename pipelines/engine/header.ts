@@ -139,7 +139,8 @@ export function parseHeader(text: string, file: string, required = true): Parsed
   if (!block) {
     if (!required) return undefined;
     throw new UserError(
-      "no header: start the file with a /* ... */ comment holding YAML (description, grain, materialized, columns, tests); `tahseel new-model` writes one",
+      "no header: start the file with a /* ... */ comment holding YAML (description, grain, materialized, columns, tests); `tahseel " +
+        "new-model` writes one",
       { at: { file, line: 1 } },
     );
   }

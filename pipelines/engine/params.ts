@@ -54,7 +54,8 @@ export function resolveParams(model: Model, run: ParamValues): BoundParam[] {
     const given = run[name] ?? (spec.default === undefined ? undefined : String(spec.default));
     if (given === undefined)
       throw new UserError(
-        `${model.file}: parameter ${name} has no value; ${name === "as_of" ? "pass --as-of DATE or load data first" : `pass --param ${name}=... or give it a default in the header`}`,
+        `${model.file}: parameter ${name} has no value; ` +
+          `${name === "as_of" ? "pass --as-of DATE or load data first" : `pass --param ${name}=... or give it a default in the header`}`,
       );
     return { name, type: spec.type, value: checkParam(name, spec.type, given, model.file) };
   });

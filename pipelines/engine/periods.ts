@@ -65,7 +65,8 @@ export async function buildPeriods(
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${SLICE} AS ${asSubquery(model.text)}`);
     const stray = await queryRows<{ n: number; example: string | null }>(
       connection,
-      `SELECT count(*) AS n, any_value(CAST(${ident(column)} AS VARCHAR)) AS example FROM ${SLICE} WHERE ${ident(column)} IS DISTINCT FROM $p`,
+      `SELECT count(*) AS n, any_value(CAST(${ident(column)} AS VARCHAR)) AS example FROM ${SLICE} WHERE ${ident(column)} IS DISTINCT ` +
+        `FROM $p`,
       { p: period },
     ).catch((cause) => {
       throw new UserError(`incremental.period_column: the model has no column "${column}"`, {
@@ -75,7 +76,8 @@ export async function buildPeriods(
     });
     if (stray[0]!.n > 0)
       throw new UserError(
-        `building period ${period} returned ${stray[0]!.n} row(s) of another period (e.g. ${stray[0]!.example}); filter with WHERE ${column} = getvariable('period')`,
+        `building period ${period} returned ${stray[0]!.n} row(s) of another period (e.g. ${stray[0]!.example}); filter with WHERE ` +
+          `${column} = getvariable('period')`,
         { at: { file: model.file, line: model.block.lastLine + 1 } },
       );
     if (exists) {

@@ -47,7 +47,8 @@ export async function startRun(
 ): Promise<void> {
   await ensureAuditTables(connection);
   await connection.run(
-    "INSERT INTO audit.runs (run_id, job, started_at, status, git_sha, pid) VALUES ($id, $job, $at::TIMESTAMPTZ, 'running', $sha, $pid::INTEGER)",
+    "INSERT INTO audit.runs (run_id, job, started_at, status, git_sha, pid) VALUES ($id, $job, $at::TIMESTAMPTZ, 'running', $sha, " +
+      "$pid::INTEGER)",
     { id: run.runId, job: run.job, at: run.startedAt.toISOString(), sha: run.gitSha, pid: process.pid },
   );
 }

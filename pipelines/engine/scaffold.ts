@@ -6,7 +6,7 @@ import { UserError } from "../lib/errors.ts";
 import { didYouMean } from "./located-yaml.ts";
 import { LAYERS, type Layer } from "./model.ts";
 
-export function modelTemplate(layer: Layer, name: string): string {
+export function modelTemplate(_layer: Layer, _name: string): string {
   return `/*
 description: TODO say in one sentence what this table holds.
 # description_ar: TODO the same sentence in Arabic, for the Arabic pages

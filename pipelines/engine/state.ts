@@ -109,9 +109,11 @@ export type ObjectKind = "table" | "view";
 export async function existingObjects(connection: DuckDBConnection): Promise<Map<string, ObjectKind>> {
   const rows = await queryRows<{ id: string; kind: ObjectKind }>(
     connection,
-    `SELECT schema_name || '.' || table_name AS id, 'table' AS kind FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary
+    `SELECT schema_name || '.' || table_name AS id, 'table' AS kind FROM duckdb_tables()
+       WHERE database_name = current_database() AND NOT temporary
      UNION ALL
-     SELECT schema_name || '.' || view_name, 'view' FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND NOT temporary`,
+     SELECT schema_name || '.' || view_name, 'view' FROM duckdb_views()
+       WHERE database_name = current_database() AND NOT internal AND NOT temporary`,
   );
   return new Map(rows.map((r) => [r.id, r.kind]));
 }
@@ -131,7 +133,8 @@ export interface TestResultRow {
 export async function recordTestResults(connection: DuckDBConnection, results: readonly TestResultRow[]): Promise<void> {
   for (const r of results)
     await connection.run(
-      "INSERT INTO audit.test_results VALUES ($run, $model, $test, $severity, $status, $failing::BIGINT, $sample::JSON, $message, $at::TIMESTAMPTZ)",
+      "INSERT INTO audit.test_results VALUES ($run, $model, $test, $severity, $status, $failing::BIGINT, $sample::JSON, $message, " +
+        "$at::TIMESTAMPTZ)",
       {
         run: r.runId,
         model: r.model,

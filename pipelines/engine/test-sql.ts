@@ -5,7 +5,9 @@ import { ident, sqlString } from "../lib/duckdb.ts";
 import { qualified } from "./model.ts";
 import type { TestSpec } from "./test-spec.ts";
 
-/** A custom test file or model body as a subquery: the trailing `;` dropped, a newline before `)` so a final `--` comment cannot swallow it. */
+/**
+ * A custom test file or model body as a subquery: the trailing `;` dropped, a newline before `)` so a final `--` comment cannot swallow it.
+ */
 export function asSubquery(sql: string): string {
   return `${sql.replace(/;(\s|--[^\n]*(\n|$))*$/, "")}\n`;
 }
@@ -46,7 +48,8 @@ function reconcileSql(t: string, test: Extract<TestSpec, { kind: "reconciles" }>
   const group = by.length ? ` GROUP BY ${by.join(", ")}` : "";
   const where = (w?: string) => (w ? ` WHERE (${w}\n)` : "");
   const left = `SELECT ${keys}${halalas(test.sum)} AS model_total FROM ${t}${where(test.where)}${group}`;
-  const right = `SELECT ${keys}${halalas(test.equals.sum)} AS other_total FROM ${qualified(test.equals.model)}${where(test.equals.where)}${group}`;
+  const other = `${qualified(test.equals.model)}${where(test.equals.where)}`;
+  const right = `SELECT ${keys}${halalas(test.equals.sum)} AS other_total FROM ${other}${group}`;
   // NULL keys are a group like any other: matched with IS NOT DISTINCT FROM, not USING.
   const join = by.length ? `l FULL OUTER JOIN r ON ${by.map((k) => `l.${k} IS NOT DISTINCT FROM r.${k}`).join(" AND ")}` : "l CROSS JOIN r";
   const groupKeys = by.map((k) => `coalesce(l.${k}, r.${k}) AS ${k}, `).join("");

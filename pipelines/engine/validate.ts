@@ -110,7 +110,7 @@ async function checkPeriodsQuery(connection: DuckDBConnection, model: ResolvedMo
 }
 
 async function attempt(connection: DuckDBConnection, sql: string, toError: (message: string) => Error): Promise<void> {
-  let prepared;
+  let prepared: Awaited<ReturnType<DuckDBConnection["prepare"]>> | undefined;
   try {
     prepared = await connection.prepare(sql);
     if (/^\s*CREATE/i.test(sql)) await prepared.run();

@@ -93,7 +93,7 @@ export class Planter {
     shard = 0,
   ) {
     // Patterns start at different phases of the accumulator so they do not all land on the same employers.
-    PATTERN_NAMES.forEach((p, i) => this.credit.set(p, 0.35 + 0.6 * (((i + shard * 7) * GOLDEN) % 1)));
+    for (const [i, p] of PATTERN_NAMES.entries()) this.credit.set(p, 0.35 + 0.6 * (((i + shard * 7) * GOLDEN) % 1));
     this.key = new CsvFile(path, basename(path), { encoding: "utf-8", bom: false, crlf: false, columns: ANSWER_KEY_COLUMNS }, undefined);
   }
 

@@ -144,7 +144,10 @@ export class CsvFile {
         this.buffer = grown;
       }
       if (this.used + worst > this.buffer.length) this.flush();
-      if (worst > this.buffer.length) return this.put(this.utf8 ? Buffer.from(text, "utf8") : iconv.encode(text, "win1256"));
+      if (worst > this.buffer.length) {
+        this.put(this.utf8 ? Buffer.from(text, "utf8") : iconv.encode(text, "win1256"));
+        return;
+      }
     }
     this.used += this.utf8 ? (this.buffer as Utf8Writable).utf8Write(text, this.used) : encode1256(text, this.buffer, this.used);
   }

@@ -20,7 +20,10 @@ export interface WrittenDelivery {
 const contractColumns = new Map<string, string[]>();
 export function columnNames(entity: string): string[] {
   let names = contractColumns.get(entity);
-  if (!names) contractColumns.set(entity, (names = columnsOf(entityByName(entity)!).map((c) => c.name)));
+  if (!names) {
+    names = columnsOf(entityByName(entity)!).map((c) => c.name);
+    contractColumns.set(entity, names);
+  }
   return names;
 }
 
@@ -99,7 +102,10 @@ export class Deliveries {
   /** Writes `row` into the delivery of `source` that carries rows available at `at`; false when past the horizon. */
   emit(source: Source, entity: string, at: Instant, row: CsvRow): boolean {
     let cursor = this.cursors.get(entity);
-    if (cursor === undefined) this.cursors.set(entity, (cursor = newCursor(source, this.schedule[source].length)));
+    if (cursor === undefined) {
+      cursor = newCursor(source, this.schedule[source].length);
+      this.cursors.set(entity, cursor);
+    }
     // Consecutive rows of an entity mostly land in the same delivery: try the last one first.
     const last = cursor.slot;
     if (last !== null && last.source === source && at < last.cutoff && at >= last.from) {
@@ -127,7 +133,10 @@ export class Deliveries {
   /** This writer's file of `entity` in `slot` (created if no row went there yet). */
   mainFile(slot: Slot, entity: string): CsvFile {
     let byEntity = this.main.get(slot);
-    if (!byEntity) this.main.set(slot, (byEntity = new Map()));
+    if (!byEntity) {
+      byEntity = new Map();
+      this.main.set(slot, byEntity);
+    }
     let file = byEntity.get(entity);
     if (!file) {
       const name = `${entity}_${compactDay(slot.fileDay)}${this.seq === undefined ? "" : `_${this.seq}`}.csv`;
@@ -142,7 +151,10 @@ export class Deliveries {
       );
       byEntity.set(entity, file);
       let entry = this.slotFiles.get(slot.id);
-      if (!entry) this.slotFiles.set(slot.id, (entry = { slot, files: [] }));
+      if (!entry) {
+        entry = { slot, files: [] };
+        this.slotFiles.set(slot.id, entry);
+      }
       entry.files.push({ entity, file });
     }
     return file;

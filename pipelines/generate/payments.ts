@@ -151,7 +151,8 @@ function misposted(books: Books, base: Posting, invoice: LedgerInvoice): void {
     ids.push(post(books, { ...base, at: reversedAt, named: null, reverses: id, postedBy: world.staff.officer(rng) }, target.id));
     pay(books, reversed + rng.int(0, 2), base.amount, invoice, true);
   }
-  (books.handoff.misposted ??= []).push({ paymentId: id, amount: base.amount, paid: day(base.at), reversed });
+  books.handoff.misposted ??= [];
+  books.handoff.misposted.push({ paymentId: id, amount: base.amount, paid: day(base.at), reversed });
   if (world.out.slot("payments", base.at))
     world.planter.record({
       pattern: "wrong_employer_payment",
@@ -212,18 +213,23 @@ export function payPeriod(books: Books, primary: LedgerInvoice, reissue: LedgerI
     case "missing":
       return;
     case "on_time":
-      return intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), owed);
+      intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), owed);
+      return;
     case "late":
-      return intent(books, primary, reissue, withheld, lateDay(rng, final), owed);
+      intent(books, primary, reissue, withheld, lateDay(rng, final), owed);
+      return;
     case "partial": {
       const part = Math.max(100, Math.round((owed * (0.3 + 0.6 * rng.float())) / 100) * 100);
-      if (part >= owed) return intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), owed);
+      if (part >= owed) {
+        intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), owed);
+        return;
+      }
       intent(books, primary, reissue, withheld, onTimeDay(rng, primary, final), part);
       if (rng.chance(0.5)) pay(books, lateDay(rng, final) + 20, owed - part, final);
       return;
     }
     case "over":
-      return intent(
+      intent(
         books,
         primary,
         reissue,
@@ -231,6 +237,7 @@ export function payPeriod(books: Books, primary: LedgerInvoice, reissue: LedgerI
         onTimeDay(rng, primary, final),
         owed + Math.max(10_000, Math.round((owed * (0.05 + 0.15 * rng.float())) / 100) * 100),
       );
+      return;
   }
 }
 

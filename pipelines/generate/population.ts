@@ -109,11 +109,13 @@ export function drawEmployer(world: Pick<World, "seed" | "window" | "ids">, inde
   const u = (0.5 + (index + 1) * GOLDEN + mix(world.seed, 2) / 4294967296) % 1;
   let acc = 0;
   let cls: SizeClass | "optional" = "micro";
-  for (const [c, share] of CLASS_EDGES)
-    if (u < (acc += share)) {
+  for (const [c, share] of CLASS_EDGES) {
+    acc += share;
+    if (u < acc) {
       cls = c;
       break;
     }
+  }
   const optional = cls === "optional";
   const size: SizeClass = cls === "optional" ? "micro" : cls;
   const big = size === "large" || size === "giant" || size === "medium";

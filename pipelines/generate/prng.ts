@@ -31,7 +31,10 @@ export interface Weighted<T> {
 export function weighted<T>(table: readonly (readonly [T, number])[]): Weighted<T> {
   const cumulative = new Float64Array(table.length);
   let sum = 0;
-  table.forEach(([, w], i) => (cumulative[i] = sum += w));
+  for (const [i, [, w]] of table.entries()) {
+    sum += w;
+    cumulative[i] = sum;
+  }
   for (let i = 0; i < cumulative.length; i++) cumulative[i]! /= sum;
   return { values: table.map(([v]) => v), cumulative };
 }

@@ -48,7 +48,8 @@ export interface Slot {
 }
 
 function slot(source: Source, index: number, createdDay: Day, createdSecond: number, cutoff: Instant, fileDay: Day): Slot {
-  const hhmm = `${String(Math.floor(createdSecond / 3600)).padStart(2, "0")}${String(Math.floor(createdSecond / 60) % 60).padStart(2, "0")}`;
+  const twoDigits = (n: number) => String(n).padStart(2, "0");
+  const hhmm = `${twoDigits(Math.floor(createdSecond / 3600))}${twoDigits(Math.floor(createdSecond / 60) % 60)}`;
   return {
     source,
     index,
@@ -92,7 +93,9 @@ export function buildSchedule(window: Window): Record<Source, Slot[]> {
     objections: weekly("objections", window, 4 * 3600),
     platform: weekly("platform", window, 4 * 3600 + 1800),
   };
-  for (const slots of Object.values(schedule)) slots.forEach((s, i) => (s.from = i === 0 ? -Infinity : slots[i - 1]!.cutoff));
+  for (const slots of Object.values(schedule)) {
+    for (const [i, s] of slots.entries()) s.from = i === 0 ? -Infinity : slots[i - 1]!.cutoff;
+  }
   return schedule;
 }
 

@@ -5,7 +5,9 @@ import { Worker } from "node:worker_threads";
 import type { RunContext } from "../lib/context.ts";
 import { runShard, type ShardResult, type ShardTask } from "./shard.ts";
 
-/** Young generation of each worker: 16 MB semi-spaces. Larger ones measured slower on this 2-core machine (cache misses, GC helper threads). */
+/**
+ * Young generation of each worker: 16 MB semi-spaces. Larger ones measured slower on this 2-core machine (cache misses, GC helper threads).
+ */
 const YOUNG_GENERATION_MB = 48;
 
 /**
@@ -51,7 +53,10 @@ function inWorker(task: ShardTask): Promise<ShardResult> {
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     let settled = false;
-    worker.once("message", (r: ShardResult) => ((settled = true), resolve(r)));
+    worker.once("message", (r: ShardResult) => {
+      settled = true;
+      resolve(r);
+    });
     worker.once("error", (error: Error & { code?: string }) => {
       if (settled) return;
       settled = true;

@@ -83,9 +83,15 @@ export function declareWages(world: World, e: Employer, engagements: readonly En
   const { window, rules, planter } = world;
   const rng = e.rng;
   let book = books.get(world);
-  if (!book) books.set(world, (book = new RateBook(world)));
+  if (!book) {
+    book = new RateBook(world);
+    books.set(world, book);
+  }
   let regimeDay = newRegimeDay.get(world);
-  if (regimeDay === undefined) newRegimeDay.set(world, (regimeDay = Date.parse(`${rules.newRegimeFrom}T00:00:00Z`) / 86_400_000));
+  if (regimeDay === undefined) {
+    regimeDay = Date.parse(`${rules.newRegimeFrom}T00:00:00Z`) / 86_400_000;
+    newRegimeDay.set(world, regimeDay);
+  }
   const gapRate = (e.compliance === "good" ? 0.002 : e.compliance === "fair" ? 0.01 : 0.03) * planter.rates.coverage_gap;
   const declaredBy = e.channel === "portal" ? employerUser(e) : "MUDAD";
 

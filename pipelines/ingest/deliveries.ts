@@ -9,6 +9,21 @@ export type DeliveryFolder =
   | { ok: true; folder: string; name: string; manifest: Manifest; createdAtMs: number }
   | { ok: false; folder: string; name: string; reason: string };
 
+/** A delivery being applied, as its files are loaded and recorded. */
+export interface Delivery {
+  id: string;
+  folder: string;
+  /** created_at in UTC with its seconds spelled out: DuckDB reads no timestamp without seconds. */
+  createdAt: string;
+  /** The Riyadh calendar day of created_at. */
+  day: string;
+}
+
+export function appliedDelivery({ folder, manifest }: Extract<DeliveryFolder, { ok: true }>): Delivery {
+  const createdAt = new Date(manifest.created_at).toISOString();
+  return { id: manifest.delivery_id, folder, createdAt, day: riyadhDay(manifest.created_at) };
+}
+
 /** The Riyadh calendar day (UTC+03:00, no daylight saving) of an ISO timestamp with offset. */
 export function riyadhDay(timestamp: string): string {
   return new Date(Date.parse(timestamp) + 3 * 3600_000).toISOString().slice(0, 10);

@@ -9,9 +9,10 @@ import { compareFileNames, type ManifestFile } from "../contracts/manifest.ts";
 import { ensureWarehouseSchema, rawRowCount } from "./warehouse-schema.ts";
 import { makeWorkDir } from "./work-dir.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
-import { listDeliveries, riyadhDay, type DeliveryFolder } from "./deliveries.ts";
-import { loadFile, scanRequest, startScan } from "./load-file.ts";
-import { Scanner, type ScanRequest } from "./scanner.ts";
+import { appliedDelivery, listDeliveries, type DeliveryFolder } from "./deliveries.ts";
+import { scanRequest, startScan } from "./file-scan.ts";
+import { loadFile, type FileOutcome } from "./load-file.ts";
+import { Scanner, type ScanRequest } from "./fast-path/scanner.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
 
 export interface IngestOptions extends WarehouseOptions {
@@ -27,18 +28,6 @@ export interface IngestOptions extends WarehouseOptions {
 
 /** Enough for the keys of a national registry and a month (about 60 million, 12-13 bytes each). */
 const KEY_MEMORY_MIB = 1024;
-
-export interface FileOutcome {
-  deliveryId: string;
-  fileName: string;
-  entity: string;
-  status: "loaded" | "rejected" | "skipped_duplicate";
-  rows: number;
-  loaded: number;
-  skipped: number;
-  quarantined: number;
-  reason: string | null;
-}
 
 export interface IngestSummary {
   deliveries: { deliveryId: string; status: "applied" | "already_applied" | "rejected"; reason: string | null }[];
@@ -87,7 +76,9 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       if (seen[0]?.status === "applied" && basename(seen[0].folder) !== delivery.name) {
         // Another folder under an id applied already (the inbox itself may have moved since: names compared)
         // would otherwise be passed over unseen.
-        const reason = `${delivery.name}: its manifest's delivery_id ${id} was applied already from ${seen[0].folder}; give this delivery its own id`;
+        const reason =
+          `${delivery.name}: its manifest's delivery_id ${id} was applied already from ${seen[0].folder}; ` +
+          "give this delivery its own id";
         logger.warn(`delivery rejected: ${reason}`);
         summary.deliveries.push({ deliveryId: id, status: "rejected", reason });
         continue;
@@ -124,9 +115,7 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
       const listed = new Set(manifest.files.map((f) => f.name));
       const unlisted = readdirSync(delivery.folder).filter((n) => n !== "manifest.json" && !listed.has(n));
       if (unlisted.length) logger.warn(`${delivery.name}: files not in manifest.json, ignored: ${unlisted.join(", ")}`);
-      // The same instant in UTC with its seconds spelled out: DuckDB reads no timestamp without seconds.
-      const createdAt = new Date(manifest.created_at).toISOString();
-      const info = { id, folder: delivery.folder, createdAt, day: riyadhDay(manifest.created_at) };
+      const info = appliedDelivery(delivery);
       for (const file of await filesToLoad(connection, id, manifest.files)) {
         const scan = startScan(scanner, info, file, numberedPath(workDir, id, file.name));
         const outcome = await loadFile({
@@ -142,7 +131,8 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
         if (outcome.sha256) summary.inputs.push({ file: join(delivery.folder, file.name), sha256: outcome.sha256 });
         const { sha256: _sha, ...fileOutcome } = outcome;
         summary.files.push(fileOutcome);
-        const line = `${id}/${file.name}: ${outcome.status}, ${outcome.loaded} loaded, ${outcome.skipped} skipped, ${outcome.quarantined} quarantined of ${outcome.rows}`;
+        const counts = `${outcome.loaded} loaded, ${outcome.skipped} skipped, ${outcome.quarantined} quarantined of ${outcome.rows}`;
+        const line = `${id}/${file.name}: ${outcome.status}, ${counts}`;
         if (outcome.status === "rejected") logger.warn(`${line}: ${outcome.reason}`);
         else logger.info(line + (outcome.reason ? ` (${outcome.reason})` : ""));
       }
@@ -151,7 +141,7 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
         {
           id,
           folder: delivery.folder,
-          createdAt,
+          createdAt: info.createdAt,
           source: manifest.source,
           status: "applied",
           reason: null,
@@ -172,7 +162,10 @@ export async function ingestInbox(options: IngestOptions, context: RunContext): 
   return summary;
 }
 
-/** The files of a delivery still to load, in the order they apply: not those an earlier, interrupted run finished (each committed with its audit row). */
+/**
+ * The files of a delivery still to load, in the order they apply: not those an earlier, interrupted run finished (each committed with its
+ * audit row).
+ */
 async function filesToLoad(connection: DuckDBConnection, deliveryId: string, files: ManifestFile[]): Promise<ManifestFile[]> {
   const done = new Set(
     (
@@ -228,7 +221,8 @@ async function recordDelivery(
   context: RunContext,
 ): Promise<void> {
   await connection.run(
-    "INSERT OR REPLACE INTO audit.deliveries VALUES ($id, $folder, $created::TIMESTAMPTZ, $source, $status, $reason, $files, $at::TIMESTAMPTZ)",
+    `INSERT OR REPLACE INTO audit.deliveries VALUES ($id, $folder, $created::TIMESTAMPTZ, $source, $status, $reason, $files,
+        $at::TIMESTAMPTZ)`,
     {
       id: d.id,
       folder: d.folder,

@@ -3,47 +3,18 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { Decimal } from "decimal.js";
 import { columnsOf, entityByName, type EntityContract } from "../contracts/index.ts";
 import type { ManifestFile } from "../contracts/manifest.ts";
-import { countRows, ident, inTransaction, queryRows } from "../lib/duckdb.ts";
-import type { FileOutcome } from "./index.ts";
 import type { Logger } from "../lib/context.ts";
-import { firstStrayCarriageReturn, type FileScan } from "./read-file.ts";
-import { fixNumbered } from "./numbered-copy.ts";
-import {
-  badRowsTableSql,
-  brokenReferencesSql,
-  parsedSql,
-  referencedEntities,
-  rowHashOf,
-  typedColumnsSql,
-  type ParsedSqlInput,
-  type ReferenceSizes,
-} from "./validation-sql.ts";
-import { rawRowCount } from "./warehouse-schema.ts";
-import {
-  applyRowFates,
-  CREATE_DROP,
-  decideRowFates,
-  hasEarlierRows,
-  newerSnapshotLoad,
-  quarantineReferencesToQuarantined,
-} from "./row-fates.ts";
-import { controlTotalOf, rawTexts, rejectedRecordsSql, writeQuarantine, type DuckDbReject } from "./quarantine.ts";
+import { inTransaction, queryRows } from "../lib/duckdb.ts";
 import { stopwatch } from "../lib/stopwatch.ts";
-import type { Proofs } from "./run-keys.ts";
-import type { ScanRequest, Scanner } from "./scanner.ts";
-import { CsvStructure } from "./csv-structure.ts";
-import { unreadable } from "../lib/errors.ts";
-
-export interface Delivery {
-  id: string;
-  folder: string;
-  createdAt: string;
-  /** The Riyadh calendar day of created_at. */
-  day: string;
-}
+import type { Delivery } from "./deliveries.ts";
+import { firstStrayCarriageReturn } from "./fast-path/read-file.ts";
+import type { Scanner } from "./fast-path/scanner.ts";
+import type { PendingScan, ScannedFile } from "./file-scan.ts";
+import { loadRows } from "./load-rows.ts";
+import { Rejection } from "./rejection.ts";
+import { newerSnapshotLoad } from "./row-fates.ts";
 
 export interface LoadFileInput {
   connection: DuckDBConnection;
@@ -58,46 +29,16 @@ export interface LoadFileInput {
   logger?: Logger;
 }
 
-/** A reason to reject the whole file: none of its rows is loaded. */
-class Rejection extends Error {}
-
-/** A file's scan as the loading side sees it: its keys stay with the scanner. */
-export type ScannedFile = Omit<FileScan, "keys">;
-
-export interface PendingScan {
-  /** What the scanner knows the file by. */
-  id: number;
-  /** The numbered copy (see numbered-copy.ts), removed once the file is done. */
-  workPath: string;
-  /** The scan, or null when the file is missing. */
-  result: Promise<ScannedFile | null>;
-}
-
-/** What the scanner reads for a delivered file: where it is, what it holds, where its numbered copy goes. */
-export function scanRequest(delivery: Pick<Delivery, "id" | "folder">, file: ManifestFile, workPath: string): ScanRequest {
-  return {
-    key: `${delivery.id}/${file.name}`,
-    path: join(delivery.folder, file.name),
-    encoding: file.encoding,
-    workPath,
-    entity: file.entity,
-    expectedRows: file.rows,
-  };
-}
-
-/** The scan of a delivered file (sha256, structure, line facts, its numbered copy at `workPath`), begun ahead if planned. */
-export function startScan(scanner: Scanner, delivery: Delivery, file: ManifestFile, workPath: string): PendingScan {
-  const { id, reply } = scanner.scan(scanRequest(delivery, file, workPath));
-  const result = reply.then((r) => {
-    if ("scan" in r) return r.scan && { ...r.scan, structure: CsvStructure.from(r.scan.structure) };
-    // The delivered file unreadable (a folder, no permission) rejects the file; other failures (the work
-    // folder's disk full) stop the run.
-    const { message, code, path } = r.error;
-    if (!code || path === workPath) throw Object.assign(new Error(message), { code, path });
-    throw new Rejection(unreadable({ code }));
-  });
-  result.catch(() => undefined); // awaited (and its error raised) by loadFile; not unhandled meanwhile
-  return { id, workPath, result };
+export interface FileOutcome {
+  deliveryId: string;
+  fileName: string;
+  entity: string;
+  status: "loaded" | "rejected" | "skipped_duplicate";
+  rows: number;
+  loaded: number;
+  skipped: number;
+  quarantined: number;
+  reason: string | null;
 }
 
 export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sha256: string | null }> {
@@ -122,7 +63,8 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
     control: string | null = null,
   ) => {
     await connection.run(
-      `INSERT INTO audit.loads VALUES ($load_id, $delivery_id, $file_name, $entity, $sha256, $encoding, $rows, $loaded, $skipped, $quarantined, $status, $reason, from_json($extra, '["VARCHAR"]'), $control::DECIMAL(38,2), $at::TIMESTAMPTZ, $seconds)`,
+      `INSERT INTO audit.loads VALUES ($load_id, $delivery_id, $file_name, $entity, $sha256, $encoding, $rows, $loaded, $skipped,
+          $quarantined, $status, $reason, from_json($extra, '["VARCHAR"]'), $control::DECIMAL(38,2), $at::TIMESTAMPTZ, $seconds)`,
       {
         load_id: loadId,
         delivery_id: delivery.id,
@@ -172,13 +114,14 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
     if (newer) {
       return await rejected(
         `${entity.name} from delivery ${newer.delivery_id} (created ${newer.created_at}) were applied already; ` +
-          `snapshots apply in created_at order, so this older file would rewrite their history: ingest into a fresh warehouse to take it in`,
+          "snapshots apply in created_at order, so this older file would rewrite their history: " +
+          "ingest into a fresh warehouse to take it in",
       );
     }
     // The audit row commits with the data, so a crash can never leave rows without their load record.
     let quarantined: number[] = [];
     const committed = await inTransaction(connection, async () => {
-      const result = await loadRows(input, entity, scan!, header, loadId, fixedPath);
+      const result = await loadRows({ ...input, scanId: input.scan.id, entity, scan: scan!, header, loadId, fixedPath });
       quarantined = result.quarantinedLines;
       input.logger?.debug(`${file.name}: ${clock("rows done")}`);
       return record(
@@ -214,17 +157,6 @@ export async function loadFile(input: LoadFileInput): Promise<FileOutcome & { sh
   }
 }
 
-/**
- * The exact sum must equal the manifest's; a row delivered with more than two decimals makes the exact sum
- * longer than a source that rounds its total to the halala would write, so that rounding is accepted too.
- */
-function controlTotalsAgree(computed: string, manifest: string): boolean {
-  const exact = new Decimal(computed);
-  return exact.eq(manifest) || exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).eq(manifest);
-}
-
-const controlColumnName = (entity: EntityContract) => columnsOf(entity).find((c) => c.control)?.name ?? "";
-
 function checkHeader(scan: ScannedFile, entity: EntityContract, file: ManifestFile): { header: string[]; extra: string[] } {
   if (scan.nulAt !== null) throw new Rejection(`not a CSV text file (NUL byte at offset ${scan.nulAt})`);
   if (scan.readsAsUtf8)
@@ -249,149 +181,4 @@ function checkHeader(scan: ScannedFile, entity: EntityContract, file: ManifestFi
 function isInputError(error: unknown): boolean {
   const m = error instanceof Error ? error.message : "";
   return /Invalid Input Error|Conversion Error|Invalid unicode|CSV Error|sniffing/i.test(m);
-}
-
-interface LoadResult {
-  counts: { rows: number; loaded: number; skipped: number; quarantined: number };
-  control: string | null;
-  quarantinedLines: number[];
-}
-
-async function loadRows(
-  input: LoadFileInput,
-  entity: EntityContract,
-  scan: ScannedFile,
-  header: string[],
-  loadId: number,
-  fixedPath: string,
-): Promise<LoadResult> {
-  const { connection, delivery, workDir } = input;
-  const structure = scan.structure;
-  const clock = stopwatch();
-  const lap = (step: string) => input.logger?.debug(`${input.file.name}: ${clock(step)}`);
-  // Records on one line each (nearly every file) are read from the numbered copy as it is; otherwise a
-  // second pass takes the numbers off continuation lines and leaves out the malformed records.
-  let csvPath = scan.numberedPath;
-  if (structure.malformed.length > 0 || structure.spanned) {
-    csvPath = fixedPath;
-    await fixNumbered(scan.numberedPath, csvPath, structure);
-  }
-  const sql = {
-    entity,
-    csvPath,
-    header,
-    headerLine: structure.headerLine,
-    deliveryDay: delivery.day,
-    rejectsTable: `_rej_${loadId}`,
-    rejectsScan: `_rejscan_${loadId}`,
-  };
-  const records = structure.rows - structure.malformed.length;
-
-  // The proofs from the keys of earlier files are worked out while DuckDB inserts.
-  const proving = input.scanner.prove(input.scan.id, entity.name);
-  // Rows that meet every rule go straight from the reader into the raw table, in parallel, each with
-  // its physical line: no staging copy. What failed is worked out afterwards.
-  const inserted = await insertParsed(connection, entity, delivery, loadId, sql, records);
-  const proofs = await proving;
-  lap(`inserted (proved: ${describeProofs(proofs)})`);
-  const rejects = await queryRows<DuckDbReject>(connection, rejectedRecordsSql(sql.rejectsTable));
-  const unplaced = rejects.find((r) => r.line === null);
-  if (unplaced) throw new Rejection(`DuckDB rejected a record without its line number: ${unplaced.message}`);
-  const parsed = records - rejects.length;
-  const hasBad = inserted < parsed;
-  let bad = 0;
-  if (hasBad) {
-    await connection.run(badRowsTableSql({ ...sql, rejectsTable: `${sql.rejectsTable}_2`, rejectsScan: `${sql.rejectsScan}_2` }));
-    bad = await countRows(connection, "_bad");
-  }
-  if (inserted + bad !== parsed) {
-    throw new Rejection(`DuckDB read ${inserted + bad + rejects.length} records where the structure scan found ${records}`);
-  }
-
-  const rejectTexts = await rawTexts(
-    scan,
-    rejects.map((r) => structure.rowAtLine(r.line)),
-  );
-  const control = await controlTotalOf(connection, entity, header, rejectTexts, scan, { loadId, hasBad });
-  if (control !== null && input.file.control_total !== undefined && !controlTotalsAgree(control, input.file.control_total)) {
-    throw new Rejection(`control total of ${controlColumnName(entity)} is ${control}, manifest says ${input.file.control_total}`);
-  }
-
-  await connection.run(CREATE_DROP);
-  const refs = brokenReferencesSql(
-    entity,
-    loadId,
-    await referenceSizes(connection, entity, inserted, proofs.referencesHold),
-    proofs.referencesHold,
-  );
-  if (refs) await connection.run(`INSERT INTO _drop SELECT line, 'quarantine', reason, rule FROM (${refs})`);
-  lap("references");
-  // Rows of other loads do not change while this one is judged: asked once, for both steps.
-  const earlierRows = await hasEarlierRows(connection, entity, inserted);
-  await decideRowFates(connection, entity, loadId, earlierRows, proofs);
-  await quarantineReferencesToQuarantined(connection, entity, loadId);
-  lap("row fates");
-  const quarantinedLines = await writeQuarantine({
-    connection,
-    entity,
-    delivery,
-    loadId,
-    fileName: input.file.name,
-    scan,
-    rejects,
-    rejectTexts,
-    hasBad,
-    workDir,
-  });
-  const quarantined = quarantinedLines.length;
-  const skipped = await applyRowFates(connection, entity, loadId, delivery.createdAt, earlierRows, proofs);
-  lap("applied");
-  await connection.run(`DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _drop; DROP TABLE IF EXISTS _groups; DROP TABLE IF EXISTS _orphans;
-    DROP TABLE IF EXISTS ${sql.rejectsTable}; DROP TABLE IF EXISTS ${sql.rejectsScan};
-    DROP TABLE IF EXISTS ${sql.rejectsTable}_2; DROP TABLE IF EXISTS ${sql.rejectsScan}_2`);
-  return {
-    counts: { rows: structure.rows, loaded: structure.rows - quarantined - skipped, skipped, quarantined },
-    control,
-    quarantinedLines,
-  };
-}
-
-const describeProofs = (p: Proofs) =>
-  [p.keysUnique && "keys unique", p.noEarlierKeys && "no earlier keys", ...[...p.referencesHold].map((c) => `${c} found`)]
-    .filter(Boolean)
-    .join(", ") || "nothing";
-
-/** The sizes `brokenReferencesSql` chooses its plan by, for the references it looks at. */
-async function referenceSizes(
-  connection: DuckDBConnection,
-  entity: EntityContract,
-  inserted: number,
-  proven: ReadonlySet<string>,
-): Promise<ReferenceSizes> {
-  const rows = new Map<string, number>();
-  for (const name of referencedEntities(entity, proven)) rows.set(name, await rawRowCount(connection, name));
-  return { inserted, rows };
-}
-
-/** Inserts the parsed rows that meet every rule. */
-async function insertParsed(
-  connection: DuckDBConnection,
-  entity: EntityContract,
-  delivery: Delivery,
-  loadId: number,
-  sql: ParsedSqlInput,
-  records: number,
-): Promise<number> {
-  const history = entity.kind === "snapshot" ? `, '${delivery.createdAt}'::TIMESTAMPTZ, NULL` : "";
-  // Every row carries its physical line, so the table need not keep the file's order: without it the
-  // reader's threads append as they go instead of waiting on each other (national wage, contributor and
-  // engagement files of 6.4-6.8 million rows 12-18 % faster; activity files of 2.2 million unchanged).
-  // Files under a million records, the daily ones, keep DuckDB's default. Set before every insert rather
-  // than reset after it: a failed insert aborts the transaction, and a RESET there would fail in its turn.
-  await connection.run(`SET preserve_insertion_order = ${records >= 1_000_000 ? "false" : "true"}`);
-  const result = await connection.run(
-    `INSERT INTO raw.${ident(entity.name)} SELECT ${typedColumnsSql(entity)}, ${loadId}, _line, ${rowHashOf(entity)}${history}
-     FROM ${parsedSql(sql)} WHERE _ok`,
-  );
-  return result.rowsChanged;
 }

@@ -6,13 +6,15 @@ import { Decimal } from "decimal.js";
 import { controlColumn, type EntityContract } from "../contracts/index.ts";
 import { ident, queryRows, sqlString } from "../lib/duckdb.ts";
 import { parseHeader, type CsvStructure } from "./csv-structure.ts";
-import { readLines, type FileScan } from "./read-file.ts";
+import { NUMBER_PREFIX } from "./fast-path/numbered-copy.ts";
+import { readLines, type FileScan } from "./fast-path/read-file.ts";
 
 /** What the quarantine reads of a file's scan: its structure and its numbered copy. */
 type Scanned = Pick<FileScan, "structure" | "numberedPath">;
-import { insertViaJson } from "./temp-table.ts";
+import { insertViaJson } from "./json-insert.ts";
+import { BAD, DROP } from "./temp-table.ts";
 import { badRowsSql, CONTROL_NUMBER } from "./validation-sql.ts";
-import type { Delivery } from "./load-file.ts";
+import type { Delivery } from "./deliveries.ts";
 
 export type DuckDbReject = {
   /** Physical line of the delivered file the record starts on. */
@@ -31,7 +33,7 @@ export type DuckDbReject = {
  * rejected text is the physical line itself (negative where the scan did not vouch for the line).
  */
 export function rejectedRecordsSql(rejectsTable: string): string {
-  return `SELECT TRY_CAST(regexp_extract(csv_line, '^\\s*-?(\\d+),', 1) AS INTEGER) AS line, min(error_message) AS message,
+  return `SELECT TRY_CAST(regexp_extract(csv_line, '${NUMBER_PREFIX}', 1) AS INTEGER) AS line, min(error_message) AS message,
       bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS too_long, bool_or(error_type = 'INVALID ENCODING') AS not_utf8,
       min(column_name) FILTER (error_type = 'INVALID ENCODING') AS not_utf8_column
     FROM ${rejectsTable} GROUP BY ALL ORDER BY line`;
@@ -105,7 +107,8 @@ export async function writeQuarantine(args: {
   // Rows dropped after insertion (references, key conflicts) already carry their physical line.
   const dropped = await queryRows<{ line: number; reasons: string[]; rules: string[] }>(
     connection,
-    `SELECT line, list(reason ORDER BY rule) AS reasons, list(rule ORDER BY rule) AS rules FROM _drop WHERE fate = 'quarantine' GROUP BY line`,
+    `SELECT line, list(reason ORDER BY rule) AS reasons, list(rule ORDER BY rule) AS rules FROM ${DROP} WHERE fate = 'quarantine'
+        GROUP BY line`,
   );
   const droppedRows = dropped.map((d) => scan.structure.rowAtLine(d.line));
   const texts = new Map([...args.rejectTexts, ...(await rawTexts(scan, [...badRows, ...droppedRows]))]);
@@ -122,7 +125,9 @@ export async function writeQuarantine(args: {
     const row = badRows[i]!;
     rows.push({ line: b._line, raw: texts.get(row) ?? null, reasons: b.reasons, rules: b.rules });
   });
-  dropped.forEach((d, i) => rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules }));
+  for (const [i, d] of dropped.entries()) {
+    rows.push({ line: d.line, raw: texts.get(droppedRows[i]!) ?? null, reasons: d.reasons, rules: d.rules });
+  }
 
   const meta = [args.loadId, sqlString(args.delivery.id), sqlString(args.fileName), sqlString(entity.name)].join(", ");
   await insertViaJson(
@@ -156,7 +161,7 @@ export async function controlTotalOf(
     connection,
     `SELECT
       (SELECT coalesce(sum(${ident(column)}), 0) FROM raw.${ident(entity.name)} WHERE _load_id = ${parts.loadId})
-      ${parts.hasBad ? "+ (SELECT coalesce(sum(_control), 0) FROM _bad)" : ""} AS total`,
+      ${parts.hasBad ? `+ (SELECT coalesce(sum(_control), 0) FROM ${BAD})` : ""} AS total`,
   )) as [{ total: string | null }];
   let sum = new Decimal(total ?? 0);
   const index = header.indexOf(column);

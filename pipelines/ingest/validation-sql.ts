@@ -4,7 +4,8 @@ import { columnsOf, controlColumn, type ColumnContract, type EntityContract } fr
 import { numberOf, readsNumber, ruleSql, typedExpression, type ColumnRule } from "../contracts/columns.ts";
 import type { RowRule } from "../contracts/entity.ts";
 import { ident, sqlString } from "../lib/duckdb.ts";
-import { LINE_COLUMN } from "./numbered-copy.ts";
+import { LINE_COLUMN, lineSql, vouchedSql } from "./fast-path/numbered-copy.ts";
+import { BAD, DROP } from "./temp-table.ts";
 
 const raw = (c: ColumnContract) => ident(`${c.name}`);
 
@@ -95,7 +96,8 @@ export function parsedSql(input: ParsedSqlInput): string {
   ].join("");
   const line = ident(LINE_COLUMN);
   return `(SELECT *, ${okExpression(input.entity, input.deliveryDay)} AS _ok
-    FROM (SELECT abs(${line}) AS _line, ${input.trustScan === false ? "false" : `${line} > 0`} AS _vouched, ${cols.map(raw).join(", ")}${casts} FROM ${readCsvSql(input)}))`;
+    FROM (SELECT ${lineSql(line)} AS _line, ${input.trustScan === false ? "false" : vouchedSql(line)} AS _vouched,
+      ${cols.map(raw).join(", ")}${casts} FROM ${readCsvSql(input)}))`;
 }
 
 /** Typed values of the contract's columns, from a `parsedSql` row. */
@@ -127,15 +129,18 @@ export function rowHashOf(entity: EntityContract): string {
 export const CONTROL_NUMBER = "-?\\d+(\\.\\d+)?";
 
 /**
- * `_bad`: the records that failed a column or row rule, with their line, texts, typed values and control
- * value as delivered: a second read of the file, keeping only those.
+ * What `_bad` (temp-table.ts) holds: the records that failed a column or row rule, with their line, texts,
+ * typed values and control value as delivered: a second read of the file, keeping only those.
  */
-export function badRowsTableSql(input: ParsedSqlInput): string {
+export function badRowsQuery(input: ParsedSqlInput): string {
   const cols = columnsOf(input.entity);
   const control = controlColumn(input.entity);
-  return `CREATE OR REPLACE TEMP TABLE _bad AS
-    SELECT _line, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
-      ${control ? `CASE WHEN regexp_full_match(trim(_bad_raw.${ident(control)}), '${CONTROL_NUMBER}') THEN try_cast(trim(_bad_raw.${ident(control)}) AS DECIMAL(38,6)) END` : "NULL::DECIMAL(38,6)"} AS _control
+  const text = control ? `trim(_bad_raw.${ident(control)})` : "";
+  const controlValue = control
+    ? `CASE WHEN regexp_full_match(${text}, '${CONTROL_NUMBER}') THEN try_cast(${text} AS DECIMAL(38,6)) END`
+    : "NULL::DECIMAL(38,6)";
+  return `SELECT _line, _bad_raw, ${typedFromStruct(input.entity, "_bad_raw")},
+      ${controlValue} AS _control
     FROM (SELECT _line, struct_pack(${cols.map((c) => `${ident(c.name)} := ${raw(c)}`).join(", ")}) AS _bad_raw
       FROM ${parsedSql(input)} WHERE NOT _ok)`;
 }
@@ -166,15 +171,15 @@ export function badRowsSql(entity: EntityContract, deliveryDay: string, loadId: 
   }
   // A broken row's references are checked too ("every rule it broke"), as for a row that loads.
   for (const c of cols.filter((x) => x.references)) {
-    const value = `_bad.${ident(c.name)}`;
-    const broken = `${value} IS NOT NULL AND NOT ${referenceHolds(entity, loadId, c, value, "_bad._line")}`;
+    const value = `${BAD}.${ident(c.name)}`;
+    const broken = `${value} IS NOT NULL AND NOT ${referenceHolds(entity, loadId, c, value, `${BAD}._line`)}`;
     messages.push(`CASE WHEN ${broken} THEN ${referenceReason(c, value)} END`);
     codes.push(`CASE WHEN ${broken} THEN ${sqlString(`unknown_reference:${c.name}`)} END`);
   }
   return `SELECT _line,
       list_filter([${messages.join(",\n ")}], x -> x IS NOT NULL) AS reasons,
       list_filter([${codes.join(",\n ")}], x -> x IS NOT NULL) AS rules
-    FROM _bad`;
+    FROM ${BAD}`;
 }
 
 /** The other entities this one's references point into, through the columns not `proven` (run-keys.ts). */
@@ -191,7 +196,8 @@ export interface ReferenceSizes {
 
 /**
  * Rows of this load whose references point at no row loaded before them (an earlier load, or an earlier
- * line of this file); the `proven` columns (run-keys.ts) need no look. The keys of an entity many times larger than this load are first narrowed to the
+ * line of this file); the `proven` columns (run-keys.ts) need no look. The keys of an entity many times larger than this load are first
+ * narrowed to the
  * ones this load names, so that a daily file of a few thousand payments hashes those instead of every
  * account (0.11 s → 0.05 s a file). Measured at national scale, narrowing paid at 24 and 46 times the
  * load's rows, gained nothing at three times and cost at twice.
@@ -222,7 +228,7 @@ export function brokenReferencesSql(
   return parts.join("\nUNION ALL\n");
 }
 
-const QUARANTINED_LINES = "(SELECT line FROM _drop WHERE fate = 'quarantine')";
+const QUARANTINED_LINES = `(SELECT line FROM ${DROP} WHERE fate = 'quarantine')`;
 
 /**
  * TRUE when `value`, in column `c` of the row of this load on `line`, names a row loaded before it: from an

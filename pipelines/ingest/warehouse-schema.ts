@@ -40,7 +40,8 @@ export async function ensureWarehouseSchema(connection: DuckDBConnection): Promi
         .map((c) => ident(c.name))
         .join(", ");
       await connection.run(
-        `CREATE VIEW IF NOT EXISTS raw.${ident(`${entity.name}_current`)} AS SELECT ${cols}, _load_id, _line, _valid_from FROM raw.${ident(entity.name)} WHERE _valid_to IS NULL`,
+        `CREATE VIEW IF NOT EXISTS raw.${ident(`${entity.name}_current`)} AS SELECT ${cols}, _load_id, _line, _valid_from
+            FROM raw.${ident(entity.name)} WHERE _valid_to IS NULL`,
       );
     }
   }

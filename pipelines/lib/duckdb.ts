@@ -96,7 +96,9 @@ export async function connectRiyadh(instance: DuckDBInstance): Promise<DuckDBCon
   return connection;
 }
 
-/** A DuckDB value as plain JS: DECIMAL as its exact decimal string, DATE as `YYYY-MM-DD`, TIMESTAMPTZ as ISO, BIGINT as number when safe. */
+/**
+ * A DuckDB value as plain JS: DECIMAL as its exact decimal string, DATE as `YYYY-MM-DD`, TIMESTAMPTZ as ISO, BIGINT as number when safe.
+ */
 export function plainValue(value: DuckDBValue): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof DuckDBDecimalValue) return value.toString();

@@ -38,7 +38,7 @@ export function jsonErrorOffset(text: string): number | null {
     space();
     const c = text[i];
     if (c === "{") {
-      return items("}", () => {
+      items("}", () => {
         space();
         if (text[i] !== '"') fail();
         string();
@@ -47,9 +47,16 @@ export function jsonErrorOffset(text: string): number | null {
         i++;
         value();
       });
+      return;
     }
-    if (c === "[") return items("]", value);
-    if (c === '"') return string();
+    if (c === "[") {
+      items("]", value);
+      return;
+    }
+    if (c === '"') {
+      string();
+      return;
+    }
     const literal = LITERAL.exec(text.slice(i));
     if (!literal) fail();
     i += literal![0].length;

@@ -45,7 +45,8 @@ export async function loadLedgers(connection: DuckDBConnection): Promise<Map<str
     replaces_invoice_id: Text;
   }>(
     connection,
-    "SELECT invoice_id, employer_id, invoice_type, period, CAST(issued_on AS VARCHAR) AS issued_on, CAST(due_on AS VARCHAR) AS due_on, total_amount, replaces_invoice_id FROM raw.invoices",
+    `SELECT invoice_id, employer_id, invoice_type, period, CAST(issued_on AS VARCHAR) AS issued_on, CAST(due_on AS VARCHAR) AS due_on,
+        total_amount, replaces_invoice_id FROM raw.invoices`,
   )) {
     invoiceEmployer.set(r.invoice_id, r.employer_id);
     ledgerOf(r.employer_id).invoices.push({

@@ -152,7 +152,8 @@ async function buildAudience(o: PublishOptions, out: string, s: Staged, needles:
   }
   writeFileSync(
     join(site, "index.html"),
-    `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=ar/index.html"><title>Tahseel</title><a href="ar/index.html">تحصيل</a>\n`,
+    '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=ar/index.html">' +
+      '<title>Tahseel</title><a href="ar/index.html">تحصيل</a>\n',
   );
   const reportStarted = Date.now();
   const reportDir = join(home, "report");
@@ -200,7 +201,8 @@ async function buildAudience(o: PublishOptions, out: string, s: Staged, needles:
     );
   rmSync(join(s.srcDir, "data"), { recursive: true, force: true });
   context.logger.info(
-    `publish ${s.audience}: site ${site} in ${build.ms} ms, ${reports.length} report file(s), privacy scan ${privacy.hits} hit(s) in ${privacy.files} files`,
+    `publish ${s.audience}: site ${site} in ${build.ms} ms, ${reports.length} report file(s), ` +
+      `privacy scan ${privacy.hits} hit(s) in ${privacy.files} files`,
   );
   return {
     audience: s.audience,

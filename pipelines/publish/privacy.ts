@@ -65,14 +65,14 @@ export async function loadNeedles(connection: DuckDBConnection): Promise<Needles
 }
 
 /** Undoes the escapes a bundler or HTML writer may have applied, so an escaped name is still found. */
-const unescape = (text: string) =>
+const unescapeText = (text: string) =>
   text
     .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)))
     .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 export function scanText(text: string, needles: Needles, file: string, hits: PrivacyHit[]): void {
-  const plain = unescape(text);
+  const plain = unescapeText(text);
   // a run of 9–10 digits that is not part of a longer number or an amount's integer part
   for (const m of plain.matchAll(/(?<!\d)\d{9,10}(?!\d|\.\d\d(?!\d))/g)) {
     const kind = needles.identifiers.get(m[0]);

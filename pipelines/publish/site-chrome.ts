@@ -7,7 +7,7 @@ import { dateWithHijri, riyadhTime } from "../../dashboards/components/format.ts
 import { t, type Lang } from "../../dashboards/components/i18n.ts";
 import type { SiteInfo } from "./types.ts";
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** "/ar/collections" → ["ar", "collections"]; pages outside a language folder count as Arabic. */
 export function pageOf(path: string): { lang: Lang; page: string } {
@@ -25,9 +25,11 @@ export function head(info: SiteInfo | undefined, path: string): string {
   const { lang } = pageOf(path);
   // Set before the body renders, so Arabic pages are laid out right-to-left from the first paint.
   return [
-    `<script>document.documentElement.lang=${JSON.stringify(lang)};document.documentElement.dir=${JSON.stringify(lang === "ar" ? "rtl" : "ltr")};</script>`,
-    `<script>addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[data-keep-query]");if(a)a.href=a.href.split(/[?#]/)[0]+location.search+location.hash;},true);</script>`,
-    `<meta name="tahseel-audience" content="${escape(info?.audience ?? "")}">`,
+    `<script>document.documentElement.lang=${JSON.stringify(lang)};` +
+      `document.documentElement.dir=${JSON.stringify(lang === "ar" ? "rtl" : "ltr")};</script>`,
+    `<script>addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[data-keep-query]");` +
+      `if(a)a.href=a.href.split(/[?#]/)[0]+location.search+location.hash;},true);</script>`,
+    `<meta name="tahseel-audience" content="${escapeHtml(info?.audience ?? "")}">`,
     // no favicon request: every request a page makes is one the tests can account for
     `<link rel="icon" href="data:,">`,
   ].join("\n");
@@ -39,20 +41,23 @@ export function header(info: SiteInfo | undefined, path: string): string {
   const digits = lang === "ar" ? (info?.digits ?? "latn") : "latn";
   const pages = info?.pages ?? ["index"];
   const nav = pages
-    .map((p) => `<a href="./${p}.html"${p === page ? ' aria-current="page"' : ""}>${escape(t(lang, `page.${p}`))}</a>`)
+    .map((p) => `<a href="./${p}.html"${p === page ? ' aria-current="page"' : ""}>${escapeHtml(t(lang, `page.${p}`))}</a>`)
     .join("");
   const stamp = info?.stamp;
   const stampLine = stamp
-    ? `<p class="tahseel-stamp" data-as-of="${stamp.as_of}" data-run-id="${escape(stamp.run_id)}" data-built-at="${stamp.built_at}" data-audience="${stamp.audience}">` +
-      `<span>${escape(t(lang, "stamp.as_of"))}: <b>${escape(dateWithHijri(stamp.as_of, lang, digits))}</b></span>` +
-      `<span>${escape(t(lang, "stamp.run"))}: <a href="./health.html?run=${encodeURIComponent(stamp.run_id)}#runs"><code>${escape(stamp.run_id)}</code></a></span>` +
-      `<span>${escape(t(lang, "stamp.built"))}: ${escape(riyadhTime(stamp.built_at, lang, digits))}</span>` +
-      `<span>${escape(t(lang, "stamp.audience"))}: ${escape(t(lang, `audience.${stamp.audience}`))}</span></p>`
+    ? `<p class="tahseel-stamp" data-as-of="${stamp.as_of}" data-run-id="${escapeHtml(stamp.run_id)}"` +
+      ` data-built-at="${stamp.built_at}" data-audience="${stamp.audience}">` +
+      `<span>${escapeHtml(t(lang, "stamp.as_of"))}: <b>${escapeHtml(dateWithHijri(stamp.as_of, lang, digits))}</b></span>` +
+      `<span>${escapeHtml(t(lang, "stamp.run"))}: <a href="./health.html?run=${encodeURIComponent(stamp.run_id)}#runs">` +
+      `<code>${escapeHtml(stamp.run_id)}</code></a></span>` +
+      `<span>${escapeHtml(t(lang, "stamp.built"))}: ${escapeHtml(riyadhTime(stamp.built_at, lang, digits))}</span>` +
+      `<span>${escapeHtml(t(lang, "stamp.audience"))}: ${escapeHtml(t(lang, `audience.${stamp.audience}`))}</span></p>`
     : "";
   return (
-    `<div class="tahseel-bar"><a class="tahseel-brand" href="./index.html">${escape(t(lang, "site"))}</a>` +
+    `<div class="tahseel-bar"><a class="tahseel-brand" href="./index.html">${escapeHtml(t(lang, "site"))}</a>` +
     `<nav class="tahseel-nav">${nav}</nav>` +
-    `<a class="tahseel-lang" href="../${other}/${page}.html" hreflang="${other}" lang="${other}" data-keep-query>${escape(t(lang, "lang.other"))}</a></div>` +
+    `<a class="tahseel-lang" href="../${other}/${page}.html" hreflang="${other}" lang="${other}" data-keep-query>` +
+    `${escapeHtml(t(lang, "lang.other"))}</a></div>` +
     stampLine
   );
 }

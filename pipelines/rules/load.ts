@@ -41,5 +41,6 @@ let defaults: CompiledRules | undefined;
 
 /** The rules of config/rules.json, validated and compiled once. */
 export function defaultRules(): CompiledRules {
-  return (defaults ??= compileRules(loadRules()));
+  defaults ??= compileRules(loadRules());
+  return defaults;
 }

@@ -16,7 +16,9 @@ const Cron = z.string().superRefine((expression, ctx) => {
   if (!check.valid)
     ctx.addIssue({
       code: "custom",
-      message: `"${expression}" is not a cron expression: ${check.errors.map((e) => e.message).join("; ")} (write minute hour day-of-month month day-of-week, e.g. "30 2 * * *")`,
+      message:
+        `"${expression}" is not a cron expression: ${check.errors.map((e) => e.message).join("; ")} (write minute hour ` +
+        `day-of-month month day-of-week, e.g. "30 2 * * *")`,
     });
 });
 

@@ -28,7 +28,9 @@ export class LockHeldError extends EnvironmentError {
   ) {
     super(
       holder
-        ? `${path} is held by pid ${holder.pid}${holder.pid === process.pid ? " (this process)" : ""} on ${holder.host} for "${holder.purpose}" since ${holder.started_at}; wait for it to finish${holder.pid === process.pid ? "" : ", or stop that process"}`
+        ? `${path} is held by pid ${holder.pid}${holder.pid === process.pid ? " (this process)" : ""} on ${holder.host} for ` +
+            `"${holder.purpose}" since ${holder.started_at}; ` +
+            `wait for it to finish${holder.pid === process.pid ? "" : ", or stop that process"}`
         : `${path} is held by another process; wait for it to finish`,
     );
     this.name = "LockHeldError";

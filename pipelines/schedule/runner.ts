@@ -217,7 +217,10 @@ async function alert(deps: RunnerDeps, options: RunnerOptions, outcome: RunOutco
   }
 }
 
-/** The as-of date a job's rule gives at `now`: the last day of the previous month in the job's time zone, or undefined for the latest in the data. */
+/**
+ * The as-of date a job's rule gives at `now`: the last day of the previous month in the job's time zone,
+ * or undefined for the latest in the data.
+ */
 export function asOfRule(rule: JobSpec["as_of"] | undefined, now: Date, timezone: string): string | undefined {
   if (rule !== "previous_month_end") return undefined;
   const local = new Intl.DateTimeFormat("en-CA", {

@@ -268,7 +268,8 @@ export function formatStatus(report: StatusReport, now: Date): string {
   lines.push("", "Recent loads:");
   for (const l of report.loads)
     lines.push(
-      `  ${l.loaded_at ?? "?"}  ${l.file_name.padEnd(32)} ${l.status.padEnd(17)} ${l.loaded}/${l.rows ?? "?"} loaded, ${l.quarantined} quarantined`,
+      `  ${l.loaded_at ?? "?"}  ${l.file_name.padEnd(32)} ${l.status.padEnd(17)} ${l.loaded}/${l.rows ?? "?"} loaded, ${l.quarantined} ` +
+        `quarantined`,
     );
   if (!report.loads.length) lines.push("  (none)");
   lines.push("", "Rejected files:");

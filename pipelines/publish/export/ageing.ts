@@ -67,12 +67,14 @@ export interface SuspensionSummary {
 export async function suspensionSummary(connection: DuckDBConnection, asOf: string): Promise<SuspensionSummary> {
   const [total] = await queryRows<{ employers: number; amount: string | null }>(
     connection,
-    "SELECT count(*)::INTEGER AS employers, CAST(sum(past_due_undisputed) AS VARCHAR) AS amount FROM marts.suspension_candidates WHERE as_of = $asOf::DATE",
+    `SELECT count(*)::INTEGER AS employers, CAST(sum(past_due_undisputed) AS VARCHAR) AS amount FROM marts.suspension_candidates
+        WHERE as_of = $asOf::DATE`,
     { asOf },
   );
   const byRegion = await queryRows<{ region: string; employers: number; past_due_undisputed: string }>(
     connection,
-    `SELECT coalesce(e.region, 'unknown') AS region, count(*)::INTEGER AS employers, CAST(sum(s.past_due_undisputed) AS VARCHAR) AS past_due_undisputed
+    `SELECT coalesce(e.region, 'unknown') AS region, count(*)::INTEGER AS employers,
+        CAST(sum(s.past_due_undisputed) AS VARCHAR) AS past_due_undisputed
      FROM marts.suspension_candidates AS s LEFT JOIN staging.stg_employers AS e USING (employer_id)
      WHERE s.as_of = $asOf::DATE GROUP BY ALL ORDER BY sum(s.past_due_undisputed) DESC`,
     { asOf },

@@ -44,7 +44,8 @@ export async function billingSummary(connection: DuckDBConnection, range: { from
 async function grouped(connection: DuckDBConnection, key: string, order: string) {
   return queryRows(
     connection,
-    `SELECT ${key}, count(*)::INTEGER AS invoices, count(*) FILTER (WHERE c.difference <> 0 AND NOT c.cancelled)::INTEGER AS with_difference,
+    `SELECT ${key}, count(*)::INTEGER AS invoices, count(*) FILTER (WHERE c.difference <> 0
+        AND NOT c.cancelled)::INTEGER AS with_difference,
        CAST(coalesce(sum(abs(c.difference)) FILTER (WHERE NOT c.cancelled), 0) AS VARCHAR) AS abs_difference,
        CAST(coalesce(sum(c.difference) FILTER (WHERE NOT c.cancelled), 0) AS VARCHAR) AS net_difference
      ${FROM} GROUP BY ALL ORDER BY ${order}`,
@@ -80,20 +81,23 @@ export async function exportBilling(
     `SELECT coalesce(i.posted_by, 'unknown') AS posted_by, coalesce(i.posting, 'unknown') AS posting, count(*)::INTEGER AS invoices,
        count(*) FILTER (WHERE c.difference <> 0 AND NOT c.cancelled)::INTEGER AS with_difference,
        CAST(coalesce(sum(abs(c.difference)) FILTER (WHERE NOT c.cancelled), 0) AS VARCHAR) AS abs_difference
-     ${FROM} GROUP BY ALL HAVING posting <> 'auto' OR with_difference > 0 ORDER BY with_difference DESC, invoices DESC, posted_by LIMIT 200`,
+     ${FROM} GROUP BY ALL HAVING posting <> 'auto' OR with_difference > 0 ORDER BY with_difference DESC, invoices DESC, posted_by
+       LIMIT 200`,
   );
   const byPeriod = await grouped(connection, "c.period", "c.period");
   const coverage: BillingBreakdown["coverage"] = {
     by_period: await queryRows(
       connection,
-      "SELECT period, count(*)::INTEGER AS gaps, count(DISTINCT employer_id)::INTEGER AS employers FROM marts.coverage_gaps GROUP BY period ORDER BY period",
+      `SELECT period, count(*)::INTEGER AS gaps, count(DISTINCT employer_id)::INTEGER AS employers FROM marts.coverage_gaps GROUP BY period
+          ORDER BY period`,
     ),
   };
   if (audience === "audit")
     coverage.gaps = await queryRows(
       connection,
       `SELECT g.period, g.employer_id, e.name_ar, e.name_en, g.contributor_id, g.days_covered FROM marts.coverage_gaps AS g
-       LEFT JOIN staging.stg_employers AS e USING (employer_id) ORDER BY g.period DESC, g.employer_id, g.contributor_id LIMIT ${INVOICE_LIST_LIMIT}`,
+       LEFT JOIN staging.stg_employers AS e USING (employer_id) ORDER BY g.period DESC, g.employer_id, g.contributor_id
+         LIMIT ${INVOICE_LIST_LIMIT}`,
     );
   const out: BillingBreakdown = {
     summary,
@@ -109,12 +113,17 @@ export async function exportBilling(
       connection,
       shards,
       "billing/invoices",
-      `SELECT rn, {invoice_id: invoice_id, employer_id: employer_id, name_ar: name_ar, name_en: name_en, invoice_type: invoice_type, period: period, issued_on: issued_on,
-           posting: posting, posted_by: posted_by, cancelled: cancelled, billed_amount: billed_amount, expected_amount: expected_amount, difference: difference, band: band,
+      `SELECT rn, {invoice_id: invoice_id, employer_id: employer_id, name_ar: name_ar, name_en: name_en, invoice_type: invoice_type,
+          period: period, issued_on: issued_on,
+           posting: posting, posted_by: posted_by, cancelled: cancelled, billed_amount: billed_amount, expected_amount: expected_amount,
+             difference: difference, band: band,
            evidence: rn <= ${INVOICE_LIST_LIMIT}} AS r
-       FROM (SELECT row_number() OVER (ORDER BY abs(c.difference) DESC, c.invoice_id) AS rn, c.invoice_id, c.employer_id, e.name_ar, e.name_en, c.invoice_type, c.period,
-           CAST(c.issued_on AS VARCHAR) AS issued_on, coalesce(i.posting, 'unknown') AS posting, coalesce(i.posted_by, 'unknown') AS posted_by, c.cancelled,
-           CAST(c.billed_amount AS VARCHAR) AS billed_amount, CAST(c.expected_amount AS VARCHAR) AS expected_amount, CAST(c.difference AS VARCHAR) AS difference, ${BAND} AS band
+       FROM (SELECT row_number() OVER (ORDER BY abs(c.difference) DESC, c.invoice_id) AS rn, c.invoice_id, c.employer_id, e.name_ar,
+         e.name_en, c.invoice_type, c.period,
+           CAST(c.issued_on AS VARCHAR) AS issued_on, coalesce(i.posting, 'unknown') AS posting, coalesce(i.posted_by,
+             'unknown') AS posted_by, c.cancelled,
+           CAST(c.billed_amount AS VARCHAR) AS billed_amount, CAST(c.expected_amount AS VARCHAR) AS expected_amount,
+             CAST(c.difference AS VARCHAR) AS difference, ${BAND} AS band
          ${FROM} LEFT JOIN staging.stg_employers AS e ON e.employer_id = c.employer_id WHERE c.difference <> 0)`,
     );
     for await (const [id, doc] of invoiceEvidence(connection)) shards.writeJson(`invoices/${id}.json`, doc);
@@ -130,31 +139,38 @@ export async function exportBilling(
 async function* invoiceEvidence(connection: DuckDBConnection): AsyncGenerator<[string, string]> {
   const result = await connection.stream(
     `WITH listed AS (
-       SELECT * FROM marts.invoice_check AS c WHERE c.difference <> 0 ORDER BY abs(c.difference) DESC, c.invoice_id LIMIT ${INVOICE_LIST_LIMIT}
+       SELECT * FROM marts.invoice_check AS c WHERE c.difference <> 0 ORDER BY abs(c.difference) DESC, c.invoice_id
+         LIMIT ${INVOICE_LIST_LIMIT}
      ),
      people AS (
-       SELECT l.invoice_id, list({contributor_id: x.contributor_id, name_ar: p.name_ar, name_en: p.name_en, scheme: x.scheme, saudi: x.saudi,
+       SELECT l.invoice_id, list({contributor_id: x.contributor_id, name_ar: p.name_ar, name_en: p.name_en, scheme: x.scheme,
+         saudi: x.saudi,
            contributory_wage: CAST(x.contributory_wage AS VARCHAR), days_covered: CAST(x.days_covered AS INTEGER),
            days_in_month: x.days_in_month, annuities: CAST(x.annuities AS VARCHAR), hazards: CAST(x.hazards AS VARCHAR),
-           unemployment: CAST(x.unemployment AS VARCHAR), total: CAST(x.total AS VARCHAR)} ORDER BY x.total DESC, x.contributor_id)[1:${EVIDENCE_LIMIT}] AS contributors,
+           unemployment: CAST(x.unemployment AS VARCHAR), total: CAST(x.total AS VARCHAR)} ORDER BY x.total DESC,
+             x.contributor_id)[1:${EVIDENCE_LIMIT}] AS contributors,
          count(*)::INTEGER AS contributors_total
        FROM listed AS l JOIN core.expected_contributions AS x ON x.employer_id = l.employer_id AND x.period = l.period
        LEFT JOIN raw.contributors_current AS p ON p.contributor_id = x.contributor_id
        WHERE l.invoice_type = 'contribution' GROUP BY l.invoice_id
      ),
      gaps AS (
-       SELECT l.invoice_id, list({contributor_id: g.contributor_id, name_ar: p.name_ar, name_en: p.name_en, days_covered: g.days_covered} ORDER BY g.contributor_id) AS coverage_gaps
+       SELECT l.invoice_id, list({contributor_id: g.contributor_id, name_ar: p.name_ar, name_en: p.name_en, days_covered: g.days_covered}
+         ORDER BY g.contributor_id) AS coverage_gaps
        FROM listed AS l JOIN marts.coverage_gaps AS g ON g.employer_id = l.employer_id AND g.period = l.period
        LEFT JOIN raw.contributors_current AS p ON p.contributor_id = g.contributor_id
        WHERE l.invoice_type = 'contribution' GROUP BY l.invoice_id
      )
      SELECT l.invoice_id, to_json({
-       invoice: {invoice_id: l.invoice_id, employer_id: l.employer_id, invoice_type: l.invoice_type, period: l.period, cancelled: l.cancelled,
-         billed_amount: CAST(l.billed_amount AS VARCHAR), expected_amount: CAST(l.expected_amount AS VARCHAR), difference: CAST(l.difference AS VARCHAR),
+       invoice: {invoice_id: l.invoice_id, employer_id: l.employer_id, invoice_type: l.invoice_type, period: l.period,
+         cancelled: l.cancelled,
+         billed_amount: CAST(l.billed_amount AS VARCHAR), expected_amount: CAST(l.expected_amount AS VARCHAR),
+           difference: CAST(l.difference AS VARCHAR),
          billed_annuities: CAST(l.billed_annuities AS VARCHAR), expected_annuities: CAST(l.expected_annuities AS VARCHAR),
          billed_hazards: CAST(l.billed_hazards AS VARCHAR), expected_hazards: CAST(l.expected_hazards AS VARCHAR),
          billed_unemployment: CAST(l.billed_unemployment AS VARCHAR), expected_unemployment: CAST(l.expected_unemployment AS VARCHAR)},
-       contributors: coalesce(people.contributors, []), contributors_total: coalesce(people.contributors_total, 0), coverage_gaps: coalesce(gaps.coverage_gaps, [])})::VARCHAR AS doc
+       contributors: coalesce(people.contributors, []), contributors_total: coalesce(people.contributors_total, 0),
+         coverage_gaps: coalesce(gaps.coverage_gaps, [])})::VARCHAR AS doc
      FROM listed AS l LEFT JOIN people USING (invoice_id) LEFT JOIN gaps USING (invoice_id)`,
   );
   for await (const rows of result.yieldRows()) for (const [id, doc] of rows) yield [String(id), String(doc)];

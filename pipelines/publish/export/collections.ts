@@ -67,8 +67,10 @@ async function* employersInArrears(connection: DuckDBConnection): AsyncGenerator
        SELECT a.*, row_number() OVER (PARTITION BY a.as_of, a.severity ORDER BY a.past_due DESC, a.outstanding DESC, a.employer_id) AS rank
        FROM marts.arrears_ageing AS a WHERE a.outstanding <> 0
      )
-     SELECT CAST(a.as_of AS VARCHAR), a.severity, to_json(list({employer_id: a.employer_id, name_ar: e.name_ar, name_en: e.name_en, region: e.region,
-         severity: a.severity, max_days_past_due: a.max_days_past_due, ${amounts}} ORDER BY a.past_due DESC, a.outstanding DESC, a.employer_id))::VARCHAR
+     SELECT CAST(a.as_of AS VARCHAR), a.severity, to_json(list({employer_id: a.employer_id, name_ar: e.name_ar, name_en: e.name_en,
+       region: e.region,
+         severity: a.severity, max_days_past_due: a.max_days_past_due, ${amounts}} ORDER BY a.past_due DESC, a.outstanding DESC,
+           a.employer_id))::VARCHAR
      FROM ranked AS a LEFT JOIN staging.stg_employers AS e USING (employer_id)
      WHERE a.rank <= ${DRILL_LIMIT} GROUP BY a.as_of, a.severity ORDER BY a.as_of, a.severity`,
   );

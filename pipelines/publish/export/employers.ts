@@ -19,25 +19,31 @@ const SECTIONS: Record<string, string> = {
   size: `SELECT employer_id, arg_max(size_class, period) AS size_class FROM core.kpi_measures GROUP BY employer_id`,
   balances: `SELECT b.employer_id, list({${texts("b", ["as_of", "billed", "adjustments", "paid", "outstanding", "credit_balance"])}}) AS v
     FROM marts.employer_balance AS b GROUP BY b.employer_id`,
-  ageing: `SELECT a.employer_id, list({${texts("a", ["as_of", "outstanding", "not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365", "past_due", "disputed"])},
+  ageing: `SELECT a.employer_id,
+    list({${texts("a", ["as_of", "outstanding", "not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"])},
+      ${texts("a", ["past_due", "disputed"])},
       severity: a.severity, max_days_past_due: a.max_days_past_due}) AS v
     FROM marts.arrears_ageing AS a GROUP BY a.employer_id`,
-  open_items: `SELECT i.employer_id, list({invoice_id: i.invoice_id, invoice_type: i.invoice_type, period: i.period, ${texts("i", ["due_on", "owed", "open_amount"])},
+  open_items: `SELECT i.employer_id, list({invoice_id: i.invoice_id, invoice_type: i.invoice_type, period: i.period,
+    ${texts("i", ["due_on", "owed", "open_amount"])},
       days_past_due: i.days_past_due}) AS v
     FROM core.ledger_items AS i WHERE i.as_of = $asOf::DATE AND i.open_amount <> 0 GROUP BY i.employer_id`,
-  invoices: `SELECT c.employer_id, list({invoice_id: c.invoice_id, invoice_type: c.invoice_type, period: c.period, ${texts("c", ["issued_on", "due_on", "billed_amount", "expected_amount", "difference"])},
+  invoices: `SELECT c.employer_id, list({invoice_id: c.invoice_id, invoice_type: c.invoice_type, period: c.period,
+    ${texts("c", ["issued_on", "due_on", "billed_amount", "expected_amount", "difference"])},
       cancelled: c.cancelled, posting: s.posting, posted_by: s.posted_by}) AS v
     FROM marts.invoice_check AS c LEFT JOIN staging.stg_invoices AS s USING (invoice_id) GROUP BY c.employer_id`,
   payments: `SELECT p.employer_id, list({payment_id: p.payment_id, ${texts("p", ["paid_on", "amount", "reversed_on"])}, channel: p.channel,
       named_invoice_id: p.named_invoice_id}) AS v
     FROM staging.stg_payments AS p GROUP BY p.employer_id`,
-  adjustments: `SELECT i.employer_id, list({adjustment_id: a.adjustment_id, invoice_id: a.invoice_id, ${texts("a", ["amount", "approved_on"])},
+  adjustments: `SELECT i.employer_id, list({adjustment_id: a.adjustment_id, invoice_id: a.invoice_id,
+    ${texts("a", ["amount", "approved_on"])},
       reason_code: a.reason_code, created_by: a.created_by, approved_by: a.approved_by}) AS v
     FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i USING (invoice_id) GROUP BY i.employer_id`,
   objections: `SELECT d.employer_id, list({dispute_id: d.dispute_id, invoice_id: d.invoice_id, category: d.category,
       ${texts("d", ["disputed_amount", "submitted_on", "decided_on"])}, decision: d.decision}) AS v
     FROM staging.stg_disputes AS d GROUP BY d.employer_id`,
-  suspension: `SELECT s.employer_id, list({${texts("s", ["as_of", "past_due_undisputed", "oldest_due_on"])}, days_past_due: s.days_past_due}) AS v
+  suspension: `SELECT s.employer_id, list({${texts("s", ["as_of", "past_due_undisputed", "oldest_due_on"])},
+    days_past_due: s.days_past_due}) AS v
     FROM marts.suspension_candidates AS s GROUP BY s.employer_id`,
   gaps: `SELECT g.employer_id, list({contributor_id: g.contributor_id, period: g.period, days_covered: g.days_covered}) AS v
     FROM marts.coverage_gaps AS g GROUP BY g.employer_id`,
@@ -77,13 +83,16 @@ export async function exportEmployers(
   // nested lists through the joins costs far more than moving their text.
   for (const [name, sql] of Object.entries(SECTIONS))
     await connection.run(
-      `CREATE OR REPLACE TEMP TABLE employer_${name} AS SELECT employer_id, ${name === "size" ? "size_class" : "to_json(v)::VARCHAR AS v"} FROM (${sql})`,
+      `CREATE OR REPLACE TEMP TABLE employer_${name} AS SELECT employer_id, ${name === "size" ? "size_class" : "to_json(v)::VARCHAR AS v"}
+          FROM (${sql})`,
       sql.includes("$asOf") ? { asOf } : undefined,
     );
   const result = await connection.stream(
     `SELECT e.employer_id, e.name_ar, e.name_en, e.region,
-       '{"employer":' || to_json({employer_id: e.employer_id, name_ar: e.name_ar, name_en: e.name_en, account_type: e.account_type, legal_form: e.legal_form,
-         sector: e.sector, region: e.region, status: e.status, ${text("e.registered_on")}, ${text("e.status_changed_on")}, size_class: size.size_class})::VARCHAR
+       '{"employer":' || to_json({employer_id: e.employer_id, name_ar: e.name_ar, name_en: e.name_en, account_type: e.account_type,
+         legal_form: e.legal_form,
+         sector: e.sector, region: e.region, status: e.status, ${text("e.registered_on")}, ${text("e.status_changed_on")},
+           size_class: size.size_class})::VARCHAR
        || ',"as_of":' || to_json($asOf::VARCHAR)::VARCHAR
        ${PARTS.map((p) => `|| ',"${p}":' || coalesce(${p}.v, '[]')`).join(" ")} || '}' AS doc
      FROM staging.stg_employers AS e LEFT JOIN employer_size AS size USING (employer_id)

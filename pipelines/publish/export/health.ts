@@ -37,20 +37,24 @@ export async function exportHealth(
   const loads = await queryRows(
     connection,
     `SELECT coalesce(entity, 'unknown') AS entity, count(*)::INTEGER AS files,
-       count(*) FILTER (WHERE status = 'loaded')::INTEGER AS loaded_files, count(*) FILTER (WHERE status = 'rejected')::INTEGER AS rejected_files,
+       count(*) FILTER (WHERE status = 'loaded')::INTEGER AS loaded_files,
+         count(*) FILTER (WHERE status = 'rejected')::INTEGER AS rejected_files,
        count(*) FILTER (WHERE status = 'skipped_duplicate')::INTEGER AS duplicate_files, coalesce(sum(rows), 0)::BIGINT AS rows,
        sum(loaded)::BIGINT AS loaded, sum(skipped)::BIGINT AS skipped, sum(quarantined)::BIGINT AS quarantined
      FROM audit.loads GROUP BY ALL ORDER BY entity`,
   );
   const rejections = await queryRows(
     connection,
-    `SELECT delivery_id, file_name, entity, ${text("reason", o.audience)} AS reason, ${iso("loaded_at")} AS happened_at FROM audit.loads WHERE status = 'rejected'
-     UNION ALL SELECT delivery_id, folder, NULL, ${text("reason", o.audience)}, ${iso("applied_at")} FROM audit.deliveries WHERE status = 'rejected'
+    `SELECT delivery_id, file_name, entity, ${text("reason", o.audience)} AS reason, ${iso("loaded_at")} AS happened_at FROM audit.loads
+        WHERE status = 'rejected'
+     UNION ALL SELECT delivery_id, folder, NULL, ${text("reason", o.audience)}, ${iso("applied_at")} FROM audit.deliveries
+       WHERE status = 'rejected'
      ORDER BY happened_at DESC`,
   );
   const quarantine = await queryRows(
     connection,
-    `SELECT entity, rule, count(*)::INTEGER AS rows FROM (SELECT entity, unnest(rules) AS rule FROM audit.quarantine) GROUP BY ALL ORDER BY rows DESC, entity, rule`,
+    `SELECT entity, rule, count(*)::INTEGER AS rows FROM (SELECT entity, unnest(rules) AS rule FROM audit.quarantine) GROUP BY ALL
+        ORDER BY rows DESC, entity, rule`,
   );
   const tests = await queryRows(
     connection,
@@ -59,14 +63,16 @@ export async function exportHealth(
   );
   const runs = await queryRows(
     connection,
-    `SELECT run_id, job, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at, status, ${text("error", o.audience)} AS error, git_sha,
+    `SELECT run_id, job, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at, status,
+        ${text("error", o.audience)} AS error, git_sha,
        CAST(as_of AS VARCHAR) AS as_of, coalesce(json_array_length(inputs), 0)::INTEGER AS inputs,
        (SELECT list(s->>'name' || ':' || (s->>'status')) FROM unnest(CAST(coalesce(steps, '[]') AS JSON[])) AS t(s)) AS steps
      FROM audit.runs ORDER BY started_at DESC LIMIT 30`,
   );
   const inputs = await queryRows(
     connection,
-    `SELECT i->>'file' AS file, i->>'sha256' AS sha256 FROM audit.runs, unnest(CAST(coalesce(inputs, '[]') AS JSON[])) AS t(i) WHERE run_id = $run`,
+    `SELECT i->>'file' AS file, i->>'sha256' AS sha256 FROM audit.runs, unnest(CAST(coalesce(inputs, '[]') AS JSON[])) AS t(i)
+        WHERE run_id = $run`,
     { run: o.stamp.run_id },
   );
   const catalog = await modelCatalog(connection, o.modelsDir, o.now);

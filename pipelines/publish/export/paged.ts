@@ -45,7 +45,8 @@ export async function writePagedQuery(
   const pages = Math.max(1, Math.ceil(total / pageRows));
   if (total === 0) return writePaged(shards, base, []);
   const result = await connection.stream(
-    `SELECT ((rn - 1) // ${pageRows})::INTEGER AS page, to_json(list(r ORDER BY rn))::VARCHAR AS doc FROM (${rowsSql}) GROUP BY page ORDER BY page`,
+    `SELECT ((rn - 1) // ${pageRows})::INTEGER AS page, to_json(list(r ORDER BY rn))::VARCHAR AS doc FROM (${rowsSql}) GROUP BY page
+        ORDER BY page`,
   );
   for await (const rows of result.yieldRows())
     for (const [page, doc] of rows)

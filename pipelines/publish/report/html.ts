@@ -43,8 +43,11 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
 
   const cover =
     `<header><h1>${esc(t(lang, "report.title"))}</h1><p class="period">${esc(month(o.period, lang, dg))}</p>` +
-    `<p class="stamp">${esc(t(lang, "stamp.as_of"))}: ${esc(dateWithHijri(d.stamp.as_of, lang, dg))} · ${esc(t(lang, "position.at"))}: ${esc(dateWithHijri(o.period_end, lang, dg))}<br>` +
-    `${esc(t(lang, "stamp.run"))}: ${esc(d.stamp.run_id)} · ${esc(t(lang, "stamp.built"))}: ${esc(riyadhTime(d.stamp.built_at, lang, dg))} · ${esc(t(lang, `audience.${audience}`))}</p></header>`;
+    `<p class="stamp">${esc(t(lang, "stamp.as_of"))}: ${esc(dateWithHijri(d.stamp.as_of, lang, dg))} · ` +
+    `${esc(t(lang, "position.at"))}: ${esc(dateWithHijri(o.period_end, lang, dg))}<br>` +
+    `${esc(t(lang, "stamp.run"))}: ${esc(d.stamp.run_id)}` +
+    ` · ${esc(t(lang, "stamp.built"))}: ${esc(riyadhTime(d.stamp.built_at, lang, dg))}` +
+    ` · ${esc(t(lang, `audience.${audience}`))}</p></header>`;
   const summaryPage = `<ul class="summary">${summary(o, d.billing, lang, dg)
     .map((s) => `<li>${esc(s)}</li>`)
     .join("")}</ul>`;
@@ -139,11 +142,13 @@ export function renderReport(d: ReportData, lang: Lang, audience: Audience, digi
       ]),
     ) +
     para(
-      `${t(lang, "billing.explain")} ${t(lang, "invoices")}: ${integer(b.summary.invoices, lang, dg)} · ${t(lang, "difference.net")}: ${sar(b.summary.net_difference, lang, dg)}`,
+      `${t(lang, "billing.explain")} ${t(lang, "invoices")}: ${integer(b.summary.invoices, lang, dg)} · ` +
+        `${t(lang, "difference.net")}: ${sar(b.summary.net_difference, lang, dg)}`,
     );
 
+  const title = `${esc(t(lang, "report.title"))} — ${esc(month(o.period, lang, dg))}`;
   return `<!doctype html>
-<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><title>${esc(t(lang, "report.title"))} — ${esc(month(o.period, lang, dg))}</title>
+<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><title>${title}</title>
 <style>${STYLE}</style></head><body>
 ${section("report.summary", summaryPage, cover)}
 ${section("report.kpis", kpiPage)}

@@ -3,12 +3,20 @@
 // exactly, so a reference found through its code is found for certain; any other text by a 62-bit hash,
 // where two texts share a code about once in 4·10^18 pairs. A code is two 32-bit words; its high word
 // is never 0 and never has bit 30 set (key-set.ts keeps its marks there).
-import { mix32 } from "./key-set.ts";
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
 const EXACT = 0x80000000;
+
+/** murmur3's 32-bit finaliser: every bit of the input reaches every bit of the output. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 /** Whether a code (its high word) stands for one text only: 1 to 15 digits, coded exactly. */
 export function isExact(hi: number): boolean {
@@ -110,8 +118,10 @@ export function codeOf(fields: LineFields, indexes: readonly number[]): void {
   if (first === last && exactDigits(fields, first)) return;
   // Fields side by side in the line, in the key's order and without doubled quotes: the line's own bytes,
   // commas included, are the key's text.
-  if (last - first === indexes.length - 1 && plainRun(fields, first, last))
-    return hashText(fields.buf, fields.starts[first]!, fields.ends[last]!);
+  if (last - first === indexes.length - 1 && plainRun(fields, first, last)) {
+    hashText(fields.buf, fields.starts[first]!, fields.ends[last]!);
+    return;
+  }
   let n = 0;
   for (let k = 0; k < indexes.length; k++) {
     if (k > 0) n = put(n, COMMA);

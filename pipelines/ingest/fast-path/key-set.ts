@@ -4,20 +4,12 @@
 // cache while its keys go in (a key at a time into one 70 MB table cost a cache miss each, 330 ns; this
 // way about 40 ns). A key can be marked loaded: seen in a file, and loaded by DuckDB too.
 import type { RowCodes } from "./file-keys.ts";
+import { mix32 } from "./key-code.ts";
 
 /** Bit 30 of a code's high word is never part of a code: the set keeps the loaded mark there. */
 const LOADED = 0x40000000;
 const PARTITIONS = 256;
 const MAX_LOAD = 0.75;
-
-/** murmur3's 32-bit finaliser: every bit of the input reaches every bit of the output. */
-export function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /** A code's partition, from other bits than its slot within the partition (`Table.find`). */
 const partitionOf = (hi: number, lo: number) => mix32((lo ^ 0x5bd1e995) + Math.imul(hi, 0x27d4eb2d)) >>> 24;
@@ -96,7 +88,8 @@ export class KeySet {
     for (let p = 0; p < PARTITIONS; p++) {
       const n = starts[p + 1]! - starts[p]!;
       if (n === 0) continue;
-      const table = grows ? (this.tables[p] ??= new Table(Math.max(n, this.expected / PARTITIONS))) : (this.tables[p] ?? NONE);
+      if (grows) this.tables[p] ??= new Table(Math.max(n, this.expected / PARTITIONS));
+      const table = this.tables[p] ?? NONE;
       if (grows) table.reserve(n);
       yield { table, hi: sortedHi, lo: sortedLo, from: starts[p]!, to: starts[p + 1]! };
       if (p % 32 === 31) await turn();

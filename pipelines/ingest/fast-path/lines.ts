@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 const LF = 0x0a;
 
 /** Sees one physical line, `buf[start, end)` without its LF (`lf` false for a last line without one); false stops. */
-export type LineVisitor = (buf: Buffer, start: number, end: number, lf: boolean) => boolean | void;
+export type LineVisitor = (buf: Buffer, start: number, end: number, lf: boolean) => unknown;
 
 /**
  * Chunks in, physical lines out: a line cut between two chunks is joined before it is seen. `buf` is a
@@ -47,7 +47,7 @@ export class LineSplitter {
  */
 export async function eachLine(
   path: string,
-  visit: (buf: Buffer, start: number, end: number, n: number, lf: boolean) => boolean | void,
+  visit: (buf: Buffer, start: number, end: number, n: number, lf: boolean) => unknown,
   drain?: () => Promise<void>,
 ): Promise<void> {
   let n = 0;

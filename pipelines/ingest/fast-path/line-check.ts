@@ -4,7 +4,7 @@
 // values for it (validation-sql.ts): a regular expression per value costs DuckDB about 150 ns, this one
 // about as much per line. Lines holding a quote are never vouched for, and a line vouched for wrongly would
 // load a bad row, so the expression must accept exactly what the SQL rules accept (tests/line-check.test.ts).
-import { columnsOf, type ColumnContract, type EntityContract } from "../contracts/index.ts";
+import { columnsOf, type ColumnContract, type EntityContract } from "../../contracts/index.ts";
 import type { LineFields } from "./key-code.ts";
 
 /** A field's text as DuckDB reads an unquoted field: anything but a delimiter, a quote or a line break. */

@@ -4,8 +4,8 @@
 // another thread.
 import { existsSync } from "node:fs";
 import type { MessagePort } from "node:worker_threads";
-import { entityByName } from "../contracts/index.ts";
-import type { CsvStructure } from "./csv-structure.ts";
+import { entityByName } from "../../contracts/index.ts";
+import type { CsvStructure } from "../csv-structure.ts";
 import type { FileKeys } from "./file-keys.ts";
 import { scanFile, type FileScan } from "./read-file.ts";
 import { NO_PROOFS, RunKeys, type FilePlan, type Proofs } from "./run-keys.ts";

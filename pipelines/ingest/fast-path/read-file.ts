@@ -4,11 +4,11 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
-import { CsvStructure } from "./csv-structure.ts";
+import { CsvStructure } from "../csv-structure.ts";
 import { eachLine, LineSplitter } from "./lines.ts";
 import { NumberedWriter, startsWithBom, stripNumber } from "./numbered-copy.ts";
-import { codePageToUtf8, Utf8Sniffer } from "./code-page.ts";
-import type { EntityContract } from "../contracts/index.ts";
+import { codePageToUtf8, Utf8Sniffer } from "../code-page.ts";
+import type { EntityContract } from "../../contracts/index.ts";
 import type { FileKeys } from "./file-keys.ts";
 import { LineFacts } from "./line-facts.ts";
 
@@ -110,7 +110,9 @@ export async function scanFile(path: string, encoding: "utf-8" | "windows-1256",
   };
 }
 
-/** The text of the given physical lines as delivered, from the numbered copy (a record spanning several lines is read whole by the caller). */
+/**
+ * The text of the given physical lines as delivered, from the numbered copy (a record spanning several lines is read whole by the caller).
+ */
 export async function readLines(path: string, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
   const found = new Map<number, string>();
   if (wanted.size === 0) return found;

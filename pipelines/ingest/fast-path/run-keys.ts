@@ -7,7 +7,7 @@
 // Keys are compared through codes that may be hashes: two keys sharing a code only make a proof fail.
 // A proof that does not hold proves nothing: DuckDB then checks as before. So a daily run, whose tables
 // were filled by earlier runs, gains little; a run that loads a registry and a month's files gains most.
-import { ENTITIES, columnsOf, type EntityContract } from "../contracts/index.ts";
+import { ENTITIES, columnsOf, type EntityContract } from "../../contracts/index.ts";
 import type { FileKeys } from "./file-keys.ts";
 import { KeySet } from "./key-set.ts";
 
@@ -30,7 +30,9 @@ const REFERENCED = new Set(
   ENTITIES.flatMap((e) => columnsOf(e).flatMap((c) => (c.references && c.references.entity !== e.name ? [c.references.entity] : []))),
 );
 
-/** What the run's plan says of a file scanned in its turn: all the rows planned for its entity, and whether it is the entity's last file. */
+/**
+ * What the run's plan says of a file scanned in its turn: all the rows planned for its entity, and whether it is the entity's last file.
+ */
 export interface FilePlan {
   entityRows: number;
   lastOfEntity: boolean;

@@ -5,14 +5,23 @@
 // Every non-blank line gets a prefix (continuation lines of multi-line records too; `fixNumbered`
 // takes those off again for the rare files that have them); blank lines stay as they are, since
 // DuckDB skips them. The number is negative on a line the scan did not vouch for (line-check.ts):
-// DuckDB checks every rule of such a row, and only the rules on typed values of the others.
+// DuckDB checks every rule of such a row, and only the rules on typed values of the others. That sign is
+// written and read here alone (`NumberedWriter`, `lineSql`, `vouchedSql`, `NUMBER_PREFIX`); one column
+// rather than two because a second column costs DuckDB a field more to parse on every line.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import type { CsvStructure } from "./csv-structure.ts";
+import type { CsvStructure } from "../csv-structure.ts";
 import { eachLine } from "./lines.ts";
 
 /** The name of the line column in the numbered copy's header. */
 export const LINE_COLUMN = "_tahseel_line";
+
+/** SQL for the physical line, from the line column's value. */
+export const lineSql = (column: string) => `abs(${column})`;
+/** SQL TRUE where the scan vouched for the line, from the line column's value. */
+export const vouchedSql = (column: string) => `${column} > 0`;
+/** An RE2 expression for the number in front of a numbered line's text: its group 1 is the physical line. */
+export const NUMBER_PREFIX = "^\\s*-?(\\d+),";
 
 const LF = 0x0a;
 const CR = 0x0d;

@@ -1,7 +1,7 @@
 // What the scan works out from each data line besides its structure: whether it meets its rules
 // (line-check.ts: its patterns, on the line as a string of its bytes made once per slice of text, and the
 // checks that have a form for the scan) and the codes of its key and references (file-keys.ts).
-import type { EntityContract } from "../contracts/index.ts";
+import type { EntityContract } from "../../contracts/index.ts";
 import { FileKeysReader, type FileKeys } from "./file-keys.ts";
 import { LineFields } from "./key-code.ts";
 import { lineCheck, scanChecks, type LineCheck } from "./line-check.ts";
@@ -30,7 +30,7 @@ export class LineFacts {
   line(header: readonly string[], row: number, buf: Buffer, start: number, end: number, quoted: boolean): boolean {
     if (!this.ready) this.start(header);
     // Too few fields: DuckDB rejects the row.
-    const read = this.fields !== null && this.fields.read(buf, start, end, quoted);
+    const read = this.fields?.read(buf, start, end, quoted) === true;
     if (read) this.keys?.line(row, this.fields!);
     if (quoted || this.check === null) return false;
     if (buf !== this.textOf) {

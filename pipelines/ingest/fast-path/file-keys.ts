@@ -1,6 +1,6 @@
 // What the scan learns of a file's keys and references, line by line, for the proofs of run-keys.ts:
 // the code (key-code.ts) of each data row's key and of each value it names in another entity.
-import { columnsOf, keyColumns, type EntityContract } from "../contracts/index.ts";
+import { columnsOf, keyColumns, type EntityContract } from "../../contracts/index.ts";
 import { code, codeOf, isExact, type LineFields } from "./key-code.ts";
 
 /** Codes of one column (or of the key's columns) for every data row; a high word of 0 where there is none. */

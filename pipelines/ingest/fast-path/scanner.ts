@@ -164,7 +164,8 @@ export class Scanner {
   }
 
   private engineOf(): Engine {
-    return (this.engine ??= new MainEngine(this.options));
+    this.engine ??= new MainEngine(this.options);
+    return this.engine;
   }
 }
 
