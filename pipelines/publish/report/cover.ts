@@ -43,7 +43,10 @@ export function renderCover(d: ReportData, lang: Lang, audience: Audience, digit
   const ranked = rankMovements(o.kpis, d.cuts, o.period).slice(0, HIGHLIGHTS);
   const highlights = ranked.length
     ? `<ol class="highlights">${ranked
-        .map((m) => `<li data-kpi="${m.kpi.kpi}">${movementSentences(m, lang, digits).map(esc).join(" ")}</li>`)
+        .map((m) => {
+          const driver = m.driver ? ` data-driver="${esc(`${m.driver.dimension}:${m.driver.dimension_value}`)}"` : "";
+          return `<li data-kpi="${m.kpi.kpi}" data-size="${m.size}"${driver}>${movementSentences(m, lang, digits).map(esc).join(" ")}</li>`;
+        })
         .join("")}</ol>`
     : `<p>${esc(w(lang, "cover.no_change"))}</p>`;
   return (

@@ -44,6 +44,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border-bottom: 1px solid #d7e2dc; padding: 2.5pt 4pt; text-align: start; vertical-align: top; line-height: 1.3; }
 td small { font-size: 7.5pt; }
+table.ageing { font-size: 7.5pt; }
+table.ageing th, table.ageing td { padding: 2pt 2.5pt; }
 th { background: #eef5f1; color: #0b3d27; font-weight: bold; border-bottom: 1.5px solid #0b5d3b; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
