@@ -350,17 +350,30 @@ test("the management build holds no national id, employer id, registration numbe
   expect(needles.some((n) => n.value && audit.includes(n.value))).toBe(true);
 });
 
-test.skipIf(!HAVE_PDFTOTEXT)("the management report's PDF has its five pages, in Arabic and English", () => {
+// tests/report.test.ts reads the report closely; here, that the published one is whole in both languages
+test.skipIf(!HAVE_PDFTOTEXT)("the management report's PDF has its sections, in Arabic and English", () => {
   const reports = join(published, "management", "report");
   const { period } = stamps.management;
   const pageText = (file: string, n: number) =>
     execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", file, "-"], { encoding: "utf8" });
   const en = join(reports, `report-${period}-en.pdf`);
   const ar = join(reports, `report-${period}-ar.pdf`);
-  for (const file of [en, ar]) expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Pages:\s+5\n/);
-  const titles = ["Summary", "Key performance indicators", "Arrears and severity", "Suspension list", "Billing differences"];
-  titles.forEach((title, i) => expect(pageText(en, i + 1)).toContain(title));
-  expect(pageText(en, 1)).toMatch(/Collected in the month (rose|fell|was)/);
+  const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+  const whole = (file: string) => Array.from({ length: pages(file) }, (_, i) => pageText(file, i + 1)).join("\n");
+  for (const file of [en, ar]) expect(pages(file)).toBeGreaterThanOrEqual(5);
+  const english = whole(en);
+  let at = 0;
+  for (const title of [
+    "What moved most",
+    "Balances and arrears",
+    "Key performance indicators",
+    "Arrears and severity",
+    "Billing differences",
+  ]) {
+    at = english.indexOf(title, at);
+    expect(at, title).toBeGreaterThan(-1);
+  }
+  expect(pageText(en, 1)).toContain("Monthly management report");
   expect(pageText(en, 1)).toContain(stamps.management.run_id);
   // Arabic text comes back from the PDF in presentation forms; the figures are plain
   const kpis = JSON.parse(
@@ -380,8 +393,8 @@ test.skipIf(!HAVE_PDFTOTEXT)("the management report's PDF has its five pages, in
   const formatted = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
     billed as unknown as number,
   );
-  expect(pageText(ar, 2)).toContain(formatted);
-  expect(pageText(en, 2)).toContain(formatted);
+  expect(pageText(ar, 1)).toContain(formatted);
+  expect(pageText(en, 1)).toContain(formatted);
 });
 
 test("a second publish shows the warehouse as it is now, never what an earlier build cached", async () => {
