@@ -268,6 +268,30 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
     await u.page.close();
   });
 
+  test("the employer profile without an id opens on the largest arrears, each linking to its profile", async () => {
+    const { as_of } = stamps.audit;
+    const largest = await query<{ employer_id: string }>(
+      db,
+      `SELECT employer_id FROM marts.arrears_ageing WHERE as_of = '${as_of}' AND past_due > 0 ORDER BY past_due DESC, employer_id LIMIT 20`,
+    );
+    for (const lang of ["ar", "en"]) {
+      const v = await visit(browser, `${sites.audit.url}${lang}/employer.html`, {
+        ready: "[data-largest-arrears] a[data-employer]",
+        screenshot: `audit-${lang}-employer-list`,
+      });
+      const shown = await v.page
+        .locator("[data-largest-arrears] a[data-employer]")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("data-employer")));
+      expect(shown, lang).toEqual(largest.map((r) => r.employer_id));
+      expect(v.problems, lang).toEqual([]);
+      // following the first opens its profile, and the list makes way for it
+      await v.page.click(`[data-largest-arrears] a[data-employer="${shown[0]}"]`);
+      await v.page.waitForSelector(`[data-employer-profile="${shown[0]}"]`);
+      expect(await v.page.locator("[data-largest-arrears] table").count()).toBe(0);
+      await v.page.close();
+    }
+  });
+
   test("drill down by clicking: overview arrears → employers of a severity → employer profile; an invoice → its contributors", {
     timeout: 120_000,
   }, async () => {
