@@ -4,30 +4,20 @@
 // from; arrears by bucket and severity; the suspension list and billing differences. Every sentence is
 // printed once.
 import { Decimal } from "decimal.js";
-import {
-  amount,
-  dateWithHijri,
-  gregorian,
-  integer,
-  kpiChange,
-  kpiValue,
-  month,
-  sar,
-  type Digits,
-} from "../../../dashboards/components/format.ts";
+import { amount, integer, kpiChange, kpiValue, month, sar, type Digits } from "../../../dashboards/components/format.ts";
 import { code, kpiDefinition, kpiLabel, t, type Lang } from "../../../dashboards/components/i18n.ts";
 import { nameOf } from "../../../dashboards/components/links.ts";
-import { BUCKETS } from "../export/ageing.ts";
 import type { BillingBreakdown } from "../export/billing.ts";
 import type { Overview } from "../export/overview.ts";
 import type { Audience } from "../types.ts";
-import { ageingChart, arrearsTrendChart, movementChart, movementSteps } from "./charts.ts";
-import { billingSentence, severitySentence, suspensionSentence } from "./commentary.ts";
+import { arrearsPage, movementPage } from "./balances.ts";
+import { billingSentence, suspensionSentence } from "./commentary.ts";
 import { renderCover } from "./cover.ts";
 import type { ReportData } from "./data.ts";
 import { contributions, DRIVER_DIMENSIONS } from "./ranking.ts";
 import { REPORT_STYLE } from "./style.ts";
 import { esc, signedCount, signedSar } from "./svg.ts";
+import { num, para, table } from "./table.ts";
 import { w } from "./words.ts";
 
 /** The report's sections in order; each starts a page except those marked to flow on. */
@@ -39,45 +29,6 @@ export const REPORT_SECTIONS = [
   "report.suspension",
   "report.billing",
 ] as const;
-
-type Cell = string | { html: string; num?: boolean };
-const cell = (c: Cell, tag: string) =>
-  typeof c === "string" ? `<${tag}>${c}</${tag}>` : `<${tag}${c.num ? ' class="num"' : ""}>${c.html}</${tag}>`;
-const num = (html: string): Cell => ({ html, num: true });
-const table = (head: Cell[], rows: Cell[][], o: { cls?: string; total?: Cell[] } = {}) =>
-  `<table class="${o.cls ?? ""}"><thead><tr>${head.map((h) => cell(h, "th")).join("")}</tr></thead><tbody>` +
-  rows.map((r) => `<tr>${r.map((c) => cell(c, "td")).join("")}</tr>`).join("") +
-  (o.total ? `<tr class="total">${o.total.map((c) => cell(c, "td")).join("")}</tr>` : "") +
-  `</tbody></table>`;
-const para = (s: string, cls = "") => `<p${cls ? ` class="${cls}"` : ""}>${esc(s)}</p>`;
-
-function movementPage(d: ReportData, lang: Lang, dg: Digits): string {
-  const m = d.movement;
-  const steps = movementSteps(m);
-  const movementTable = table(
-    [w(lang, "movement.step"), num(`${esc(t(lang, "amount"))} (${esc(code(lang, "SAR"))})`)],
-    steps
-      .filter((s) => !s.total)
-      .map((s) => [esc(w(lang, s.word)), num(esc(signedSar(s.value, lang, dg)))])
-      .concat([[`${esc(w(lang, "movement.arrears"))}`, num(esc(sar(m.arrears, lang, dg)))]]),
-    { cls: "movement" },
-  );
-  const ends = table(
-    ["", num(esc(gregorian(m.opening_on, lang, dg))), num(esc(gregorian(m.closing_on, lang, dg)))],
-    [
-      [esc(kpiLabel(lang, "outstanding")), num(esc(sar(m.opening, lang, dg))), num(esc(sar(m.closing, lang, dg)))],
-      [esc(kpiLabel(lang, "arrears")), num(esc(sar(m.arrears_opening, lang, dg))), num(esc(sar(m.arrears, lang, dg)))],
-    ],
-    { cls: "ends" },
-  );
-  return (
-    `<section class="page" data-section="report.movement"><h2>${esc(w(lang, "movement.page"))}</h2>` +
-    movementChart(m, lang, dg) +
-    `<div class="two"><div>${movementTable}</div><div>${ends}${para(w(lang, "movement.note"), "note")}</div></div>` +
-    arrearsTrendChart(d.overview, lang, dg) +
-    `</section>`
-  );
-}
 
 function kpiPage(d: ReportData, lang: Lang, dg: Digits): string {
   const o = d.overview;
@@ -106,7 +57,8 @@ function kpiPage(d: ReportData, lang: Lang, dg: Digits): string {
   const additive = o.kpis.filter(
     (k) => (k.unit === "SAR" || k.unit === "count") && k.vs_previous && !new Decimal(k.vs_previous.delta).isZero(),
   );
-  const change = (v: string, unit: string) => (unit === "count" ? signedCount(v, lang, dg) : signedSar(v, lang, dg));
+  // to the riyal in the drivers' table: it says where a change came from, the KPI table says how much
+  const change = (v: string, unit: string) => (unit === "count" ? signedCount(v, lang, dg) : signedSar(v, lang, dg, 0));
   const driversTable = table(
     [t(lang, "kpi"), num(esc(w(lang, "drivers.whole"))), ...DRIVER_DIMENSIONS.map((dim) => esc(t(lang, dim)))],
     additive.map((k) => {
@@ -129,53 +81,6 @@ function kpiPage(d: ReportData, lang: Lang, dg: Digits): string {
     `<section class="page" data-section="report.kpis"><h2>${esc(t(lang, "report.kpis"))}</h2>` +
     `${kpiTable}${para(w(lang, "kpis.note"), "note")}` +
     (additive.length ? `<h3>${esc(w(lang, "drivers.title"))}</h3>${para(w(lang, "drivers.explain"), "note")}${driversTable}` : "") +
-    `</section>`
-  );
-}
-
-function arrearsPage(o: Overview, lang: Lang, dg: Digits): string {
-  const sum = (k: "past_due" | "disputed" | (typeof BUCKETS)[number]) => o.ageing.reduce((s, a) => s.plus(a[k]), new Decimal(0)).toFixed(2);
-  const ageingTable = table(
-    [
-      t(lang, "severity"),
-      num(esc(t(lang, "employers"))),
-      ...BUCKETS.map((b) => num(esc(code(lang, b)))),
-      num(esc(t(lang, "past_due"))),
-      num(esc(t(lang, "disputed"))),
-    ],
-    o.ageing.map((a) => [
-      esc(code(lang, a.severity)),
-      num(integer(a.employers, lang, dg)),
-      ...BUCKETS.map((b) => num(amount(a[b], lang, dg))),
-      num(amount(a.past_due, lang, dg)),
-      num(amount(a.disputed, lang, dg)),
-    ]),
-    {
-      cls: "ageing",
-      total: [
-        "",
-        num(
-          integer(
-            o.ageing.reduce((n, a) => n + a.employers, 0),
-            lang,
-            dg,
-          ),
-        ),
-        ...BUCKETS.map((b) => num(amount(sum(b), lang, dg))),
-        num(amount(sum("past_due"), lang, dg)),
-        num(amount(sum("disputed"), lang, dg)),
-      ],
-    },
-  );
-  return (
-    `<section class="page" data-section="report.arrears"><h2>${esc(t(lang, "report.arrears"))}</h2>` +
-    para(severitySentence(o, lang, dg)) +
-    ageingChart(o.ageing, lang, dg) +
-    para(
-      `${t(lang, "position.at")} ${dateWithHijri(o.period_end, lang, dg)} — ${t(lang, "amount")}: ${t(lang, "unit")} ${code(lang, "SAR")}`,
-      "note",
-    ) +
-    ageingTable +
     `</section>`
   );
 }

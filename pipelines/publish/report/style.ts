@@ -50,6 +50,7 @@ th { background: #eef5f1; color: #0b3d27; font-weight: bold; border-bottom: 1.5p
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 1.5px solid #0b5d3b; }
+tr.total td small { font-weight: normal; }
 td small { color: #666; }
 .note { color: #555; font-size: 8.5pt; }
 .two { display: grid; grid-template-columns: 1fr 1fr; gap: 12pt; }

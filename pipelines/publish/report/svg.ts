@@ -83,12 +83,12 @@ export function legend(items: { label: string; color: string }[], x: number, y: 
 }
 
 /** A signed amount ("+SAR 1,200.00", "−1,200.00 ر.س."): Intl places the sign right in either language. */
-export function signedSar(value: string, lang: Lang, digits: Digits): string {
+export function signedSar(value: string, lang: Lang, digits: Digits, fraction = 2): string {
   return new Intl.NumberFormat(numberLocale(lang, digits), {
     style: "currency",
     currency: "SAR",
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
+    minimumFractionDigits: fraction,
+    maximumFractionDigits: fraction,
     signDisplay: "exceptZero",
   }).format(value as unknown as number);
 }

@@ -20,6 +20,15 @@ const WORDS = {
   "movement.credit": { ar: "± مدفوعات محتفظ بها رصيدًا دائنًا", en: "± Payments held as credit" },
   "movement.closing": { ar: "الرصيد في نهاية الشهر", en: "Closing outstanding" },
   "movement.arrears": { ar: "منه متأخرات (تجاوز تاريخ الاستحقاق)", en: "of which arrears (past due)" },
+  "movement.adjustments.note": {
+    ar: "التسويات المعتمدة في الشهر على الفواتير: تصحيح أجور، تسجيل بأثر رجعي، إعفاء من الغرامات، تسوية اعتراض.",
+    en: "Adjustments approved in the month: wage corrections, retroactive registrations, fee waivers, dispute settlements.",
+  },
+  "movement.credit.note": {
+    ar: "تغير الأرصدة الدائنة: ما دُفع زيادة عن المستحق ولم يُخصص بعد لفاتورة.",
+    en: "The change in credit balances: paid beyond what is owed, not yet applied to an invoice.",
+  },
+  total: { ar: "الإجمالي", en: "Total" },
   "movement.note": {
     ar: "الرصيد القائم = المفوتر + التسويات − المحصل، والمبلغ المدفوع زيادة عن المستحق يبقى رصيدًا دائنًا لا يخفض الرصيد القائم.",
     en: "Outstanding = billed + adjustments − collected; a payment beyond what is owed is held as credit and does not reduce it.",
@@ -30,8 +39,8 @@ const WORDS = {
   "chart.sar": { ar: "ر.س.", en: "SAR" },
   "drivers.title": { ar: "مصادر التغير حسب المجموعة", en: "Where each change came from" },
   "drivers.explain": {
-    ar: "لكل مؤشر مبلغ أو عدد: المجموعة ذات أكبر تغير في كل بُعد منذ الشهر السابق، وحصتها من تغير المؤشر كله.",
-    en: "For each amount or count: the group that changed most in each dimension since last month, and its share of the whole change.",
+    ar: "لكل مؤشر مبلغ أو عدد: المجموعة ذات أكبر تغير في كل بُعد منذ الشهر السابق، وحصتها من تغير المؤشر كله (المبالغ مقربة إلى الريال).",
+    en: "For each amount or count: the group that changed most in each dimension since last month, and its share of the whole change (amounts to the riyal).",
   },
   "drivers.whole": { ar: "التغير الكلي", en: "Whole change" },
   share: { ar: "الحصة", en: "Share" },
