@@ -4,7 +4,7 @@
 // classification, the charts' marks hold the marts' values, the commentary ranks by size and names the
 // group the marts say drove each change, no sentence is printed twice, and every table fits its page.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -17,6 +17,7 @@ import { openWarehouse } from "../pipelines/lib/duckdb.ts";
 import { chromiumPath, launchChromium } from "../pipelines/publish/chromium.ts";
 import { COVER_KPIS } from "../pipelines/publish/report/cover.ts";
 import { readReportData, type ReportData } from "../pipelines/publish/report/data.ts";
+import { renderReport } from "../pipelines/publish/report/html.ts";
 import { writeReports } from "../pipelines/publish/report/index.ts";
 import { previousPeriod, readStamp } from "../pipelines/publish/stamp.ts";
 import type { Lang } from "../pipelines/publish/types.ts";
@@ -148,19 +149,30 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_PDFTOTEXT)("the PDF", () => {
     }
   });
 
-  test("every table fits the printed page's width, in both languages", async () => {
+  test("every table fits the printed page's width, in both languages, at this fund's amounts and a national fund's", async () => {
+    // the same report with every amount 10,000 times larger (ratios and shares as they are)
+    const scale = (v: unknown, key = ""): unknown =>
+      typeof v === "string" && /^-?\d+\.\d+$/.test(v) && key !== "relative" && key !== "share"
+        ? new Decimal(v).times(10_000).toString()
+        : Array.isArray(v)
+          ? v.map((x) => scale(x))
+          : v && typeof v === "object"
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scale(x, k)]))
+            : v;
+    for (const lang of ["ar", "en"] as const)
+      writeFileSync(join(out, `national-${lang}.html`), renderReport(scale(data) as ReportData, lang, "management", "latn"));
     const browser = await launchChromium();
     try {
-      for (const lang of ["ar", "en"] as const) {
+      for (const file of ["ar", "en"].flatMap((lang) => [`report-${data.stamp.period}-${lang}.html`, `national-${lang}.html`])) {
         const page = await browser.newPage({ viewport: { width: 695, height: 1000 } }); // A4 less the margins at 96 dpi
         await page.emulateMedia({ media: "print" });
-        await page.goto(`file://${join(out, `report-${data.stamp.period}-${lang}.html`)}`);
+        await page.goto(`file://${join(out, file)}`);
         const wide = await page.evaluate(() =>
           Array.from(document.querySelectorAll("table"))
             .filter((t) => t.scrollWidth > t.parentElement!.clientWidth + 1)
             .map((t) => `${t.className}: ${t.scrollWidth} > ${t.parentElement!.clientWidth}`),
         );
-        expect(wide, lang).toEqual([]);
+        expect(wide, file).toEqual([]);
         await page.close();
       }
     } finally {

@@ -1,5 +1,6 @@
 // The report's first page: the month, who it is for and which data it shows, the headline figures
 // with their change on last month, and what moved most, ranked.
+import { Decimal } from "decimal.js";
 import { dateWithHijri, kpiChange, kpiValue, month, riyadhTime, type Digits } from "../../../dashboards/components/format.ts";
 import { kpiLabel, t } from "../../../dashboards/components/i18n.ts";
 import type { HeadlineKpi } from "../export/kpis.ts";
@@ -19,8 +20,9 @@ export const HIGHLIGHTS = 5;
 
 function tile(k: HeadlineKpi, lang: Lang, digits: Digits): string {
   const change = kpiChange(k.vs_previous, k.unit, lang, digits, t(lang, "points"));
-  const delta = k.vs_previous ? Number(k.vs_previous.delta) : 0;
-  const arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "■";
+  // the arrow says which way, not whether that is good: the colour stays neutral
+  const way = k.vs_previous ? new Decimal(k.vs_previous.delta).cmp(0) : 0;
+  const arrow = way > 0 ? "▲" : way < 0 ? "▼" : "■";
   return (
     `<div class="tile" data-kpi="${k.kpi}" data-value="${k.value ?? ""}"><div class="label">${esc(kpiLabel(lang, k.kpi))}</div>` +
     `<div class="value">${esc(kpiValue(k.value, k.unit, lang, digits))}</div>` +
