@@ -55,8 +55,8 @@ export function largestArrears(ctx: Ctx, collections: { default_as_of: string; a
   void Promise.all(severities.map((s) => fetchShard<Row[]>(`ageing/${asOf}/${s}.json`))).then((lists) => {
     const rows = largestOf(lists.map((l) => l ?? []));
     target.replaceChildren(
-      h("h2", {}, `${WORDS.title[ctx.lang]} — ${dateWithHijri(asOf, ctx.lang, ctx.digits)}`),
-      h("p", { class: "hint" }, WORDS.hint[ctx.lang]),
+      h("h2", {}, WORDS.title[ctx.lang]),
+      h("p", { class: "hint" }, `${ctx.w("position.at")} ${dateWithHijri(asOf, ctx.lang, ctx.digits)}. ${WORDS.hint[ctx.lang]}`),
       dataTable({
         lang: ctx.lang,
         csv: `largest-arrears-${asOf}`,
