@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { amount, gregorian } from "../dashboards/components/format.ts";
+import { tone } from "../dashboards/components/kpi-catalogue.ts";
 import { buildModels } from "../pipelines/engine/build.ts";
 import { ruleParams } from "../pipelines/engine/rule-params.ts";
 import { generateDeliveries } from "../pipelines/generate/index.ts";
@@ -99,11 +100,16 @@ async function kpisOf(period: string) {
 }
 
 test("the cover shows the month's headline figures as the warehouse holds them", async () => {
-  const kpis = await kpisOf(data.stamp.period);
+  const [kpis, before] = [await kpisOf(data.stamp.period), await kpisOf(previousPeriod(data.stamp.period))];
   for (const lang of ["ar", "en"] as const) {
     const tiles = [...html[lang].matchAll(/<div class="tile" [^>]*>/g)].map((m) => attrs(m[0]));
     expect(tiles.map((t) => t.kpi)).toEqual([...COVER_KPIS]);
     for (const t of tiles) expect(same(t.value, kpis.get(t.kpi!)), `${lang} ${t.kpi}`).toBe(true);
+    // each arrow is coloured by what the move means (the catalogue's direction), not by its sign
+    for (const m of html[lang].matchAll(/<div class="tile" data-kpi="(\w+)".*?<span class="arrow (\w+)"/g)) {
+      const change = new Decimal(kpis.get(m[1]!)!).minus(before.get(m[1]!)!);
+      expect(m[2], `${lang} ${m[1]}`).toBe(tone(m[1]!, change.isZero() ? "flat" : change.isPositive() ? "up" : "down"));
+    }
   }
   if (!HAVE_PDFTOTEXT || !HAVE_CHROMIUM) return;
   for (const lang of ["ar", "en"] as const) {

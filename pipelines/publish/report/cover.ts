@@ -3,6 +3,7 @@
 import { Decimal } from "decimal.js";
 import { dateWithHijri, kpiChange, kpiValue, month, riyadhTime, type Digits } from "../../../dashboards/components/format.ts";
 import { kpiLabel, t } from "../../../dashboards/components/i18n.ts";
+import { tone } from "../../../dashboards/components/kpi-catalogue.ts";
 import type { HeadlineKpi } from "../export/kpis.ts";
 import type { Audience, Lang } from "../types.ts";
 import type { ReportData } from "./data.ts";
@@ -20,14 +21,17 @@ export const HIGHLIGHTS = 5;
 
 function tile(k: HeadlineKpi, lang: Lang, digits: Digits): string {
   const change = kpiChange(k.vs_previous, k.unit, lang, digits, t(lang, "points"));
-  // the arrow says which way, not whether that is good: the colour stays neutral
+  // the arrow says which way; its colour whether that is good, by the KPI catalogue's direction
   const way = k.vs_previous ? new Decimal(k.vs_previous.delta).cmp(0) : 0;
   const arrow = way > 0 ? "▲" : way < 0 ? "▼" : "■";
+  const meaning = tone(k.kpi, way > 0 ? "up" : way < 0 ? "down" : "flat");
   return (
     `<div class="tile" data-kpi="${k.kpi}" data-value="${k.value ?? ""}"><div class="label">${esc(kpiLabel(lang, k.kpi))}</div>` +
     `<div class="value">${esc(kpiValue(k.value, k.unit, lang, digits))}</div>` +
     `<div class="change">${
-      change ? `<span class="arrow" aria-hidden="true">${arrow}</span> <bdi>${esc(change)}</bdi> ${esc(w(lang, "vs.previous"))}` : "&#160;"
+      change
+        ? `<span class="arrow ${meaning}" aria-hidden="true">${arrow}</span> <bdi>${esc(change)}</bdi> ${esc(w(lang, "vs.previous"))}`
+        : "&#160;"
     }</div></div>`
   );
 }

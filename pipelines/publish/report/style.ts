@@ -28,7 +28,9 @@ p { margin: 4pt 0; }
 .tile .label { font-size: 8.5pt; color: #444; min-height: 2.4em; }
 .tile .value { font-size: 15pt; font-weight: bold; margin: 2pt 0; white-space: nowrap; }
 .tile .change { font-size: 8.5pt; color: #333; }
-.tile .change .arrow { color: #555; }
+.tile .change .arrow { color: #777; }
+.tile .change .arrow.good { color: #0b7a43; }
+.tile .change .arrow.bad { color: #b42318; }
 ol.highlights { margin: 0; padding-inline-start: 18pt; }
 ol.highlights li { margin: 0 0 5pt; }
 ol.highlights li::marker { color: #0b5d3b; font-weight: bold; }
