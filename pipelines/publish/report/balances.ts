@@ -44,7 +44,8 @@ export function movementPage(d: ReportData, lang: Lang, dg: Digits): string {
       `${esc(w(lang, "movement.closing"))} <small>${esc(gregorian(m.closing_on, lang, dg))}</small>`,
       num(esc(sar(m.closing, lang, dg))),
       small(
-        `${w(lang, "movement.arrears")}: ${sar(m.arrears, lang, dg)} (${gregorian(m.opening_on, lang, dg)}: ${sar(m.arrears_opening, lang, dg)})`,
+        `${w(lang, "movement.arrears")}: ${sar(m.arrears, lang, dg)} ` +
+          `(${gregorian(m.opening_on, lang, dg)}: ${sar(m.arrears_opening, lang, dg)})`,
       ),
     ],
   });

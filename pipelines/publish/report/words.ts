@@ -40,7 +40,9 @@ const WORDS = {
   "drivers.title": { ar: "مصادر التغير حسب المجموعة", en: "Where each change came from" },
   "drivers.explain": {
     ar: "لكل مؤشر مبلغ أو عدد: المجموعة ذات أكبر تغير في كل بُعد منذ الشهر السابق، وحصتها من تغير المؤشر كله (المبالغ مقربة إلى الريال).",
-    en: "For each amount or count: the group that changed most in each dimension since last month, and its share of the whole change (amounts to the riyal).",
+    en:
+      "For each amount or count: the group that changed most in each dimension since last month, " +
+      "and its share of the whole change (amounts to the riyal).",
   },
   "drivers.whole": { ar: "التغير الكلي", en: "Whole change" },
   share: { ar: "الحصة", en: "Share" },
