@@ -77,11 +77,12 @@ export function severitySentence(ageing: SeverityRow[], period: string, lang: La
   const when = month(period, lang, digits);
   const owed = sar(pastDue.toFixed(2), lang, digits);
   const employers = plural(n, NOUNS.employer, lang, digits);
+  const shareAr = share ? ` (${share} من الإجمالي)` : "";
   if (lang === "ar")
     return sentence(
       n === 0
         ? `في نهاية ${when} لم يُصنَّف أحد من أصحاب العمل بخطورة حرجة أو عالية`
-        : `في نهاية ${when} صُنّف ${employers} بخطورة حرجة أو عالية، بمتأخرات قدرها ${owed}` + (share ? ` (${share} من الإجمالي)` : ""),
+        : `في نهاية ${when} صُنّف ${employers} بخطورة حرجة أو عالية، بمتأخرات قدرها ${owed}${shareAr}`,
     );
   return sentence(
     n === 0

@@ -14,6 +14,7 @@ import { exportHealth } from "./export/health.ts";
 import { exportOverview } from "./export/overview.ts";
 import { buildSite } from "./framework.ts";
 import { loadNeedles, scanTree, type Needles, type PrivacyScan } from "./privacy.ts";
+import { reportExtras } from "./report/data.ts";
 import { writeReports, type ReportData } from "./report/index.ts";
 import { stageSite } from "./stage.ts";
 import { hasLedger, readStamp } from "./stamp.ts";
@@ -130,7 +131,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
         stamp,
         files,
         shards,
-        report: { stamp, overview, billing },
+        report: { stamp, overview, billing, ...(await reportExtras(c, stamp)) },
         exportMs,
       });
     }

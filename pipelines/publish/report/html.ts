@@ -1,179 +1,174 @@
-// The monthly management report as one self-contained HTML document (inline styles, no scripts, no
-// fonts or images fetched), laid out for A4 print: summary, KPIs, arrears and severity, suspension
-// list, billing differences — each section on its own page.
-import {
-  amount,
-  dateWithHijri,
-  integer,
-  kpiChange,
-  kpiValue,
-  month,
-  riyadhTime,
-  sar,
-  type Digits,
-} from "../../../dashboards/components/format.ts";
+// The monthly management report as one self-contained HTML document (inline styles and SVG, no
+// scripts, no fonts or images fetched), laid out for A4 print: the cover with the headline figures and
+// what moved most; the month's movement and the 13-month trend; the KPIs and where each change came
+// from; arrears by bucket and severity; the suspension list and billing differences. Every sentence is
+// printed once.
+import { Decimal } from "decimal.js";
+import { amount, integer, kpiChange, kpiValue, month, sar, type Digits } from "../../../dashboards/components/format.ts";
 import { code, kpiDefinition, kpiLabel, t, type Lang } from "../../../dashboards/components/i18n.ts";
 import { nameOf } from "../../../dashboards/components/links.ts";
-import { BUCKETS } from "../export/ageing.ts";
 import type { BillingBreakdown } from "../export/billing.ts";
 import type { Overview } from "../export/overview.ts";
-import type { Audience, Stamp } from "../types.ts";
-import { kpiSentence, severitySentence, suspensionSentence, billingSentence, summary } from "./commentary.ts";
+import type { Audience } from "../types.ts";
+import { arrearsPage, movementPage } from "./balances.ts";
+import { billingSentence, suspensionSentence } from "./commentary.ts";
+import { renderCover } from "./cover.ts";
+import type { ReportData } from "./data.ts";
+import { contributions, DRIVER_DIMENSIONS } from "./ranking.ts";
+import { REPORT_STYLE } from "./style.ts";
+import { esc, signedCount, signedSar } from "./svg.ts";
+import { num, para, table } from "./table.ts";
+import { w } from "./words.ts";
 
-export interface ReportData {
-  stamp: Stamp;
-  overview: Overview;
-  billing: BillingBreakdown;
+/** The report's sections in order; each starts a page except those marked to flow on. */
+export const REPORT_SECTIONS = [
+  "report.cover",
+  "report.movement",
+  "report.kpis",
+  "report.arrears",
+  "report.suspension",
+  "report.billing",
+] as const;
+
+function kpiPage(d: ReportData, lang: Lang, dg: Digits): string {
+  const o = d.overview;
+  const pts = t(lang, "points");
+  // a warehouse younger than a year has no same month last year: the columns would be dashes only
+  const yearAgo = o.kpis.some((k) => k.year_ago !== null);
+  const kpiTable = table(
+    [
+      t(lang, "kpi"),
+      num(esc(month(o.period, lang, dg))),
+      num(esc(t(lang, "report.previous"))),
+      num(esc(t(lang, "report.change"))),
+      ...(yearAgo ? [num(esc(t(lang, "report.year_ago"))), num(esc(t(lang, "report.change")))] : []),
+    ],
+    o.kpis.map((k) => [
+      `<b>${esc(kpiLabel(lang, k.kpi))}</b><br><small>${esc(kpiDefinition(lang, k.kpi) ?? "")}</small>`,
+      num(esc(kpiValue(k.value, k.unit, lang, dg))),
+      num(esc(kpiValue(k.previous, k.unit, lang, dg))),
+      num(esc(kpiChange(k.vs_previous, k.unit, lang, dg, pts) ?? "—")),
+      ...(yearAgo
+        ? [num(esc(kpiValue(k.year_ago, k.unit, lang, dg))), num(esc(kpiChange(k.vs_year_ago, k.unit, lang, dg, pts) ?? "—"))]
+        : []),
+    ]),
+    { cls: "kpis" },
+  );
+  const additive = o.kpis.filter(
+    (k) => (k.unit === "SAR" || k.unit === "count") && k.vs_previous && !new Decimal(k.vs_previous.delta).isZero(),
+  );
+  // to the riyal in the drivers' table: it says where a change came from, the KPI table says how much
+  const change = (v: string, unit: string) => (unit === "count" ? signedCount(v, lang, dg) : signedSar(v, lang, dg, 0));
+  const driversTable = table(
+    [t(lang, "kpi"), num(esc(w(lang, "drivers.whole"))), ...DRIVER_DIMENSIONS.map((dim) => esc(t(lang, dim)))],
+    additive.map((k) => {
+      const total = new Decimal(k.vs_previous!.delta);
+      return [
+        `<b>${esc(kpiLabel(lang, k.kpi))}</b>`,
+        num(esc(change(total.toString(), k.unit))),
+        ...DRIVER_DIMENSIONS.map((dim) => {
+          const top = contributions(d.cuts, o.period, k.kpi, dim, total)[0];
+          if (!top) return "—";
+          const share = kpiValue(top.share, "ratio", lang, dg);
+          const by = `<bdi>${esc(change(top.delta, k.unit))}</bdi> · ${esc(share)}`;
+          return `${esc(code(lang, top.dimension_value, dim))}<br><small>${by}</small>`;
+        }),
+      ];
+    }),
+    { cls: "drivers" },
+  );
+  return (
+    `<section class="page" data-section="report.kpis"><h2>${esc(t(lang, "report.kpis"))}</h2>` +
+    `${kpiTable}${para(w(lang, "kpis.note"), "note")}` +
+    (additive.length ? `<h3>${esc(w(lang, "drivers.title"))}</h3>${para(w(lang, "drivers.explain"), "note")}${driversTable}` : "") +
+    `</section>`
+  );
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-const row = (cells: string[], tag = "td") => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join("")}</tr>`;
-const table = (head: string[], rows: string[][], cls = "") =>
-  `<table class="${cls}"><thead>${row(head.map(esc), "th")}</thead><tbody>${rows.map((r) => row(r)).join("")}</tbody></table>`;
-
-/** The report sections in page order; the tests read the PDF page by page against this list. */
-export const REPORT_SECTIONS = ["report.summary", "report.kpis", "report.arrears", "report.suspension", "report.billing"] as const;
-
-export function renderReport(d: ReportData, lang: Lang, audience: Audience, digits: Digits): string {
-  const o = d.overview;
-  const dg = lang === "ar" ? digits : "latn";
-  const section = (key: (typeof REPORT_SECTIONS)[number], body: string, lead = "") =>
-    `<section class="page" data-section="${key}">${lead}<h2>${esc(t(lang, key))}</h2>${body}</section>`;
-  const para = (s: string) => `<p>${esc(s)}</p>`;
-
-  const cover =
-    `<header><h1>${esc(t(lang, "report.title"))}</h1><p class="period">${esc(month(o.period, lang, dg))}</p>` +
-    `<p class="stamp">${esc(t(lang, "stamp.as_of"))}: ${esc(dateWithHijri(d.stamp.as_of, lang, dg))} · ` +
-    `${esc(t(lang, "position.at"))}: ${esc(dateWithHijri(o.period_end, lang, dg))}<br>` +
-    `${esc(t(lang, "stamp.run"))}: ${esc(d.stamp.run_id)}` +
-    ` · ${esc(t(lang, "stamp.built"))}: ${esc(riyadhTime(d.stamp.built_at, lang, dg))}` +
-    ` · ${esc(t(lang, `audience.${audience}`))}</p></header>`;
-  const summaryPage = `<ul class="summary">${summary(o, d.billing, lang, dg)
-    .map((s) => `<li>${esc(s)}</li>`)
-    .join("")}</ul>`;
-
-  const kpiRows = o.kpis.map((k) => [
-    `<b>${esc(kpiLabel(lang, k.kpi))}</b><br><small>${esc(kpiDefinition(lang, k.kpi) ?? "")}</small>`,
-    `<span class="num">${esc(kpiValue(k.value, k.unit, lang, dg))}</span>`,
-    `<span class="num">${esc(kpiValue(k.previous, k.unit, lang, dg))}</span>`,
-    `<span class="num">${esc(kpiChange(k.vs_previous, k.unit, lang, dg, t(lang, "points")) ?? "—")}</span>`,
-    `<span class="num">${esc(kpiValue(k.year_ago, k.unit, lang, dg))}</span>`,
-    `<span class="num">${esc(kpiChange(k.vs_year_ago, k.unit, lang, dg, t(lang, "points")) ?? "—")}</span>`,
-  ]);
-  const kpiPage =
-    table(
-      [
-        t(lang, "kpi"),
-        month(o.period, lang, dg),
-        t(lang, "report.previous"),
-        t(lang, "report.change"),
-        t(lang, "report.year_ago"),
-        t(lang, "report.change"),
-      ],
-      kpiRows,
-      "kpis",
-    ) +
-    `<div class="commentary">${o.kpis
-      .filter((k) => k.vs_previous)
-      .slice(0, 6)
-      .map((k) => para(kpiSentence(k, lang, dg)))
-      .join("")}</div>`;
-
-  const ageingRows = o.ageing.map((a) => [
-    esc(code(lang, a.severity)),
-    `<span class="num">${integer(a.employers, lang, dg)}</span>`,
-    ...BUCKETS.map((b) => `<span class="num">${amount(a[b], lang, dg)}</span>`),
-    `<span class="num">${amount(a.past_due, lang, dg)}</span>`,
-    `<span class="num">${amount(a.disputed, lang, dg)}</span>`,
-  ]);
-  const arrearsPage =
-    para(
-      `${t(lang, "position.at")} ${dateWithHijri(o.period_end, lang, dg)} — ${t(lang, "amount")}: ${t(lang, "unit")} ${code(lang, "SAR")}`,
-    ) +
-    table(
-      [t(lang, "severity"), t(lang, "employers"), ...BUCKETS.map((b) => code(lang, b)), t(lang, "past_due"), t(lang, "disputed")],
-      ageingRows,
-      "ageing",
-    ) +
-    para(severitySentence(o, lang, dg));
-
+function suspensionPage(o: Overview, lang: Lang, dg: Digits): string {
   const s = o.suspension;
-  const suspensionTable = s.list
+  const list = s.list
     ? table(
-        [t(lang, "employer_id"), t(lang, "name"), t(lang, "region"), t(lang, "past_due"), t(lang, "due_on"), t(lang, "days_past_due")],
+        [
+          t(lang, "employer_id"),
+          t(lang, "name"),
+          t(lang, "region"),
+          num(esc(t(lang, "past_due"))),
+          t(lang, "due_on"),
+          num(esc(t(lang, "days_past_due"))),
+        ],
         s.list.map((c) => [
           esc(c.employer_id),
           esc(nameOf({ lang }, c) ?? ""),
           esc(code(lang, c.region)),
-          `<span class="num">${amount(c.past_due_undisputed, lang, dg)}</span>`,
+          num(amount(c.past_due_undisputed, lang, dg)),
           esc(c.oldest_due_on),
-          `<span class="num">${integer(c.days_past_due, lang, dg)}</span>`,
+          num(integer(c.days_past_due, lang, dg)),
         ]),
       )
     : // the management edition holds aggregates only: the list by region
       table(
-        [t(lang, "region"), t(lang, "employers"), t(lang, "past_due")],
+        [t(lang, "region"), num(esc(t(lang, "employers"))), num(esc(t(lang, "past_due")))],
         s.by_region.map((r) => [
           esc(code(lang, r.region)),
-          `<span class="num">${integer(r.employers, lang, dg)}</span>`,
-          `<span class="num">${amount(r.past_due_undisputed, lang, dg)}</span>`,
+          num(integer(r.employers, lang, dg)),
+          num(amount(r.past_due_undisputed, lang, dg)),
         ]),
+        { total: ["", num(integer(s.employers, lang, dg)), num(amount(s.past_due_undisputed, lang, dg))] },
       );
-  const suspensionPage = para(suspensionSentence(o, lang, dg)) + para(t(lang, "suspension.explain")) + suspensionTable;
+  return (
+    `<section class="page" data-section="report.suspension"><h2>${esc(t(lang, "report.suspension"))}</h2>` +
+    `${para(suspensionSentence(o, lang, dg))}${para(t(lang, "suspension.explain"), "note")}${list}</section>`
+  );
+}
 
-  const b = d.billing;
-  const billingPage =
+function billingPage(b: BillingBreakdown, lang: Lang, dg: Digits, page: boolean): string {
+  const bands = table(
+    [t(lang, "difference.band"), num(esc(t(lang, "invoices"))), num(esc(t(lang, "difference.abs")))],
+    b.by_band.map((r) => [
+      esc(code(lang, String(r.band))),
+      num(integer(r.invoices as number, lang, dg)),
+      num(amount(r.abs_difference as string, lang, dg)),
+    ]),
+  );
+  const postings = table(
+    [t(lang, "posting"), num(esc(t(lang, "invoices"))), num(esc(t(lang, "invoices.with_difference"))), num(esc(t(lang, "difference.abs")))],
+    b.by_posting.map((r) => [
+      esc(code(lang, String(r.posting))),
+      num(integer(r.invoices as number, lang, dg)),
+      num(integer(r.with_difference as number, lang, dg)),
+      num(amount(r.abs_difference as string, lang, dg)),
+    ]),
+  );
+  const totals =
+    `${t(lang, "invoices")}: ${integer(b.summary.invoices, lang, dg)} · ` +
+    `${t(lang, "difference.net")}: ${sar(b.summary.net_difference, lang, dg)}`;
+  return (
+    `<section class="${page ? "page" : "flow"}" data-section="report.billing"><h2>${esc(t(lang, "report.billing"))}</h2>` +
     para(billingSentence(b, lang, dg)) +
-    table(
-      [t(lang, "difference.band"), t(lang, "invoices"), t(lang, "difference.abs")],
-      b.by_band.map((r) => [
-        esc(code(lang, String(r.band))),
-        `<span class="num">${integer(r.invoices as number, lang, dg)}</span>`,
-        `<span class="num">${amount(r.abs_difference as string, lang, dg)}</span>`,
-      ]),
-    ) +
-    table(
-      [t(lang, "posting"), t(lang, "invoices"), t(lang, "invoices.with_difference"), t(lang, "difference.abs")],
-      b.by_posting.map((r) => [
-        esc(code(lang, String(r.posting))),
-        `<span class="num">${integer(r.invoices as number, lang, dg)}</span>`,
-        `<span class="num">${integer(r.with_difference as number, lang, dg)}</span>`,
-        `<span class="num">${amount(r.abs_difference as string, lang, dg)}</span>`,
-      ]),
-    ) +
-    para(
-      `${t(lang, "billing.explain")} ${t(lang, "invoices")}: ${integer(b.summary.invoices, lang, dg)} · ` +
-        `${t(lang, "difference.net")}: ${sar(b.summary.net_difference, lang, dg)}`,
-    );
+    bands +
+    postings +
+    para(t(lang, "billing.explain"), "note") +
+    para(totals, "note") +
+    `</section>`
+  );
+}
 
-  const title = `${esc(t(lang, "report.title"))} — ${esc(month(o.period, lang, dg))}`;
+export function renderReport(d: ReportData, lang: Lang, audience: Audience, digits: Digits): string {
+  const o = d.overview;
+  const dg = lang === "ar" ? digits : "latn";
+  // a short suspension list leaves room for the billing differences on the same page
+  const billingOwnPage = (o.suspension.list?.length ?? o.suspension.by_region.length) > 12;
   return `<!doctype html>
-<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><title>${title}</title>
-<style>${STYLE}</style></head><body>
-${section("report.summary", summaryPage, cover)}
-${section("report.kpis", kpiPage)}
-${section("report.arrears", arrearsPage)}
-${section("report.suspension", suspensionPage)}
-${section("report.billing", billingPage)}
+<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8">
+<title>${esc(t(lang, "report.title"))} — ${esc(month(o.period, lang, dg))}</title>
+<style>${REPORT_STYLE}</style></head><body>
+${renderCover(d, lang, audience, dg)}
+${movementPage(d, lang, dg)}
+${kpiPage(d, lang, dg)}
+${arrearsPage(o, lang, dg)}
+${suspensionPage(o, lang, dg)}
+${billingPage(d.billing, lang, dg, billingOwnPage)}
 </body></html>
 `;
 }
-
-const STYLE = `
-@page { size: A4; margin: 16mm 14mm; }
-* { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Noto Sans Arabic", "Segoe UI", Tahoma, sans-serif; font-size: 10pt; color: #1b1b1b; margin: 0; }
-h1 { font-size: 20pt; margin: 0 0 4pt; color: #0b5d3b; }
-h2 { font-size: 14pt; border-bottom: 2px solid #0b5d3b; padding-bottom: 3pt; color: #0b5d3b; }
-.period { font-size: 14pt; margin: 0 0 6pt; }
-.stamp { color: #555; font-size: 8.5pt; }
-section.page { break-before: page; }
-section.page:first-of-type { break-before: auto; }
-ul.summary li { margin: 0 0 6pt; line-height: 1.5; }
-table { border-collapse: collapse; width: 100%; margin: 8pt 0; font-size: 8.5pt; }
-th, td { border: 1px solid #ccc; padding: 3pt 4pt; text-align: start; vertical-align: top; }
-th { background: #eef5f1; }
-.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-td small { color: #666; }
-.commentary p { margin: 4pt 0; }
-`;

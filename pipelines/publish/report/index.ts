@@ -5,9 +5,11 @@ import { pathToFileURL } from "node:url";
 import type { Logger } from "../../lib/context.ts";
 import { chromiumPath, launchChromium } from "../chromium.ts";
 import type { Audience, Digits, Lang } from "../types.ts";
-import { renderReport, type ReportData } from "./html.ts";
+import type { ReportData } from "./data.ts";
+import { renderReport } from "./html.ts";
+import { reportPdfOptions } from "./pdf.ts";
 
-export type { ReportData } from "./html.ts";
+export type { ReportData } from "./data.ts";
 
 export async function writeReports(
   data: ReportData,
@@ -30,11 +32,11 @@ export async function writeReports(
   }
   const browser = await launchChromium();
   try {
-    for (const { file } of htmls) {
+    for (const { lang, file } of htmls) {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
       const pdf = file.replace(/\.html$/, ".pdf");
-      await page.pdf({ path: pdf, format: "A4", printBackground: true, preferCSSPageSize: true });
+      await page.pdf({ path: pdf, ...reportPdfOptions(data.stamp, lang, lang === "ar" ? o.digits : "latn") });
       await page.close();
       written.push(pdf);
     }
