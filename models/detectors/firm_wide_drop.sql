@@ -1,7 +1,7 @@
 /*
 description: >
   Firm-wide wage drop with unchanged headcount (rules.md §8): from one month to the next, the
-  median wage of the contributors declared in both months falls to max_median_ratio or less, at
+  median wage of the contributors declared in both months above the wage floor falls to max_median_ratio or less, at
   least min_share_cut of them are cut that much, and the headcount moves by no more than
   max_headcount_change. Real pay cuts across a whole firm are rare; a sudden one with the same
   people is the classic way to lower contributions (under-declaration of the whole payroll).
@@ -13,6 +13,7 @@ params:
   detectors_firm_wide_drop_min_share_cut: decimal
   detectors_firm_wide_drop_min_contributors: integer
   detectors_firm_wide_drop_max_headcount_change: decimal
+  contributions_wage_floors_annuities: decimal
 columns:
   rule: Detector that raised the finding.
   rule_version: Version of the detector's logic; raised when what it flags changes.
@@ -33,7 +34,8 @@ WITH pairs AS (
   FROM core.detector_wages AS cur
   JOIN core.detector_wages AS prev
     ON prev.employer_id = cur.employer_id AND prev.contributor_id = cur.contributor_id AND prev.month_index = cur.month_index - 1
-  WHERE prev.wage > 0
+  -- only wages above the floor can be cut; at the floor a "cut" shows as no change, or a rise to it
+  WHERE prev.wage > getvariable('contributions_wage_floors_annuities')
 ),
 heads AS (
   SELECT employer_id, period, month_index, count(*) AS headcount FROM core.detector_wages GROUP BY ALL
@@ -47,7 +49,7 @@ SELECT 'firm_wide_drop' AS rule, 1 AS rule_version, 'employer' AS entity, m.empl
        m.employer_id, CAST(NULL AS VARCHAR) AS contributor_id, m.period,
        getvariable('detectors_firm_wide_drop_severity') AS severity,
        CAST(getvariable('detectors_firm_wide_drop_max_median_ratio') / m.median_ratio AS DOUBLE) AS score,
-       json_object('contributors_in_both_months', m.continuing, 'median_wage_ratio', round(m.median_ratio, 2),
+       json_object('contributors_above_floor_in_both_months', m.continuing, 'median_wage_ratio', round(m.median_ratio, 2),
                    'share_cut', round(m.share_cut, 2), 'headcount_before', hb.headcount, 'headcount', h.headcount,
                    'max_median_ratio', getvariable('detectors_firm_wide_drop_max_median_ratio'),
                    'min_share_cut', getvariable('detectors_firm_wide_drop_min_share_cut')) AS evidence

@@ -5,8 +5,8 @@ description: >
   (detectors.saudization_threshold), at most max_cut_ratio × their usual wage (the median of their
   earlier months with the employer). Wages bunch at these values because they are the least that
   can be declared (the floor) or that still counts a Saudi fully (the threshold); being cut down
-  to one is the tell. Employer-months that are a firm-wide drop are left to that detector: one
-  finding explains them all.
+  to one is the tell. Only individual cuts count: when two or more of the employer's people are cut
+  the same month, it is a firm-wide drop, left to that detector (one finding explains them all).
 grain: one row per contributor and employer (the first month at the bunching value)
 materialized: table
 params:
@@ -45,7 +45,10 @@ cuts AS (
     AND months_before >= getvariable('detectors_under_declaration_min_history_months')
     AND usual > 0
     AND wage <= usual * getvariable('detectors_under_declaration_max_cut_ratio')
-    AND NOT EXISTS (SELECT 1 FROM detectors.firm_wide_drop AS f WHERE f.employer_id = h.employer_id AND f.period = h.period)
+    -- an individual cut: when several of the employer's people are cut the same month it is a firm-wide drop
+    AND (SELECT count(*) FROM history AS o
+         WHERE o.employer_id = h.employer_id AND o.period = h.period AND o.usual > 0
+           AND o.wage <= o.usual * getvariable('detectors_under_declaration_max_cut_ratio')) = 1
   QUALIFY row_number() OVER (PARTITION BY employer_id, contributor_id ORDER BY month_index) = 1
 )
 SELECT 'under_declaration' AS rule, 1 AS rule_version, 'wage' AS entity,
