@@ -1,7 +1,7 @@
 /*
 description: >
   Ghost contributors (rules.md §8): the same person engaged under the mandatory scheme at two
-  employers at once, with a wage declared by both for at least min_overlap_months of the same
+  employers at once, engaged on the same days and with a wage declared by both for at least min_overlap_months of the same
   months. Each declaration is a full-time contributory wage; one person cannot hold both jobs, so
   one of them is a ghost (or a borrowed identity).
 grain: one row per contributor
@@ -25,7 +25,7 @@ tests:
   - not_null: [rule, entity, entity_id, severity, score]
 */
 WITH mandatory AS (
-  SELECT DISTINCT w.employer_id, w.contributor_id, w.period, w.wage
+  SELECT DISTINCT w.employer_id, w.contributor_id, w.period, w.wage, e.joined_on, coalesce(e.left_on, DATE '9999-12-31') AS left_on
   FROM core.detector_wages AS w
   JOIN raw.engagements_current AS e
     ON e.employer_id = w.employer_id AND e.contributor_id = w.contributor_id AND e.scheme = 'mandatory'
@@ -34,6 +34,8 @@ both_months AS (
   SELECT a.contributor_id, a.employer_id AS first_employer, b.employer_id AS second_employer, a.period, a.wage AS first_wage, b.wage AS second_wage
   FROM mandatory AS a
   JOIN mandatory AS b ON b.contributor_id = a.contributor_id AND b.period = a.period AND b.employer_id > a.employer_id
+  -- engaged on the same days, not one job after the other inside a month
+  WHERE a.joined_on <= b.left_on AND b.joined_on <= a.left_on
 )
 SELECT 'ghost_multi_employer' AS rule, 1 AS rule_version, 'contributor' AS entity, contributor_id AS entity_id,
        max(second_employer) AS employer_id, contributor_id, min(period) AS period,
