@@ -79,7 +79,11 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
 
   const outcomes = await execute(warehouse, project, toBuild, request, context);
   clock.lap("build");
-  const evaluation = await scoreDetectors(connection, { runId: request.runId, now: context.now, thresholds: detectorThresholds(runParams) });
+  const evaluation = await scoreDetectors(connection, {
+    runId: request.runId,
+    now: context.now,
+    thresholds: detectorThresholds(runParams),
+  });
   if (evaluation) context.logger.info(`detectors scored against ${evaluation.answerKey}: ${describeScores(evaluation.scores)}`);
   for (const p of plans)
     if (p.action === "fresh") outcomes.set(p.model.id, { model: p.model.id, status: "fresh", reason: p.reason, durationMs: 0, tests: [] });
