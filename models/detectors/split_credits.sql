@@ -4,7 +4,8 @@ description: >
   more credit notes by one creator on one employer, each between near_share × and the approval
   threshold (billing.approval_threshold, from which a second approver is needed), created within
   window_days of each other and together over the threshold. One credit of the total would have
-  needed the second approval the split avoids.
+  needed the second approval the split avoids. A credit of its invoice's whole amount (a waived fee)
+  is complete in itself, not a part.
 grain: one row per group of split credits (named by its first adjustment)
 materialized: table
 params:
@@ -32,6 +33,8 @@ WITH near AS (
   SELECT a.adjustment_id, a.created_by, a.created_at, -a.amount AS credit, i.employer_id, i.period
   FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i USING (invoice_id)
   WHERE a.amount < 0
+    -- a part: a credit that writes off its whole invoice (a waived fee) is complete in itself, not a piece of a larger one
+    AND -a.amount < i.total_amount
     AND -a.amount < getvariable('billing_approval_threshold')
     AND -a.amount >= getvariable('billing_approval_threshold') * getvariable('detectors_split_credits_near_share')
 ),
