@@ -15,6 +15,7 @@ const [cut, nearCut, hire, nearHire, mover, stayer, ghost, changer, leaver] = [2
 ) as [string, string, string, string, string, string, string, string, string];
 const locals = [31, 32, 33].map((n) => person(n, false)) as [string, string, string];
 const saudis = [41, 42].map((n) => person(n)) as [string, string];
+const [spike, raised] = [51, 52].map((n) => person(n)) as [string, string];
 
 let w: LedgerWorld;
 let findings: { rule: string; entity_id: string; employer_id: string | null; contributor_id: string | null }[];
@@ -41,7 +42,9 @@ beforeAll(async () => {
     wage(p, CUT, ghost),
     ...(p <= "2026-06" ? [wage(p, DROP, changer)] : []),
     ...(p >= "2026-06" ? [wage(p, CUT, changer)] : []),
-    ...(p <= "2026-05" ? [wage(p, THIN, leaver)] : []),
+    ...(p <= "2026-05" ? [wage(p, CUT, leaver)] : []),
+    wage(p, FULL, spike, { basic_wage: p === "2026-07" ? "9000.00" : "5000.00", housing_allowance: "0.00" }),
+    wage(p, FULL, raised, { basic_wage: p === "2026-07" ? "5250.00" : "5000.00", housing_allowance: "0.00" }),
   ]);
   const fees = (employerId: string) =>
     ["2026-04", "2026-05", "2026-06", "2026-07"].map((p) =>
@@ -69,7 +72,7 @@ beforeAll(async () => {
     employers: [DROP, CUT, THIN, FULL].map((id) => employer(id)),
     contributors: [
       ...[...firm, ...locals].map((c) => contributor(c)),
-      ...[cut, nearCut, mover, stayer, ghost, changer, leaver, ...saudis].map((c) => contributor(c)),
+      ...[cut, nearCut, mover, stayer, ghost, changer, leaver, spike, raised, ...saudis].map((c) => contributor(c)),
       contributor(hire, { first_registered_on: "2026-04-03" }),
       contributor(nearHire, { first_registered_on: "2026-04-03" }),
     ],
@@ -89,7 +92,9 @@ beforeAll(async () => {
       engagement("EN-G2", ghost, CUT),
       engagement("EN-C1", changer, DROP, { left_on: "2026-06-14" }),
       engagement("EN-C2", changer, CUT, { joined_on: "2026-06-15" }),
-      engagement("EN-LV", leaver, THIN),
+      engagement("EN-LV", leaver, CUT),
+      engagement("EN-SP", spike, FULL),
+      engagement("EN-RA", raised, FULL),
     ],
     invoices: [
       invoice("IN-M", DROP, { posting: "manual", posted_by: "ST5" }),
@@ -141,9 +146,9 @@ describe("wages across a firm", () => {
     expect(firedFor("under_declaration", "contributor_id", cut)).toBe(true);
     expect(firedFor("under_declaration", "contributor_id", nearCut)).toBe(false);
   });
-  test("a cut is an outlier against the person's own history", () => {
-    expect(firedFor("wage_outlier", "contributor_id", cut)).toBe(true);
-    expect(firedFor("wage_outlier", "contributor_id", saudis[0]!)).toBe(false);
+  test("a one-month jump is an outlier against the person's own history; a 5% raise on a flat history is not", () => {
+    expect(fired("wage_outlier", `2026-07|${FULL}|${spike}`)).toBe(true);
+    expect(firedFor("wage_outlier", "contributor_id", raised)).toBe(false);
   });
 });
 
