@@ -5,8 +5,9 @@ description: >
   (detectors.saudization_threshold), at most max_cut_ratio × their usual wage (the median of their
   earlier months with the employer). Wages bunch at these values because they are the least that
   can be declared (the floor) or that still counts a Saudi fully (the threshold); being cut down
-  to one is the tell. Only individual cuts count: when two or more of the employer's people are cut
-  the same month, it is a firm-wide drop, left to that detector (one finding explains them all).
+  to one is the tell. Only individual cuts count: the cut must also be max_cut_ratio × deeper than
+  the median move of the employer's other people that month, so the people of a firm-wide drop (that
+  detector's finding) are not each reported again, while one person cut to a floor inside it is.
 grain: one row per contributor and employer (the first month at the bunching value)
 materialized: table
 params:
@@ -45,10 +46,12 @@ cuts AS (
     AND months_before >= getvariable('detectors_under_declaration_min_history_months')
     AND usual > 0
     AND wage <= usual * getvariable('detectors_under_declaration_max_cut_ratio')
-    -- an individual cut: when several of the employer's people are cut the same month it is a firm-wide drop
-    AND (SELECT count(*) FROM history AS o
-         WHERE o.employer_id = h.employer_id AND o.period = h.period AND o.usual > 0
-           AND o.wage <= o.usual * getvariable('detectors_under_declaration_max_cut_ratio')) = 1
+    -- an individual cut: deeper than the rest of the firm moved that month (a firm-wide drop moves everyone)
+    AND wage / usual <= getvariable('detectors_under_declaration_max_cut_ratio') * coalesce((
+          SELECT median(o.wage / p.wage) FROM core.detector_wages AS o
+          JOIN core.detector_wages AS p
+            ON p.employer_id = o.employer_id AND p.contributor_id = o.contributor_id AND p.month_index = o.month_index - 1
+          WHERE o.employer_id = h.employer_id AND o.period = h.period AND o.contributor_id <> h.contributor_id AND p.wage > 0), 1)
   QUALIFY row_number() OVER (PARTITION BY employer_id, contributor_id ORDER BY month_index) = 1
 )
 SELECT 'under_declaration' AS rule, 1 AS rule_version, 'wage' AS entity,
