@@ -269,8 +269,8 @@ export function benchLedger(options: {
 }
 
 /** `npm run bench`: 100,000 employers × 24 months, and 10,000 for linearity. */
-export async function bench(o: { work: string }): Promise<Section> {
-  const r = benchLedger({ work: o.work, employers: 100_000, months: 24, linearity: true });
+export async function bench(o: { work: string; employers?: number; months?: number }): Promise<Section> {
+  const r = benchLedger({ work: o.work, employers: o.employers ?? 100_000, months: o.months ?? 24, linearity: true });
   const s = (f: PhaseFigures) => `${f.seconds.toFixed(1)} s, peak ${f.peakMiB.toFixed(0)} MiB`;
   const ageingSeconds = r.ageing.ageingSeconds as number;
   const small = r.small!;

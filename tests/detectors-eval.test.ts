@@ -1,6 +1,6 @@
 // The evaluation of issue 17 (item 4) on the generated sample: the build finds the answer key beside
 // the inbox and scores each planted pattern into audit.detector_scores; and no model may read the key.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { discoverModels } from "../pipelines/engine/discover.ts";
@@ -53,6 +53,27 @@ test("no model reads the answer key, and one that tries is refused", async () =>
       "/*\ndescription: cheats\ngrain: one row per case\nmaterialized: table\n*/\nSELECT * FROM answer_key.planted\n",
     );
     await expect(resolveProject(discoverModels(dir), w.connection)).rejects.toThrow(/answer key.*may not read it/);
+  } finally {
+    w.close();
+  }
+});
+
+test("marts.anomalies reads every detector, and a detector added as a file joins it with no registration", async () => {
+  const w = await openWarehouse(":memory:");
+  try {
+    const project = await resolveProject(discoverModels("models"), w.connection);
+    const detectors = [...project.models.keys()].filter((id) => id.startsWith("detectors.")).sort();
+    expect(detectors.length).toBeGreaterThanOrEqual(22);
+    expect(project.models.get("marts.anomalies")!.upstream).toEqual(detectors);
+    const copy = tempDir("tahseel-models-");
+    cpSync("models", copy, { recursive: true });
+    writeFileSync(
+      join(copy, "detectors", "round_payments.sql"),
+      "/*\ndescription: round payments\ngrain: one row per payment\nmaterialized: table\n*/\n" +
+        "SELECT 'round_payments' AS rule, 1 AS rule_version, 'payment' AS entity, payment_id AS entity_id FROM raw.payments WHERE amount % 1000 = 0\n",
+    );
+    const extended = await resolveProject(discoverModels(copy), w.connection);
+    expect(extended.models.get("marts.anomalies")!.upstream).toContain("detectors.round_payments");
   } finally {
     w.close();
   }
