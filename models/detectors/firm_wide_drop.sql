@@ -1,10 +1,11 @@
 /*
 description: >
-  Firm-wide wage drop with unchanged headcount (rules.md §8): from one month to the next, the
-  median wage of the contributors declared in both months above the wage floor falls to max_median_ratio or less, at
-  least min_share_cut of them are cut that much, and the headcount moves by no more than
-  max_headcount_change. Real pay cuts across a whole firm are rare; a sudden one with the same
-  people is the classic way to lower contributions (under-declaration of the whole payroll).
+  Firm-wide wage drop with unchanged headcount (rules.md §8): from one month to the next, among
+  the contributors above the wage floor declared in both months (at least min_contributors), the
+  median wage ratio is max_median_ratio or less and at least min_share_cut of them are cut that much
+  or down to the floor (the deepest cut there is), while no more than max_headcount_change of last
+  month's people left (joiners do not explain a cut). Real pay cuts across a whole firm are rare; a
+  sudden one with the same people is the classic way to lower contributions.
 grain: one row per employer and month of the drop
 materialized: table
 params:
@@ -30,7 +31,8 @@ tests:
   - not_null: [rule, entity, entity_id, severity, score]
 */
 WITH pairs AS (
-  SELECT cur.employer_id, cur.period, cur.wage / prev.wage AS ratio
+  SELECT cur.employer_id, cur.period, cur.wage / prev.wage AS ratio,
+         cur.wage = getvariable('contributions_wage_floors_annuities') AS to_floor
   FROM core.detector_wages AS cur
   JOIN core.detector_wages AS prev
     ON prev.employer_id = cur.employer_id AND prev.contributor_id = cur.contributor_id AND prev.month_index = cur.month_index - 1
@@ -40,9 +42,17 @@ WITH pairs AS (
 heads AS (
   SELECT employer_id, period, month_index, count(*) AS headcount FROM core.detector_wages GROUP BY ALL
 ),
+stayed AS (
+  -- last month's people still declared this month
+  SELECT cur.employer_id, cur.period, count(*) AS stayed
+  FROM core.detector_wages AS cur
+  JOIN core.detector_wages AS prev
+    ON prev.employer_id = cur.employer_id AND prev.contributor_id = cur.contributor_id AND prev.month_index = cur.month_index - 1
+  GROUP BY ALL
+),
 months AS (
   SELECT p.employer_id, p.period, count(*) AS continuing, median(p.ratio) AS median_ratio,
-         avg(CASE WHEN p.ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') THEN 1 ELSE 0 END) AS share_cut
+         avg(CASE WHEN p.ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR p.to_floor THEN 1 ELSE 0 END) AS share_cut
   FROM pairs AS p GROUP BY ALL
 )
 SELECT 'firm_wide_drop' AS rule, 1 AS rule_version, 'employer' AS entity, m.employer_id AS entity_id,
@@ -50,13 +60,14 @@ SELECT 'firm_wide_drop' AS rule, 1 AS rule_version, 'employer' AS entity, m.empl
        getvariable('detectors_firm_wide_drop_severity') AS severity,
        CAST(getvariable('detectors_firm_wide_drop_max_median_ratio') / m.median_ratio AS DOUBLE) AS score,
        json_object('contributors_above_floor_in_both_months', m.continuing, 'median_wage_ratio', round(m.median_ratio, 2),
-                   'share_cut', round(m.share_cut, 2), 'headcount_before', hb.headcount, 'headcount', h.headcount,
+                   'share_cut', round(m.share_cut, 2), 'headcount_before', hb.headcount, 'headcount', h.headcount, 'stayed', st.stayed,
                    'max_median_ratio', getvariable('detectors_firm_wide_drop_max_median_ratio'),
                    'min_share_cut', getvariable('detectors_firm_wide_drop_min_share_cut')) AS evidence
 FROM months AS m
 JOIN heads AS h ON h.employer_id = m.employer_id AND h.period = m.period
 JOIN heads AS hb ON hb.employer_id = m.employer_id AND hb.month_index = h.month_index - 1
+JOIN stayed AS st ON st.employer_id = m.employer_id AND st.period = m.period
 WHERE m.continuing >= getvariable('detectors_firm_wide_drop_min_contributors')
   AND m.median_ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio')
   AND m.share_cut >= getvariable('detectors_firm_wide_drop_min_share_cut')
-  AND abs(h.headcount - hb.headcount) <= hb.headcount * getvariable('detectors_firm_wide_drop_max_headcount_change')
+  AND hb.headcount - st.stayed <= hb.headcount * getvariable('detectors_firm_wide_drop_max_headcount_change')
