@@ -32,7 +32,17 @@ beforeAll(async () => {
     wage(p, E2, young),
     wage(p, E2, adult),
   ]);
-  const invoices = [invoice("IN-1", E1), invoice("IN-2", E1, { period: "2026-09" }), invoice("IN-3", E2)];
+  const invoices = [
+    invoice("IN-1", E1),
+    invoice("IN-2", E1, {
+      period: "2026-09",
+      annuities_amount: "40000.00",
+      hazards_amount: "5000.00",
+      unemployment_amount: "5000.00",
+      total_amount: "50000.00",
+    }),
+    invoice("IN-3", E2),
+  ];
   w = await ingestWorld({
     employers: [employer(E1), employer(E2)],
     contributors: people,

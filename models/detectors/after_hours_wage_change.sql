@@ -52,7 +52,8 @@ SELECT 'after_hours_wage_change' AS rule, 1 AS rule_version, 'wage' AS entity, e
        json_object('changes', list(json_object('event_id', event_id, 'by', actor_id, 'at', strftime(local_at, '%Y-%m-%d %H:%M'),
                                                'weekday', dayname(local_at), 'field', field, 'old_value', old_value, 'new_value', new_value)
                                    ORDER BY local_at),
-                   'working_hours', getvariable('detectors_working_hours_start_hour') || ':00–' || getvariable('detectors_working_hours_end_hour')
+                   'working_hours', getvariable('detectors_working_hours_start_hour') || ':00–'
+                                    || getvariable('detectors_working_hours_end_hour')
                                     || ':00, weekend ISO days ' || getvariable('detectors_working_hours_weekend_isodow')) AS evidence
 FROM judged
 WHERE after_hours AND (billed_on IS NULL OR CAST(local_at AS DATE) < billed_on)

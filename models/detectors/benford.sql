@@ -74,7 +74,8 @@ cells AS (
   FROM sizes AS s
   JOIN tests AS t ON s.n >= t.min_count
   CROSS JOIN (SELECT range AS digit FROM range(1, 100)) AS g
-  LEFT JOIN counts AS c ON c.population = s.population AND c.level = s.level AND c.group_id = s.group_id AND c.test = t.test AND c.digit = g.digit
+  LEFT JOIN counts AS c
+    ON c.population = s.population AND c.level = s.level AND c.group_id = s.group_id AND c.test = t.test AND c.digit = g.digit
   WHERE g.digit BETWEEN t.lo AND t.hi
 ),
 mads AS (

@@ -32,7 +32,8 @@ WITH payments AS (
   WHERE reverses_payment_id IS NULL
 ),
 repeats AS (
-  SELECT *, row_number() OVER same AS nth, first_value(payment_id) OVER same AS first_payment, count(*) OVER (PARTITION BY employer_id, amount, paid_on, coalesce(invoice_id, '')) AS copies
+  SELECT *, row_number() OVER same AS nth, first_value(payment_id) OVER same AS first_payment,
+         count(*) OVER (PARTITION BY employer_id, amount, paid_on, coalesce(invoice_id, '')) AS copies
   FROM payments
   WINDOW same AS (PARTITION BY employer_id, amount, paid_on, coalesce(invoice_id, '') ORDER BY paid_at, payment_id)
 )

@@ -64,7 +64,8 @@ SELECT 'fake_saudization' AS rule, 1 AS rule_version, 'employer' AS entity, empl
        employer_id, CAST(NULL AS VARCHAR) AS contributor_id, min(first_period) AS period,
        getvariable('detectors_fake_saudization_severity') AS severity,
        CAST(count(*) AS DOUBLE) AS score,
-       json_object('saudis_at_threshold', list(contributor_id ORDER BY contributor_id), 'engagements', list(engagement_id ORDER BY engagement_id),
+       json_object('saudis_at_threshold', list(contributor_id ORDER BY contributor_id),
+                   'engagements', list(engagement_id ORDER BY engagement_id),
                    'wage', getvariable('detectors_saudization_threshold'), 'saudi_share_before', round(min(saudi_share), 2),
                    'max_saudi_share', getvariable('detectors_fake_saudization_max_saudi_share')) AS evidence
 FROM flagged

@@ -31,7 +31,8 @@ WITH mandatory AS (
     ON e.employer_id = w.employer_id AND e.contributor_id = w.contributor_id AND e.scheme = 'mandatory'
 ),
 both_months AS (
-  SELECT a.contributor_id, a.employer_id AS first_employer, b.employer_id AS second_employer, a.period, a.wage AS first_wage, b.wage AS second_wage
+  SELECT a.contributor_id, a.employer_id AS first_employer, b.employer_id AS second_employer, a.period,
+         a.wage AS first_wage, b.wage AS second_wage
   FROM mandatory AS a
   JOIN mandatory AS b ON b.contributor_id = a.contributor_id AND b.period = a.period AND b.employer_id > a.employer_id
   -- engaged on the same days, not one job after the other inside a month
@@ -42,7 +43,8 @@ SELECT 'ghost_multi_employer' AS rule, 1 AS rule_version, 'contributor' AS entit
        getvariable('detectors_ghost_multi_employer_severity') AS severity,
        CAST(count(*) / getvariable('detectors_ghost_multi_employer_min_overlap_months') AS DOUBLE) AS score,
        json_object('employers', list(DISTINCT first_employer) || list(DISTINCT second_employer), 'months_declared_twice', count(*),
-                   'first_month', min(period), 'min_overlap_months', getvariable('detectors_ghost_multi_employer_min_overlap_months')) AS evidence
+                   'first_month', min(period),
+                   'min_overlap_months', getvariable('detectors_ghost_multi_employer_min_overlap_months')) AS evidence
 FROM both_months
 GROUP BY contributor_id
 HAVING count(*) >= getvariable('detectors_ghost_multi_employer_min_overlap_months')

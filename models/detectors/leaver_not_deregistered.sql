@@ -31,7 +31,8 @@ WITH gaps AS (
 last_judged AS (SELECT max(month_index) AS month_index FROM gaps),
 runs AS (
   -- consecutive gap months end at the last judged month: the engagement has gone silent
-  SELECT engagement_id, employer_id, contributor_id, month_index - row_number() OVER (PARTITION BY engagement_id ORDER BY month_index) AS run,
+  SELECT engagement_id, employer_id, contributor_id,
+         month_index - row_number() OVER (PARTITION BY engagement_id ORDER BY month_index) AS run,
          period, month_index
   FROM gaps
 ),

@@ -42,7 +42,8 @@ grouped AS (
   -- a new group starts when the previous near-threshold credit of the same creator and employer is older than the window
   SELECT *, sum(CASE WHEN gap_days IS NULL OR gap_days > getvariable('detectors_split_credits_window_days') THEN 1 ELSE 0 END)
               OVER (PARTITION BY created_by, employer_id ORDER BY created_at, adjustment_id) AS grp
-  FROM (SELECT *, date_diff('day', lag(created_at) OVER (PARTITION BY created_by, employer_id ORDER BY created_at, adjustment_id), created_at) AS gap_days
+  FROM (SELECT *, date_diff('day', lag(created_at) OVER (PARTITION BY created_by, employer_id ORDER BY created_at, adjustment_id),
+                            created_at) AS gap_days
         FROM near)
 ),
 splits AS (
