@@ -3,9 +3,10 @@ description: >
   Firm-wide wage drop with unchanged headcount (rules.md §8): from one month to the next, among
   the contributors above the wage floor declared in both months (at least min_contributors), the
   median wage ratio is max_median_ratio or less and at least min_share_cut of them are cut that much
-  or down to the floor (the deepest cut there is), while no more than max_headcount_change of last
-  month's people left (joiners do not explain a cut). Real pay cuts across a whole firm are rare; a
-  sudden one with the same people is the classic way to lower contributions.
+  or down to the floor (the deepest cut there is), while the headcount moved by no more than
+  max_headcount_change or no more than that share of last month's people left (joiners do not
+  explain a cut). Real pay cuts across a whole firm are rare; a sudden one with the same people is
+  the classic way to lower contributions.
 grain: one row per employer and month of the drop
 materialized: table
 params:
@@ -70,4 +71,7 @@ JOIN stayed AS st ON st.employer_id = m.employer_id AND st.period = m.period
 WHERE m.continuing >= getvariable('detectors_firm_wide_drop_min_contributors')
   AND m.median_ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio')
   AND m.share_cut >= getvariable('detectors_firm_wide_drop_min_share_cut')
-  AND hb.headcount - st.stayed <= hb.headcount * getvariable('detectors_firm_wide_drop_max_headcount_change')
+  -- the same people: the headcount barely moved, or hardly anyone left (joiners do not explain a cut, and a
+  -- month with no wage for someone still engaged shows as a leaver that month)
+  AND (abs(h.headcount - hb.headcount) <= hb.headcount * getvariable('detectors_firm_wide_drop_max_headcount_change')
+       OR hb.headcount - st.stayed <= hb.headcount * getvariable('detectors_firm_wide_drop_max_headcount_change'))
