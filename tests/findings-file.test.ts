@@ -6,8 +6,8 @@ import { formatDispositions, parseDispositions } from "../pipelines/findings/dis
 const HEADER = "anomaly_id,status,by,at,note";
 
 test("a quoted note over several lines keeps the line numbers of the records after it", () => {
-  const text =
-    `\uFEFF${HEADER}\r\na1,confirmed,x,2026-11-26T09:00+03:00,"two\nlines, one ""quoted"""\r\n\r\na2,open,y,2026-11-26T10:00:00Z,\n`;
+  const first = 'a1,confirmed,x,2026-11-26T09:00+03:00,"two\nlines, one ""quoted"""';
+  const text = `\uFEFF${HEADER}\r\n${first}\r\n\r\na2,open,y,2026-11-26T10:00:00Z,\n`;
   expect(parseDispositions(text, "d.csv")).toEqual([
     { anomaly_id: "a1", status: "confirmed", by: "x", at: "2026-11-26T06:00:00.000Z", note: 'two\nlines, one "quoted"', line: 2 },
     { anomaly_id: "a2", status: "open", by: "y", at: "2026-11-26T10:00:00.000Z", note: null, line: 5 },

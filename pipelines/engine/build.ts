@@ -18,6 +18,7 @@ import { planBuild, type PlannedModel } from "./plan.ts";
 import { selectModels } from "./select.ts";
 import { ensureAuditTables, existingObjects, readModelState, type TestResultRow } from "./state.ts";
 import { checkBeforeBuild } from "./validate.ts";
+import { describeScores, detectorThresholds, scoreDetectors } from "../evaluate/score.ts";
 
 export interface BuildRequest {
   modelsDir: string;
@@ -85,6 +86,12 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
 
   const outcomes = await execute(warehouse, project, toBuild, request, context);
   clock.lap("build");
+  const evaluation = await scoreDetectors(connection, {
+    runId: request.runId,
+    now: context.now,
+    thresholds: detectorThresholds(runParams),
+  });
+  if (evaluation) context.logger.info(`detectors scored against ${evaluation.answerKey}: ${describeScores(evaluation.scores)}`);
   for (const p of plans)
     if (p.action === "fresh") outcomes.set(p.model.id, { model: p.model.id, status: "fresh", reason: p.reason, durationMs: 0, tests: [] });
   const models = project.order.filter((id) => outcomes.has(id)).map((id) => outcomes.get(id)!);

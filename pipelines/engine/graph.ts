@@ -7,6 +7,7 @@ import { didYouMean } from "./located-yaml.ts";
 import { LAYERS, SOURCE_SCHEMAS, type Model, type Reference, type ResolvedModel } from "./model.ts";
 import { parseSqlTexts, type ParsedSql, type SqlText } from "./references.ts";
 import { testReferences } from "./test-spec.ts";
+import { expandDependsOn, refuseAnswerKey } from "./wildcards.ts";
 
 export interface Project {
   models: Map<string, ResolvedModel>;
@@ -63,6 +64,7 @@ function checkTarget(id: string, ids: Set<string>, at: { file: string; line: num
     throw new UserError(`${what} "${id}" must be written schema.table, e.g. staging.stg_employers or raw.employers`, {
       at,
     });
+  refuseAnswerKey(schema, at);
   if ((LAYERS as readonly string[]).includes(schema)) {
     if (ids.has(id)) return "model";
     throw new UserError(`${what} unknown model ${id}${didYouMean(id, [...ids])}; create models/${schema}/${table}.sql or fix the name`, {
@@ -108,11 +110,7 @@ function resolveModel(m: Model, texts: Parsed[], ids: Set<string>, warnings: str
     }
     for (const v of sql.variables) (role === "periods" ? periodVariables : variables).push({ id: v.name, file: text.file, line: v.line });
   }
-  const declared = (m.header.depends_on ?? []).map((id, i) => ({
-    id,
-    file: m.file,
-    line: m.located.lineAt(["depends_on", i]),
-  }));
+  const declared = expandDependsOn(m, ids);
   for (const d of declared) checkTarget(d.id, ids, d, "depends_on lists");
   if (m.header.depends_on && m.language === "sql") {
     const listed = new Set(declared.map((d) => d.id));

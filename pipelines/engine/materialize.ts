@@ -111,7 +111,7 @@ async function runTsModel(connection: DuckDBConnection, plan: PlannedModel, targ
   const { model } = plan;
   const build = await loadTsModel(model);
   await connection.run(`DROP TABLE IF EXISTS ${target}`);
-  await build({ connection, target, params: Object.fromEntries(plan.params.map((p) => [p.name, p.value])) });
+  await build({ connection, target, params: Object.fromEntries(plan.params.map((p) => [p.name, p.value])), upstream: model.upstream });
   const [schema, table] = model.id.split(".");
   const found = await queryRows<{ column_name: string }>(
     connection,

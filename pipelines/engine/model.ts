@@ -4,7 +4,7 @@ import type { LocatedYaml } from "./located-yaml.ts";
 import type { HeaderBlock, ModelHeader, ParamSpec } from "./header.ts";
 import type { TestSpec } from "./test-spec.ts";
 
-export const LAYERS = ["staging", "core", "marts"] as const;
+export const LAYERS = ["staging", "core", "detectors", "marts"] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** Schemas the models may read without building them: the ingest's tables. */

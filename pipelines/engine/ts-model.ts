@@ -12,6 +12,8 @@ export interface TsModelContext {
   target: string;
   /** The model's declared parameters, validated; also set as DuckDB variables on the connection. */
   params: Readonly<Record<string, string>>;
+  /** The models this one reads (depends_on, wildcards expanded), so a model may union a whole schema. */
+  upstream: readonly string[];
 }
 
 export type TsModel = (context: TsModelContext) => Promise<void>;

@@ -1,6 +1,7 @@
 // The settings behind every number in rules.md, as one zod schema. Law changes (2022, 2024) and
 // other funds' numbers are edits to config/rules.json, never to code.
 import { z } from "zod";
+import { detectorsSchema } from "./detectors.ts";
 
 export const BRANCHES = ["annuities", "hazards", "unemployment"] as const;
 export type Branch = (typeof BRANCHES)[number];
@@ -56,6 +57,7 @@ export const rulesSchema = z
       })
       .strict(),
     objections: z.object({ sla_days: days, escalated_sla_days: days }).strict(),
+    detectors: detectorsSchema,
   })
   .strict()
   .superRefine((rules, ctx) => {

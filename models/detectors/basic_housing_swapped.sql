@@ -1,0 +1,44 @@
+/*
+description: >
+  Basic wage and housing allowance swapped (rules.md §8, human error): a month whose housing
+  allowance exceeds its basic wage for a contributor whose usual basic (median over their months
+  with the employer) exceeds their usual housing. Housing is a share of basic (a quarter,
+  typically), so it is never the larger part; the total is unchanged, which is why billing does
+  not notice.
+grain: one row per wage (period, employer_id, contributor_id)
+materialized: table
+params:
+  detectors_basic_housing_swapped_severity: varchar
+  detectors_basic_housing_swapped_min_history_months: integer
+columns:
+  rule: Detector that raised the finding.
+  rule_version: Version of the detector's logic; raised when what it flags changes.
+  entity: Kind of row that tripped it, in the extracts' words.
+  entity_id: Key of that row.
+  employer_id: Employer concerned.
+  contributor_id: Contributor concerned, where there is one.
+  period: Month YYYY-MM, where the finding has one.
+  severity: low, medium, high or critical (the detector's severity setting).
+  score: How far past its threshold (1 = at the threshold); ranks findings of one rule.
+  evidence: JSON with the values that tripped the rule and the threshold crossed.
+tests:
+  - unique: [rule, entity, entity_id, period]
+  - not_null: [rule, entity, entity_id, severity, score]
+*/
+WITH usual AS (
+  SELECT w.*, median(basic_wage) OVER person AS usual_basic, median(housing_allowance) OVER person AS usual_housing,
+         count(*) OVER person AS months
+  FROM core.detector_wages AS w
+  WINDOW person AS (PARTITION BY employer_id, contributor_id)
+)
+SELECT 'basic_housing_swapped' AS rule, 1 AS rule_version, 'wage' AS entity,
+       period || '|' || employer_id || '|' || contributor_id AS entity_id,
+       employer_id, contributor_id, period,
+       getvariable('detectors_basic_housing_swapped_severity') AS severity,
+       CAST(housing_allowance / basic_wage AS DOUBLE) AS score,
+       json_object('basic_wage', basic_wage, 'housing_allowance', housing_allowance,
+                   'usual_basic_wage', CAST(usual_basic AS DECIMAL(18,2)), 'usual_housing_allowance', CAST(usual_housing AS DECIMAL(18,2)),
+                   'threshold', 'housing above basic, unlike the usual months') AS evidence
+FROM usual
+WHERE months > getvariable('detectors_basic_housing_swapped_min_history_months')
+  AND basic_wage > 0 AND housing_allowance > basic_wage AND usual_basic > usual_housing

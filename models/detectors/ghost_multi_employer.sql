@@ -1,0 +1,50 @@
+/*
+description: >
+  Ghost contributors (rules.md §8): the same person engaged under the mandatory scheme at two
+  employers at once, engaged on the same days and with a wage declared by both for at least min_overlap_months of the same
+  months. Each declaration is a full-time contributory wage; one person cannot hold both jobs, so
+  one of them is a ghost (or a borrowed identity).
+grain: one row per contributor
+materialized: table
+params:
+  detectors_ghost_multi_employer_severity: varchar
+  detectors_ghost_multi_employer_min_overlap_months: integer
+columns:
+  rule: Detector that raised the finding.
+  rule_version: Version of the detector's logic; raised when what it flags changes.
+  entity: Kind of row that tripped it, in the extracts' words.
+  entity_id: Key of that row.
+  employer_id: Employer concerned.
+  contributor_id: Contributor concerned, where there is one.
+  period: Month YYYY-MM, where the finding has one.
+  severity: low, medium, high or critical (the detector's severity setting).
+  score: How far past its threshold (1 = at the threshold); ranks findings of one rule.
+  evidence: JSON with the values that tripped the rule and the threshold crossed.
+tests:
+  - unique: [rule, entity, entity_id, period]
+  - not_null: [rule, entity, entity_id, severity, score]
+*/
+WITH mandatory AS (
+  SELECT DISTINCT w.employer_id, w.contributor_id, w.period, w.wage, e.joined_on, coalesce(e.left_on, DATE '9999-12-31') AS left_on
+  FROM core.detector_wages AS w
+  JOIN raw.engagements_current AS e
+    ON e.employer_id = w.employer_id AND e.contributor_id = w.contributor_id AND e.scheme = 'mandatory'
+),
+both_months AS (
+  SELECT a.contributor_id, a.employer_id AS first_employer, b.employer_id AS second_employer, a.period,
+         a.wage AS first_wage, b.wage AS second_wage
+  FROM mandatory AS a
+  JOIN mandatory AS b ON b.contributor_id = a.contributor_id AND b.period = a.period AND b.employer_id > a.employer_id
+  -- engaged on the same days, not one job after the other inside a month
+  WHERE a.joined_on <= b.left_on AND b.joined_on <= a.left_on
+)
+SELECT 'ghost_multi_employer' AS rule, 1 AS rule_version, 'contributor' AS entity, contributor_id AS entity_id,
+       max(second_employer) AS employer_id, contributor_id, min(period) AS period,
+       getvariable('detectors_ghost_multi_employer_severity') AS severity,
+       CAST(count(*) / getvariable('detectors_ghost_multi_employer_min_overlap_months') AS DOUBLE) AS score,
+       json_object('employers', list(DISTINCT first_employer) || list(DISTINCT second_employer), 'months_declared_twice', count(*),
+                   'first_month', min(period),
+                   'min_overlap_months', getvariable('detectors_ghost_multi_employer_min_overlap_months')) AS evidence
+FROM both_months
+GROUP BY contributor_id
+HAVING count(*) >= getvariable('detectors_ghost_multi_employer_min_overlap_months')

@@ -1,0 +1,77 @@
+/*
+description: >
+  Under-declaration (rules.md §8): a contributor still engaged whose wage is cut to exactly a
+  floor (contributions.wage_floors.annuities) or the Saudization threshold
+  (detectors.saudization_threshold), at most max_cut_ratio × their usual wage (the median of their
+  earlier months with the employer). Wages bunch at these values because they are the least that
+  can be declared (the floor) or that still counts a Saudi fully (the threshold); being cut down
+  to one is the tell. Only individual cuts count: when others above the floor are cut the same month
+  it is a firm-wide drop (that detector reports it once), unless this cut is twice as deep as where
+  the others stand. A month with an extra zero (wage_times_ten) is not usual.
+grain: one row per contributor and employer (the first month at the bunching value)
+materialized: table
+params:
+  detectors_under_declaration_severity: varchar
+  detectors_under_declaration_max_cut_ratio: decimal
+  detectors_under_declaration_min_history_months: integer
+  contributions_wage_floors_annuities: decimal
+  detectors_saudization_threshold: decimal
+columns:
+  rule: Detector that raised the finding.
+  rule_version: Version of the detector's logic; raised when what it flags changes.
+  entity: Kind of row that tripped it, in the extracts' words.
+  entity_id: Key of that row.
+  employer_id: Employer concerned.
+  contributor_id: Contributor concerned, where there is one.
+  period: Month YYYY-MM, where the finding has one.
+  severity: low, medium, high or critical (the detector's severity setting).
+  score: How far past its threshold (1 = at the threshold); ranks findings of one rule.
+  evidence: JSON with the values that tripped the rule and the threshold crossed.
+tests:
+  - unique: [rule, entity, entity_id, period]
+  - not_null: [rule, entity, entity_id, severity, score]
+*/
+WITH history AS (
+  SELECT w.*,
+         median(wage) OVER earlier AS usual,
+         count(*) OVER earlier AS months_before
+  FROM core.detector_wages AS w
+  -- a month with an extra zero is a slip (wage_times_ten's finding), not the usual wage
+  WHERE w.period || '|' || w.employer_id || '|' || w.contributor_id NOT IN (SELECT entity_id FROM detectors.wage_times_ten)
+  WINDOW earlier AS (PARTITION BY employer_id, contributor_id ORDER BY month_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+),
+cuts AS (
+  SELECT h.*, wage / usual AS ratio,
+         CASE WHEN wage = getvariable('detectors_saudization_threshold') THEN 'saudization_threshold' ELSE 'wage_floor' END AS bunched_at
+  FROM history AS h
+  WHERE wage IN (getvariable('contributions_wage_floors_annuities'), getvariable('detectors_saudization_threshold'))
+    AND months_before >= getvariable('detectors_under_declaration_min_history_months')
+    AND usual > 0
+    AND wage <= usual * getvariable('detectors_under_declaration_max_cut_ratio')
+  QUALIFY row_number() OVER (PARTITION BY employer_id, contributor_id ORDER BY month_index) = 1
+),
+firm AS (
+  -- where the employer's other people above the floor stand against their own usual wage that month
+  SELECT c.employer_id, c.contributor_id, c.period,
+         count(*) FILTER (WHERE o.wage <= o.usual * getvariable('detectors_under_declaration_max_cut_ratio')) AS others_cut,
+         median(o.wage / o.usual) AS others_ratio
+  FROM cuts AS c
+  JOIN history AS o
+    ON o.employer_id = c.employer_id AND o.period = c.period AND o.contributor_id <> c.contributor_id
+   AND o.usual > getvariable('contributions_wage_floors_annuities')
+  GROUP BY ALL
+),
+individual AS (
+  -- an individual cut: nobody else at the employer cut that month, or a cut far deeper (half) than the firm's;
+  -- otherwise it is a firm-wide drop, which that detector reports once
+  SELECT c.* FROM cuts AS c LEFT JOIN firm AS f USING (employer_id, contributor_id, period)
+  WHERE coalesce(f.others_cut, 0) = 0 OR c.ratio <= 0.5 * f.others_ratio
+)
+SELECT 'under_declaration' AS rule, 1 AS rule_version, 'wage' AS entity,
+       period || '|' || employer_id || '|' || contributor_id AS entity_id,
+       employer_id, contributor_id, period,
+       getvariable('detectors_under_declaration_severity') AS severity,
+       CAST(getvariable('detectors_under_declaration_max_cut_ratio') / ratio AS DOUBLE) AS score,
+       json_object('wage', wage, 'usual_wage', CAST(usual AS DECIMAL(18,2)), 'bunched_at', bunched_at,
+                   'cut_ratio', round(ratio, 2), 'max_cut_ratio', getvariable('detectors_under_declaration_max_cut_ratio')) AS evidence
+FROM individual

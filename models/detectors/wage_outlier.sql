@@ -1,0 +1,67 @@
+/*
+description: >
+  Robust wage outliers (rules.md §8, statistical) by the modified z-score 0.6745 · (x − median) /
+  MAD, flagged over max_modified_z; when the MAD is 0, the mean-absolute-deviation form (x −
+  median) / (1.2533 · meanAD); when that is 0 too, nothing is judged. Two tests: a month's wage
+  against the contributor's own history with the employer (at least min_history_months, and a
+  change of at least min_relative_change, so a yearly raise on a flat history is not an outlier),
+  rule wage_outlier; and a contributor's usual wage (log scale, wages being skewed) against their
+  peer group (sector × size class × Saudi or not), rule wage_outlier_peer.
+grain: one row per outlying wage, and one per outlying contributor
+materialized: table
+params:
+  detectors_wage_outlier_severity: varchar
+  detectors_wage_outlier_max_modified_z: decimal
+  detectors_wage_outlier_min_history_months: integer
+  detectors_wage_outlier_min_relative_change: decimal
+columns:
+  rule: Detector that raised the finding.
+  rule_version: Version of the detector's logic; raised when what it flags changes.
+  entity: Kind of row that tripped it, in the extracts' words.
+  entity_id: Key of that row.
+  employer_id: Employer concerned.
+  contributor_id: Contributor concerned, where there is one.
+  period: Month YYYY-MM, where the finding has one.
+  severity: low, medium, high or critical (the detector's severity setting).
+  score: How far past its threshold (1 = at the threshold); ranks findings of one rule.
+  evidence: JSON with the values that tripped the rule and the threshold crossed.
+tests:
+  - unique: [rule, entity, entity_id, period]
+  - not_null: [rule, entity, entity_id, severity, score]
+*/
+WITH own AS (SELECT *, median(wage) OVER person AS usual, count(*) OVER person AS months FROM core.detector_wages
+             WINDOW person AS (PARTITION BY employer_id, contributor_id)),
+own_spread AS (SELECT *, median(abs(wage - usual)) OVER person AS mad, avg(abs(wage - usual)) OVER person AS meanad FROM own
+               WINDOW person AS (PARTITION BY employer_id, contributor_id)),
+own_scored AS (SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (wage - usual) / mad
+            WHEN meanad > 0 THEN (wage - usual) / (1.2533 * meanad) END AS z FROM own_spread
+               WHERE months >= getvariable('detectors_wage_outlier_min_history_months') AND usual > 0),
+people AS (
+  SELECT employer_id, contributor_id, peer_group || '|' || CASE WHEN saudi THEN 'saudi' ELSE 'non_saudi' END AS peers,
+         median(wage) AS usual, ln(greatest(median(wage), 1)) AS x
+  FROM core.detector_wages GROUP BY ALL
+),
+peer_centred AS (SELECT *, median(x) OVER g AS med, count(*) OVER g AS n FROM people WINDOW g AS (PARTITION BY peers)),
+peer_spread AS (SELECT *, median(abs(x - med)) OVER g AS mad, avg(abs(x - med)) OVER g AS meanad FROM peer_centred
+                WINDOW g AS (PARTITION BY peers)),
+peer_scored AS (SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (x - med) / mad
+            WHEN meanad > 0 THEN (x - med) / (1.2533 * meanad) END AS z FROM peer_spread)
+SELECT 'wage_outlier' AS rule, 1 AS rule_version, 'wage' AS entity, period || '|' || employer_id || '|' || contributor_id AS entity_id,
+       employer_id, contributor_id, period,
+       getvariable('detectors_wage_outlier_severity') AS severity,
+       CAST(abs(z) / getvariable('detectors_wage_outlier_max_modified_z') AS DOUBLE) AS score,
+       json_object('wage', wage, 'own_median', CAST(usual AS DECIMAL(18,2)), 'own_mad', CAST(mad AS DECIMAL(18,2)), 'months', months,
+                   'modified_z', round(z, 2), 'max_modified_z', getvariable('detectors_wage_outlier_max_modified_z'),
+                   'min_relative_change', getvariable('detectors_wage_outlier_min_relative_change')) AS evidence
+FROM own_scored
+WHERE abs(z) > getvariable('detectors_wage_outlier_max_modified_z')
+  AND abs(wage / usual - 1) >= getvariable('detectors_wage_outlier_min_relative_change')
+UNION ALL
+SELECT 'wage_outlier_peer', 1, 'contributor', contributor_id, employer_id, contributor_id, CAST(NULL AS VARCHAR),
+       getvariable('detectors_wage_outlier_severity'),
+       CAST(abs(z) / getvariable('detectors_wage_outlier_max_modified_z') AS DOUBLE),
+       json_object('usual_wage', CAST(usual AS DECIMAL(18,2)), 'peer_group', peers, 'peer_median_wage', CAST(exp(med) AS DECIMAL(18,2)),
+                   'peers', n, 'modified_z_log_wage', round(z, 2), 'max_modified_z', getvariable('detectors_wage_outlier_max_modified_z'))
+FROM peer_scored
+WHERE abs(z) > getvariable('detectors_wage_outlier_max_modified_z')
+QUALIFY row_number() OVER (PARTITION BY contributor_id ORDER BY abs(z) DESC, employer_id) = 1

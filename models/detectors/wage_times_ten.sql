@@ -1,0 +1,48 @@
+/*
+description: >
+  A wage ten times the contributor's usual one (rules.md §8, human error: an extra zero): a
+  month's basic wage between min_ratio and max_ratio times the median basic wage of all the
+  contributor's months with the employer (the median shrugs off the one bad month). Needs
+  min_history_months other months to know what usual is.
+grain: one row per wage (period, employer_id, contributor_id)
+materialized: table
+params:
+  detectors_wage_times_ten_severity: varchar
+  detectors_wage_times_ten_min_ratio: decimal
+  detectors_wage_times_ten_max_ratio: decimal
+  detectors_wage_times_ten_min_history_months: integer
+columns:
+  rule: Detector that raised the finding.
+  rule_version: Version of the detector's logic; raised when what it flags changes.
+  entity: Kind of row that tripped it, in the extracts' words.
+  entity_id: Key of that row.
+  employer_id: Employer concerned.
+  contributor_id: Contributor concerned, where there is one.
+  period: Month YYYY-MM, where the finding has one.
+  severity: low, medium, high or critical (the detector's severity setting).
+  score: How far past its threshold (1 = at the threshold); ranks findings of one rule.
+  evidence: JSON with the values that tripped the rule and the threshold crossed.
+tests:
+  - unique: [rule, entity, entity_id, period]
+  - not_null: [rule, entity, entity_id, severity, score]
+*/
+WITH usual AS (
+  SELECT w.*, median(basic_wage) OVER person AS usual_basic, count(*) OVER person AS months
+  FROM core.detector_wages AS w
+  WINDOW person AS (PARTITION BY employer_id, contributor_id)
+),
+slips AS (
+  SELECT *, basic_wage / usual_basic AS ratio FROM usual
+  WHERE usual_basic > 0 AND months > getvariable('detectors_wage_times_ten_min_history_months')
+    AND basic_wage BETWEEN usual_basic * getvariable('detectors_wage_times_ten_min_ratio')
+                       AND usual_basic * getvariable('detectors_wage_times_ten_max_ratio')
+)
+SELECT 'wage_times_ten' AS rule, 1 AS rule_version, 'wage' AS entity,
+       period || '|' || employer_id || '|' || contributor_id AS entity_id,
+       employer_id, contributor_id, period,
+       getvariable('detectors_wage_times_ten_severity') AS severity,
+       CAST(1 / (1 + abs(ratio - 10)) AS DOUBLE) AS score,
+       json_object('basic_wage', basic_wage, 'usual_basic_wage', CAST(usual_basic AS DECIMAL(18,2)), 'ratio', round(ratio, 2),
+                   'min_ratio', getvariable('detectors_wage_times_ten_min_ratio'),
+                   'max_ratio', getvariable('detectors_wage_times_ten_max_ratio')) AS evidence
+FROM slips
