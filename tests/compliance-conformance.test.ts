@@ -61,7 +61,7 @@ const CASES: { name: string; options: Omit<GenerateOptionsInput, "out">; asOfs: 
     disputes: true,
   },
   // many employers, a short window ending in another year
-  { name: "seed 23, 250 × 2", options: { employers: 250, months: 2, end: "2025-12", seed: "23" }, asOfs: ["2026-01-10"], disputes: true },
+  { name: "seed 23, 150 × 2", options: { employers: 150, months: 2, end: "2025-12", seed: "23" }, asOfs: ["2026-01-10"], disputes: true },
 ];
 
 for (const c of CASES)

@@ -26,6 +26,6 @@ test("compliance_monthly and dispute_lifecycle agree with the spec on the corner
     }),
     { numRuns: 8, seed: 20261207, endOnFailure: true },
   );
-  expect(compared.compliance).toBeGreaterThan(50);
-  expect(compared.disputes).toBeGreaterThan(10);
+  expect(compared.compliance).toBeGreaterThan(20);
+  expect(compared.disputes).toBeGreaterThan(5);
 }, 300_000);
