@@ -5,7 +5,7 @@ description: >
   closed_on: Riyadh day of the deciding event — the first accepted, partially_accepted, rejected,
   withdrawn or closed event — null while open; outcome and resolved_amount are that event's (null
   while open; resolved_amount null when the event has none). escalated: an escalated_legal or
-  committee event at or before the decision in that order (or D while open). age_days = (closed_on, or D while
+  committee event at or before the decision (or D while open). age_days = (closed_on, or D while
   open) − submitted_on; sla_days = objections.sla_days, or objections.escalated_sla_days when
   escalated; sla_breached = age_days > sla_days. Days in each state: from each event's day to the
   next event's (the first state, before any event, is submitted, from submitted_on), up to the
@@ -140,11 +140,11 @@ WITH disputes AS (
   WHERE submitted_on <= getvariable('as_of')
 ),
 decisions AS (
-  SELECT dispute_id, day AS closed_on, status AS outcome, resolved_amount
+  SELECT dispute_id, day AS closed_on, "at" AS decided_at, status AS outcome, resolved_amount
   FROM core.dispute_timeline WHERE is_deciding
 ),
 lives AS (
-  SELECT d.*, x.closed_on, x.outcome, x.resolved_amount,
+  SELECT d.*, x.closed_on, x.decided_at, x.outcome, x.resolved_amount,
          coalesce(x.closed_on, CAST(getvariable('as_of') AS DATE)) AS ends_on
   FROM disputes AS d LEFT JOIN decisions AS x ON x.dispute_id = d.dispute_id
 ),
@@ -172,7 +172,7 @@ in_states AS (
 events AS (
   SELECT t.dispute_id,
          arg_max(t.status, t.seq) AS latest_status,
-         bool_or(t.status IN ('escalated_legal', 'committee') AND NOT t.after_decision) AS escalated,
+         bool_or(t.status IN ('escalated_legal', 'committee') AND (l.decided_at IS NULL OR t."at" <= l.decided_at)) AS escalated,
          CAST(count(*) AS INTEGER) AS events,
          -- Riyadh time and amounts as text: the same JSON whatever the session's time zone, exact to the halala
          to_json(list({'event_id': t.event_id, 'at': strftime(timezone('Asia/Riyadh', t."at"), '%Y-%m-%dT%H:%M:%S+03:00'),

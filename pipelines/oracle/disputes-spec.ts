@@ -68,8 +68,8 @@ export function disputesSpec(world: DisputeWorld, asOf: string, sla: { days: num
     const events = world.events.filter((e) => e.disputeId === d.disputeId && riyadhDay(e.at) <= asOf).sort(inOrder);
     const decisionAt = events.findIndex((e) => DECIDING.has(e.status));
     const decision = decisionAt < 0 ? null : events[decisionAt]!;
-    const upToDecision = decisionAt < 0 ? events : events.slice(0, decisionAt + 1);
-    const escalated = upToDecision.some((e) => ESCALATING.has(e.status));
+    // "on or before the decision" in time: a same-second escalation counts whatever its event_id (decision 7)
+    const escalated = events.some((e) => ESCALATING.has(e.status) && (decision === null || Date.parse(e.at) <= Date.parse(decision.at)));
     const closedOn = decision === null ? null : riyadhDay(decision.at);
     const ageDays = daysBetween(closedOn ?? asOf, d.submittedOn);
     const slaDays = escalated ? sla.escalatedDays : sla.days;
