@@ -2,13 +2,13 @@
 // a picture; every number shown as text comes from the exact strings instead. Charts are kept
 // left-to-right (time runs that way in both languages); their labels are in the page's language.
 import * as Plot from "@observablehq/plot";
-import type { SeverityRow } from "../../pipelines/publish/export/ageing.ts";
+import type { Bucket, SeverityRow } from "../../pipelines/publish/page-data/overview.ts";
 import type { Ctx } from "./context.js";
 import { h } from "./dom.js";
 import { monthShort } from "./format.js";
 import { code } from "./i18n.js";
 
-export const BUCKET_ORDER = ["not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
+export const BUCKET_ORDER: Bucket[] = ["not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
 export const SEVERITY_ORDER = ["critical", "high", "medium", "low", "none"];
 const SEVERITY_COLORS = ["#8e0b0b", "#d9480f", "#f08c00", "#f5d76e", "#c5d6cc"];
 
@@ -67,7 +67,7 @@ export function ageingChart(ctx: Ctx, rows: SeverityRow[], label: string, width 
     BUCKET_ORDER.filter((b) => b !== "not_due").map((b) => ({
       bucket: code(ctx.lang, b),
       severity: code(ctx.lang, r.severity),
-      value: num(r[b as keyof SeverityRow] as string),
+      value: num(r[b]),
     })),
   );
   const chart = Plot.plot({

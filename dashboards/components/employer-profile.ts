@@ -1,6 +1,7 @@
 // The employer profile itself, from the employer's own static shard: ledger timeline, open items
 // and their ageing, payments, adjustments, invoice differences, objections and coverage gaps.
-import type { PagedList } from "../../pipelines/publish/export/paged.ts";
+import type { EmployerPart, EmployerShard } from "../../pipelines/publish/page-data/employer.ts";
+import type { PagedList } from "../../pipelines/publish/page-data/paged.ts";
 import { linesOverTime } from "./charts.js";
 import type { Ctx } from "./context.js";
 import { figure, h, section, type Child } from "./dom.js";
@@ -13,26 +14,23 @@ import { dataTable, type Column } from "./table.js";
 import { pageHref } from "./url.js";
 
 type Row = Record<string, unknown>;
-const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
+const PARTS: EmployerPart[] = [
+  "balances",
+  "ageing",
+  "open_items",
+  "invoices",
+  "payments",
+  "adjustments",
+  "objections",
+  "suspension",
+  "gaps",
+];
 const PAST_DUE_BUCKETS = ["d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
 const isZero = (v: string | null) => v === null || /^-?0*(\.0*)?$/.test(v);
 const s = (r: Row | undefined, k: string) => (r?.[k] === null || r?.[k] === undefined ? null : String(r[k]));
 
-export interface Profile {
-  as_of: string;
-  employer: Row;
-  balances: Row[];
-  ageing: Row[];
-  open_items: Row[];
-  invoices: Row[];
-  payments: Row[];
-  adjustments: Row[];
-  objections: Row[];
-  suspension: Row[];
-  gaps: Row[];
-  /** Parts too long for the shard: its first page is in the shard, the rest fetched on demand. */
-  paged?: Record<string, PagedList>;
-}
+/** employers/<id>.json. */
+export type Profile = EmployerShard;
 
 function table(ctx: Ctx, csv: string, columns: Column<Row>[], rows: Row[], limit = 30, paged?: PagedList): Child {
   if (paged) return pagedTable(ctx, paged.base, { total: paged.total, pages: paged.pages, page: 0, rows }, { csv, columns, limit });
