@@ -65,15 +65,15 @@ export function reportVerbsAgree(published: string, audience: string, period: st
   const ar = text("ar");
   expect(en).not.toMatch(/\b(rose|fell) [+−-]/);
   expect(ar).not.toMatch(/(ارتفع|انخفض) مؤشر «[^»]+» (بنسبة|بمقدار) [\u200e\u200f]*[+−-]/);
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   let checked = 0;
   for (const k of overview.kpis) {
     const m = movement(k.vs_previous, k.unit, "en", "latn", "points");
-    const said = en.match(new RegExp(`${escape(kpiLabel("en", k.kpi))} (rose|fell|was unchanged) ?([^ ]*(?: points)?)`));
+    const said = en.match(new RegExp(`${literal(kpiLabel("en", k.kpi))} (rose|fell|was unchanged) ?([^ ]*(?: points)?)`));
     if (!m || !said) continue;
     expect(said[1], `${k.kpi} ${m.signed}`).toBe({ up: "rose", down: "fell", flat: "was unchanged" }[m.way]);
     if (m.way !== "flat") expect(said[2], `${k.kpi} ${m.signed}`).toBe(m.size);
-    const saidAr = ar.match(new RegExp(`(ارتفع|انخفض|استقر) مؤشر «${escape(kpiLabel("ar", k.kpi))}»`));
+    const saidAr = ar.match(new RegExp(`(ارتفع|انخفض|استقر) مؤشر «${literal(kpiLabel("ar", k.kpi))}»`));
     expect(saidAr?.[1], `${k.kpi} ${m.signed}`).toBe({ up: "ارتفع", down: "انخفض", flat: "استقر" }[m.way]);
     checked++;
   }
