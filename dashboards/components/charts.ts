@@ -34,14 +34,16 @@ export function linesOverTime(
   const data = lines
     .filter((l) => l.value !== null)
     .map((l) => ({ date: periodDate(l.period), period: l.period, series: l.series, value: num(l.value) }));
+  const width = o.width ?? 1150;
   const chart = Plot.plot({
-    width: o.width ?? 1150,
+    width,
     height: o.height ?? 260,
     marginLeft: 70,
     x: {
       type: "utc",
       label: null,
-      ticks: 6,
+      // a month's name takes about 60 px (more in Arabic): no more ticks than fit with room between them
+      ticks: Math.min(6, Math.floor((width - 70) / 100)),
       tickFormat: (d: Date) => monthShort(d.toISOString().slice(0, 7), ctx.lang, ctx.digits),
     },
     y: { grid: true, label: null, percent: o.percent ?? false, tickFormat: o.percent ? undefined : "~s" },
