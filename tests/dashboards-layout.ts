@@ -28,7 +28,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const root = document.querySelector(".tahseel-page");
       if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
         problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth}`);
-      for (const el of [...(root?.querySelectorAll("table, svg, .chart, .card, section, .tahseel-table, .filters") ?? [])]) {
+      for (const el of Array.from(root?.querySelectorAll("table, svg, .chart, .card, section, .tahseel-table, .filters") ?? [])) {
         for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
           if (scrolls(box)) break;
           const over = el.getBoundingClientRect();
@@ -46,13 +46,13 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const textBox = (cell: Element) => {
         const range = document.createRange();
         range.selectNodeContents(cell);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
         if (!rects.length) return null;
         return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)) };
       };
-      for (const table of [...(root?.querySelectorAll("table") ?? [])])
-        for (const row of [...table.querySelectorAll("tr")].slice(0, 12)) {
-          const boxes = [...row.children]
+      for (const table of Array.from(root?.querySelectorAll("table") ?? []))
+        for (const row of Array.from(table.querySelectorAll("tr")).slice(0, 12)) {
+          const boxes = Array.from(row.children)
             .map((cell) => ({ cell, box: textBox(cell) }))
             .filter((c) => c.box !== null)
             .sort((a, b) => a.box!.left - b.box!.left);
@@ -65,10 +65,10 @@ export async function layoutProblems(page: Page): Promise<string[]> {
           }
         }
       // chart axes: tick labels neither overlap one another nor run past the chart
-      for (const svg of [...(root?.querySelectorAll(".chart svg") ?? [])]) {
+      for (const svg of Array.from(root?.querySelectorAll(".chart svg") ?? [])) {
         const frame = svg.getBoundingClientRect();
-        for (const axis of [...svg.querySelectorAll('g[aria-label$="tick label"]')]) {
-          const labels = [...axis.querySelectorAll("text")].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+        for (const axis of Array.from(svg.querySelectorAll('g[aria-label$="tick label"]'))) {
+          const labels = Array.from(axis.querySelectorAll("text")).map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
           for (const l of labels)
             if (l.r.left < frame.left - 1 || l.r.right > frame.right + 1 || l.r.top < frame.top - 1 || l.r.bottom > frame.bottom + 1)
               problems.push(`${name(svg.closest(".chart")!)}: tick label "${l.text}" is cut off by the chart's edge`);

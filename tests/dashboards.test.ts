@@ -20,6 +20,7 @@ import { runs, screenshot, shownNumber, visit } from "./helpers/browser.ts";
 import { escapeRegExp, walk } from "./dashboards-files.ts";
 import { code } from "../dashboards/components/codes.ts";
 import { coloursFollowMeaning, kpisAreCatalogued, reportVerbsAgree } from "./dashboards-words.ts";
+import { layoutAtWidths, LAYOUT_WIDTHS } from "./dashboards-layout.ts";
 
 const OFFLINE = runs("unshare", ["-n", "true"]);
 const HAVE_CHROMIUM = chromiumPath() !== undefined;
@@ -193,6 +194,21 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
     await kpisAreCatalogued(db);
     for (const lang of ["ar", "en"] as const) await coloursFollowMeaning(browser, sites.audit.url, lang);
     for (const audience of ["management", "audit"]) reportVerbsAgree(published, audience, stamps.management.period);
+  });
+
+  test(`layout: tables fit or scroll in their box, cells and axis labels apart, at ${LAYOUT_WIDTHS.join(" and ")} px, both languages`, {
+    timeout: 300_000,
+  }, async () => {
+    // the audit build holds every page and every table of the management build, and more
+    const problems: string[] = [];
+    for (const lang of ["ar", "en"])
+      for (const page of PAGES.audit) {
+        const suffix = page === "employer" ? `?id=${await anEmployerInArrears()}` : "";
+        const ready = page === "employer" ? "[data-employer-profile]" : "[data-page]";
+        const url = `${sites.audit.url}${lang}/${page}.html${suffix}`;
+        for (const p of await layoutAtWidths(browser, url, ready, `audit-${lang}-${page}`)) problems.push(`${lang}/${page} ${p}`);
+      }
+    expect(problems).toEqual([]);
   });
 
   test("collections, billing, health and employer pages show the warehouse's numbers", {
