@@ -19,6 +19,19 @@ function frame(chart: Element, label: string): HTMLElement {
   return h("div", { class: "chart", dir: "ltr", role: "img", "aria-label": label, "data-chart": label }, chart);
 }
 
+/**
+ * Month ticks every 1, 2, 3, 4, 6 or 12 months, the closest that leaves a month's name (about 60 px,
+ * more in Arabic) room beside the next: a narrow chart over a year gets fewer ticks, never crowded ones.
+ */
+function monthTicks(periods: string[], plotWidth: number): string {
+  const months = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+  const sorted = [...periods].sort();
+  const span = sorted.length ? months(sorted.at(-1)!) - months(sorted[0]!) + 1 : 1;
+  const fit = Math.max(2, Math.min(6, Math.floor(plotWidth / 70)));
+  const every = [1, 2, 3, 4, 6, 12].find((n) => Math.ceil(span / n) <= fit) ?? 12;
+  return every === 1 ? "month" : `${every} months`;
+}
+
 export interface Line {
   period: string;
   series: string;
@@ -42,8 +55,10 @@ export function linesOverTime(
     x: {
       type: "utc",
       label: null,
-      // a month's name takes about 60 px (more in Arabic): no more ticks than fit with room between them
-      ticks: Math.min(6, Math.floor((width - 70) / 100)),
+      ticks: monthTicks(
+        data.map((d) => d.period),
+        width - 70,
+      ),
       tickFormat: (d: Date) => monthShort(d.toISOString().slice(0, 7), ctx.lang, ctx.digits),
     },
     y: { grid: true, label: null, percent: o.percent ?? false, tickFormat: o.percent ? undefined : "~s" },
