@@ -20,6 +20,7 @@ import { runs, screenshot, shownNumber, visit } from "./helpers/browser.ts";
 import { escapeRegExp, walk } from "./dashboards-files.ts";
 import { code } from "../dashboards/components/codes.ts";
 import { coloursFollowMeaning, kpisAreCatalogued, reportVerbsAgree } from "./dashboards-words.ts";
+import { layoutAtWidths, LAYOUT_WIDTHS } from "./dashboards-layout.ts";
 
 const OFFLINE = runs("unshare", ["-n", "true"]);
 const HAVE_CHROMIUM = chromiumPath() !== undefined;
@@ -195,6 +196,22 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
     await kpisAreCatalogued(db);
     for (const lang of ["ar", "en"] as const) await coloursFollowMeaning(browser, sites.audit.url, lang);
     for (const audience of ["management", "audit"]) reportVerbsAgree(published, audience, stamps.management.period);
+  });
+
+  test(`layout: tables fit or scroll in their box, cells and axis labels apart, at ${LAYOUT_WIDTHS.join(" and ")} px, both languages`, {
+    timeout: 480_000,
+  }, async () => {
+    const problems: string[] = [];
+    for (const audience of ["management", "audit"] as const)
+      for (const lang of ["ar", "en"])
+        for (const page of PAGES[audience]) {
+          const suffix = page === "employer" ? `?id=${await anEmployerInArrears()}` : "";
+          const ready = page === "employer" ? "[data-employer-profile]" : "[data-page]";
+          const url = `${sites[audience].url}${lang}/${page}.html${suffix}`;
+          const shot = `${audience}-${lang}-${page}`;
+          for (const p of await layoutAtWidths(browser, url, ready, shot)) problems.push(`${shot} ${p}`);
+        }
+    expect(problems).toEqual([]);
   });
 
   test("collections, billing, health and employer pages show the warehouse's numbers", {

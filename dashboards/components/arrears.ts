@@ -1,6 +1,7 @@
 // The arrears half of the collections page: the ageing table at a month-end, with (audit build) the
 // drill-down to the employers of a cell, and the suspension candidates of that date.
-import type { SeverityRow, SuspensionRow, SuspensionSummary } from "../../pipelines/publish/export/ageing.ts";
+import type { ArrearsEmployerRow } from "../../pipelines/publish/page-data/collections.ts";
+import type { Bucket, SeverityRow, SuspensionRow, SuspensionSummary } from "../../pipelines/publish/page-data/overview.ts";
 import { ageingChart, BUCKET_ORDER } from "./charts.js";
 import type { Ctx } from "./context.js";
 import { figure, h, section } from "./dom.js";
@@ -12,16 +13,7 @@ import { NOUNS, plural } from "./plural.js";
 import { dataTable } from "./table.js";
 import { fetchShard, setParams } from "./url.js";
 
-interface DrillRow extends Record<string, unknown> {
-  employer_id: string;
-  name_ar: string | null;
-  name_en: string | null;
-  region: string | null;
-  severity: string;
-  past_due: string;
-  outstanding: string;
-  max_days_past_due: number | null;
-}
+type DrillRow = ArrearsEmployerRow;
 
 const SEVERITIES = ["critical", "high", "medium", "low", "none"];
 
@@ -78,9 +70,7 @@ export function ageingSection(
           { "data-severity": r.severity },
           h("th", {}, code(ctx.lang, r.severity)),
           cell(r.severity, null, integer(r.employers, ctx.lang, ctx.digits), r.employers),
-          BUCKET_ORDER.map((b) =>
-            cell(r.severity, b, amount(r[b as keyof SeverityRow] as string, ctx.lang, ctx.digits), r[b as keyof SeverityRow] as string),
-          ),
+          BUCKET_ORDER.map((b) => cell(r.severity, b, amount(r[b], ctx.lang, ctx.digits), r[b])),
           h("td", { class: "num", "data-value": r.past_due }, amount(r.past_due, ctx.lang, ctx.digits)),
           h("td", { class: "num", "data-value": r.disputed }, amount(r.disputed, ctx.lang, ctx.digits)),
         ),
@@ -89,8 +79,10 @@ export function ageingSection(
   );
   const drill = h("div", { id: "drill" });
   if (ctx.audit) {
-    if (s.severity && SEVERITIES.includes(s.severity)) void fillDrill(ctx, drill, s.asOf, s.severity, s.bucket);
-    else drill.append(h("p", { class: "hint" }, ctx.w("ageing.drill.hint")));
+    if (s.severity && SEVERITIES.includes(s.severity)) {
+      const bucket = BUCKET_ORDER.find((b) => b === s.bucket) ?? null;
+      void fillDrill(ctx, drill, s.asOf, s.severity, bucket);
+    } else drill.append(h("p", { class: "hint" }, ctx.w("ageing.drill.hint")));
   }
   return section(
     "ageing",
@@ -101,9 +93,9 @@ export function ageingSection(
   );
 }
 
-async function fillDrill(ctx: Ctx, target: HTMLElement, asOf: string, severity: string, bucket: string | null): Promise<void> {
+async function fillDrill(ctx: Ctx, target: HTMLElement, asOf: string, severity: string, bucket: Bucket | null): Promise<void> {
   const all = (await fetchShard<DrillRow[]>(`ageing/${asOf}/${severity}.json`)) ?? [];
-  const rows = bucket ? all.filter((r) => Number(r[bucket] ?? 0) !== 0) : all;
+  const rows = bucket ? all.filter((r) => Number(r[bucket]) !== 0) : all;
   const picked = `${code(ctx.lang, severity)}${bucket ? ` · ${code(ctx.lang, bucket)}` : ""}`;
   target.replaceChildren(
     h("h3", {}, `${ctx.w("ageing.drill")}: ${picked} (${integer(rows.length, ctx.lang, ctx.digits)})`),
@@ -120,7 +112,7 @@ async function fillDrill(ctx: Ctx, target: HTMLElement, asOf: string, severity: 
                 key: bucket,
                 label: code(ctx.lang, bucket),
                 numeric: true,
-                show: (r: DrillRow) => amount(r[bucket] as string, ctx.lang, ctx.digits),
+                show: (r: DrillRow) => amount(r[bucket], ctx.lang, ctx.digits),
               },
             ]
           : []),

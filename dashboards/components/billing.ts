@@ -1,20 +1,21 @@
 // Billing checks: invoices whose billed amount differs from the recomputed one, by size of the
 // difference, posting mode and staff user; in the audit build the invoices themselves, each drilling
 // down to the contributors behind it. Coverage gaps (engaged, not declared, so not billed) too.
-import type { BillingBreakdown, BillingSummary } from "../../pipelines/publish/export/billing.ts";
+import type { BillingData, DifferenceCounts, InvoiceRow } from "../../pipelines/publish/page-data/billing.ts";
+import type { BillingSummary } from "../../pipelines/publish/page-data/overview.ts";
 import { bars, linesOverTime } from "./charts.js";
 import type { Ctx } from "./context.js";
 import { figure, h, section } from "./dom.js";
 import { amount, integer, month, sar } from "./format.js";
 import { code } from "./i18n.js";
 import { employerLink } from "./links.js";
-import { dataTable } from "./table.js";
+import { type Column, dataTable } from "./table.js";
 import { param, setParams } from "./url.js";
 import { fetchPage, pagedTable } from "./paged.js";
 import { showEvidence } from "./billing-evidence.js";
 
-type Row = Record<string, unknown>;
-const s = (r: Row, k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
+/** A field of a row as text (null stays null). */
+const s = <R>(r: R, k: keyof R) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
 
 function summaryCards(ctx: Ctx, b: BillingSummary): HTMLElement {
   const card = (label: string, text: string, value: string | number, key: string) =>
@@ -35,44 +36,54 @@ function summaryCards(ctx: Ctx, b: BillingSummary): HTMLElement {
   );
 }
 
-const numberColumns = (ctx: Ctx) => [
+const numberColumns = (ctx: Ctx): Column<DifferenceCounts>[] => [
   {
     key: "invoices",
     label: ctx.w("invoices"),
     numeric: true,
-    show: (r: Row) => integer(s(r, "invoices"), ctx.lang, ctx.digits),
+    show: (r) => integer(r.invoices, ctx.lang, ctx.digits),
   },
   {
     key: "with_difference",
     label: ctx.w("invoices.with_difference"),
     numeric: true,
-    show: (r: Row) => integer(s(r, "with_difference"), ctx.lang, ctx.digits),
+    show: (r) => integer(r.with_difference, ctx.lang, ctx.digits),
   },
   {
     key: "abs_difference",
     label: ctx.w("difference.abs"),
     numeric: true,
-    show: (r: Row) => amount(s(r, "abs_difference"), ctx.lang, ctx.digits),
+    show: (r) => amount(r.abs_difference, ctx.lang, ctx.digits),
   },
 ];
 
-export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
+export function renderBilling(ctx: Ctx, b: BillingData): HTMLElement {
   const root = h("div", { class: "tahseel-page", "data-page": "billing" });
   const evidence = h("div", { id: "evidence" });
   const byBand = section(
     "bands",
     ctx.w("difference.band"),
     bars(
-      b.by_band.map((r) => ({ label: code(ctx.lang, s(r, "band")), value: s(r, "abs_difference") })),
+      b.by_band.map((r) => ({ label: code(ctx.lang, r.band), value: r.abs_difference })),
       ctx.w("difference.band"),
     ),
     dataTable({
       lang: ctx.lang,
       csv: "differences-by-size",
       columns: [
-        { key: "band", label: ctx.w("difference.band"), show: (r: Row) => code(ctx.lang, s(r, "band")) },
-        numberColumns(ctx)[0]!,
-        numberColumns(ctx)[2]!,
+        { key: "band", label: ctx.w("difference.band"), show: (r) => code(ctx.lang, r.band) },
+        {
+          key: "invoices",
+          label: ctx.w("invoices"),
+          numeric: true,
+          show: (r) => integer(r.invoices, ctx.lang, ctx.digits),
+        },
+        {
+          key: "abs_difference",
+          label: ctx.w("difference.abs"),
+          numeric: true,
+          show: (r) => amount(r.abs_difference, ctx.lang, ctx.digits),
+        },
       ],
       rows: b.by_band,
     }),
@@ -83,7 +94,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
     dataTable({
       lang: ctx.lang,
       csv: "differences-by-posting",
-      columns: [{ key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) }, ...numberColumns(ctx)],
+      columns: [{ key: "posting", label: ctx.w("posting"), show: (r) => code(ctx.lang, r.posting) }, ...numberColumns(ctx)],
       rows: b.by_posting,
     }),
   );
@@ -94,8 +105,8 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
       lang: ctx.lang,
       csv: "differences-by-user",
       columns: [
-        { key: "posted_by", label: ctx.w("posted_by"), show: (r: Row) => code(ctx.lang, s(r, "posted_by")) },
-        { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
+        { key: "posted_by", label: ctx.w("posted_by"), show: (r) => code(ctx.lang, r.posted_by) },
+        { key: "posting", label: ctx.w("posting"), show: (r) => code(ctx.lang, r.posting) },
         ...numberColumns(ctx),
       ],
       rows: b.by_user,
@@ -107,10 +118,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
     dataTable({
       lang: ctx.lang,
       csv: "differences-by-period",
-      columns: [
-        { key: "period", label: ctx.w("period"), show: (r: Row) => month(String(r.period), ctx.lang, ctx.digits) },
-        ...numberColumns(ctx),
-      ],
+      columns: [{ key: "period", label: ctx.w("period"), show: (r) => month(r.period, ctx.lang, ctx.digits) }, ...numberColumns(ctx)],
       rows: [...b.by_period].reverse(),
       limit: 24,
     }),
@@ -119,7 +127,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
   const invoices = b.invoices ? section("invoices", ctx.w("invoices.with_difference"), list, evidence) : null;
   const chosen = param("invoice");
   if (b.invoices)
-    void fetchPage<Row>(b.invoices.base).then((first) => {
+    void fetchPage<InvoiceRow>(b.invoices.base).then((first) => {
       const page = first ?? { total: 0, pages: 1, page: 0, rows: [] };
       list.replaceChildren(
         pagedTable(ctx, b.invoices!.base, page, {
@@ -129,7 +137,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
             {
               key: "invoice_id",
               label: ctx.w("invoice_id"),
-              show: (r: Row) =>
+              show: (r) =>
                 r.evidence
                   ? h(
                       "button",
@@ -146,38 +154,38 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
                     )
                   : s(r, "invoice_id"),
             },
-            { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
+            { key: "employer_id", label: ctx.w("employer"), show: (r) => employerLink(ctx, r) },
             {
               key: "period",
               label: ctx.w("period"),
-              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+              show: (r) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
             },
             {
               key: "invoice_type",
               label: ctx.w("invoice_type"),
-              show: (r: Row) => code(ctx.lang, s(r, "invoice_type")),
+              show: (r) => code(ctx.lang, s(r, "invoice_type")),
             },
-            { key: "posting", label: ctx.w("posting"), show: (r: Row) => code(ctx.lang, s(r, "posting")) },
-            { key: "posted_by", label: ctx.w("posted_by"), show: (r: Row) => code(ctx.lang, s(r, "posted_by")) },
+            { key: "posting", label: ctx.w("posting"), show: (r) => code(ctx.lang, s(r, "posting")) },
+            { key: "posted_by", label: ctx.w("posted_by"), show: (r) => code(ctx.lang, s(r, "posted_by")) },
             {
               key: "billed_amount",
               label: ctx.w("billed"),
               numeric: true,
-              show: (r: Row) => amount(s(r, "billed_amount"), ctx.lang, ctx.digits),
+              show: (r) => amount(s(r, "billed_amount"), ctx.lang, ctx.digits),
             },
             {
               key: "expected_amount",
               label: ctx.w("expected"),
               numeric: true,
-              show: (r: Row) => amount(s(r, "expected_amount"), ctx.lang, ctx.digits),
+              show: (r) => amount(s(r, "expected_amount"), ctx.lang, ctx.digits),
             },
             {
               key: "difference",
               label: ctx.w("difference"),
               numeric: true,
-              show: (r: Row) => amount(s(r, "difference"), ctx.lang, ctx.digits),
+              show: (r) => amount(s(r, "difference"), ctx.lang, ctx.digits),
             },
-            { key: "cancelled", label: ctx.w("status"), show: (r: Row) => (r.cancelled ? ctx.w("cancelled") : "") },
+            { key: "cancelled", label: ctx.w("status"), show: (r) => (r.cancelled ? ctx.w("cancelled") : "") },
           ],
           highlight: (r) => r.invoice_id === param("invoice"),
         }),
@@ -191,9 +199,9 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
     linesOverTime(
       ctx,
       b.coverage.by_period.map((r) => ({
-        period: String(r.period),
+        period: r.period,
         series: ctx.w("overview.coverage"),
-        value: s(r, "gaps"),
+        value: String(r.gaps),
       })),
       { label: ctx.w("overview.coverage"), height: 200 },
     ),
@@ -205,9 +213,9 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
             {
               key: "period",
               label: ctx.w("period"),
-              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+              show: (r) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
             },
-            { key: "employer_id", label: ctx.w("employer"), show: (r: Row) => employerLink(ctx, r) },
+            { key: "employer_id", label: ctx.w("employer"), show: (r) => employerLink(ctx, r) },
             { key: "contributor_id", label: ctx.w("contributor_id") },
             { key: "days_covered", label: ctx.w("days_covered"), numeric: true },
           ],
@@ -221,7 +229,7 @@ export function renderBilling(ctx: Ctx, b: BillingBreakdown): HTMLElement {
             {
               key: "period",
               label: ctx.w("period"),
-              show: (r: Row) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
+              show: (r) => (s(r, "period") ? month(s(r, "period")!, ctx.lang, ctx.digits) : "—"),
             },
             { key: "gaps", label: ctx.w("count"), numeric: true },
             { key: "employers", label: ctx.w("employers"), numeric: true },

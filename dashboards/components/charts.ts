@@ -2,13 +2,13 @@
 // a picture; every number shown as text comes from the exact strings instead. Charts are kept
 // left-to-right (time runs that way in both languages); their labels are in the page's language.
 import * as Plot from "@observablehq/plot";
-import type { SeverityRow } from "../../pipelines/publish/export/ageing.ts";
+import type { Bucket, SeverityRow } from "../../pipelines/publish/page-data/overview.ts";
 import type { Ctx } from "./context.js";
 import { h } from "./dom.js";
 import { monthShort } from "./format.js";
 import { code } from "./i18n.js";
 
-export const BUCKET_ORDER = ["not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
+export const BUCKET_ORDER: Bucket[] = ["not_due", "d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
 export const SEVERITY_ORDER = ["critical", "high", "medium", "low", "none"];
 const SEVERITY_COLORS = ["#8e0b0b", "#d9480f", "#f08c00", "#f5d76e", "#c5d6cc"];
 
@@ -17,6 +17,19 @@ const num = (v: string | number | null | undefined) => (v === null || v === unde
 
 function frame(chart: Element, label: string): HTMLElement {
   return h("div", { class: "chart", dir: "ltr", role: "img", "aria-label": label, "data-chart": label }, chart);
+}
+
+/**
+ * Month ticks every 1, 2, 3, 4, 6 or 12 months, the closest that leaves a month's name (about 60 px,
+ * more in Arabic) room beside the next: a narrow chart over a year gets fewer ticks, never crowded ones.
+ */
+function monthTicks(periods: string[], plotWidth: number): string {
+  const months = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+  const sorted = [...periods].sort();
+  const span = sorted.length ? months(sorted.at(-1)!) - months(sorted[0]!) + 1 : 1;
+  const fit = Math.max(2, Math.min(6, Math.floor(plotWidth / 70)));
+  const every = [1, 2, 3, 4, 6, 12].find((n) => Math.ceil(span / n) <= fit) ?? 12;
+  return every === 1 ? "month" : `${every} months`;
 }
 
 export interface Line {
@@ -34,14 +47,18 @@ export function linesOverTime(
   const data = lines
     .filter((l) => l.value !== null)
     .map((l) => ({ date: periodDate(l.period), period: l.period, series: l.series, value: num(l.value) }));
+  const width = o.width ?? 1150;
   const chart = Plot.plot({
-    width: o.width ?? 1150,
+    width,
     height: o.height ?? 260,
     marginLeft: 70,
     x: {
       type: "utc",
       label: null,
-      ticks: 6,
+      ticks: monthTicks(
+        data.map((d) => d.period),
+        width - 70,
+      ),
       tickFormat: (d: Date) => monthShort(d.toISOString().slice(0, 7), ctx.lang, ctx.digits),
     },
     y: { grid: true, label: null, percent: o.percent ?? false, tickFormat: o.percent ? undefined : "~s" },
@@ -67,7 +84,7 @@ export function ageingChart(ctx: Ctx, rows: SeverityRow[], label: string, width 
     BUCKET_ORDER.filter((b) => b !== "not_due").map((b) => ({
       bucket: code(ctx.lang, b),
       severity: code(ctx.lang, r.severity),
-      value: num(r[b as keyof SeverityRow] as string),
+      value: num(r[b]),
     })),
   );
   const chart = Plot.plot({

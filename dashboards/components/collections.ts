@@ -1,7 +1,7 @@
 // Collections and arrears: the KPIs over time, breakdowns by region, sector, size class and legal
 // form, the ageing table at any month-end with (audit build) drill-down to the employers of a cell,
 // and the suspension candidates. Filters are in the URL.
-import type { SeverityRow, SuspensionSummary } from "../../pipelines/publish/export/ageing.ts";
+import type { CollectionsData } from "../../pipelines/publish/page-data/collections.ts";
 import { ageingSection, suspensionSection } from "./arrears.js";
 import { linesOverTime } from "./charts.js";
 import type { Ctx } from "./context.js";
@@ -12,15 +12,7 @@ import { changeCell, kpiLinks } from "./kpi.js";
 import { dataTable } from "./table.js";
 import { param, setParams } from "./url.js";
 
-export interface CollectionsData {
-  kpis: string[];
-  units: Record<string, Unit>;
-  rows: [string, string, string, string, string | null][];
-  as_ofs: string[];
-  default_as_of: string;
-  ageing: SeverityRow[];
-  suspension: Record<string, SuspensionSummary>;
-}
+export type { CollectionsData };
 
 const DIMENSIONS = ["region", "sector", "size_class", "legal_form"];
 
@@ -43,7 +35,7 @@ export function renderCollections(ctx: Ctx, d: CollectionsData): HTMLElement {
   const get = (p: string, k: string, dim = "all", dv = "all") => value.get(`${p}|${k}|${dim}|${dv}`) ?? null;
   const state = () => {
     const asOf = d.as_ofs.includes(param("as_of") ?? "") ? param("as_of")! : d.default_as_of;
-    const kpi = d.kpis.includes(param("kpi") ?? "") ? param("kpi")! : "collected";
+    const kpi = (d.kpis as string[]).includes(param("kpi") ?? "") ? param("kpi")! : "collected";
     const dimension = DIMENSIONS.includes(param("dimension") ?? "") ? param("dimension")! : "region";
     return { asOf, kpi, dimension, severity: param("severity"), bucket: param("bucket") };
   };
@@ -164,6 +156,8 @@ export function renderCollections(ctx: Ctx, d: CollectionsData): HTMLElement {
             key: "change",
             label: ctx.w("report.change"),
             numeric: true,
+            value: (r) =>
+              changeBetween(get(period, s.kpi, s.dimension, r.group), previous ? get(previous, s.kpi, s.dimension, r.group) : null)?.delta,
             show: (r) =>
               changeCell(
                 ctx,

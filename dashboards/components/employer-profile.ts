@@ -1,40 +1,48 @@
 // The employer profile itself, from the employer's own static shard: ledger timeline, open items
 // and their ageing, payments, adjustments, invoice differences, objections and coverage gaps.
-import type { PagedList } from "../../pipelines/publish/export/paged.ts";
+import type { EmployerPart, EmployerShard } from "../../pipelines/publish/page-data/employer.ts";
+import type { PagedList } from "../../pipelines/publish/page-data/paged.ts";
 import { linesOverTime } from "./charts.js";
 import type { Ctx } from "./context.js";
 import { figure, h, section, type Child } from "./dom.js";
-import { amount, dateWithHijri, month, sar, shortDate } from "./format.js";
+import { dateWithHijri, sar } from "./format.js";
 import { code } from "./i18n.js";
 import { nameOf } from "./links.js";
 import { sortPart } from "./order.js";
 import { pagedTable } from "./paged.js";
+import { partColumns } from "./employer-columns.js";
 import { dataTable, type Column } from "./table.js";
 import { pageHref } from "./url.js";
 
 type Row = Record<string, unknown>;
-const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
-const PAST_DUE_BUCKETS = ["d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"];
+const PARTS: EmployerPart[] = [
+  "balances",
+  "ageing",
+  "open_items",
+  "invoices",
+  "payments",
+  "adjustments",
+  "objections",
+  "suspension",
+  "gaps",
+];
+const PAST_DUE_BUCKETS = ["d1_30", "d31_60", "d61_90", "d91_180", "d181_365", "over_365"] as const;
 const isZero = (v: string | null) => v === null || /^-?0*(\.0*)?$/.test(v);
 const s = (r: Row | undefined, k: string) => (r?.[k] === null || r?.[k] === undefined ? null : String(r[k]));
 
-export interface Profile {
-  as_of: string;
-  employer: Row;
-  balances: Row[];
-  ageing: Row[];
-  open_items: Row[];
-  invoices: Row[];
-  payments: Row[];
-  adjustments: Row[];
-  objections: Row[];
-  suspension: Row[];
-  gaps: Row[];
-  /** Parts too long for the shard: its first page is in the shard, the rest fetched on demand. */
-  paged?: Record<string, PagedList>;
-}
+/** employers/<id>.json. */
+export type Profile = EmployerShard;
 
-function table(ctx: Ctx, csv: string, columns: Column<Row>[], rows: Row[], limit = 30, paged?: PagedList): Child {
+/** A part's table; its columns are built for the part's row type (employer-columns.ts). */
+function table<R>(
+  ctx: Ctx,
+  csv: string,
+  build: (c: ReturnType<typeof partColumns<R>>) => Column<R>[],
+  rows: R[],
+  limit = 30,
+  paged?: PagedList,
+): Child {
+  const columns = build(partColumns<R>(ctx));
   if (paged) return pagedTable(ctx, paged.base, { total: paged.total, pages: paged.pages, page: 0, rows }, { csv, columns, limit });
   return rows.length ? dataTable({ lang: ctx.lang, csv, columns, rows, limit }) : h("p", { class: "hint" }, ctx.w("employer.nothing"));
 }
@@ -50,25 +58,6 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
   const p = sorted(shard);
   const e = p.employer;
   const id = s(e, "employer_id")!;
-  const money = (key: string, label = key): Column<Row> => ({
-    key,
-    label: ctx.w(label),
-    numeric: true,
-    show: (r) => amount(s(r, key), ctx.lang, ctx.digits),
-  });
-  const text = (key: string, label = key): Column<Row> => ({ key, label: ctx.w(label) });
-  const date = (key: string): Column<Row> => ({ key, label: ctx.w(key), show: (r) => shortDate(s(r, key), ctx.lang) });
-  const period = (key: string): Column<Row> => ({
-    key,
-    label: ctx.w(key),
-    show: (r) => (s(r, key) ? month(s(r, key)!, ctx.lang, ctx.digits) : "—"),
-  });
-  const coded = (key: string, label = key): Column<Row> => ({
-    key,
-    label: ctx.w(label),
-    show: (r) => code(ctx.lang, s(r, key)),
-  });
-  const bucket = (key: string): Column<Row> => ({ ...money(key), label: code(ctx.lang, key) });
   const now = p.ageing.find((a) => a.as_of === p.as_of);
   const balance = p.balances.find((b) => b.as_of === p.as_of);
   const suspended = p.suspension.find((x) => x.as_of === p.as_of);
@@ -140,7 +129,14 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-balances`,
-        [date("as_of"), money("billed"), money("adjustments"), money("paid"), money("outstanding"), money("credit_balance")],
+        (c) => [
+          c.date("as_of"),
+          c.money("billed"),
+          c.money("adjustments"),
+          c.money("paid"),
+          c.money("outstanding"),
+          c.money("credit_balance"),
+        ],
         [...p.balances].reverse(),
       ),
     ),
@@ -150,14 +146,14 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-open-items`,
-        [
-          text("invoice_id"),
-          coded("invoice_type"),
-          period("period"),
-          date("due_on"),
+        (c) => [
+          c.text("invoice_id"),
+          c.coded("invoice_type"),
+          c.period("period"),
+          c.date("due_on"),
           { key: "days_past_due", label: ctx.w("days_past_due"), numeric: true },
-          money("owed", "billed"),
-          money("open_amount"),
+          c.money("owed", "billed"),
+          c.money("open_amount"),
         ],
         p.open_items,
       ),
@@ -168,7 +164,13 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-ageing`,
-        [date("as_of"), coded("severity"), money("past_due"), ...PAST_DUE_BUCKETS.map(bucket), money("disputed")],
+        (c) => [
+          c.date("as_of"),
+          c.coded("severity"),
+          c.money("past_due"),
+          ...PAST_DUE_BUCKETS.map((b) => c.bucket(b)),
+          c.money("disputed"),
+        ],
         [...p.ageing].reverse(),
       ),
     ),
@@ -178,13 +180,13 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-payments`,
-        [
-          text("payment_id"),
-          date("paid_on"),
-          money("amount"),
-          coded("channel"),
+        (c) => [
+          c.text("payment_id"),
+          c.date("paid_on"),
+          c.money("amount"),
+          c.coded("channel"),
           { key: "named_invoice_id", label: ctx.w("invoice_id") },
-          date("reversed_on"),
+          c.date("reversed_on"),
         ],
         [...p.payments].reverse(),
       ),
@@ -195,14 +197,14 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-adjustments`,
-        [
-          text("adjustment_id"),
-          text("invoice_id"),
-          money("amount"),
-          coded("reason_code"),
-          text("created_by"),
-          text("approved_by"),
-          date("approved_on"),
+        (c) => [
+          c.text("adjustment_id"),
+          c.text("invoice_id"),
+          c.money("amount"),
+          c.coded("reason_code"),
+          c.text("created_by"),
+          c.text("approved_by"),
+          c.date("approved_on"),
         ],
         p.adjustments,
       ),
@@ -213,7 +215,7 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-invoice-differences`,
-        [
+        (c) => [
           {
             key: "invoice_id",
             label: ctx.w("invoice_id"),
@@ -227,12 +229,12 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
                 s(r, "invoice_id"),
               ),
           },
-          period("period"),
-          coded("posting"),
-          text("posted_by"),
-          money("billed_amount", "billed"),
-          money("expected_amount", "expected"),
-          money("difference"),
+          c.period("period"),
+          c.coded("posting"),
+          c.text("posted_by"),
+          c.money("billed_amount", "billed"),
+          c.money("expected_amount", "expected"),
+          c.money("difference"),
         ],
         p.invoices.filter((i) => !isZero(s(i, "difference"))),
       ),
@@ -243,13 +245,13 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-objections`,
-        [
-          text("dispute_id"),
-          text("invoice_id"),
-          coded("category"),
-          money("disputed_amount", "amount"),
-          date("submitted_on"),
-          date("decided_on"),
+        (c) => [
+          c.text("dispute_id"),
+          c.text("invoice_id"),
+          c.coded("category"),
+          c.money("disputed_amount", "amount"),
+          c.date("submitted_on"),
+          c.date("decided_on"),
           {
             key: "decision",
             label: ctx.w("decision"),
@@ -265,7 +267,7 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       table(
         ctx,
         `employer-${id}-coverage-gaps`,
-        [period("period"), text("contributor_id"), { key: "days_covered", label: ctx.w("days_covered"), numeric: true }],
+        (c) => [c.period("period"), c.text("contributor_id"), { key: "days_covered", label: ctx.w("days_covered"), numeric: true }],
         p.gaps,
         30,
         p.paged?.gaps,

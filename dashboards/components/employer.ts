@@ -1,6 +1,7 @@
 // The employer profile (audit build only): find an employer by id or name, then its ledger timeline,
 // open items and their ageing, payments, adjustments, invoice differences, objections and coverage
 // gaps — all from the employer's own static shard.
+import type { EmployerIndexEntry, EmployerSearch } from "../../pipelines/publish/page-data/employer.ts";
 import type { Ctx } from "./context.js";
 import { h } from "./dom.js";
 import { renderProfile, type Profile } from "./employer-profile.js";
@@ -8,14 +9,9 @@ import { NOUNS, plural } from "./plural.js";
 import { fetchShard, pageHref, param, setParams } from "./url.js";
 import { code } from "./i18n.js";
 
-export interface EmployerSearch {
-  employers: number;
-  chunks: number;
-  /** The first (lowest) employer id of each index chunk; the chunks are sorted by id. */
-  firsts: string[];
-}
+export type { EmployerSearch };
 
-type IndexEntry = [string, string | null, string | null, string | null];
+type IndexEntry = EmployerIndexEntry;
 
 /** Whether the index holds an id: only the one chunk whose range covers it is read. */
 async function known(index: EmployerSearch, id: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 // The overview for senior management: the month's headline KPIs and five figures, each linking to
 // the page (with its filters) that explains it.
-import type { Overview } from "../../pipelines/publish/export/overview.ts";
+import type { OverviewData as Overview } from "../../pipelines/publish/page-data/overview.ts";
 import { ageingChart, linesOverTime } from "./charts.js";
 import type { Ctx } from "./context.js";
 import { figure, h, section } from "./dom.js";

@@ -5,14 +5,10 @@ import { h } from "./dom.js";
 import { integer } from "./format.js";
 import type { Ctx } from "./context.js";
 import { dataTable, type TableOptions } from "./table.js";
+import type { Page } from "../../pipelines/publish/page-data/paged.ts";
 import { fetchShard } from "./url.js";
 
-export interface Page<R> {
-  total: number;
-  pages: number;
-  page: number;
-  rows: R[];
-}
+export type { Page };
 
 export const fetchPage = <R>(base: string, page = 0) => fetchShard<Page<R>>(`${base}/${page}.json`);
 

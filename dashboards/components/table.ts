@@ -3,15 +3,26 @@
 import { h, type Child } from "./dom.js";
 import { t, type Lang } from "./i18n.js";
 
-export interface Column<R> {
-  key: string;
+interface ColumnBase<R> {
   label: string;
   /** What the cell shows; defaults to the raw value. */
   show?: (row: R) => Child;
-  /** The exact value for the CSV and the cell's data-value; defaults to row[key]. */
-  value?: (row: R) => unknown;
   numeric?: boolean;
 }
+
+/**
+ * A column is a field of the row (so a field renamed in the page data fails the type check here),
+ * or a computed one, which then says how to compute its exact value.
+ */
+export type Column<R> = ColumnBase<R> &
+  (
+    | {
+        key: Extract<keyof R, string>;
+        /** The exact value for the CSV and the cell's data-value; defaults to row[key]. */
+        value?: (row: R) => unknown;
+      }
+    | { key: string; value: (row: R) => unknown }
+  );
 
 export interface TableOptions<R> {
   columns: Column<R>[];

@@ -67,7 +67,7 @@ export function reportedPeriods(first: string, asOf: string): string[] {
 
 export function complianceSpec(world: ComplianceWorld, asOf: string): ComplianceSpecRow[] {
   if (world.wages.length === 0) return [];
-  const first = world.wages.map((w) => w.period).reduce((a, b) => (a < b ? a : b));
+  const first = world.wages.map((w) => w.period).sort()[0]!; // YYYY-MM sorts as text
   // as of D: a wage declared after D is not declared yet
   const declared = new Map(
     world.wages.filter((w) => riyadhDay(w.declaredAt) <= asOf).map((w) => [`${w.period}|${w.employerId}|${w.contributorId}`, w.declaredAt]),

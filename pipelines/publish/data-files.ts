@@ -2,6 +2,7 @@
 // say what a page loads and the bench can report the largest.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { PageDataFile, PageDataFiles } from "./page-data/index.ts";
 
 export interface WrittenFile {
   path: string;
@@ -11,6 +12,11 @@ export interface WrittenFile {
 export class DataFiles {
   readonly written: WrittenFile[] = [];
   constructor(readonly root: string) {}
+
+  /** A data file a page reads, in the one type the page reads it as. */
+  page<K extends PageDataFile>(name: K, value: PageDataFiles[K]): WrittenFile {
+    return this.write(name, value);
+  }
 
   write(path: string, value: unknown): WrittenFile {
     return this.writeJson(path, JSON.stringify(value));

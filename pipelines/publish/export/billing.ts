@@ -5,7 +5,13 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../../lib/duckdb.ts";
 import type { DataFiles } from "../data-files.ts";
 import type { Audience } from "../types.ts";
-import { writePagedQuery, type PagedList } from "./paged.ts";
+import type { BandRow, BillingData, CoverageByPeriod, CoverageGapRow, PeriodRow, PostingRow, UserRow } from "../page-data/billing.ts";
+import type { BillingSummary } from "../page-data/overview.ts";
+import { writePagedQuery } from "./paged.ts";
+
+export type { BillingSummary };
+/** billing.json (the report reads the same object). */
+export type BillingBreakdown = BillingData;
 
 /** Invoices (the largest differences) whose contributors are exported as evidence; every invoice is listed. */
 export const INVOICE_LIST_LIMIT = 2000;
@@ -16,18 +22,9 @@ const BAND = `CASE WHEN abs(c.difference) < 10 THEN 'lt_10' WHEN abs(c.differenc
   WHEN abs(c.difference) < 1000 THEN '100_1k' WHEN abs(c.difference) < 10000 THEN '1k_10k' ELSE 'ge_10k' END`;
 const FROM = `FROM marts.invoice_check AS c LEFT JOIN staging.stg_invoices AS i USING (invoice_id)`;
 
-export interface BillingSummary {
-  invoices: number;
-  with_difference: number;
-  active_with_difference: number;
-  cancelled_with_difference: number;
-  abs_difference: string;
-  net_difference: string;
-}
-
 /** Invoices issued between `from` and `to` (inclusive, either open-ended). */
 export async function billingSummary(connection: DuckDBConnection, range: { from?: string; to?: string } = {}): Promise<BillingSummary> {
-  const [row] = await queryRows<BillingSummary & Record<string, unknown>>(
+  const [row] = await queryRows<BillingSummary>(
     connection,
     `SELECT count(*)::INTEGER AS invoices,
        count(*) FILTER (WHERE c.difference <> 0)::INTEGER AS with_difference,
@@ -41,8 +38,8 @@ export async function billingSummary(connection: DuckDBConnection, range: { from
   return row!;
 }
 
-async function grouped(connection: DuckDBConnection, key: string, order: string) {
-  return queryRows(
+async function grouped<R extends PostingRow | PeriodRow>(connection: DuckDBConnection, key: string, order: string) {
+  return queryRows<R>(
     connection,
     `SELECT ${key}, count(*)::INTEGER AS invoices, count(*) FILTER (WHERE c.difference <> 0
         AND NOT c.cancelled)::INTEGER AS with_difference,
@@ -52,17 +49,6 @@ async function grouped(connection: DuckDBConnection, key: string, order: string)
   );
 }
 
-export interface BillingBreakdown {
-  summary: BillingSummary;
-  by_band: Record<string, unknown>[];
-  by_posting: Record<string, unknown>[];
-  by_user: Record<string, unknown>[];
-  by_period: Record<string, unknown>[];
-  /** Audit: every invoice with a difference, largest first, as a paged list (shards). */
-  invoices?: PagedList;
-  coverage: { by_period: Record<string, unknown>[]; gaps?: Record<string, unknown>[] };
-}
-
 export async function exportBilling(
   connection: DuckDBConnection,
   files: DataFiles,
@@ -70,13 +56,13 @@ export async function exportBilling(
   audience: Audience,
 ): Promise<BillingBreakdown> {
   const summary = await billingSummary(connection);
-  const byBand = await queryRows(
+  const byBand = await queryRows<BandRow>(
     connection,
     `SELECT ${BAND} AS band, count(*)::INTEGER AS invoices, CAST(sum(abs(c.difference)) AS VARCHAR) AS abs_difference
      ${FROM} WHERE c.difference <> 0 AND NOT c.cancelled GROUP BY ALL ORDER BY min(abs(c.difference))`,
   );
-  const byPosting = await grouped(connection, "coalesce(i.posting, 'unknown') AS posting", "posting");
-  const byUser = await queryRows(
+  const byPosting = await grouped<PostingRow>(connection, "coalesce(i.posting, 'unknown') AS posting", "posting");
+  const byUser = await queryRows<UserRow>(
     connection,
     `SELECT coalesce(i.posted_by, 'unknown') AS posted_by, coalesce(i.posting, 'unknown') AS posting, count(*)::INTEGER AS invoices,
        count(*) FILTER (WHERE c.difference <> 0 AND NOT c.cancelled)::INTEGER AS with_difference,
@@ -84,16 +70,16 @@ export async function exportBilling(
      ${FROM} GROUP BY ALL HAVING posting <> 'auto' OR with_difference > 0 ORDER BY with_difference DESC, invoices DESC, posted_by
        LIMIT 200`,
   );
-  const byPeriod = await grouped(connection, "c.period", "c.period");
+  const byPeriod = await grouped<PeriodRow>(connection, "c.period", "c.period");
   const coverage: BillingBreakdown["coverage"] = {
-    by_period: await queryRows(
+    by_period: await queryRows<CoverageByPeriod>(
       connection,
       `SELECT period, count(*)::INTEGER AS gaps, count(DISTINCT employer_id)::INTEGER AS employers FROM marts.coverage_gaps GROUP BY period
           ORDER BY period`,
     ),
   };
   if (audience === "audit")
-    coverage.gaps = await queryRows(
+    coverage.gaps = await queryRows<CoverageGapRow>(
       connection,
       `SELECT g.period, g.employer_id, e.name_ar, e.name_en, g.contributor_id, g.days_covered FROM marts.coverage_gaps AS g
        LEFT JOIN staging.stg_employers AS e USING (employer_id) ORDER BY g.period DESC, g.employer_id, g.contributor_id
@@ -128,7 +114,7 @@ export async function exportBilling(
     );
     for await (const [id, doc] of invoiceEvidence(connection)) shards.writeJson(`invoices/${id}.json`, doc);
   }
-  files.write("billing.json", out);
+  files.page("billing.json", out);
   return out;
 }
 

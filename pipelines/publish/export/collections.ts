@@ -6,6 +6,8 @@ import type { DataFiles } from "../data-files.ts";
 import type { Audience, Stamp } from "../types.ts";
 import { ageingBySeverity, suspensionCandidates, suspensionSummary } from "./ageing.ts";
 import type { Kpi } from "../../../dashboards/components/kpi-catalogue.ts";
+import type { CollectionsData, KpiCell } from "../page-data/collections.ts";
+import type { SuspensionSummary } from "../page-data/overview.ts";
 import { readKpis } from "./kpis.ts";
 import { writePaged } from "./paged.ts";
 
@@ -34,11 +36,14 @@ export async function exportCollections(
 ): Promise<void> {
   const kpis = (await readKpis(connection)).filter((k) => (COLLECTION_KPIS as string[]).includes(k.kpi));
   // long rows are compact enough and let the page pivot any way
-  const rows = kpis.map((k) => [k.period, k.kpi, k.dimension, k.dimension_value, k.value]);
+  const rows = kpis.map((k): KpiCell => [k.period, k.kpi, k.dimension, k.dimension_value, k.value]);
   const units = Object.fromEntries(kpis.map((k) => [k.kpi, k.unit]));
   const ageing = await ageingBySeverity(connection);
   const asOfs = [...new Set(ageing.map((a) => a.as_of))];
-  const out: Record<string, unknown> = {
+  // suspension candidates per date: by region for everyone, named (a shard per date) in the audit build
+  const byRegion: Record<string, SuspensionSummary> = {};
+  for (const asOf of asOfs) byRegion[asOf] = await suspensionSummary(connection, asOf);
+  const out: CollectionsData = {
     kpis: COLLECTION_KPIS,
     units,
     columns: ["period", "kpi", "dimension", "dimension_value", "value"],
@@ -46,16 +51,13 @@ export async function exportCollections(
     as_ofs: asOfs,
     ageing,
     default_as_of: stamp.as_of,
+    suspension: byRegion,
   };
-  // suspension candidates per date: by region for everyone, named (a shard per date) in the audit build
-  const byRegion: Record<string, unknown> = {};
-  for (const asOf of asOfs) byRegion[asOf] = await suspensionSummary(connection, asOf);
-  out.suspension = byRegion;
   if (audience === "audit") {
     for (const asOf of asOfs) writePaged(shards, `suspension/${asOf}`, await suspensionCandidates(connection, asOf));
     for await (const [asOf, severity, doc] of employersInArrears(connection)) shards.writeJson(`ageing/${asOf}/${severity}.json`, doc);
   }
-  files.write("collections.json", out);
+  files.page("collections.json", out);
 }
 
 async function* employersInArrears(connection: DuckDBConnection): AsyncGenerator<[string, string, string]> {

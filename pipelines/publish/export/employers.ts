@@ -3,7 +3,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { DataFiles } from "../data-files.ts";
 import { sortPart } from "../../../dashboards/components/order.ts";
-import { PAGE_ROWS, writePaged, type PagedList } from "./paged.ts";
+import type { EmployerIndexEntry, EmployerPart, EmployerShard } from "../page-data/employer.ts";
+import type { PagedList } from "../page-data/paged.ts";
+import { PAGE_ROWS, writePaged } from "./paged.ts";
 
 /** Employers per search-index chunk: a chunk stays well under a megabyte. */
 export const INDEX_CHUNK = 5000;
@@ -49,7 +51,17 @@ const SECTIONS: Record<string, string> = {
     FROM marts.coverage_gaps AS g GROUP BY g.employer_id`,
 };
 
-const PARTS = ["balances", "ageing", "open_items", "invoices", "payments", "adjustments", "objections", "suspension", "gaps"];
+const PARTS: EmployerPart[] = [
+  "balances",
+  "ageing",
+  "open_items",
+  "invoices",
+  "payments",
+  "adjustments",
+  "objections",
+  "suspension",
+  "gaps",
+];
 
 /** Shards longer than this (characters) are checked for parts to page. */
 const BIG_SHARD = 256 * 1024;
@@ -59,14 +71,15 @@ const BIG_SHARD = 256 * 1024;
  * a part longer than a page keeps its first page in the shard and is written whole as
  * `employers/<id>/<part>/<n>.json`, named in the shard's `paged`, for the page to fetch on demand.
  */
-function pageParts(shards: DataFiles, employerId: string, doc: Record<string, unknown>): Record<string, unknown> {
-  const paged: Record<string, PagedList> = {};
+function pageParts(shards: DataFiles, employerId: string, doc: EmployerShard): EmployerShard {
+  const paged: Partial<Record<EmployerPart, PagedList>> = {};
+  const parts = doc as unknown as Record<EmployerPart, Record<string, unknown>[]>;
   for (const part of PARTS) {
-    const rows = doc[part] as Record<string, unknown>[];
+    const rows = parts[part];
     if (rows.length <= PAGE_ROWS) continue;
     sortPart(part, rows);
     paged[part] = writePaged(shards, `employers/${employerId}/${part}`, rows);
-    doc[part] = rows.slice(0, PAGE_ROWS);
+    parts[part] = rows.slice(0, PAGE_ROWS);
   }
   return { ...doc, paged };
 }
@@ -99,7 +112,7 @@ export async function exportEmployers(
      ${PARTS.map((p) => `LEFT JOIN employer_${p} AS ${p} USING (employer_id)`).join(" ")}`,
     { asOf },
   );
-  const index: [string, string | null, string | null, string | null][] = [];
+  const index: EmployerIndexEntry[] = [];
   for await (const rows of result.yieldRows())
     for (const [id, nameAr, nameEn, region, doc] of rows) {
       const employerId = String(id);
@@ -112,7 +125,7 @@ export async function exportEmployers(
       const text = String(doc);
       // only a very large employer's shard can hold a part of more than a page of rows
       if (text.length > BIG_SHARD)
-        shards.write(`employers/${employerId}.json`, pageParts(shards, employerId, JSON.parse(text) as Record<string, unknown>));
+        shards.write(`employers/${employerId}.json`, pageParts(shards, employerId, JSON.parse(text) as EmployerShard));
       else shards.writeJson(`employers/${employerId}.json`, text);
     }
   for (const name of Object.keys(SECTIONS)) await connection.run(`DROP TABLE IF EXISTS employer_${name}`);
@@ -122,7 +135,7 @@ export async function exportEmployers(
   // the first id of every chunk lets the page find the one chunk that would hold an id, so an
   // unknown id is answered from the index rather than by a shard request that fails
   const firsts = Array.from({ length: chunks }, (_, c) => index[c * INDEX_CHUNK]![0]);
-  files.write("employer-search.json", {
+  files.page("employer-search.json", {
     employers: index.length,
     chunks,
     firsts,

@@ -10,6 +10,17 @@ import { queryRows } from "../../lib/duckdb.ts";
 import type { DataFiles } from "../data-files.ts";
 import { writePaged } from "./paged.ts";
 import type { Audience, Stamp } from "../types.ts";
+import type {
+  FreshnessRow,
+  HealthData,
+  LoadRow,
+  QuarantinedLine,
+  QuarantineRow,
+  RejectionRow,
+  RunInput,
+  RunRow,
+  TestRow,
+} from "../page-data/health.ts";
 
 /** Quarantined rows shown with their raw text in the audit build (the newest first). */
 export const QUARANTINE_SAMPLE = 500;
@@ -28,13 +39,13 @@ export async function exportHealth(
   shards: DataFiles,
   o: { stamp: Stamp; audience: Audience; modelsDir: string; now: Date },
 ): Promise<void> {
-  const freshness = await queryRows(
+  const freshness = await queryRows<FreshnessRow>(
     connection,
     `SELECT l.entity, ${iso("max(d.created_at)")} AS last_delivery_created_at, ${iso("max(l.loaded_at)")} AS last_loaded_at,
        count(*)::INTEGER AS files, sum(l.loaded)::BIGINT AS rows_loaded
      FROM audit.loads AS l LEFT JOIN audit.deliveries AS d USING (delivery_id) WHERE l.status = 'loaded' GROUP BY l.entity`,
   );
-  const loads = await queryRows(
+  const loads = await queryRows<LoadRow>(
     connection,
     `SELECT coalesce(entity, 'unknown') AS entity, count(*)::INTEGER AS files,
        count(*) FILTER (WHERE status = 'loaded')::INTEGER AS loaded_files,
@@ -43,7 +54,7 @@ export async function exportHealth(
        sum(loaded)::BIGINT AS loaded, sum(skipped)::BIGINT AS skipped, sum(quarantined)::BIGINT AS quarantined
      FROM audit.loads GROUP BY ALL ORDER BY entity`,
   );
-  const rejections = await queryRows(
+  const rejections = await queryRows<RejectionRow>(
     connection,
     `SELECT delivery_id, file_name, entity, ${text("reason", o.audience)} AS reason, ${iso("loaded_at")} AS happened_at FROM audit.loads
         WHERE status = 'rejected'
@@ -51,17 +62,17 @@ export async function exportHealth(
        WHERE status = 'rejected'
      ORDER BY happened_at DESC`,
   );
-  const quarantine = await queryRows(
+  const quarantine = await queryRows<QuarantineRow>(
     connection,
     `SELECT entity, rule, count(*)::INTEGER AS rows FROM (SELECT entity, unnest(rules) AS rule FROM audit.quarantine) GROUP BY ALL
         ORDER BY rows DESC, entity, rule`,
   );
-  const tests = await queryRows(
+  const tests = await queryRows<TestRow>(
     connection,
     `SELECT model, test, severity, status, failing_rows, ${iso("checked_at")} AS checked_at, run_id FROM audit.test_results
      QUALIFY row_number() OVER (PARTITION BY model, test ORDER BY checked_at DESC) = 1 ORDER BY status = 'pass', model, test`,
   );
-  const runs = await queryRows(
+  const runs = await queryRows<RunRow>(
     connection,
     `SELECT run_id, job, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at, status,
         ${text("error", o.audience)} AS error, git_sha,
@@ -69,14 +80,14 @@ export async function exportHealth(
        (SELECT list(s->>'name' || ':' || (s->>'status')) FROM unnest(CAST(coalesce(steps, '[]') AS JSON[])) AS t(s)) AS steps
      FROM audit.runs ORDER BY started_at DESC LIMIT 30`,
   );
-  const inputs = await queryRows(
+  const inputs = await queryRows<RunInput>(
     connection,
     `SELECT i->>'file' AS file, i->>'sha256' AS sha256 FROM audit.runs, unnest(CAST(coalesce(inputs, '[]') AS JSON[])) AS t(i)
         WHERE run_id = $run`,
     { run: o.stamp.run_id },
   );
   const catalog = await modelCatalog(connection, o.modelsDir, o.now);
-  const out: Record<string, unknown> = {
+  const out: HealthData = {
     entities: ENTITIES.map((e) => e.name),
     freshness,
     loads,
@@ -91,13 +102,13 @@ export async function exportHealth(
     },
   };
   if (o.audience === "audit")
-    out.quarantined_rows = await queryRows(
+    out.quarantined_rows = await queryRows<QuarantinedLine>(
       connection,
       `SELECT q.delivery_id, q.file_name, q.entity, q.line, q.raw, q.reasons FROM audit.quarantine AS q
        LEFT JOIN audit.loads AS l USING (load_id) ORDER BY l.loaded_at DESC NULLS LAST, q.file_name, q.line LIMIT ${QUARANTINE_SAMPLE}`,
     );
-  files.write("health.json", out);
-  files.write("catalog.json", catalog);
+  files.page("health.json", out);
+  files.page("catalog.json", catalog);
 }
 
 async function modelCatalog(connection: DuckDBConnection, modelsDir: string, now: Date): Promise<Catalog> {

@@ -5,9 +5,10 @@ import { Decimal } from "decimal.js";
 import { queryRows } from "../../lib/duckdb.ts";
 import { changeBetween, type Change } from "../../../dashboards/components/format.ts";
 import { HEADLINE_KPIS, type Unit } from "../../../dashboards/components/kpi-catalogue.ts";
+import type { Driver, HeadlineKpi } from "../page-data/overview.ts";
 import { previousPeriod } from "../stamp.ts";
 
-export { HEADLINE_KPIS, type Change, type Unit };
+export { HEADLINE_KPIS, type Change, type Driver, type HeadlineKpi, type Unit };
 
 export interface KpiRow {
   period: string;
@@ -16,16 +17,6 @@ export interface KpiRow {
   dimension_value: string;
   value: string | null;
   unit: Unit;
-}
-
-export interface HeadlineKpi {
-  kpi: string;
-  unit: Unit;
-  value: string | null;
-  previous: string | null;
-  year_ago: string | null;
-  vs_previous: Change | null;
-  vs_year_ago: Change | null;
 }
 
 export async function readKpis(connection: DuckDBConnection, dimension?: string): Promise<KpiRow[]> {
@@ -61,14 +52,6 @@ export function headline(rows: KpiRow[], period: string): HeadlineKpi[] {
       },
     ];
   });
-}
-
-export interface Driver {
-  dimension: string;
-  dimension_value: string;
-  value: string | null;
-  previous: string | null;
-  delta: string;
 }
 
 /** The group (region, sector, …) whose change since last month moved a KPI the most, either way. */

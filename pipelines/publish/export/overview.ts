@@ -4,35 +4,17 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { DataFiles } from "../data-files.ts";
 import type { Audience, Stamp } from "../types.ts";
-import {
-  ageingBySeverity,
-  suspensionCandidates,
-  suspensionSummary,
-  type SeverityRow,
-  type SuspensionRow,
-  type SuspensionSummary,
-} from "./ageing.ts";
-import { billingSummary, type BillingSummary } from "./billing.ts";
-import { headline, readKpis, topDriver, type Driver, type HeadlineKpi } from "./kpis.ts";
+import type { OverviewData } from "../page-data/overview.ts";
+import { ageingBySeverity, suspensionCandidates, suspensionSummary } from "./ageing.ts";
+import { billingSummary } from "./billing.ts";
+import { headline, readKpis, topDriver } from "./kpis.ts";
 import { previousPeriod } from "../stamp.ts";
 
 /** Suspension candidates named on the audit overview and in the audit report; the rest are on the collections page. */
 export const SUSPENSION_LIST_LIMIT = 25;
 
-export interface Overview {
-  period: string;
-  previous: string;
-  year_ago: string;
-  period_end: string;
-  kpis: HeadlineKpi[];
-  series: { period: string; billed: string | null; collected: string | null; arrears: string | null }[];
-  ageing: SeverityRow[];
-  suspension: SuspensionSummary & { list?: SuspensionRow[] };
-  billing: BillingSummary & { in_period: BillingSummary };
-  coverage: { period: string; gaps: string | null }[];
-  /** For the commentary: the region and the sector that moved each flow the most since last month. */
-  drivers: Record<string, Driver[]>;
-}
+/** overview.json (the management report is written from the same object). */
+export type Overview = OverviewData;
 
 const DRIVEN = ["collected", "billed", "arrears"];
 
@@ -67,6 +49,6 @@ export async function overviewData(connection: DuckDBConnection, stamp: Stamp, a
 
 export async function exportOverview(connection: DuckDBConnection, files: DataFiles, stamp: Stamp, audience: Audience): Promise<Overview> {
   const overview = await overviewData(connection, stamp, audience);
-  files.write("overview.json", overview);
+  files.page("overview.json", overview);
   return overview;
 }

@@ -5,16 +5,12 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../../lib/duckdb.ts";
 import type { DataFiles } from "../data-files.ts";
+import type { PagedList } from "../page-data/paged.ts";
 
 /** Rows per page: a page of the widest list (names in two languages, amounts as text) stays near 0.5 MB. */
 export const PAGE_ROWS = 2000;
 
-/** What the page needs to know to fetch a paged list: where it is and how long it is. */
-export interface PagedList {
-  base: string;
-  total: number;
-  pages: number;
-}
+export type { PagedList };
 
 /** Writes `rows` as `<base>/<n>.json` shards ({ total, pages, page, rows }); an empty list is one empty page. */
 export function writePaged(shards: DataFiles, base: string, rows: readonly unknown[], pageRows = PAGE_ROWS): PagedList {
