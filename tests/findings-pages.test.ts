@@ -137,6 +137,7 @@ describe.skipIf(!HAVE_CHROMIUM)("in Chromium", () => {
       `SELECT anomaly_id, md5(anomaly_id)[1:16] AS key FROM audit.findings WHERE coalesce(severity, 'none') = '${severity}'
        AND entity IN ('payment', 'adjustment', 'invoice', 'wage', 'engagement') ORDER BY anomaly_id LIMIT 1`,
     );
+    expect(wanted, "a finding whose source is a delivered row").toBeDefined();
     if (!wanted) return;
     await v.page.click(`a[data-finding="${wanted.key}"]`);
     await v.page.waitForSelector(`[data-finding-shown="${wanted.key}"] [data-source]`);
