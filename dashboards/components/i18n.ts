@@ -1,10 +1,12 @@
 // Every word the site and the report show, in Arabic and English. Domain codes (KPIs, regions,
 // sectors, buckets…) keep their warehouse spelling as keys so a label never changes a number.
+import { FINDINGS_WORDS } from "./findings-words.js";
 import type { Dictionary, Lang } from "./lang.js";
 
 export type { Dictionary, Lang };
 
 const UI: Dictionary = {
+  ...FINDINGS_WORDS,
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
   "page.index": { ar: "نظرة عامة", en: "Overview" },
   "page.collections": { ar: "التحصيل والمتأخرات", en: "Collections and arrears" },

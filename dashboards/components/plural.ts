@@ -93,4 +93,8 @@ export const NOUNS = {
     ar: { zero: "لا سجلات", one: "سجل واحد", two: "سجلان", few: "{n} سجلات", many: "{n} سجلًا", other: "{n} سجل" },
     en: { zero: "no rows", one: "1 row", other: "{n} rows" },
   },
+  finding: {
+    ar: { zero: "لا ملاحظات", one: "ملاحظة واحدة", two: "ملاحظتان", few: "{n} ملاحظات", many: "{n} ملاحظة", other: "{n} ملاحظة" },
+    en: { zero: "no findings", one: "1 finding", other: "{n} findings" },
+  },
 } as const satisfies Record<string, Counted>;

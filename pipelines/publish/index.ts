@@ -10,6 +10,7 @@ import { DataFiles, type WrittenFile } from "./data-files.ts";
 import { exportBilling } from "./export/billing.ts";
 import { exportCollections } from "./export/collections.ts";
 import { exportEmployers } from "./export/employers.ts";
+import { exportFindings } from "./export/findings.ts";
 import { exportHealth } from "./export/health.ts";
 import { exportOverview } from "./export/overview.ts";
 import { buildSite } from "./framework.ts";
@@ -120,6 +121,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
         now: context.now(),
       });
       if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
+      await exportFindings(c, files, shards, audience);
       const exportMs = Date.now() - started;
       context.logger.info(
         `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,

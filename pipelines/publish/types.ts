@@ -36,6 +36,7 @@ export const PAGES: readonly PageSpec[] = [
   { id: "collections", audiences: AUDIENCES },
   { id: "employer", audiences: ["audit"] },
   { id: "billing", audiences: AUDIENCES },
+  { id: "findings", audiences: AUDIENCES },
   { id: "health", audiences: AUDIENCES },
 ];
 
