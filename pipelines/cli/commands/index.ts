@@ -42,7 +42,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "build the models (all, or the selected ones) and run their tests",
     usage:
       "tahseel build [--db FILE] [--models DIR] [--select MODEL…] [--as-of DATE] [--period YYYY-MM] [--param NAME=VALUE…]" +
-      " [--rules FILE] [--resume] [--concurrency N] [--json]\n" +
+      " [--rules FILE] [--alerts FILE] [--resume] [--concurrency N] [--json]\n" +
       "  --select takes model names (staging.stg_employers or stg_employers), layers (marts)," +
       " +model (with what it needs), model+ (with what needs it)",
     options: {
@@ -53,6 +53,7 @@ export const COMMANDS: readonly CommandEntry[] = [
       period: { type: "string" },
       param: { type: "string", multiple: true },
       rules: { type: "string" },
+      alerts: { type: "string" },
       resume: { type: "boolean" },
       concurrency: { type: "string" },
     },
