@@ -85,7 +85,11 @@ export type WebhookConfig = Extract<SinkConfig, { type: "webhook" }>;
 /** The configuration when no file is named: the shipped rules, no source watched for staleness, the outbox. */
 export const defaultAlertsConfig = (): AlertsConfig => alertsConfigSchema({}).parse({});
 
-export function parseAlertsConfig(text: string, file: string, env: Readonly<Record<string, string | undefined>> = process.env): AlertsConfig {
+export function parseAlertsConfig(
+  text: string,
+  file: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AlertsConfig {
   const place = { file };
   if (/\.json$/i.test(file)) checkJsonSyntax(text, file);
   return parseWith(alertsConfigSchema(env), parseLocatedYaml(text, place), place);

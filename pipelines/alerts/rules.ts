@@ -29,7 +29,9 @@ export function discoverRules(dir: string, logger: Logger): AlertRule[] {
     return [];
   }
   const rules: AlertRule[] = [];
-  for (const entry of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const entry of readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     const name = entry.slice(0, -".sql".length);
     const file = join(dir, entry);
     if (!RULE_NAME.test(name)) {
