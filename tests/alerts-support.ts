@@ -47,7 +47,10 @@ export async function alertWorld(): Promise<AlertWorld> {
   let run = 0;
   // A clock that moves a second at every reading, from 2026-11-25 06:00 UTC: each build's checks are later than the last.
   let clock = Date.parse("2026-11-25T06:00:00Z");
-  const now = () => new Date((clock += 1000));
+  const now = () => {
+    clock += 1000;
+    return new Date(clock);
+  };
   return {
     ...world,
     alertsDir,

@@ -22,6 +22,13 @@ export interface OutboxAlert {
   detail: unknown;
 }
 
+/** Where alerts go (sinks.ts: the outbox, a webhook); every sink takes this envelope. */
+export interface AlertSink {
+  name: string;
+  /** Called on every delivery, with no alerts too: a sink may have older ones to send again. */
+  deliver(alerts: readonly OutboxAlert[]): Promise<void>;
+}
+
 /** Appends the alerts in one write (O_APPEND), so a reader never sees half a batch interleaved with another. */
 export function appendToOutbox(dir: string, alerts: readonly OutboxAlert[]): string {
   const file = join(dir, OUTBOX_FILE);

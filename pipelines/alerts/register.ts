@@ -5,8 +5,8 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { Logger } from "../lib/context.ts";
 import { inTransaction, queryRows } from "../lib/duckdb.ts";
-import type { OutboxAlert } from "./outbox.ts";
-import { type AlertSink, deliverToSinks } from "./sinks.ts";
+import type { AlertSink, OutboxAlert } from "./outbox.ts";
+import { deliverToSinks } from "./sinks.ts";
 
 export const ALERT_STATES = ["new", "acknowledged", "closed"] as const;
 export type AlertState = (typeof ALERT_STATES)[number];

@@ -4,14 +4,10 @@
 import { dirname, join } from "node:path";
 import type { Logger } from "../lib/context.ts";
 import type { AlertsConfig } from "./config.ts";
-import { appendToOutbox, type OutboxAlert } from "./outbox.ts";
-import { webhookSink, type WebhookDeps } from "./webhook.ts";
+import { type AlertSink, appendToOutbox, type OutboxAlert } from "./outbox.ts";
+import { type WebhookDeps, webhookSink } from "./webhook.ts";
 
-export interface AlertSink {
-  name: string;
-  /** Called on every delivery, with no alerts too: a sink may have older ones to send again. */
-  deliver(alerts: readonly OutboxAlert[]): Promise<void>;
-}
+export type { AlertSink };
 
 /** Where alerts go when the caller names no folder: `alerts/` beside the warehouse, as config/schedule.json has it. */
 export const defaultAlertsDir = (db: string) => join(dirname(db), "alerts");

@@ -9,8 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import type { Logger } from "../lib/context.ts";
 import type { WebhookConfig } from "./config.ts";
-import type { OutboxAlert } from "./outbox.ts";
-import type { AlertSink } from "./sinks.ts";
+import type { AlertSink, OutboxAlert } from "./outbox.ts";
 
 export const SIGNATURE_HEADER = "X-Tahseel-Signature";
 
