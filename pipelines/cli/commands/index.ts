@@ -2,7 +2,7 @@
 // lists them. A command's module is imported only when the command runs, so `--help`, a mistyped command
 // or option answers at once, without loading DuckDB, the engine or Chromium's driver.
 import type { CommandEntry } from "../command.ts";
-import { FINDINGS_USAGE, SAMPLE_USAGE } from "./usages.ts";
+import { ALERTS_USAGE, FINDINGS_USAGE, SAMPLE_USAGE } from "./usages.ts";
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
@@ -132,6 +132,13 @@ export const COMMANDS: readonly CommandEntry[] = [
       note: { type: "string" },
     },
     load: async () => (await import("./findings.ts")).findingsCommand,
+  },
+  {
+    name: "alerts",
+    summary: "the alerts raised after the builds: list, acknowledge, close",
+    usage: ALERTS_USAGE,
+    options: { db: { type: "string" }, state: { type: "string" }, by: { type: "string" }, note: { type: "string" } },
+    load: async () => (await import("./alerts.ts")).alertsCommand,
   },
   {
     name: "sample",
