@@ -21,12 +21,14 @@ const StaleAfterHours = z
   })
   .prefault({});
 
+const count = (example: number) => z.number({ error: `must be a number, e.g. ${example}` });
+
 const Retry = z
   .strictObject({
-    attempts: z.number().int().min(1).max(20).default(5),
-    initial_delay_ms: z.number().min(0).default(1000),
-    factor: z.number().min(1).default(2),
-    max_delay_ms: z.number().min(0).default(60_000),
+    attempts: count(5).int("must be a whole number").min(1, "give at least 1 attempt").max(20, "at most 20 attempts").default(5),
+    initial_delay_ms: count(1000).min(0, "must not be negative").default(1000),
+    factor: count(2).min(1, "must be 1 or more (1 = the same delay each time)").default(2),
+    max_delay_ms: count(60_000).min(0, "must not be negative").default(60_000),
   })
   .prefault({});
 
@@ -45,7 +47,7 @@ function sinkSchema(env: Readonly<Record<string, string | undefined>>) {
       name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case-with-dashes, e.g. ops-chat"),
       url: HttpUrl,
       secret_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must name an environment variable, e.g. TAHSEEL_WEBHOOK_SECRET"),
-      timeout_ms: z.number().int().positive().default(10_000),
+      timeout_ms: count(10_000).int("must be a whole number").positive("must be more than 0").default(10_000),
       retry: Retry,
     })
     .superRefine((s, ctx) => {
