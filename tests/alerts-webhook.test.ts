@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { buildCommand } from "../pipelines/cli/commands/build.ts";
-import { parseAlertsConfig } from "../pipelines/alerts/config.ts";
+import { cadenceRows, loadAlertsConfig, parseAlertsConfig } from "../pipelines/alerts/config.ts";
 import { deadLetterFile, SIGNATURE_HEADER } from "../pipelines/alerts/webhook.ts";
 import type { BuildSummary } from "../pipelines/engine/build.ts";
 import { query } from "./helpers/warehouse.ts";
@@ -124,7 +124,11 @@ test("a receiver that never accepts, or is not there, gets the alert dead-letter
   expect(readFileSync(deadLetterFile(p.alerts, "pager"), "utf8").trim().split("\n")).toHaveLength(1);
 });
 
-test("a bad alerts config is refused with the field and what to change", () => {
+test("the shipped alerts config is valid; a bad one is refused with the field and what to change", () => {
+  const shipped = loadAlertsConfig("config/alerts.json", {});
+  expect(shipped.sinks).toEqual([{ type: "outbox" }]);
+  expect(cadenceRows(shipped)).toContainEqual({ entity: "payments", hours: 36 });
+  expect(cadenceRows(shipped)).toContainEqual({ entity: "employers", hours: 192 });
   const refuse = (config: unknown, env: Record<string, string> = { SECRET_VAR: "x" }) => {
     try {
       parseAlertsConfig(JSON.stringify(config, null, 2), "config/alerts.json", env);
