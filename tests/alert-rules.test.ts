@@ -48,7 +48,8 @@ test("each rule fires once across two builds, closes when its condition stops ho
   const sent = w.outbox();
   expect(sent.map((a) => a.key).sort()).toEqual([...KEYS, REFUSED].sort());
   expect(sent.find((a) => a.key === REFUSED)!.subject).toBe(
-    "A file of delivery 2026-11-24T0300 does not reconcile with its manifest and was refused: payments_20261123.csv: has 1 data rows, manifest says 2",
+    "A file of delivery 2026-11-24T0300 does not reconcile with its manifest and was refused: " +
+      "payments_20261123.csv: has 1 data rows, manifest says 2",
   );
   const arrears = sent.find((a) => a.key === `arrears_critical:${A}`)!;
   expect(arrears).toMatchObject({ kind: "arrears_critical", severity: "critical", employer_id: A, occurrence: 1 });

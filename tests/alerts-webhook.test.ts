@@ -90,7 +90,7 @@ test("a receiver that fails twice then accepts gets the alert once, signed with 
   expect(hook.requests).toHaveLength(3);
 });
 
-test("a receiver that never accepts, or is not there, gets the alert dead-lettered; the build succeeds; it is sent on the next run", async () => {
+test("a receiver that never accepts, or is not there, gets the alert dead-lettered, the build succeeds, and it is sent later", async () => {
   p = await place();
   const down = await receiver(() => 503);
   servers.push(down);

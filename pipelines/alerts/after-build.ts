@@ -51,7 +51,8 @@ export async function alertAfterBuild(
   const delivered = await deliverAlerts(connection, sinks, context.logger, context.now());
   if (rules.length)
     context.logger.info(
-      `alerts: ${rules.length} rule(s), ${summary.holding} holding, ${summary.raised} raised, ${summary.closed} closed, ${delivered} delivered`,
+      `alerts: ${rules.length} rule(s), ${summary.holding} holding, ${summary.raised} raised, ${summary.closed} closed, ` +
+        `${delivered} delivered`,
       { run_id: build.runId },
     );
   return { ...summary, rules, delivered };

@@ -30,7 +30,8 @@ export async function foldConditions(
   return inTransaction(connection, async () => {
     // Two rules returning one key: the first by name holds it.
     await connection.run(
-      "CREATE OR REPLACE TEMP TABLE _alert_now AS SELECT * FROM _alert_hits QUALIFY row_number() OVER (PARTITION BY alert_key ORDER BY rule) = 1",
+      `CREATE OR REPLACE TEMP TABLE _alert_now AS
+       SELECT * FROM _alert_hits QUALIFY row_number() OVER (PARTITION BY alert_key ORDER BY rule) = 1`,
     );
     await connection.run(
       `UPDATE audit.alert_conditions AS c

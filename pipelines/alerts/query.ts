@@ -26,7 +26,8 @@ export interface AlertRow {
 }
 
 const COLUMNS =
-  "alert_key, occurrence, kind, severity, state, subject, subject_ar, employer_id, raised_at, state_at, state_by, state_note, delivered_at, run_id";
+  "alert_key, occurrence, kind, severity, state, subject, subject_ar, employer_id, raised_at, state_at, state_by, state_note, " +
+  "delivered_at, run_id";
 const SEVERITY_ORDER = "CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END";
 
 export async function listAlerts(connection: DuckDBConnection, filter: { state?: AlertState } = {}): Promise<AlertRow[]> {
