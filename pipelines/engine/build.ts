@@ -4,6 +4,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { RunContext } from "../lib/context.ts";
 import { connectRiyadh, type Warehouse } from "../lib/duckdb.ts";
 import { UserError } from "../lib/errors.ts";
+import { alertAfterBuild, type AlertsSummary } from "../alerts/after-build.ts";
+import type { AlertsConfig } from "../alerts/config.ts";
 import { registerFindings } from "../findings/after-build.ts";
 import type { FoldSummary } from "../findings/fold.ts";
 import { latestDateInData } from "./as-of.ts";
@@ -31,8 +33,10 @@ export interface BuildRequest {
   runId: string;
   /** Checked between models: when true, running models finish (or roll back) and no new one starts. */
   stopRequested?: () => boolean;
-  /** The alerts outbox for new critical findings; `alerts/` beside the warehouse when not given. */
+  /** The alerts folder (outbox, dead letters); `alerts/` beside the warehouse when not given. */
   alertsDir?: string;
+  /** Alert rules' folder, cadences and sinks (config/alerts.json); the shipped rules and the outbox when not given. */
+  alerts?: AlertsConfig;
 }
 
 export interface BuildSummary {
@@ -50,6 +54,8 @@ export interface BuildSummary {
   request: { select: string[]; asOf: string | null; params: ParamValues; period: string | null };
   /** The findings register after this build; absent when marts.anomalies was not current. */
   findings?: FoldSummary;
+  /** The alert rules evaluated after this build, and what they raised and closed. */
+  alerts: AlertsSummary;
 }
 
 export async function buildModels(warehouse: Warehouse, request: BuildRequest, context: RunContext): Promise<BuildSummary> {
@@ -107,6 +113,7 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
     ms: clock.laps,
   });
   const findings = await registerFindings(warehouse, models, request, context);
+  const alerts = await alertAfterBuild(warehouse, { runId: request.runId, asOf, models }, request, context);
   return {
     runId: request.runId,
     asOf,
@@ -118,6 +125,7 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
     timingsMs: clock.laps,
     request: { select: request.select ?? [], asOf, params: request.params ?? {}, period: period ?? null },
     ...(findings ? { findings } : {}),
+    alerts,
   };
 }
 

@@ -2,22 +2,18 @@
 // marts.anomalies is current (built now, or fresh) folds it into the register. A build that did not
 // select the detectors, or whose detectors failed, leaves the register as it was: no finding is
 // marked no longer seen because its detector did not run.
-import { dirname, join } from "node:path";
 import type { RunContext } from "../lib/context.ts";
 import type { Warehouse } from "../lib/duckdb.ts";
 import { foldFindings, type FoldSummary } from "./fold.ts";
 import { ANOMALIES_MODEL } from "./schema.ts";
 
-/** Where alerts go when the caller names no outbox: `alerts/` beside the warehouse, as config/schedule.json has it. */
-export const defaultAlertsDir = (db: string) => join(dirname(db), "alerts");
-
 export async function registerFindings(
   warehouse: Pick<Warehouse, "connection" | "path">,
   models: readonly { model: string; status: string }[],
-  run: { runId: string; alertsDir?: string },
+  run: { runId: string },
   context: RunContext,
 ): Promise<FoldSummary | undefined> {
   const anomalies = models.find((m) => m.model === ANOMALIES_MODEL);
   if (!anomalies || (anomalies.status !== "built" && anomalies.status !== "fresh")) return undefined;
-  return foldFindings(warehouse, { runId: run.runId, alertsDir: run.alertsDir ?? defaultAlertsDir(warehouse.path) }, context);
+  return foldFindings(warehouse, { runId: run.runId }, context);
 }

@@ -1,11 +1,12 @@
 // After a build: folds marts.anomalies (what the detectors find now) into the lasting register. A new
 // finding enters as open; one seen again has its columns refreshed and its streak counted; one that
 // stops firing is marked no_longer_seen, never deleted; one that comes back starts a new occurrence.
-// A critical finding's occurrence raises one alert unless the auditors exempted it.
+// A critical finding's occurrence raises one alert unless the auditors exempted it; the build delivers
+// it with every other alert (pipelines/alerts/after-build.ts).
 import type { Warehouse } from "../lib/duckdb.ts";
 import type { RunContext } from "../lib/context.ts";
 import { countRows, inTransaction } from "../lib/duckdb.ts";
-import { deliverAlerts, raiseAlerts } from "../alerts/register.ts";
+import { raiseAlerts } from "../alerts/register.ts";
 import { ANOMALIES, ANOMALY_COLUMNS, ensureFindingTables } from "./schema.ts";
 import { syncJournal } from "./journal.ts";
 
@@ -33,7 +34,7 @@ QUALIFY row_number() OVER (PARTITION BY anomaly_id ORDER BY score DESC NULLS LAS
 
 export async function foldFindings(
   warehouse: Pick<Warehouse, "connection" | "path">,
-  run: { runId: string; alertsDir: string },
+  run: { runId: string },
   context: RunContext,
 ): Promise<FoldSummary> {
   const { connection } = warehouse;
@@ -81,6 +82,8 @@ export async function foldFindings(
       connection,
       `SELECT 'finding:' || anomaly_id AS alert_key, occurrence, 'finding' AS kind, severity,
          'new ' || severity || ' finding ' || anomaly_id || ': ' || rule || ' on ' || entity || ' ' || coalesce(entity_id, '') AS subject,
+         'ملاحظة جديدة بدرجة ' || CASE severity WHEN 'critical' THEN 'حرجة' ELSE severity END || ': ' || rule || ' على '
+           || entity || ' ' || coalesce(entity_id, '') || ' (' || anomaly_id || ')' AS subject_ar, employer_id,
          json_object('anomaly_id', anomaly_id, 'rule', rule, 'rule_version', rule_version, 'entity', entity, 'entity_id', entity_id,
            'employer_id', employer_id, 'contributor_id', contributor_id, 'period', period, 'score', score, 'evidence', evidence) AS detail
        FROM audit.findings WHERE seen_state = 'active' AND last_seen_run = $run AND severity = 'critical' AND status <> 'exempt'`,
@@ -100,7 +103,6 @@ export async function foldFindings(
     );
     return raised;
   });
-  await deliverAlerts(connection, run.alertsDir, context.logger, context.now());
   context.logger.info(
     `findings: ${summary.seen} seen (${summary.new} new, ${summary.returned} back), ` +
       `${summary.noLongerSeen} no longer seen, ${alerts} alert(s)`,

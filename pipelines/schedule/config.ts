@@ -57,6 +57,8 @@ export const ScheduleConfigSchema = z
     rules: z.string().min(1).default("config/rules.json"),
     lock_dir: z.string().min(1).default("data/locks"),
     alerts_dir: z.string().min(1).default("data/alerts"),
+    /** The alerts config (rules folder, cadences, sinks: pipelines/alerts/config.ts); built-in defaults when absent. */
+    alerts: z.string().min(1).optional(),
     retry: z
       .strictObject({
         attempts: z.number().int().min(1).max(10).default(3),

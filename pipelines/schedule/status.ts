@@ -4,6 +4,8 @@ import { Kysely, sql, type Dialect } from "kysely";
 import { DuckDbDialect } from "kysely-duckdb";
 import type { DuckDBInstance } from "@duckdb/node-api";
 import { ENTITIES } from "../contracts/index.ts";
+import { formatOpenAlerts, readOpenAlerts } from "../alerts/status.ts";
+import type { OpenAlerts } from "../alerts/query.ts";
 import type { RunRecord } from "./runs-journal.ts";
 
 interface RunsTable {
@@ -101,6 +103,8 @@ export interface StatusReport {
     run_id: string;
   }[];
   freshness: { entity: string; last_loaded_at: string | null; last_delivery_created_at: string | null }[];
+  /** The alerts not closed (audit.alerts): count by severity and the newest few. */
+  alerts: OpenAlerts;
 }
 
 /** audit.runs with the runs journal laid over it (its record of a run is the newer), latest first. */
@@ -130,6 +134,7 @@ export function journalOnlyReport(journal: readonly RunRecord[], limit: number, 
     quarantined_by_entity: [],
     test_failures: [],
     freshness: [],
+    alerts: { by_severity: [], newest: [] },
   };
 }
 
@@ -162,6 +167,7 @@ export async function readStatus(instance: DuckDBInstance, limit = 10): Promise<
       quarantined_by_entity: [],
       test_failures: [],
       freshness: [],
+      alerts: { by_severity: [], newest: [] },
     };
     if (present.has("runs"))
       report.runs = (
@@ -226,6 +232,7 @@ export async function readStatus(instance: DuckDBInstance, limit = 10): Promise<
         );
     }
     report.freshness = await freshness(db, present);
+    if (present.has("alerts")) report.alerts = await readOpenAlerts(instance, 5);
     return report;
   } finally {
     await db.destroy();
@@ -284,5 +291,6 @@ export function formatStatus(report: StatusReport, now: Date): string {
   lines.push("", "Source freshness (latest delivery created / loaded):");
   for (const f of report.freshness)
     lines.push(`  ${f.entity.padEnd(20)} ${f.last_delivery_created_at ?? "never"}  (${age(f.last_loaded_at)})`);
+  lines.push("", ...formatOpenAlerts(report.alerts));
   return lines.join("\n");
 }

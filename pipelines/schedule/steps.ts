@@ -2,6 +2,7 @@
 // Each is replaceable (tests pass their own).
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse } from "../lib/duckdb.ts";
+import { loadAlertsConfig } from "../alerts/config.ts";
 import { buildModels } from "../engine/build.ts";
 import { ruleParamsFromFile } from "../engine/rule-params.ts";
 import { ingestInbox } from "../ingest/index.ts";
@@ -18,6 +19,8 @@ export interface JobSettings {
   rules: string;
   /** The alerts outbox, for the findings register's alerts; beside the warehouse when not given. */
   alertsDir?: string;
+  /** The alerts config file (config/alerts.json); read at every build, so an edit counts from the next run. */
+  alerts?: string;
 }
 
 export interface StepContext {
@@ -59,11 +62,12 @@ export const buildStep: Step = {
   name: "build",
   async run({ job, runId, settings, context, asOf, stopRequested }) {
     const params = ruleParamsFromFile(settings.rules);
+    const alerts = settings.alerts ? loadAlertsConfig(settings.alerts) : undefined;
     const warehouse = await openWarehouse(settings.db);
     try {
       const summary = await buildModels(
         warehouse,
-        { modelsDir: settings.models, select: job.select, asOf, params, runId, stopRequested, alertsDir: settings.alertsDir },
+        { modelsDir: settings.models, select: job.select, asOf, params, runId, stopRequested, alertsDir: settings.alertsDir, alerts },
         context,
       );
       const detail = {

@@ -2,6 +2,7 @@
 import { DEFAULT_DB, listOption, stringOption, type Command } from "../command.ts";
 import { openWarehouse } from "../../lib/duckdb.ts";
 import { UserError } from "../../lib/errors.ts";
+import { loadAlertsConfig } from "../../alerts/config.ts";
 import { buildModels, type BuildSummary } from "../../engine/build.ts";
 import { parseParamArguments } from "../../engine/params.ts";
 import { ruleParamsFromFile } from "../../engine/rule-params.ts";
@@ -18,6 +19,8 @@ export const buildCommand: Command = {
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8)
       throw new UserError("--concurrency must be a whole number from 1 to 8");
     const ruleValues = ruleParamsFromFile(stringOption(options, "rules"));
+    const alertsFile = stringOption(options, "alerts");
+    const alerts = alertsFile === undefined ? undefined : loadAlertsConfig(alertsFile);
     const warehouse = await openWarehouse(stringOption(options, "db", DEFAULT_DB));
     try {
       let request = {
@@ -51,6 +54,7 @@ export const buildCommand: Command = {
             params: { ...ruleValues, ...request.params },
             runId,
             concurrency,
+            alerts,
           },
           context,
         );

@@ -2,7 +2,7 @@
 // lists them. A command's module is imported only when the command runs, so `--help`, a mistyped command
 // or option answers at once, without loading DuckDB, the engine or Chromium's driver.
 import type { CommandEntry } from "../command.ts";
-import { FINDINGS_USAGE, SAMPLE_USAGE } from "./usages.ts";
+import { ALERTS_USAGE, FINDINGS_USAGE, SAMPLE_USAGE } from "./usages.ts";
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
@@ -42,7 +42,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "build the models (all, or the selected ones) and run their tests",
     usage:
       "tahseel build [--db FILE] [--models DIR] [--select MODEL…] [--as-of DATE] [--period YYYY-MM] [--param NAME=VALUE…]" +
-      " [--rules FILE] [--resume] [--concurrency N] [--json]\n" +
+      " [--rules FILE] [--alerts FILE] [--resume] [--concurrency N] [--json]\n" +
       "  --select takes model names (staging.stg_employers or stg_employers), layers (marts)," +
       " +model (with what it needs), model+ (with what needs it)",
     options: {
@@ -53,6 +53,7 @@ export const COMMANDS: readonly CommandEntry[] = [
       period: { type: "string" },
       param: { type: "string", multiple: true },
       rules: { type: "string" },
+      alerts: { type: "string" },
       resume: { type: "boolean" },
       concurrency: { type: "string" },
     },
@@ -131,6 +132,13 @@ export const COMMANDS: readonly CommandEntry[] = [
       note: { type: "string" },
     },
     load: async () => (await import("./findings.ts")).findingsCommand,
+  },
+  {
+    name: "alerts",
+    summary: "the alerts raised after the builds: list, acknowledge, close",
+    usage: ALERTS_USAGE,
+    options: { db: { type: "string" }, state: { type: "string" }, by: { type: "string" }, note: { type: "string" } },
+    load: async () => (await import("./alerts.ts")).alertsCommand,
   },
   {
     name: "sample",

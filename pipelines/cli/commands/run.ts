@@ -40,6 +40,7 @@ export const runCommand: Command = {
           rules: config.rules,
           lockDir: config.lock_dir,
           alertsDir: config.alerts_dir,
+          alerts: config.alerts,
           timezone: config.timezone,
         },
         retry: config.retry,

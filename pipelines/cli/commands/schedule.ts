@@ -14,6 +14,7 @@ export const scheduleCommand: Command = {
       rules: config.rules,
       lockDir: config.lock_dir,
       alertsDir: config.alerts_dir,
+      alerts: config.alerts,
       timezone: config.timezone,
     };
     const scheduler = startScheduler(config, {

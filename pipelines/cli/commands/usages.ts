@@ -16,3 +16,10 @@ export const SAMPLE_USAGE =
   "               [--out FILE] [--db FILE] [--json]\n" +
   "  the selection is kept in audit.samples and audit.sample_items, and written as CSV to --out\n" +
   "  (default: samples/<run id>.csv beside the warehouse)";
+
+export const ALERTS_USAGE = [
+  "tahseel alerts list [--state new|acknowledged|closed] [--db FILE] [--json]",
+  "       tahseel alerts ack KEY [--by NAME] [--note TEXT] [--db FILE] [--json]",
+  "       tahseel alerts close KEY [--by NAME] [--note TEXT] [--db FILE] [--json]",
+  "  KEY is the alert's key as listed (e.g. arrears_critical:100000001); ack and close change its latest occurrence",
+].join("\n");
