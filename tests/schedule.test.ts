@@ -161,7 +161,8 @@ describe("a run of a job", () => {
       /run\.lock is held by pid 4242 .* for "job nightly" since 2026-03-02T02:30:00\.000Z; wait for it to finish/,
     );
     expect(log).toEqual([]);
-    expect(readdirSync(p.options.settings.alertsDir)).toEqual([`${outcome.runId}.json`]);
+    const alerted = readFileSync(join(p.options.settings.alertsDir, "alerts.jsonl"), "utf8").trim().split("\n");
+    expect(alerted.map((l) => JSON.parse(l).key)).toEqual([`run:${outcome.runId}`]);
     // Never in the warehouse, yet recorded: the journal holds it and status shows it.
     const { result } = await statusCommand.run({ db: p.options.settings.db, json: true } as never, [], p.context);
     expect((result as StatusReport).runs).toMatchObject([{ run_id: outcome.runId, status: "refused", journal_only: true }]);
