@@ -4,23 +4,48 @@ description: >
   contributory wage, whether the contributor is Saudi, their age that month, and the employer's peer
   group (sector × size class, the size class from the employer's largest monthly headcount and the
   edges in detectors.size_class_edges). One place for these, so every detector reads them alike.
+description_ar: "كل أجر مصرّح به مع ما تقارنه به كواشف الأجور: الأجر الخاضع للاشتراك، والجنسية، والعمر، ومجموعة الأقران للمنشأة."
 grain: one row per period, employer_id and contributor_id
 materialized: table
 params:
   detectors_size_class_edges: varchar
 columns:
-  period: Month YYYY-MM.
-  month_index: year × 12 + month, for gaps and lags between months.
-  employer_id: Declaring employer.
-  contributor_id: Insured person.
-  basic_wage: Basic wage declared, SAR.
-  housing_allowance: Housing allowance declared, SAR.
-  wage: basic_wage + housing_allowance, the contributory wage, SAR.
-  saudi: nationality = SA.
-  age: Whole years of age on the first day of the period.
-  sector: Employer's ISIC section.
-  size_class: micro, small, medium or large by the employer's largest monthly headcount.
-  peer_group: sector|size_class.
+  period:
+    description: Month YYYY-MM.
+    description_ar: الشهر YYYY-MM.
+  month_index:
+    description: year × 12 + month, for gaps and lags between months.
+    description_ar: السنة × 12 + الشهر، لحساب الفجوات والفروق بين الأشهر.
+  employer_id:
+    description: Declaring employer.
+    description_ar: المنشأة المصرّحة.
+  contributor_id:
+    description: Insured person.
+    description_ar: المشترك المؤمن عليه.
+  basic_wage:
+    description: Basic wage declared, SAR.
+    description_ar: الأجر الأساسي المصرّح به، بالريال.
+  housing_allowance:
+    description: Housing allowance declared, SAR.
+    description_ar: بدل السكن المصرّح به، بالريال.
+  wage:
+    description: basic_wage + housing_allowance, the contributory wage, SAR.
+    description_ar: الأجر الأساسي + بدل السكن، أي الأجر الخاضع للاشتراك، بالريال.
+  saudi:
+    description: nationality = SA.
+    description_ar: الجنسية سعودية.
+  age:
+    description: Whole years of age on the first day of the period.
+    description_ar: العمر بالسنوات الكاملة في أول يوم من الشهر.
+  sector:
+    description: Employer's ISIC section.
+    description_ar: قطاع المنشأة (قسم ISIC).
+  size_class:
+    description: micro, small, medium or large by the employer's largest monthly headcount.
+    description_ar: فئة الحجم (متناهية الصغر أو صغيرة أو متوسطة أو كبيرة) حسب أكبر عدد شهري للمشتركين.
+  peer_group:
+    description: sector|size_class.
+    description_ar: "مجموعة الأقران: القطاع|فئة الحجم."
 tests:
   - unique: [period, employer_id, contributor_id]
   - not_null: [wage, peer_group]

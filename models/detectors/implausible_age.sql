@@ -4,6 +4,7 @@ description: >
   aged under min_age or over max_age on the day they joined. The extract's own rule accepts 15–80
   at first registration; a 16-year-old or a 77-year-old on a full-time payroll (in a heavy job,
   often) is rarely real.
+description_ar: "أعمار غير معقولة: مشترك في النظام الإلزامي عمره عند الالتحاق دون الحد الأدنى أو فوق الحد الأعلى."
 grain: one row per contributor
 materialized: table
 params:
@@ -11,16 +12,36 @@ params:
   detectors_implausible_age_min_age: integer
   detectors_implausible_age_max_age: integer
 columns:
-  rule: Detector that raised the finding.
-  rule_version: Version of the detector's logic; raised when what it flags changes.
-  entity: Kind of row that tripped it, in the extracts' words.
-  entity_id: Key of that row.
-  employer_id: Employer concerned.
-  contributor_id: Contributor concerned, where there is one.
-  period: Month YYYY-MM, where the finding has one.
-  severity: low, medium, high or critical (the detector's severity setting).
-  score: How far past its threshold (1 = at the threshold); ranks findings of one rule.
-  evidence: JSON with the values that tripped the rule and the threshold crossed.
+  rule:
+    description: Detector that raised the finding.
+    description_ar: الكاشف الذي أثار النتيجة.
+  rule_version:
+    description: Version of the detector's logic; raised when what it flags changes.
+    description_ar: إصدار منطق الكاشف؛ يُرفع عند تغيّر ما يرصده.
+  entity:
+    description: Kind of row that tripped it, in the extracts' words.
+    description_ar: نوع السجل الذي أثار النتيجة، بتسمية المستخرجات.
+  entity_id:
+    description: Key of that row.
+    description_ar: مفتاح ذلك السجل.
+  employer_id:
+    description: Employer concerned.
+    description_ar: المنشأة المعنية.
+  contributor_id:
+    description: Contributor concerned, where there is one.
+    description_ar: المشترك المعني، إن وُجد.
+  period:
+    description: Month YYYY-MM, where the finding has one.
+    description_ar: الشهر YYYY-MM، إن كان للنتيجة شهر.
+  severity:
+    description: low, medium, high or critical (the detector's severity setting).
+    description_ar: درجة الخطورة (منخفضة أو متوسطة أو عالية أو حرجة) حسب إعداد الكاشف.
+  score:
+    description: How far past its threshold (1 = at the threshold); ranks findings of one rule.
+    description_ar: مقدار تجاوز العتبة (1 = عند العتبة)؛ يرتّب نتائج الكاشف الواحد.
+  evidence:
+    description: JSON with the values that tripped the rule and the threshold crossed.
+    description_ar: JSON بالقيم التي أثارت القاعدة والعتبة التي تم تجاوزها.
 tests:
   - unique: [rule, entity, entity_id, period]
   - not_null: [rule, entity, entity_id, severity, score]
