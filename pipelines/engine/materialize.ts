@@ -111,7 +111,13 @@ async function runTsModel(connection: DuckDBConnection, plan: PlannedModel, targ
   const { model } = plan;
   const build = await loadTsModel(model);
   await connection.run(`DROP TABLE IF EXISTS ${target}`);
-  await build({ connection, target, params: Object.fromEntries(plan.params.map((p) => [p.name, p.value])), upstream: model.upstream });
+  await build({
+    connection,
+    target,
+    params: Object.fromEntries(plan.params.map((p) => [p.name, p.value])),
+    upstream: model.upstream,
+    relation: qualified,
+  });
   const [schema, table] = model.id.split(".");
   const found = await queryRows<{ column_name: string }>(
     connection,

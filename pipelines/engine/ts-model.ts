@@ -14,6 +14,8 @@ export interface TsModelContext {
   params: Readonly<Record<string, string>>;
   /** The models this one reads (depends_on, wildcards expanded), so a model may union a whole schema. */
   upstream: readonly string[];
+  /** A model id (`schema.table`) as a quoted relation name for SQL; a model need not import the engine. */
+  relation: (id: string) => string;
 }
 
 export type TsModel = (context: TsModelContext) => Promise<void>;
