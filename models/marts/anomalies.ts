@@ -9,17 +9,28 @@ grain: one row per finding (anomaly_id)
 materialized: table
 depends_on: [detectors.*]
 columns:
-  anomaly_id: {type: VARCHAR, description: "Stable id: the first 16 hex digits of md5(rule|entity|entity_id|period).", description_ar: "معرّف ثابت: أول 16 رقمًا ست عشريًا من md5(rule|entity|entity_id|period)."}
-  rule: {type: VARCHAR, description: "Detector that raised the finding.", description_ar: "الكاشف الذي أثار النتيجة."}
-  rule_version: {type: INTEGER, description: "Version of the detector's logic.", description_ar: "إصدار منطق الكاشف."}
-  entity: {type: VARCHAR, description: "Kind of row that tripped it, in the extracts' words (payment, wage, adjustment, invoice, contributor, employer, engagement, staff, all).", description_ar: "نوع السجل الذي أثار النتيجة (دفعة، أجر، تسوية، فاتورة، مشترك، منشأة، اشتراك، موظف، الكل)."}
-  entity_id: {type: VARCHAR, description: "That row's key (a wage: period|employer_id|contributor_id).", description_ar: "مفتاح ذلك السجل (للأجر: period|employer_id|contributor_id)."}
-  employer_id: {type: VARCHAR, description: "Employer concerned, where there is one.", description_ar: "المنشأة المعنية، إن وُجدت."}
-  contributor_id: {type: VARCHAR, description: "Contributor concerned, where there is one.", description_ar: "المشترك المعني، إن وُجد."}
-  period: {type: VARCHAR, description: "Month YYYY-MM, where the finding has one.", description_ar: "الشهر YYYY-MM، إن كان للنتيجة شهر."}
-  severity: {type: VARCHAR, description: "low, medium, high or critical.", description_ar: "درجة الخطورة: منخفضة أو متوسطة أو عالية أو حرجة."}
-  score: {type: DOUBLE, description: "How far past its threshold (1 = at it); ranks the findings of one rule.", description_ar: "مقدار تجاوز العتبة (1 = عندها)؛ يرتّب نتائج الكاشف الواحد."}
-  evidence: {type: JSON, description: "The values that tripped the rule and the threshold crossed.", description_ar: "القيم التي أثارت القاعدة والعتبة التي تم تجاوزها."}
+  anomaly_id: {type: VARCHAR, description: "Stable id: the first 16 hex digits of md5(rule|entity|entity_id|period).",
+    description_ar: "معرّف ثابت: أول 16 رقمًا ست عشريًا من md5(rule|entity|entity_id|period)."}
+  rule: {type: VARCHAR, description: "Detector that raised the finding.",
+    description_ar: "الكاشف الذي أثار النتيجة."}
+  rule_version: {type: INTEGER, description: "Version of the detector's logic.",
+    description_ar: "إصدار منطق الكاشف."}
+  entity: {type: VARCHAR, description: "Kind of row that tripped it, in the extracts' words (payment, wage, adjustment, invoice, contributor, employer, engagement, staff, all).",
+    description_ar: "نوع السجل الذي أثار النتيجة (دفعة، أجر، تسوية، فاتورة، مشترك، منشأة، فترة تسجيل، مستخدم من الموظفين، الكل)."}
+  entity_id: {type: VARCHAR, description: "That row's key (a wage: period|employer_id|contributor_id).",
+    description_ar: "مفتاح ذلك السجل (للأجر: period|employer_id|contributor_id)."}
+  employer_id: {type: VARCHAR, description: "Employer concerned, where there is one.",
+    description_ar: "المنشأة المعنية، إن وُجدت."}
+  contributor_id: {type: VARCHAR, description: "Contributor concerned, where there is one.",
+    description_ar: "المشترك المعني، إن وُجد."}
+  period: {type: VARCHAR, description: "Month YYYY-MM, where the finding has one.",
+    description_ar: "الشهر YYYY-MM، إن كان للنتيجة شهر."}
+  severity: {type: VARCHAR, description: "low, medium, high or critical.",
+    description_ar: "درجة الخطورة: منخفضة أو متوسطة أو عالية أو حرجة."}
+  score: {type: DOUBLE, description: "How far past its threshold (1 = at it); ranks the findings of one rule.",
+    description_ar: "مقدار تجاوز العتبة (1 = عندها)؛ يرتّب نتائج الكاشف الواحد."}
+  evidence: {type: JSON, description: "The values that tripped the rule and the threshold crossed.",
+    description_ar: "القيم التي أثارت القاعدة والعتبة التي تم تجاوزها."}
 tests:
   - unique: anomaly_id
   - not_null: [anomaly_id, rule, entity, entity_id, severity, score, evidence]
