@@ -48,24 +48,6 @@ tests:
   - unique: [rule, entity, entity_id, period]
   - not_null: [rule, entity, entity_id, severity, score]
 */
-WITH changes AS (
-  SELECT l.event_id, l.actor_id, l.entity_id, l.field, l.old_value, l.new_value,
-         timezone('Asia/Riyadh', l.at) AS local_at,
-         split_part(l.entity_id, '|', 1) AS period, split_part(l.entity_id, '|', 2) AS employer_id,
-         split_part(l.entity_id, '|', 3) AS contributor_id
-  FROM raw.activity_log AS l
-  WHERE l.entity = 'wage' AND l.action = 'update' AND l.actor_role = 'staff'
-),
-judged AS (
-  SELECT c.*,
-         -- closed: the period was billed (its first contribution invoice issued) on or before the change
-         (SELECT min(i.issued_on) FROM staging.stg_invoices AS i
-          WHERE i.employer_id = c.employer_id AND i.period = c.period AND i.invoice_type = 'contribution') AS billed_on,
-         list_contains(from_json(getvariable('detectors_working_hours_weekend_isodow'), '["INTEGER"]'), isodow(c.local_at))
-           OR hour(c.local_at) < getvariable('detectors_working_hours_start_hour')
-           OR hour(c.local_at) >= getvariable('detectors_working_hours_end_hour') AS after_hours
-  FROM changes AS c
-)
 SELECT 'after_hours_wage_change' AS rule, 1 AS rule_version, 'wage' AS entity, entity_id,
        any_value(employer_id) AS employer_id, any_value(contributor_id) AS contributor_id, any_value(period) AS period,
        getvariable('detectors_after_hours_wage_change_severity') AS severity,
@@ -76,6 +58,6 @@ SELECT 'after_hours_wage_change' AS rule, 1 AS rule_version, 'wage' AS entity, e
                    'working_hours', getvariable('detectors_working_hours_start_hour') || ':00–'
                                     || getvariable('detectors_working_hours_end_hour')
                                     || ':00, weekend ISO days ' || getvariable('detectors_working_hours_weekend_isodow')) AS evidence
-FROM judged
+FROM core.staff_wage_changes
 WHERE after_hours AND (billed_on IS NULL OR CAST(local_at AS DATE) < billed_on)
 GROUP BY entity_id

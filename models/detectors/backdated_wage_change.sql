@@ -10,9 +10,6 @@ grain: one row per wage changed (period|employer_id|contributor_id)
 materialized: table
 params:
   detectors_backdated_wage_change_severity: varchar
-  detectors_working_hours_weekend_isodow: varchar
-  detectors_working_hours_start_hour: integer
-  detectors_working_hours_end_hour: integer
 columns:
   rule:
     description: Detector that raised the finding.
@@ -48,24 +45,6 @@ tests:
   - unique: [rule, entity, entity_id, period]
   - not_null: [rule, entity, entity_id, severity, score]
 */
-WITH changes AS (
-  SELECT l.event_id, l.actor_id, l.entity_id, l.field, l.old_value, l.new_value,
-         timezone('Asia/Riyadh', l.at) AS local_at,
-         split_part(l.entity_id, '|', 1) AS period, split_part(l.entity_id, '|', 2) AS employer_id,
-         split_part(l.entity_id, '|', 3) AS contributor_id
-  FROM raw.activity_log AS l
-  WHERE l.entity = 'wage' AND l.action = 'update' AND l.actor_role = 'staff'
-),
-judged AS (
-  SELECT c.*,
-         -- closed: the period was billed (its first contribution invoice issued) on or before the change
-         (SELECT min(i.issued_on) FROM staging.stg_invoices AS i
-          WHERE i.employer_id = c.employer_id AND i.period = c.period AND i.invoice_type = 'contribution') AS billed_on,
-         list_contains(from_json(getvariable('detectors_working_hours_weekend_isodow'), '["INTEGER"]'), isodow(c.local_at))
-           OR hour(c.local_at) < getvariable('detectors_working_hours_start_hour')
-           OR hour(c.local_at) >= getvariable('detectors_working_hours_end_hour') AS after_hours
-  FROM changes AS c
-)
 SELECT 'backdated_wage_change' AS rule, 1 AS rule_version, 'wage' AS entity, entity_id,
        any_value(employer_id) AS employer_id, any_value(contributor_id) AS contributor_id, any_value(period) AS period,
        getvariable('detectors_backdated_wage_change_severity') AS severity,
@@ -74,6 +53,6 @@ SELECT 'backdated_wage_change' AS rule, 1 AS rule_version, 'wage' AS entity, ent
                                                'field', field, 'old_value', old_value, 'new_value', new_value, 'after_hours', after_hours)
                                    ORDER BY local_at),
                    'billed_on', any_value(billed_on), 'threshold', 'no change after the period is billed') AS evidence
-FROM judged
+FROM core.staff_wage_changes
 WHERE billed_on IS NOT NULL AND CAST(local_at AS DATE) >= billed_on
 GROUP BY entity_id
