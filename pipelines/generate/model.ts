@@ -7,7 +7,7 @@ import type { Staff } from "./staff.ts";
 import type { Ids } from "./ids.ts";
 import type { Window } from "./schedule.ts";
 import type { Rng } from "./prng.ts";
-import type { EmployerName } from "./names.ts";
+import type { EmployerName } from "./names-employers.ts";
 import type { REGIONS } from "../contracts/registration.ts";
 
 export type SizeClass = "micro" | "small" | "medium" | "large" | "giant";

@@ -3,7 +3,7 @@
 // (one person or the whole firm), and slips of the pen on a month's wage.
 import { firstDay, instant, lastDay, type Month } from "./calendar.ts";
 import type { Engagement, Employer, Handoff, World } from "./model.ts";
-import { employerName } from "./names.ts";
+import { employerName } from "./names-employers.ts";
 import { newPerson, registrationInstant } from "./population.ts";
 import { engage, HEAVY_OCCUPATIONS, lastEngagedDay } from "./workforce.ts";
 import type { Rng } from "./prng.ts";

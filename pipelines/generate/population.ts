@@ -3,7 +3,9 @@
 // people they insure, with national IDs or iqamas and birth and first-registration dates.
 import { REGIONS } from "../contracts/registration.ts";
 import { addYears, dayOf, instant, type Day, type Instant } from "./calendar.ts";
-import { employerName, foreignName, FOREIGN_NATIONALITIES, saudiName } from "./names.ts";
+import { employerName } from "./names-employers.ts";
+import { FOREIGN_NATIONALITIES, foreignName } from "./names-foreign.ts";
+import { saudiName } from "./names.ts";
 import { mix, Rng, weighted } from "./prng.ts";
 import { newIdCounters, type Compliance, type Employer, type Payer, type Person, type SizeClass, type World } from "./model.ts";
 
