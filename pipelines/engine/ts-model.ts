@@ -30,12 +30,14 @@ export async function loadTsModel(model: Model): Promise<TsModel> {
       cause,
     });
   }
-  if (typeof module.default !== "function")
+  // a model outside an ESM package is compiled as CommonJS, and its default export arrives one level down
+  const build = typeof module.default === "function" ? module.default : (module.default as { default?: unknown } | undefined)?.default;
+  if (typeof build !== "function")
     throw new UserError(
       "a TypeScript model must `export default async function build({ connection, target, params })` that creates `target`",
       {
         at: { file: model.file, line: model.block.lastLine + 1 },
       },
     );
-  return module.default as TsModel;
+  return build as TsModel;
 }

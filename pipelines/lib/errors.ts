@@ -42,9 +42,19 @@ export function describeError(error: unknown): string {
   const parts: string[] = [];
   let e: unknown = error;
   while (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     if (!parts.length || !parts[parts.length - 1]!.includes(message)) parts.push(message);
     e = e instanceof Error ? e.cause : undefined;
   }
   return parts.join("\n  caused by: ");
+}
+
+/** A validation error's message is its issues as JSON; a reader wants each field and what is wrong with it. */
+function messageOf(e: unknown): string {
+  const issues = (e as { issues?: unknown }).issues;
+  if (e instanceof Error && e.name === "ZodError" && Array.isArray(issues))
+    return issues
+      .map((i: { path?: PropertyKey[]; message?: string }) => `${(i.path ?? []).map(String).join(".") || "(whole value)"}: ${i.message}`)
+      .join("; ");
+  return e instanceof Error ? e.message : String(e);
 }
