@@ -6,7 +6,7 @@ import type { FileFormat } from "./csv-writer.ts";
 import { timestampText } from "./calendar.ts";
 import { plantBillingFaults, plantPaymentFaults } from "./faults-ledger.ts";
 import { plantRegistrationFaults } from "./faults-registration.ts";
-import { type Fields, line, q } from "./faults-lines.ts";
+import { line, type Put, q } from "./faults-lines.ts";
 import type { World } from "./model.ts";
 import { mix, Rng } from "./prng.ts";
 import type { Slot } from "./schedule.ts";
@@ -47,15 +47,7 @@ export class RowFaults {
     const reg = middle(s.registration);
     const bill = middle(s.billing);
     const pay = middle(s.payments);
-    const put = (
-      slot: Slot,
-      entity: string,
-      fields: Fields | string,
-      kind: string,
-      expected: string,
-      detail: string,
-      control: number | null = null,
-    ) => {
+    const put: Put = (slot, entity, fields, kind, expected, detail, control = null) => {
       const file = world.out.mainFile(slot, entity);
       const text = typeof fields === "string" ? fields : line(file, fields);
       this.records.push({ delivery: slot.id, file: file.name, line: file.rows + 2, kind, expected, detail });
