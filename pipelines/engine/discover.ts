@@ -1,12 +1,13 @@
 // Finds the models under models/<layer>/: `name.sql` (or `name.ts`) is the model `layer.name`;
 // `name.test.sql` and `name.<what>.test.sql` beside it are custom tests returning failing rows.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative, isAbsolute } from "node:path";
+import { basename, dirname, join, relative, isAbsolute } from "node:path";
 import { z } from "zod";
 import { UserError } from "../lib/errors.ts";
 import { paramSpecs, parseHeader, findHeaderBlock } from "./header.ts";
 import { didYouMean, parseLocatedYaml, parseWith } from "./located-yaml.ts";
 import { LAYERS, type Layer, type Model } from "./model.ts";
+import { type SharedHeader, sharedHeaders, withShared } from "./shared-header.ts";
 import { parseTests, type TestSpec } from "./test-spec.ts";
 
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
@@ -20,6 +21,7 @@ export function discoverModels(root: string): Model[] {
   if (!existsSync(root)) throw new UserError(`no models folder at ${displayPath(root)}; create it with staging/, core/ and marts/ inside`);
   const models: Model[] = [];
   const customTests: { path: string; model: string; layer: Layer }[] = [];
+  const sharedIn = sharedHeaders(displayPath);
   for (const entry of readdirSync(root).sort()) {
     const path = join(root, entry);
     if (!statSync(path).isDirectory()) {
@@ -37,7 +39,7 @@ export function discoverModels(root: string): Model[] {
       const name = basename(file);
       const test = /^(.+?)(\.[a-z0-9_]+)?\.test\.sql$/.exec(name);
       if (test) customTests.push({ path: file, model: test[1]!, layer: entry as Layer });
-      else if (/\.sql$|\.ts$/.test(name) && !name.endsWith(".d.ts")) models.push(readModel(file, entry as Layer));
+      else if (/\.sql$|\.ts$/.test(name) && !name.endsWith(".d.ts")) models.push(readModel(file, entry as Layer, sharedIn(dirname(file))));
     }
   }
   checkDuplicates(models);
@@ -61,7 +63,7 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-export function readModel(path: string, layer: Layer): Model {
+export function readModel(path: string, layer: Layer, shared: SharedHeader): Model {
   const file = displayPath(path);
   const language = path.endsWith(".ts") ? "ts" : "sql";
   const name = basename(path).replace(/\.(sql|ts)$/, "");
@@ -74,8 +76,9 @@ export function readModel(path: string, layer: Layer): Model {
       { at: { file, line: 1 } },
     );
   const text = readFileSync(path, "utf8");
-  const { header, located, block } = parseHeader(text, file)!;
-  const tests = parseTests(header.tests, located, file);
+  const parsed = parseHeader(text, file)!;
+  const { located, block } = parsed;
+  const { header, tests } = withShared(parsed.header, parseTests(parsed.header.tests, located, file), shared);
   if (language === "ts") {
     if (header.materialized !== "table")
       throw new UserError("a TypeScript model is materialized: table (views and incremental models are SQL)", {

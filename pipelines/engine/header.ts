@@ -29,7 +29,7 @@ const ArabicText = z
   .min(1, "must be text in Arabic")
   .regex(/[\u0600-\u06FF]/, "must be written in Arabic (it is shown on the Arabic pages)");
 
-const ColumnDoc = z.union([
+export const ColumnDoc = z.union([
   z.string(),
   z.strictObject({
     description: z.string(),
