@@ -17,7 +17,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => w?.close());
 
-interface RiskRow {
+type RiskRow = {
   employer_id: string;
   risk_score: string;
   risk_tier: string;
@@ -27,7 +27,7 @@ interface RiskRow {
   reason_3_en: string | null;
   reason_1_ar: string | null;
   rules_version: string;
-}
+};
 const risk = async (id: string, asOf = AS_OF) =>
   (
     await w.rows<RiskRow>(
