@@ -34,6 +34,8 @@ export const riskSchema = z
     version: z.string('must be a version in quotes, such as "2026.1"').min(1, "must not be empty"),
     /** The window of payment behaviour, compliance, reversals and objections, in months up to the as-of date. */
     lookback_months: count.min(1, "must be at least 1 month"),
+    /** marts.risk_validation judges the score at a month-end by the arrears this many months later. */
+    validation_months: count.min(1, "must be at least 1 month"),
     /** A score at or above a cut-off is in that tier; below `medium` it is `low`. */
     tiers: z.object({ medium: positive, high: positive, critical: positive }).strict(),
     drivers: z
