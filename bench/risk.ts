@@ -188,9 +188,9 @@ export function section(r: ReturnType<typeof benchRisk>, o: { employers: number;
   };
 }
 
-/** `npm run bench`: 100,000 employers × 24 months, and a generated world of 2,000 employers × 24 months. */
+/** `npm run bench`: 100,000 employers × 24 months, and a generated world of 1,000 employers × 24 months. */
 export async function bench(o: { work: string; employers: number; months: number }): Promise<Section> {
-  const options = { employers: o.employers, months: o.months, generated: 2_000 };
+  const options = { employers: o.employers, months: o.months, generated: 1_000 };
   return section(benchRisk({ work: o.work, ...options }), options);
 }
 
