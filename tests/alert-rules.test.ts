@@ -42,7 +42,7 @@ test("each rule fires once across two builds, closes when its condition stops ho
   const first = await w.build(LATE, alertsConfig(24));
   expect(first.alerts).toMatchObject({ raised: 7, closed: 0, delivered: 7 });
   expect(first.alerts.rules).toContain("arrears_critical");
-  // A scores 40.0 (critical arrears 20, a debt over 300 days 10, past due with nothing billed in the last year 10): critical risk
+  // A scores 45.0 (critical arrears 20, a debt over 300 days 15, past due with nothing billed in the last year 10): critical risk
   expect(first.alerts.rules).toContain("employer_risk_critical");
   expect((await alerts()).map((a) => [a.alert_key, a.occurrence, a.state, a.delivered])).toEqual(
     [...KEYS, REFUSED].sort().map((k) => [k, 1, "new", true]),
