@@ -18,7 +18,7 @@ import type {
   OutcomeRow,
 } from "../page-data/objections.ts";
 import type { Audience, Stamp } from "../types.ts";
-import { readKpis } from "./kpis.ts";
+import { headline, readKpis } from "./kpis.ts";
 import { writePaged } from "./paged.ts";
 
 /** The catalogue's objection KPIs, in its order (their keys all name objections). */
@@ -66,6 +66,8 @@ export async function objectionsData(c: DuckDBConnection, stamp: Stamp): Promise
   const kpis = (await readKpis(c)).filter((k) => (OBJECTION_KPIS as string[]).includes(k.kpi));
   return {
     as_of: stamp.as_of,
+    period: stamp.period,
+    cards: headline(kpis, stamp.period, OBJECTION_KPIS),
     totals: totals!,
     backlog: await queryRows<BacklogRow & Record<string, unknown>>(
       c,
@@ -103,7 +105,11 @@ export async function exportObjections(
   stamp: Stamp,
   audience: Audience,
 ): Promise<ObjectionsData | null> {
-  if (!(await hasObjections(c))) return null;
+  if (!(await hasObjections(c))) {
+    // the page still loads its file, and says there is nothing to show
+    files.page("objections.json", null);
+    return null;
+  }
   const data = await objectionsData(c, stamp);
   if (audience === "audit") {
     // the open ones first, the oldest first: what the team must decide now

@@ -18,7 +18,7 @@ export interface PageDataFiles {
   "health.json": HealthData;
   "catalog.json": Catalog;
   "employer-search.json": EmployerSearch;
-  "objections.json": ObjectionsData;
+  "objections.json": ObjectionsData | null;
 }
 
 export type PageDataFile = keyof PageDataFiles;

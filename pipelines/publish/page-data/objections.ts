@@ -6,6 +6,7 @@
 import type { KpiCell } from "./collections.ts";
 import type { PagedList } from "./paged.ts";
 import type { Unit } from "../../../dashboards/components/kpi-catalogue.ts";
+import type { HeadlineKpi } from "./overview.ts";
 
 /** marts.dispute_backlog, one state × age band. */
 export type BacklogRow = {
@@ -86,6 +87,9 @@ export type ObjectionDetail = ObjectionRow & {
 
 export type ObjectionsData = {
   as_of: string;
+  /** The report month (the stamp's period): the KPI cards are that month's, against the month before. */
+  period: string;
+  cards: HeadlineKpi[];
   totals: { objections: number; open: number; open_amount: string; open_breached: number; decided: number; conceded: string };
   backlog: BacklogRow[];
   kpis: string[];
