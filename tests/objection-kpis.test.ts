@@ -7,6 +7,9 @@ import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openWarehouse } from "../pipelines/lib/duckdb.ts";
 import { objectionIssues } from "../pipelines/publish/export/objection-issues.ts";
+import { objectionTile } from "../pipelines/publish/export/objections-tile.ts";
+import { readKpis } from "../pipelines/publish/export/kpis.ts";
+import { objectionsByCategory, objectionsPage } from "../pipelines/publish/report/objections.ts";
 import { ingestWorld, type LedgerWorld } from "./fixtures/ledger/support.ts";
 import { dispute, disputeEvent, employer, invoice } from "./helpers/rows.ts";
 
@@ -241,6 +244,40 @@ test("the Data health page counts each case of bad objection input, a zero inclu
       // A1's under_review five days after it was accepted; B5's accepted in the same second as the decision
       { issue: "events_after_decision", objections: 2, events: 2 },
     ]);
+  } finally {
+    wh.close();
+  }
+});
+
+test("the report's objections section: its sentences are computed from the month's numbers, in both languages", async () => {
+  const wh = await openWarehouse(w.db);
+  try {
+    const tile = objectionTile(await readKpis(wh.connection), "2026-10");
+    const rows = await objectionsByCategory(wh.connection, "2026-10");
+    // open at 30 Sep: A3 and B2 (B3's decision is dated before its submission); at 31 Oct: A4 only
+    expect(tile).toEqual({
+      period: "2026-10",
+      open: 1,
+      open_amount: "650.000000",
+      previous_open: 2,
+      previous_amount: "650.000000",
+      sla_breach_rate: "0.333333",
+    });
+    const text = (lang: "ar" | "en") =>
+      objectionsPage(tile, rows, lang, "latn")
+        .replace(/<[^>]+>/g, "\n")
+        .replace(/\u00a0/g, " ")
+        .split("\n")
+        .filter((l) => l.length > 40);
+    expect(text("en").slice(0, 3)).toEqual([
+      "At the end of October 2026, 1 objection was open, contesting SAR 650.00, 1 fewer than a month before.",
+      "Of the 3 objections decided in October 2026, 33.3% were decided past their service level.",
+      // A3 conceded 100 of its 400, B2 all its 250; all three are wage mismatches here
+      "SAR 350.00 was conceded to employers on objections decided in October 2026, most of it on Wage mismatch (SAR 350.00).",
+    ]);
+    const ar = text("ar").join("\n");
+    expect(ar).toContain("بانخفاض 1 عن الشهر السابق");
+    expect(ar).toContain("عدد الاعتراضات التي بُتّ فيها في أكتوبر 2026: 3");
   } finally {
     wh.close();
   }

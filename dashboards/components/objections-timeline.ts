@@ -2,7 +2,7 @@
 // events in order as a table — time in Riyadh, the state each sets, who acted, the amount conceded, and
 // where an event stands (the deciding one, after it, delivered out of order, in the same second,
 // dated before the submission). Read from the objection's own shard (objections/detail/<key>.json).
-import { type ObjectionDetail, objectionKey } from "../../pipelines/publish/page-data/objections.ts";
+import type { ObjectionDetail } from "../../pipelines/publish/page-data/objections.ts";
 import type { Ctx } from "./context.js";
 import { h, section } from "./dom.js";
 import { amount, integer, riyadhTime, shortDate } from "./format.js";
@@ -10,6 +10,9 @@ import { code } from "./i18n.js";
 import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
 import { fetchShard, param, setParams } from "./url.js";
+
+/** The detail shard's name for an objection id, as the exporter makes it (KEY in export/objections.ts). */
+export const objectionKey = (disputeId: string): string => disputeId.replace(/[^A-Za-z0-9_.-]/g, "_");
 
 const MARKS = ["is_deciding", "after_decision", "arrived_out_of_order", "same_second", "before_submission"] as const;
 const MARK_WORDS: Record<(typeof MARKS)[number], string> = {

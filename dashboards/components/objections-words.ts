@@ -10,6 +10,7 @@ export const OBJECTION_WORDS: Dictionary = {
   "objections.open": { ar: "قائمة", en: "open" },
   "objections.open_breached": { ar: "قائمة تجاوزت مستوى الخدمة", en: "open past their service level" },
   "objections.decided": { ar: "بُتّ فيها", en: "decided" },
+  "objections.decided_count": { ar: "بُتّ فيها", en: "Decided" },
   "objections.favoured": { ar: "لصالح المنشأة", en: "In the employer's favour" },
   "objections.conceded": { ar: "المبالغ المقبولة للمنشآت", en: "Conceded to employers" },
   "objections.backlog": { ar: "الاعتراضات القائمة حسب الحالة وعمر الاعتراض", en: "Open objections by state and age" },
@@ -28,7 +29,9 @@ export const OBJECTION_WORDS: Dictionary = {
   "objections.mismatches": { ar: "رقابة تسوية الاعتراضات", en: "Settlement control" },
   "objections.mismatches.explain": {
     ar: "كل اعتراض قُبل كليًا أو جزئيًا يجب أن يقابله إشعار دائن معتمد بالمبلغ المقبول على فاتورته؛ هذه الفواتير لا يتطابق فيها الاثنان.",
-    en: "Every objection accepted in full or in part must be met by an approved credit of the conceded amount on its invoice; on these invoices the two disagree.",
+    en:
+      "Every objection accepted in full or in part must be met by an approved credit of the conceded amount on its invoice; " +
+      "on these invoices the two disagree.",
   },
   "objections.timeline": { ar: "الخط الزمني لاعتراض", en: "One objection's timeline" },
   "objections.pick": {
@@ -88,7 +91,9 @@ export const OBJECTION_WORDS: Dictionary = {
   "health.objections": { ar: "بيانات الاعتراضات المعيبة", en: "Bad objection input" },
   "health.objections.explain": {
     ar: "لكل حالة قاعدة مكتوبة في ترويسة marts.dispute_lifecycle، ولا يُسقط أي اعتراض؛ هذه أعداد الاعتراضات التي طُبقت عليها كل قاعدة.",
-    en: "Each case has a written rule in marts.dispute_lifecycle's header and no objection is dropped; these are the objections each rule applied to.",
+    en:
+      "Each case has a written rule in marts.dispute_lifecycle's header and no objection is dropped; " +
+      "these are the objections each rule applied to.",
   },
   issue: { ar: "الحالة", en: "Case" },
   "issue.events": { ar: "الأحداث المعنية", en: "Events concerned" },

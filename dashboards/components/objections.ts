@@ -19,10 +19,11 @@ import { dataTable } from "./table.js";
 import { pageHref, param, setParams } from "./url.js";
 
 const STATES = ["submitted", "under_review", "info_requested", "escalated_legal", "committee"];
+const OUTCOMES = ["accepted", "partially_accepted", "rejected", "withdrawn", "closed"];
 const DIMENSIONS = ["region", "sector", "size_class", "legal_form"];
 /** An exact sum of amounts given as decimal text. */
 const sumText = <R>(rows: R[], k: keyof R) => rows.reduce((a, r) => a.plus(String(r[k])), new Decimal(0)).toFixed(2);
-const card = (title: string, ...children: (Node | string)[]) => h("div", { class: "card wide" }, h("h3", {}, title), ...children);
+const card = (title: string, ...children: (Node | string)[]) => h("div", { class: "card" }, h("h3", {}, title), ...children);
 
 function summary(ctx: Ctx, d: ObjectionsData): HTMLElement {
   const t = d.totals;
@@ -110,12 +111,13 @@ function backlog(ctx: Ctx, d: ObjectionsData): HTMLElement {
 }
 
 function kpis(ctx: Ctx, d: ObjectionsData): HTMLElement {
-  const overall = d.rows.filter((r) => r[2] === "all");
+  // months up to the report month: the as-of month is not over yet
+  const overall = d.rows.filter((r) => r[2] === "all" && r[0] <= d.period);
   const chart = (kpiKeys: string[], percent = false) =>
     linesOverTime(
       ctx,
       overall.filter((r) => kpiKeys.includes(r[1])).map((r) => ({ period: r[0], series: kpiLabel(ctx.lang, r[1]), value: r[4] })),
-      { label: kpiKeys.map((k) => kpiLabel(ctx.lang, k)).join(" · "), percent, height: 220, width: 560 },
+      { label: kpiKeys.map((k) => kpiLabel(ctx.lang, k)).join(" · "), percent, height: 200, width: 360 },
     );
   const dim = param("dimension") ?? "region";
   const holder = h("div");
@@ -166,7 +168,8 @@ function kpis(ctx: Ctx, d: ObjectionsData): HTMLElement {
       "div",
       { class: "grid-figures" },
       card(ctx.w("objections.tile"), chart(["objection_backlog"])),
-      card(kpiLabel(ctx.lang, "objection_days_to_decision"), chart(["objection_days_to_decision", "objections_per_1000_invoices"])),
+      card(kpiLabel(ctx.lang, "objection_days_to_decision"), chart(["objection_days_to_decision"])),
+      card(kpiLabel(ctx.lang, "objections_per_1000_invoices"), chart(["objections_per_1000_invoices"])),
       card(
         ctx.w("objections.sla"),
         chart(["objection_sla_breach_rate", "objections_favoured_share", "objections_favoured_amount_share"], true),
@@ -180,7 +183,7 @@ function kpis(ctx: Ctx, d: ObjectionsData): HTMLElement {
 
 function outcomes(ctx: Ctx, d: ObjectionsData): HTMLElement {
   const categories = [...new Set(d.outcomes.map((o) => o.category))].sort();
-  const outcomesSeen = [...new Set(d.outcomes.map((o) => o.outcome))];
+  const outcomesSeen = OUTCOMES.filter((o) => d.outcomes.some((x) => x.outcome === o));
   const of = (c: string) => d.outcomes.filter((o) => o.category === c);
   return section(
     "outcomes",
@@ -244,7 +247,7 @@ function breaches(ctx: Ctx, d: ObjectionsData): HTMLElement {
       ],
       rows: d.breaches,
     }),
-    d.breach_list ? breachList(ctx, d.breach_list) : "",
+    d.breach_list?.total ? breachList(ctx, d.breach_list) : "",
   );
 }
 
@@ -272,7 +275,7 @@ function mismatches(ctx: Ctx, d: ObjectionsData): HTMLElement {
           rows: d.mismatches,
         })
       : h("p", { class: "hint" }, ctx.w("objections.none")),
-    d.mismatch_list ? mismatchList(ctx, d.mismatch_list) : "",
+    d.mismatch_list?.total ? mismatchList(ctx, d.mismatch_list) : "",
   );
 }
 

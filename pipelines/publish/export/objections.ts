@@ -25,6 +25,7 @@ import { writePaged } from "./paged.ts";
 export const OBJECTION_KPIS = KPIS.filter((k) => k.startsWith("objection"));
 
 const money = (c: string) => `CAST(coalesce(${c}, 0) AS DECIMAL(18,2))::VARCHAR`;
+/** The detail shard's name: the id with anything but letters, digits, _ . - made _ (objectionKey in the page). */
 const KEY = "regexp_replace(l.dispute_id, '[^A-Za-z0-9_.-]', '_', 'g')";
 
 /** Whether the warehouse holds the objection marts (a warehouse built before them has none). */
@@ -127,9 +128,9 @@ export async function exportObjections(
       "objections/mismatches",
       await queryRows<MismatchRow & Record<string, unknown>>(
         c,
-        `SELECT invoice_id, employer_id, problem, dispute_ids, ${money("conceded")} AS conceded, adjustment_ids, settlements,
-           ${money("settled")} AS settled, ${money("difference")} AS difference, pending_settlements
-         FROM marts.dispute_settlement_check ORDER BY abs(difference) DESC, invoice_id`,
+        `SELECT invoice_id, employer_id, e.name_ar, e.name_en, problem, dispute_ids, ${money("conceded")} AS conceded, adjustment_ids,
+           settlements, ${money("settled")} AS settled, ${money("difference")} AS difference, pending_settlements
+         FROM marts.dispute_settlement_check ${EMPLOYERS} ORDER BY abs(difference) DESC, invoice_id`,
       ),
     );
     await writeDetails(c, shards);
@@ -143,7 +144,7 @@ async function writeDetails(c: DuckDBConnection, shards: DataFiles): Promise<voi
   const result = await c.stream(
     `WITH events AS (
        SELECT dispute_id, list({seq: seq, event_id: event_id,
-         at: strftime(timezone('Asia/Riyadh', "at"), '%Y-%m-%dT%H:%M:%S+03:00'), status: status, actor: actor,
+         "at": strftime(timezone('Asia/Riyadh', "at"), '%Y-%m-%dT%H:%M:%S+03:00'), status: status, actor: actor,
          resolved_amount: CAST(resolved_amount AS VARCHAR), is_deciding: is_deciding, after_decision: after_decision,
          arrived_out_of_order: arrived_out_of_order, same_second: same_second, before_submission: before_submission} ORDER BY seq) AS events
        FROM core.dispute_timeline GROUP BY dispute_id

@@ -28,7 +28,7 @@ export type BreachCount = { is_open: boolean; status: string; objections: number
 /** marts.dispute_settlement_check counted by problem. */
 export type MismatchCount = { problem: string; invoices: number; conceded: string; settled: string; difference: string };
 
-/** An objection in a list (audit build); its detail shard is objections/detail/<objectionKey(dispute_id)>.json. */
+/** An objection in a list (audit build); its detail shard is objections/detail/<key>.json (objections-timeline.ts). */
 export type ObjectionRow = {
   dispute_id: string;
   employer_id: string;
@@ -49,6 +49,8 @@ export type ObjectionRow = {
 export type MismatchRow = {
   invoice_id: string;
   employer_id: string | null;
+  name_ar: string | null;
+  name_en: string | null;
   problem: string;
   dispute_ids: string[];
   conceded: string;
@@ -106,6 +108,3 @@ export type ObjectionsData = {
 
 /** health.json's objection data issues: how many objections each bad-input rule applied to. */
 export type ObjectionIssue = { issue: string; objections: number; events: number };
-
-/** The detail shard's name for an objection id: the id, with anything but letters, digits, _ . - made _. */
-export const objectionKey = (disputeId: string): string => disputeId.replace(/[^A-Za-z0-9_.-]/g, "_");

@@ -40,7 +40,8 @@ export function backlogSentence(tile: ObjectionTile, lang: Lang, dg: Digits): st
   if (lang === "ar") {
     const change =
       diff === null ? "" : diff === 0 ? "، دون تغيير عن الشهر السابق" : `، ب${diff > 0 ? "زيادة" : "انخفاض"} ${by} عن الشهر السابق`;
-    return `في نهاية ${m} كان عدد الاعتراضات القائمة ${integer(tile.open, lang, dg)} بمبالغ معترض عليها قدرها ${sar(tile.open_amount, lang, dg)}${change}.`;
+    const amountAr = sar(tile.open_amount, lang, dg);
+    return `في نهاية ${m} كان عدد الاعتراضات القائمة ${integer(tile.open, lang, dg)} بمبالغ معترض عليها قدرها ${amountAr}${change}.`;
   }
   const change =
     diff === null ? "" : diff === 0 ? ", as many as a month before" : `, ${by} ${diff > 0 ? "more" : "fewer"} than a month before`;
@@ -54,7 +55,7 @@ export function slaSentence(tile: ObjectionTile, decided: number, lang: Lang, dg
     return lang === "ar" ? `لم يُبتّ في أي اعتراض في ${m}.` : `No objection was decided in ${m}.`;
   const rate = percent(tile.sla_breach_rate, lang, dg);
   return lang === "ar"
-    ? `من ${plural(decided, OBJECTION_NOUN, lang, dg)} بُتّ فيها في ${m}، بُتّ في ${rate} منها بعد انقضاء مستوى الخدمة.`
+    ? `عدد الاعتراضات التي بُتّ فيها في ${m}: ${integer(decided, lang, dg)}، بُتّ في ${rate} منها بعد انقضاء مستوى الخدمة.`
     : `Of the ${plural(decided, OBJECTION_NOUN, lang, dg)} decided in ${m}, ${rate} were decided past their service level.`;
 }
 
@@ -65,9 +66,10 @@ export function concededSentence(rows: ConcededRow[], period: string, lang: Lang
   if (total.isZero()) return lang === "ar" ? `لم يُقبل أي مبلغ للمنشآت في ${m}.` : `Nothing was conceded to employers in ${m}.`;
   const top = [...rows].sort((a, b) => new Decimal(b.conceded).comparedTo(a.conceded))[0]!;
   const cat = code(lang, top.category);
+  const [all, most] = [sar(total.toFixed(2), lang, dg), sar(top.conceded, lang, dg)];
   return lang === "ar"
-    ? `قُبل للمنشآت ${sar(total.toFixed(2), lang, dg)} في اعتراضات بُتّ فيها في ${m}، أكثرها في فئة «${cat}» (${sar(top.conceded, lang, dg)}).`
-    : `${sar(total.toFixed(2), lang, dg)} was conceded to employers on objections decided in ${m}, most of it on ${cat} (${sar(top.conceded, lang, dg)}).`;
+    ? `قُبل للمنشآت ${all} في اعتراضات بُتّ فيها في ${m}، أكثرها في فئة «${cat}» (${most}).`
+    : `${all} was conceded to employers on objections decided in ${m}, most of it on ${cat} (${most}).`;
 }
 
 export function objectionsPage(
@@ -82,7 +84,7 @@ export function objectionsPage(
   const byCategory = table(
     [
       t(lang, "category"),
-      num(esc(t(lang, "objections.decided"))),
+      num(esc(t(lang, "objections.decided_count"))),
       num(esc(t(lang, "objections.favoured"))),
       num(esc(t(lang, "disputed_amount"))),
       num(esc(t(lang, "conceded"))),
