@@ -53,7 +53,7 @@ objections AS (
   SELECT employer_id, submitted_on, closed_on, age_days, sla_breached, outcome, disputed_amount, resolved_amount, decided_before_submission
   FROM marts.dispute_lifecycle
 ),
--- what each objection adds, in each month it counts in; the invoices issued come from the KPI measures
+-- what each objection adds, in each month it counts in
 parts AS (
   SELECT employer_id, strftime(submitted_on, '%Y-%m') AS period, 1 AS submitted FROM objections
   UNION ALL BY NAME
@@ -65,15 +65,16 @@ parts AS (
   UNION ALL BY NAME
   SELECT o.employer_id, m.period, 1 AS open, o.disputed_amount AS open_amount
   FROM objections AS o JOIN months AS m ON o.submitted_on <= m.snapshot_day AND (o.closed_on IS NULL OR o.closed_on > m.snapshot_day)
-  UNION ALL BY NAME
-  SELECT employer_id, period, invoices_issued FROM core.kpi_measures
 ),
+-- each objection's part placed in its employer's groups that month; the invoices issued come with theirs
 placed AS (
   SELECT p.*, coalesce(k.region, 'unknown') AS region, coalesce(k.sector, 'unknown') AS sector,
     coalesce(k.legal_form, 'unknown') AS legal_form, coalesce(k.size_class, 'unknown') AS size_class
   FROM parts AS p
   JOIN months AS m ON m.period = p.period
   LEFT JOIN core.kpi_measures AS k ON k.employer_id = p.employer_id AND k.period = p.period
+  UNION ALL BY NAME
+  SELECT employer_id, period, invoices_issued, region, sector, legal_form, size_class FROM core.kpi_measures
 ),
 grouped AS (
   SELECT period,
