@@ -68,6 +68,7 @@ export const CODES: Dictionary = {
   ratio: { ar: "نسبة", en: "ratio" },
   days: { ar: "أيام", en: "days" },
   count: { ar: "عدد", en: "count" },
+  per_1000: { ar: "لكل 1,000", en: "per 1,000" },
   // the extracts (sources)
   employers: { ar: "أصحاب العمل", en: "employers" },
   contributors: { ar: "المشتركون", en: "contributors" },

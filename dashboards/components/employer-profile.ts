@@ -11,6 +11,7 @@ import { nameOf } from "./links.js";
 import { sortPart } from "./order.js";
 import { pagedTable } from "./paged.js";
 import { partColumns } from "./employer-columns.js";
+import { employerObjections } from "./employer-objections.js";
 import { dataTable, type Column } from "./table.js";
 import { pageHref } from "./url.js";
 
@@ -239,28 +240,7 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
         p.invoices.filter((i) => !isZero(s(i, "difference"))),
       ),
     ),
-    section(
-      "objections",
-      ctx.w("employer.objections"),
-      table(
-        ctx,
-        `employer-${id}-objections`,
-        (c) => [
-          c.text("dispute_id"),
-          c.text("invoice_id"),
-          c.coded("category"),
-          c.money("disputed_amount", "amount"),
-          c.date("submitted_on"),
-          c.date("decided_on"),
-          {
-            key: "decision",
-            label: ctx.w("decision"),
-            show: (r) => (s(r, "decision") ? code(ctx.lang, s(r, "decision")) : ctx.w("pending")),
-          },
-        ],
-        p.objections,
-      ),
-    ),
+    employerObjections(ctx, id, p.objections),
     section(
       "gaps",
       ctx.w("employer.gaps"),

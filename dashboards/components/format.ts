@@ -73,6 +73,7 @@ export function kpiValue(value: Numeric | null | undefined, unit: Unit, lang: La
     case "ratio":
       return percent(value, lang, digits);
     case "days":
+    case "per_1000":
       return decimal1(value, lang, digits);
     default:
       return integer(value, lang, digits);
@@ -128,7 +129,10 @@ export function movement(change: Change | null, unit: Unit, lang: Lang, digits: 
     format = (v, o) => nf(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, ...o }).format(exact(v));
   } else {
     absolute = true;
-    shown = new Decimal(change.delta).toDecimalPlaces(unit === "count" ? 0 : unit === "days" ? 1 : 2, Decimal.ROUND_HALF_UP);
+    shown = new Decimal(change.delta).toDecimalPlaces(
+      unit === "count" ? 0 : unit === "days" || unit === "per_1000" ? 1 : 2,
+      Decimal.ROUND_HALF_UP,
+    );
     format = (v, o) => unitNumber(v, unit, locale, o);
   }
   const way: Way = shown.isZero() ? "flat" : shown.isNegative() ? "down" : "up";
@@ -136,7 +140,7 @@ export function movement(change: Change | null, unit: Unit, lang: Lang, digits: 
 }
 
 function unitNumber(v: string, unit: Unit, locale: string, o: Intl.NumberFormatOptions = {}): string {
-  const places = unit === "count" ? 0 : unit === "days" ? 1 : 2;
+  const places = unit === "count" ? 0 : unit === "days" || unit === "per_1000" ? 1 : 2;
   const style: Intl.NumberFormatOptions = unit === "SAR" ? { style: "currency", currency: "SAR" } : {};
   return nf(locale, { ...style, minimumFractionDigits: places, maximumFractionDigits: places, ...o }).format(exact(v));
 }

@@ -7,6 +7,7 @@ import { h, section } from "./dom.js";
 import { integer, riyadhTime, shortDate } from "./format.js";
 import { code } from "./i18n.js";
 import { catalogueSection, ident, kpiSection, pill, testSeverity } from "./health-catalogue.js";
+import { objectionIssuesSection } from "./health-objections.js";
 import { dataTable } from "./table.js";
 import { param } from "./url.js";
 import { fetchPage, pagedTable } from "./paged.js";
@@ -192,6 +193,7 @@ export function renderHealth(ctx: Ctx, d: HealthData, catalog: Catalog): HTMLEle
     freshness,
     loads,
     quarantine,
+    objectionIssuesSection(ctx, d.objection_issues),
     tests,
     runs,
     kpiSection(ctx, catalog),

@@ -2,11 +2,13 @@
 // sectors, buckets…) keep their warehouse spelling as keys so a label never changes a number.
 import { FINDINGS_WORDS } from "./findings-words.js";
 import type { Dictionary, Lang } from "./lang.js";
+import { OBJECTION_WORDS } from "./objections-words.js";
 
 export type { Dictionary, Lang };
 
 const UI: Dictionary = {
   ...FINDINGS_WORDS,
+  ...OBJECTION_WORDS,
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
   "page.index": { ar: "نظرة عامة", en: "Overview" },
   "page.collections": { ar: "التحصيل والمتأخرات", en: "Collections and arrears" },

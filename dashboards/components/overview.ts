@@ -11,6 +11,7 @@ import { employerLink } from "./links.js";
 import { dataTable } from "./table.js";
 import { pageHref } from "./url.js";
 import { NOUNS, plural } from "./plural.js";
+import { objectionsTile } from "./objections-tile.js";
 
 /** Which page explains each headline KPI. */
 const EXPLAINED_BY: Record<string, (o: Overview) => string> = {
@@ -221,6 +222,7 @@ export function renderOverview(ctx: Ctx, o: Overview): HTMLElement {
       suspensionFigure(ctx, o),
       billingFigure(ctx, o),
       coverageFigure(ctx, o),
+      objectionsTile(ctx, o),
     ),
   );
 }

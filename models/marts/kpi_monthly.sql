@@ -5,7 +5,8 @@ description: >
   units and which way is better — is the KPI catalogue (dashboards/components/kpi-catalogue.ts); this
   model computes them. A month's snapshot is its last day, or the as-of date for the as-of month;
   "the month's contribution invoices" are those whose period is the month. A ratio whose denominator
-  is zero is null.
+  is zero is null. The objection KPIs come computed from core.kpi_objections (a median does not add
+  up over employers, so they cannot be sums of core.kpi_measures).
 description_ar: >
   مؤشرات التحصيل لكل شهر، إجمالًا وحسب المنطقة والقطاع وفئة الحجم والشكل القانوني، من
   core.kpi_measures. أسماء المؤشرات وتعريفاتها بالعربية والإنجليزية ووحداتها والاتجاه الأفضل لكل منها
@@ -29,7 +30,7 @@ columns:
     description: The KPI's value (SAR, a ratio from 0 to 1, days or a count — see unit).
     description_ar: قيمة المؤشر (بالريال، أو نسبة من 0 إلى 1، أو أيام، أو عدد؛ انظر الوحدة).
   unit:
-    description: SAR, ratio, days or count.
+    description: SAR, ratio, days, count or per_1000.
     description_ar: "الوحدة: ريال أو نسبة أو أيام أو عدد."
 tests:
   - unique: [period, kpi, dimension, dimension_value]
@@ -123,3 +124,6 @@ SELECT
   END AS DECIMAL(24,6)) AS value,
   n.unit
 FROM kpis AS k CROSS JOIN names AS n
+-- objections (rules.md §6): computed by month and dimension in their own model
+UNION ALL
+SELECT period, kpi, dimension, dimension_value, value, unit FROM core.kpi_objections

@@ -1,8 +1,10 @@
 /*
 description: >
   Employers' objections (current snapshot) with the Riyadh day of the event that decided them: the
-  first accepted, partially_accepted, rejected, withdrawn or closed event (rules.md §4, §6). An
-  objection is undecided as of D when submitted on or before D and not decided on or before D.
+  first accepted, partially_accepted, rejected, withdrawn or closed event (rules.md §4, §6), first in
+  the order outputs.md sets — by at, then event_id — so two deciding events in the same second
+  always give the same decision (core.dispute_timeline orders the same way). An objection is
+  undecided as of D when submitted on or before D and not decided on or before D.
 description_ar: >
   اعتراضات المنشآت كما هي الآن، مع يوم الرياض للحدث الذي بتّ فيها (قبول أو قبول جزئي أو رفض أو سحب أو
   إغلاق). يكون الاعتراض قائمًا في تاريخ ما إذا قُدّم في ذلك التاريخ أو قبله ولم يُبتّ فيه حتى ذلك
@@ -41,7 +43,8 @@ tests:
 WITH decisions AS (
   SELECT dispute_id,
          min(CAST(timezone('Asia/Riyadh', "at") AS DATE)) AS decided_on,
-         arg_min(status, "at") AS decision
+         -- the event_id breaks a tie in at: without it, which of two same-second decisions wins is up to the hash table
+         first(status ORDER BY "at", event_id) AS decision
   FROM raw.dispute_events
   WHERE status IN ('accepted', 'partially_accepted', 'rejected', 'withdrawn', 'closed')
   GROUP BY dispute_id

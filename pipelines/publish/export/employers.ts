@@ -41,9 +41,11 @@ const SECTIONS: Record<string, string> = {
     ${texts("a", ["amount", "approved_on"])},
       reason_code: a.reason_code, created_by: a.created_by, approved_by: a.approved_by}) AS v
     FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i USING (invoice_id) GROUP BY i.employer_id`,
+  // the lifecycle as of D (status, decision, service level, data issues), each opening its timeline on the Objections page
   objections: `SELECT d.employer_id, list({dispute_id: d.dispute_id, invoice_id: d.invoice_id, category: d.category,
-      ${texts("d", ["disputed_amount", "submitted_on", "decided_on"])}, decision: d.decision}) AS v
-    FROM staging.stg_disputes AS d GROUP BY d.employer_id`,
+      ${texts("d", ["disputed_amount", "submitted_on", "closed_on", "resolved_amount"])}, status: d.status, outcome: d.outcome,
+      age_days: d.age_days, sla_days: d.sla_days, sla_breached: d.sla_breached, escalated: d.escalated, data_issues: d.data_issues}) AS v
+    FROM marts.dispute_lifecycle AS d GROUP BY d.employer_id`,
   suspension: `SELECT s.employer_id, list({${texts("s", ["as_of", "past_due_undisputed", "oldest_due_on"])},
     days_past_due: s.days_past_due}) AS v
     FROM marts.suspension_candidates AS s GROUP BY s.employer_id`,

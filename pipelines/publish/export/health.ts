@@ -8,6 +8,7 @@ import { discoverModels } from "../../engine/discover.ts";
 import { resolveProject } from "../../engine/graph.ts";
 import { queryRows } from "../../lib/duckdb.ts";
 import type { DataFiles } from "../data-files.ts";
+import { objectionIssues } from "./objection-issues.ts";
 import { writePaged } from "./paged.ts";
 import type { Audience, Stamp } from "../types.ts";
 import type {
@@ -100,6 +101,7 @@ export async function exportHealth(
       run_id: o.stamp.run_id,
       paged: writePaged(shards, `run-inputs/${o.stamp.run_id.replace(/[^\w.-]/g, "_")}`, inputs),
     },
+    objection_issues: await objectionIssues(connection),
   };
   if (o.audience === "audit")
     out.quarantined_rows = await queryRows<QuarantinedLine>(

@@ -8,6 +8,7 @@ import type { OverviewData } from "../page-data/overview.ts";
 import { ageingBySeverity, suspensionCandidates, suspensionSummary } from "./ageing.ts";
 import { billingSummary } from "./billing.ts";
 import { headline, readKpis, topDriver } from "./kpis.ts";
+import { objectionTile } from "./objections-tile.ts";
 import { previousPeriod } from "../stamp.ts";
 
 /** Suspension candidates named on the audit overview and in the audit report; the rest are on the collections page. */
@@ -43,6 +44,7 @@ export async function overviewData(connection: DuckDBConnection, stamp: Stamp, a
     suspension,
     billing: { ...billing, in_period: inPeriod },
     coverage: periods.map((p) => ({ period: p, gaps: value(p, "coverage_gaps") })),
+    objections: objectionTile(kpis, stamp.period),
     drivers: Object.fromEntries(DRIVEN.map((k) => [k, ["region", "sector"].flatMap((d) => topDriver(kpis, stamp.period, k, d) ?? [])])),
   };
 }

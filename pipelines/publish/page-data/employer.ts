@@ -66,14 +66,22 @@ export type EmployerParts = {
     created_by: string | null;
     approved_by: string | null;
   }[];
+  /** marts.dispute_lifecycle as of D. */
   objections: {
     dispute_id: string;
     invoice_id: string;
     category: string;
     disputed_amount: string;
     submitted_on: string;
-    decided_on: string | null;
-    decision: string | null;
+    closed_on: string | null;
+    resolved_amount: string | null;
+    status: string;
+    outcome: string | null;
+    age_days: number;
+    sla_days: number;
+    sla_breached: boolean;
+    escalated: boolean;
+    data_issues: string[];
   }[];
   suspension: { as_of: string; past_due_undisputed: string; oldest_due_on: string; days_past_due: number }[];
   gaps: { contributor_id: string; period: string; days_covered: number }[];

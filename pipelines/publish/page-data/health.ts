@@ -1,6 +1,7 @@
 // health.json: how fresh each source is, what was loaded and rejected, why rows were quarantined,
 // the latest result of every model test, the runs and the publishing run's input files (paged).
 // Moments are UTC ISO text. catalog.json is the engine's Catalog (pipelines/engine/catalog.ts).
+import type { ObjectionIssue } from "./objections.ts";
 import type { PagedList } from "./paged.ts";
 
 export type FreshnessRow = {
@@ -81,4 +82,6 @@ export type HealthData = {
   run_inputs: { run_id: string; paged: PagedList };
   /** Audit only: the newest quarantined lines with their raw text. */
   quarantined_rows?: QuarantinedLine[];
+  /** Bad objection input, counted per rule of marts.dispute_lifecycle (empty without that mart). */
+  objection_issues?: ObjectionIssue[];
 };

@@ -7,6 +7,7 @@ import type { BillingData } from "./billing.ts";
 import type { CollectionsData } from "./collections.ts";
 import type { EmployerSearch } from "./employer.ts";
 import type { HealthData } from "./health.ts";
+import type { ObjectionsData } from "./objections.ts";
 import type { OverviewData } from "./overview.ts";
 
 export interface PageDataFiles {
@@ -17,6 +18,7 @@ export interface PageDataFiles {
   "health.json": HealthData;
   "catalog.json": Catalog;
   "employer-search.json": EmployerSearch;
+  "objections.json": ObjectionsData | null;
 }
 
 export type PageDataFile = keyof PageDataFiles;

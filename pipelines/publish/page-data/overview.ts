@@ -3,6 +3,7 @@
 // and billing rows are shared with collections.json and billing.json.
 import type { Change } from "../../../dashboards/components/format.ts";
 import type { Unit } from "../../../dashboards/components/kpi-catalogue.ts";
+import type { ObjectionTile } from "./objection-tile.ts";
 
 /** Arrears at a date for one severity: employers counted, amounts summed (exact decimal text). */
 export type SeverityRow = {
@@ -85,4 +86,6 @@ export type OverviewData = {
   coverage: { period: string; gaps: string | null }[];
   /** For the commentary: the region and the sector that moved each flow the most since last month. */
   drivers: Record<string, Driver[]>;
+  /** The objection backlog tile (null when the warehouse has no objection KPIs). */
+  objections?: ObjectionTile | null;
 };
