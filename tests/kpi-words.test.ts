@@ -183,10 +183,16 @@ describe("the KPI catalogue", () => {
     expect(tone("days_sales_outstanding", "up")).toBe("bad");
     expect(tone("arrears_ratio", "down")).toBe("good");
     expect(tone("billed", "up")).toBe("neutral");
+    expect(tone("compliance_rate", "up")).toBe("good");
+    expect(tone("declared_on_time_rate", "down")).toBe("bad");
+    expect(tone("reversal_rate_cheque", "up")).toBe("bad");
+    expect(tone("days_from_due_cash", "down")).toBe("good");
+    expect(tone("collected_sadad", "up")).toBe("neutral");
   });
 
   test("the docs' KPI table lists exactly the catalogue, with its units", () => {
-    const doc = readFileSync(join("docs", "ledger.md"), "utf8");
+    // the collection KPIs are described with the ledger, the compliance and channel KPIs with compliance
+    const doc = ["ledger.md", "compliance.md"].map((f) => readFileSync(join("docs", f), "utf8")).join("\n");
     const rows = [...doc.matchAll(/^\| `(\w+)`\s*\| (\w+)\s*\|/gm)].map((m) => [m[1], m[2]]);
     expect(rows.sort()).toEqual(KPIS.map((k) => [k, KPI_CATALOGUE[k].unit]).sort());
     expect(KPI_DIMENSIONS).toEqual(["region", "sector", "size_class", "legal_form"]);

@@ -11,6 +11,7 @@ import { nameOf } from "./links.js";
 import { sortPart } from "./order.js";
 import { pagedTable } from "./paged.js";
 import { partColumns } from "./employer-columns.js";
+import { employerComplianceSection } from "./employer-compliance.js";
 import { dataTable, type Column } from "./table.js";
 import { pageHref } from "./url.js";
 
@@ -273,5 +274,6 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
         p.paged?.gaps,
       ),
     ),
+    employerComplianceSection(ctx, id, shard.compliance),
   );
 }

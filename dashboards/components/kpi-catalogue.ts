@@ -4,27 +4,12 @@
 // (Plain data, no library: the site's browser bundle imports it as is; tests/kpi-catalogue.test.ts
 // validates it with zod and holds it against the warehouse and the docs.)
 
-export type Unit = "SAR" | "ratio" | "days" | "count";
-/** Which way the figure should move: "none" for a volume that is neither good nor bad in itself. */
-export type Better = "up" | "down" | "none";
-export type Dimension = "region" | "sector" | "size_class" | "legal_form";
-type Words = { ar: string; en: string };
+import { CHANNEL_KPIS, COMPLIANCE_KPIS } from "./kpi-catalogue-compliance.js";
+import { type KpiEntry, KPI_DIMENSIONS, MONTHLY } from "./kpi-entry.js";
 
-export interface KpiEntry {
-  unit: Unit;
-  better: Better;
-  /** The model that computes it, as schema.name. */
-  model: string;
-  dimensions: readonly Dimension[];
-  label: Words;
-  /** One sentence; the model's full description is on the data health page. */
-  definition: Words;
-  /** Led with on the overview and in the report, in catalogue order. */
-  headline?: true;
-}
-
-export const KPI_DIMENSIONS: readonly Dimension[] = ["region", "sector", "size_class", "legal_form"];
-const monthly = { model: "marts.kpi_monthly", dimensions: KPI_DIMENSIONS } as const;
+export type { Better, Dimension, KpiEntry, Unit } from "./kpi-entry.js";
+export { KPI_DIMENSIONS };
+const monthly = MONTHLY;
 
 export const KPI_CATALOGUE = {
   billed: {
@@ -177,6 +162,9 @@ export const KPI_CATALOGUE = {
     label: { ar: "فجوات التغطية", en: "Coverage gaps" },
     definition: { ar: "أشهر مشتركين على رأس العمل دون أجر مصرح به.", en: "Engaged contributor-months with no wage declared." },
   },
+  // compliance (rules.md §5) and collections by payment channel: kpi-catalogue-compliance.ts
+  ...COMPLIANCE_KPIS,
+  ...CHANNEL_KPIS,
 } as const satisfies Record<string, KpiEntry>;
 
 export type Kpi = keyof typeof KPI_CATALOGUE;

@@ -49,6 +49,11 @@ const SECTIONS: Record<string, string> = {
     FROM marts.suspension_candidates AS s GROUP BY s.employer_id`,
   gaps: `SELECT g.employer_id, list({contributor_id: g.contributor_id, period: g.period, days_covered: g.days_covered}) AS v
     FROM marts.coverage_gaps AS g GROUP BY g.employer_id`,
+  compliance: `SELECT c.employer_id, list({period: c.period, contributors_engaged: c.contributors_engaged,
+      contributors_not_declared: c.contributors_not_declared, contributors_declared_late: c.contributors_declared_late,
+      wages_declared: c.wages_declared, declared_on_time: c.declared_on_time, paid_in_full_by_due: c.paid_in_full_by_due,
+      due_passed: c.due_passed, days_late: c.days_late, compliant: c.compliant, invoice_id: c.invoice_id, ${texts("c", ["due_on"])}}) AS v
+    FROM marts.compliance_monthly AS c GROUP BY c.employer_id`,
 };
 
 const PARTS: EmployerPart[] = [
@@ -61,6 +66,7 @@ const PARTS: EmployerPart[] = [
   "objections",
   "suspension",
   "gaps",
+  "compliance",
 ];
 
 /** Shards longer than this (characters) are checked for parts to page. */

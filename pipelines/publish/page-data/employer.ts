@@ -1,5 +1,6 @@
 // The employer profile's files (audit build only): employers/<id>.json, one shard per employer, and
 // employer-search.json with the index chunks employer-index/<n>.json for finding one.
+import type { ComplianceMonth } from "./compliance.ts";
 import type { PagedList } from "./paged.ts";
 
 /** An employer's parts: each is a list, left unordered by the export (dashboards/components/order.ts sorts). */
@@ -77,6 +78,7 @@ export type EmployerParts = {
   }[];
   suspension: { as_of: string; past_due_undisputed: string; oldest_due_on: string; days_past_due: number }[];
   gaps: { contributor_id: string; period: string; days_covered: number }[];
+  compliance: ComplianceMonth[];
 };
 
 export type EmployerPart = keyof EmployerParts;

@@ -5,6 +5,7 @@ import type { Catalog } from "../../engine/catalog.ts";
 import type { SiteInfo } from "../types.ts";
 import type { BillingData } from "./billing.ts";
 import type { CollectionsData } from "./collections.ts";
+import type { ComplianceData } from "./compliance.ts";
 import type { EmployerSearch } from "./employer.ts";
 import type { HealthData } from "./health.ts";
 import type { OverviewData } from "./overview.ts";
@@ -17,6 +18,7 @@ export interface PageDataFiles {
   "health.json": HealthData;
   "catalog.json": Catalog;
   "employer-search.json": EmployerSearch;
+  "compliance.json": ComplianceData;
 }
 
 export type PageDataFile = keyof PageDataFiles;
