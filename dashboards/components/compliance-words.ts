@@ -6,7 +6,9 @@ import type { Dictionary } from "./lang.js";
 export const COMPLIANCE_WORDS: Dictionary = {
   "page.compliance": { ar: "الالتزام", en: "Compliance" },
   "compliance.explain": {
-    ar: "المنشأة ملتزمة في الشهر إذا صرّحت عن أجر كل مشترك مرتبط بها قبل نهاية الشهر وسددت فاتورة الشهر كاملة بحلول تاريخ استحقاقها. النسب من المنشآت الملزمة في الشهر.",
+    ar:
+      "المنشأة ملتزمة في الشهر إذا صرّحت عن أجر كل مشترك مرتبط بها قبل نهاية الشهر وسددت فاتورة الشهر كاملة " +
+      "بحلول تاريخ استحقاقها. النسب من المنشآت الملزمة في الشهر.",
     en:
       "An employer complies in a month when it declared every engaged contributor's wage by the month's end and paid the month's " +
       "invoice in full by its due date. The rates are of the employers with an obligation that month.",

@@ -11,7 +11,9 @@ export const COMPLIANCE_KPIS = {
     better: "up",
     label: { ar: "نسبة الالتزام", en: "Compliance rate" },
     definition: {
-      ar: "من المنشآت الملزمة في الشهر وقد حلّ تاريخ استحقاقه، نسبة من صرّحت عن أجور كل مشتركيها في الموعد وسددت فاتورة الشهر كاملة بحلول استحقاقها.",
+      ar:
+        "من المنشآت الملزمة في الشهر وقد حلّ تاريخ استحقاقه، نسبة من صرّحت عن أجور كل مشتركيها في الموعد " +
+        "وسددت فاتورة الشهر كاملة بحلول استحقاقها.",
       en:
         "Of the employers with an obligation in the month whose due date has passed, the share that declared every engaged " +
         "contributor on time and paid the month's invoice in full by its due date.",
@@ -24,7 +26,9 @@ export const COMPLIANCE_KPIS = {
     label: { ar: "نسبة التصريح في الموعد", en: "Declared-on-time rate" },
     definition: {
       ar: "من المنشآت الملزمة في الشهر، نسبة من صرّحت عن أجر كل مشترك مرتبط بها قبل نهاية الشهر.",
-      en: "Of the employers with an obligation in the month, the share that declared a wage for every engaged contributor by the month's end.",
+      en:
+        "Of the employers with an obligation in the month, the share that declared a wage for every engaged contributor " +
+        "by the month's end.",
     },
   },
   paid_by_due_rate: {
@@ -95,7 +99,9 @@ function channelEntries(channel: PaymentChannel): [ChannelKpi, KpiEntry][] {
         better: "down",
         label: { ar: `أيام السداد بعد الاستحقاق (${n.ar})`, en: `Days from due date (${n.en})` },
         definition: {
-          ar: `وسيط الأيام من تاريخ استحقاق فاتورة الاشتراكات التي تسميها الدفعة عبر ${n.ar} إلى يوم الدفع (بالسالب إن سبقه)، للمدفوعات غير المعكوسة.`,
+          ar:
+            `وسيط الأيام من تاريخ استحقاق فاتورة الاشتراكات التي تسميها الدفعة عبر ${n.ar} إلى يوم الدفع ` +
+            "(بالسالب إن سبقه)، للمدفوعات غير المعكوسة.",
           en:
             `Median days from the due date of the contribution invoice a ${n.en} payment names to the day it was paid ` +
             "(negative when early), over the payments not reversed.",

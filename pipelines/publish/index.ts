@@ -121,9 +121,9 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
         modelsDir: o.modelsDir ?? join(REPO_ROOT, "models"),
         now: context.now(),
       });
-      if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
+      const search = audience === "audit" ? await exportEmployers(c, files, shards, stamp.as_of) : undefined;
       await exportFindings(c, files, shards, audience);
-      await exportCompliance(c, files, audience);
+      await exportCompliance(c, files, audience, search);
       const exportMs = Date.now() - started;
       context.logger.info(
         `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,

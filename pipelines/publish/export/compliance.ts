@@ -8,7 +8,9 @@ import type { Audience } from "../types.ts";
 import type { Kpi } from "../../../dashboards/components/kpi-catalogue.ts";
 import type { KpiCell } from "../page-data/collections.ts";
 import type { ComplianceData, LeastCompliantRow } from "../page-data/compliance.ts";
-import { readKpis } from "./kpis.ts";
+import type { EmployerSearch } from "../page-data/employer.ts";
+import type { ComplianceTile } from "../page-data/overview.ts";
+import { headline, readKpis } from "./kpis.ts";
 
 /** The KPIs the Compliance page tracks. */
 export const COMPLIANCE_PAGE_KPIS: Kpi[] = ["compliance_rate", "declared_on_time_rate", "paid_by_due_rate"];
@@ -29,12 +31,21 @@ export async function latestJudgedPeriod(connection: DuckDBConnection, upTo?: st
   return row?.period ?? null;
 }
 
+/** The overview's tile: the three rates of the latest judged month up to `period`, each against the month before. */
+export async function complianceTile(connection: DuckDBConnection, period: string): Promise<ComplianceTile> {
+  const latest = await latestJudgedPeriod(connection, period);
+  if (!latest) return { period: null, kpis: [] };
+  const rows = (await readKpis(connection, "all")).filter((k) => (COMPLIANCE_PAGE_KPIS as string[]).includes(k.kpi));
+  return { period: latest, kpis: headline(rows, latest, COMPLIANCE_PAGE_KPIS) };
+}
+
 /**
  * Ranked by the share of months compliant (lowest first), then the months not compliant, then the
  * longest delay; only employers with a month not compliant. Months are the judged ones (due date passed).
  */
 async function leastCompliant(connection: DuckDBConnection): Promise<{ rows: LeastCompliantRow[]; employers: number }> {
-  const months = `SELECT DISTINCT period FROM marts.compliance_monthly WHERE payment_judged ORDER BY period DESC LIMIT ${LEAST_COMPLIANT_MONTHS}`;
+  const months = `SELECT DISTINCT period FROM marts.compliance_monthly WHERE payment_judged
+    ORDER BY period DESC LIMIT ${LEAST_COMPLIANT_MONTHS}`;
   const rows = await queryRows<LeastCompliantRow & { employers: number }>(
     connection,
     `WITH counted AS (
@@ -57,7 +68,13 @@ async function leastCompliant(connection: DuckDBConnection): Promise<{ rows: Lea
   return { rows: listed.map(({ employers: _, ...r }) => r), employers: rows[0]?.employers ?? 0 };
 }
 
-export async function exportCompliance(connection: DuckDBConnection, files: DataFiles, audience: Audience): Promise<ComplianceData> {
+/** `search` (audit build): the employer index, so the page asks only for the shard of an employer that exists. */
+export async function exportCompliance(
+  connection: DuckDBConnection,
+  files: DataFiles,
+  audience: Audience,
+  search?: EmployerSearch,
+): Promise<ComplianceData> {
   const kpis = (await readKpis(connection)).filter((k) => (COMPLIANCE_PAGE_KPIS as string[]).includes(k.kpi));
   const out: ComplianceData = {
     kpis: COMPLIANCE_PAGE_KPIS,
@@ -70,6 +87,7 @@ export async function exportCompliance(connection: DuckDBConnection, files: Data
     const { rows, employers } = await leastCompliant(connection);
     out.least = rows;
     out.employers = employers;
+    out.search = search;
   }
   files.page("compliance.json", out);
   return out;

@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { DataFiles } from "../data-files.ts";
 import { sortPart } from "../../../dashboards/components/order.ts";
-import type { EmployerIndexEntry, EmployerPart, EmployerShard } from "../page-data/employer.ts";
+import type { EmployerIndexEntry, EmployerPart, EmployerSearch, EmployerShard } from "../page-data/employer.ts";
 import type { PagedList } from "../page-data/paged.ts";
 import { PAGE_ROWS, writePaged } from "./paged.ts";
 
@@ -95,7 +95,7 @@ export async function exportEmployers(
   files: DataFiles,
   shards: DataFiles,
   asOf: string,
-): Promise<{ employers: number }> {
+): Promise<EmployerSearch> {
   // Each section is aggregated on its own into a temp table: one statement holding all of them
   // aggregates them side by side and runs several times slower.
   // Each part becomes JSON text in its own table, and the shard is those texts joined: moving big
@@ -141,11 +141,7 @@ export async function exportEmployers(
   // the first id of every chunk lets the page find the one chunk that would hold an id, so an
   // unknown id is answered from the index rather than by a shard request that fails
   const firsts = Array.from({ length: chunks }, (_, c) => index[c * INDEX_CHUNK]![0]);
-  files.page("employer-search.json", {
-    employers: index.length,
-    chunks,
-    firsts,
-    fields: ["employer_id", "name_ar", "name_en", "region"],
-  });
-  return { employers: index.length };
+  const search: EmployerSearch = { employers: index.length, chunks, firsts, fields: ["employer_id", "name_ar", "name_en", "region"] };
+  files.page("employer-search.json", search);
+  return search;
 }

@@ -3,23 +3,9 @@
 // (its compliance calendar) are the `compliance` part of its shard (employers/<id>.json).
 import type { Kpi, Unit } from "../../../dashboards/components/kpi-catalogue.ts";
 import type { KpiCell } from "./collections.ts";
+import type { ComplianceMonth, EmployerSearch } from "./employer.ts";
 
-/** One month of an employer (marts.compliance_monthly), as the calendar shows it. */
-export type ComplianceMonth = {
-  period: string;
-  contributors_engaged: number;
-  contributors_not_declared: number;
-  contributors_declared_late: number;
-  wages_declared: boolean;
-  declared_on_time: boolean;
-  paid_in_full_by_due: boolean;
-  /** The due date had passed as of D (otherwise paid_in_full_by_due is what D shows). */
-  due_passed: boolean | null;
-  days_late: number | null;
-  compliant: boolean;
-  invoice_id: string | null;
-  due_on: string | null;
-};
+export type { ComplianceMonth };
 
 /** An employer among the least compliant: its judged months, how many compliant, and the days late. */
 export type LeastCompliantRow = {
@@ -49,4 +35,6 @@ export type ComplianceData = {
   least?: LeastCompliantRow[];
   /** How many employers have an obligation in the months counted (audit build). */
   employers?: number;
+  /** Audit build: the employer index (as employer-search.json), to look up an id before fetching its shard. */
+  search?: EmployerSearch;
 };

@@ -1,7 +1,23 @@
 // The employer profile's files (audit build only): employers/<id>.json, one shard per employer, and
 // employer-search.json with the index chunks employer-index/<n>.json for finding one.
-import type { ComplianceMonth } from "./compliance.ts";
 import type { PagedList } from "./paged.ts";
+
+/** One month of an employer (marts.compliance_monthly), the `compliance` part of its shard, as the calendar shows it. */
+export type ComplianceMonth = {
+  period: string;
+  contributors_engaged: number;
+  contributors_not_declared: number;
+  contributors_declared_late: number;
+  wages_declared: boolean;
+  declared_on_time: boolean;
+  paid_in_full_by_due: boolean;
+  /** The due date had passed as of D (otherwise paid_in_full_by_due is what D shows). */
+  due_passed: boolean | null;
+  days_late: number | null;
+  compliant: boolean;
+  invoice_id: string | null;
+  due_on: string | null;
+};
 
 /** An employer's parts: each is a list, left unordered by the export (dashboards/components/order.ts sorts). */
 export type EmployerParts = {

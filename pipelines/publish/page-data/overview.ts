@@ -85,4 +85,9 @@ export type OverviewData = {
   coverage: { period: string; gaps: string | null }[];
   /** For the commentary: the region and the sector that moved each flow the most since last month. */
   drivers: Record<string, Driver[]>;
+  /** The compliance tile: the latest month, up to the report month, whose payments are judged. */
+  compliance?: ComplianceTile;
 };
+
+/** The compliance, declared-on-time and paid-by-due rates of `period` against the month before. */
+export type ComplianceTile = { period: string | null; kpis: HeadlineKpi[] };
