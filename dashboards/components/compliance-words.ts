@@ -52,6 +52,7 @@ export const COMPLIANCE_WORDS: Dictionary = {
   "compliance.not_due": { ar: "لم يحل الاستحقاق", en: "not yet due" },
   "compliance.nothing": { ar: "لا التزامات شهرية لهذه المنشأة.", en: "This employer has no monthly obligation." },
   "compliance.tile": { ar: "الالتزام", en: "Compliance" },
+  "report.compliance": { ar: "الالتزام الشهري للمنشآت", en: "Employers' monthly compliance" },
   "channels.title": { ar: "التحصيل حسب قناة الدفع", en: "Collections by payment channel" },
   "channels.hint": {
     ar: "المحصل في الشهر، ونسبة ما عُكس من مدفوعات كل قناة، ووسيط الأيام من تاريخ الاستحقاق إلى الدفع.",

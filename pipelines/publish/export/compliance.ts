@@ -9,7 +9,8 @@ import type { Kpi } from "../../../dashboards/components/kpi-catalogue.ts";
 import type { KpiCell } from "../page-data/collections.ts";
 import type { ComplianceData, LeastCompliantRow } from "../page-data/compliance.ts";
 import type { EmployerSearch } from "../page-data/employer.ts";
-import type { ComplianceTile } from "../page-data/overview.ts";
+import type { ComplianceCut, ComplianceTile } from "../page-data/overview.ts";
+import { previousPeriod } from "../stamp.ts";
 import { headline, readKpis } from "./kpis.ts";
 
 /** The KPIs the Compliance page tracks. */
@@ -34,9 +35,31 @@ export async function latestJudgedPeriod(connection: DuckDBConnection, upTo?: st
 /** The overview's tile: the three rates of the latest judged month up to `period`, each against the month before. */
 export async function complianceTile(connection: DuckDBConnection, period: string): Promise<ComplianceTile> {
   const latest = await latestJudgedPeriod(connection, period);
-  if (!latest) return { period: null, kpis: [] };
+  if (!latest) return { period: null, kpis: [], cuts: [] };
   const rows = (await readKpis(connection, "all")).filter((k) => (COMPLIANCE_PAGE_KPIS as string[]).includes(k.kpi));
-  return { period: latest, kpis: headline(rows, latest, COMPLIANCE_PAGE_KPIS) };
+  return { period: latest, kpis: headline(rows, latest, COMPLIANCE_PAGE_KPIS), cuts: await complianceCuts(connection, latest) };
+}
+
+/** Counts by group for the month and the month before, the employers' groups as marts.kpi_monthly cuts them. */
+async function complianceCuts(connection: DuckDBConnection, period: string): Promise<ComplianceCut[]> {
+  return queryRows<ComplianceCut>(
+    connection,
+    `WITH judged AS (
+       SELECT c.period = $period AS now, c.compliant, m.region, m.sector, m.size_class, m.legal_form
+       FROM marts.compliance_monthly AS c JOIN core.kpi_measures AS m USING (employer_id, period)
+       WHERE c.payment_judged AND c.period IN ($period, $before)
+     ),
+     cut AS (
+       SELECT now, compliant, unnest(['region', 'sector', 'size_class', 'legal_form']) AS dimension,
+         unnest([region, sector, size_class, legal_form]) AS dimension_value
+       FROM judged
+     )
+     SELECT dimension, dimension_value,
+       count(*) FILTER (WHERE now)::INTEGER AS judged, count(*) FILTER (WHERE now AND compliant)::INTEGER AS compliant,
+       count(*) FILTER (WHERE NOT now)::INTEGER AS judged_before, count(*) FILTER (WHERE NOT now AND compliant)::INTEGER AS compliant_before
+     FROM cut GROUP BY ALL ORDER BY dimension, dimension_value`,
+    { period, before: previousPeriod(period) },
+  );
 }
 
 /**

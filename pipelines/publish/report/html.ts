@@ -11,6 +11,7 @@ import type { BillingBreakdown } from "../export/billing.ts";
 import type { Overview } from "../export/overview.ts";
 import type { Audience } from "../types.ts";
 import { arrearsPage, movementPage } from "./balances.ts";
+import { compliancePage } from "./compliance.ts";
 import { billingSentence, suspensionSentence } from "./commentary.ts";
 import { renderCover } from "./cover.ts";
 import type { ReportData } from "./data.ts";
@@ -28,6 +29,7 @@ export const REPORT_SECTIONS = [
   "report.arrears",
   "report.suspension",
   "report.billing",
+  "report.compliance",
 ] as const;
 
 function kpiPage(d: ReportData, lang: Lang, dg: Digits): string {
@@ -169,6 +171,7 @@ ${kpiPage(d, lang, dg)}
 ${arrearsPage(o, lang, dg)}
 ${suspensionPage(o, lang, dg)}
 ${billingPage(d.billing, lang, dg, billingOwnPage)}
+${compliancePage(o, lang, dg)}
 </body></html>
 `;
 }
