@@ -110,8 +110,7 @@ names(kpi, unit) AS (
          ('arrears', 'SAR'), ('arrears_ratio', 'ratio'), ('days_sales_outstanding', 'days'), ('outstanding', 'SAR'),
          ('employers_paying_on_time_share', 'ratio'), ('adjustment_rate', 'ratio'), ('manual_posting_rate', 'ratio'),
          ('late_fee_billed', 'SAR'), ('late_fee_waived', 'SAR'), ('credit_balances_held', 'SAR'), ('coverage_gaps', 'count')
-)
-,
+),
 -- Compliance (rules.md §5) and collections by payment channel. These are counts of employer-months
 -- and medians of payments, not sums of core.kpi_measures, so they are cut here from one row per
 -- obligation or payment, by the same dimensions (the employer's, from core.kpi_measures, that month).
@@ -171,7 +170,8 @@ fact_names(series, kpi, measure, unit) AS (
          ('compliance', 'paid_by_due_rate', 'paid_by_due', 'ratio'),
          ('sadad', 'collected_sadad', 'collected', 'SAR'), ('sadad', 'reversal_rate_sadad', 'reversed', 'ratio'),
          ('sadad', 'days_from_due_sadad', 'days_from_due', 'days'),
-         ('bank_transfer', 'collected_bank_transfer', 'collected', 'SAR'), ('bank_transfer', 'reversal_rate_bank_transfer', 'reversed', 'ratio'),
+         ('bank_transfer', 'collected_bank_transfer', 'collected', 'SAR'),
+         ('bank_transfer', 'reversal_rate_bank_transfer', 'reversed', 'ratio'),
          ('bank_transfer', 'days_from_due_bank_transfer', 'days_from_due', 'days'),
          ('cash', 'collected_cash', 'collected', 'SAR'), ('cash', 'reversal_rate_cash', 'reversed', 'ratio'),
          ('cash', 'days_from_due_cash', 'days_from_due', 'days'),
