@@ -183,10 +183,15 @@ describe("the KPI catalogue", () => {
     expect(tone("days_sales_outstanding", "up")).toBe("bad");
     expect(tone("arrears_ratio", "down")).toBe("good");
     expect(tone("billed", "up")).toBe("neutral");
+    expect(tone("compliance_rate", "up")).toBe("good");
+    expect(tone("declared_on_time_rate", "down")).toBe("bad");
+    expect(tone("reversal_rate_cheque", "up")).toBe("bad");
+    expect(tone("days_from_due_cash", "down")).toBe("good");
+    expect(tone("collected_sadad", "up")).toBe("neutral");
   });
 
   test("the docs' KPI table lists exactly the catalogue, with its units", () => {
-    // the collection KPIs are described in ledger.md, the compliance and objection ones in compliance.md
+    // the collection KPIs are described in ledger.md, the compliance, channel and objection ones in compliance.md
     const doc = ["ledger.md", "compliance.md"].map((f) => readFileSync(join("docs", f), "utf8")).join("\n");
     const rows = [...doc.matchAll(/^\| `(\w+)`\s*\| (\w+)\s*\|/gm)].map((m) => [m[1], m[2]]);
     expect(rows.sort()).toEqual(KPIS.map((k) => [k, KPI_CATALOGUE[k].unit]).sort());

@@ -45,6 +45,7 @@ test("a page's data file is written in the type the page reads it as", () => {
     ageing: [severity],
     default_as_of: "2026-10-31",
     suspension: {},
+    channels: [["2026-10", "collected_sadad", "all", "all", "20000.00"]],
   };
   files.page("collections.json", collections);
   // @ts-expect-error the overview's file does not take the collections page's data

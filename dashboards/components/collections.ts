@@ -4,6 +4,7 @@
 import type { CollectionsData } from "../../pipelines/publish/page-data/collections.ts";
 import { ageingSection, suspensionSection } from "./arrears.js";
 import { linesOverTime } from "./charts.js";
+import { channelsSection } from "./channels.js";
 import type { Ctx } from "./context.js";
 import { h, section } from "./dom.js";
 import { changeBetween, dateWithHijri, gregorian, kpiValue, month, type Unit } from "./format.js";
@@ -178,6 +179,7 @@ export function renderCollections(ctx: Ctx, d: CollectionsData): HTMLElement {
       filters,
       trends,
       breakdown,
+      channelsSection(ctx, d.channels, period),
       ageingSection(ctx, d.ageing, s, render),
       suspensionSection(ctx, d.suspension, s.asOf),
     );

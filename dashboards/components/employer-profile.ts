@@ -12,6 +12,7 @@ import { sortPart } from "./order.js";
 import { pagedTable } from "./paged.js";
 import { partColumns } from "./employer-columns.js";
 import { employerObjections } from "./employer-objections.js";
+import { employerComplianceSection } from "./employer-compliance.js";
 import { dataTable, type Column } from "./table.js";
 import { pageHref } from "./url.js";
 
@@ -253,5 +254,6 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
         p.paged?.gaps,
       ),
     ),
+    employerComplianceSection(ctx, id, shard.compliance),
   );
 }

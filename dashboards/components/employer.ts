@@ -14,7 +14,7 @@ export type { EmployerSearch };
 type IndexEntry = EmployerIndexEntry;
 
 /** Whether the index holds an id: only the one chunk whose range covers it is read. */
-async function known(index: EmployerSearch, id: string): Promise<boolean> {
+export async function known(index: EmployerSearch, id: string): Promise<boolean> {
   let c = -1;
   for (let i = 0; i < index.firsts.length && index.firsts[i]! <= id; i++) c = i;
   if (c < 0) return false;

@@ -4,28 +4,13 @@
 // (Plain data, no library: the site's browser bundle imports it as is; tests/kpi-catalogue.test.ts
 // validates it with zod and holds it against the warehouse and the docs.)
 
-/** per_1000: a count per 1,000 of something (objections per 1,000 invoices), shown with one decimal. */
-export type Unit = "SAR" | "ratio" | "days" | "count" | "per_1000";
-/** Which way the figure should move: "none" for a volume that is neither good nor bad in itself. */
-export type Better = "up" | "down" | "none";
-export type Dimension = "region" | "sector" | "size_class" | "legal_form";
-type Words = { ar: string; en: string };
+import { CHANNEL_KPIS, COMPLIANCE_KPIS } from "./kpi-catalogue-compliance.js";
+import { OBJECTION_KPIS } from "./kpi-catalogue-objections.js";
+import { type KpiEntry, KPI_DIMENSIONS, MONTHLY } from "./kpi-entry.js";
 
-export interface KpiEntry {
-  unit: Unit;
-  better: Better;
-  /** The model that computes it, as schema.name. */
-  model: string;
-  dimensions: readonly Dimension[];
-  label: Words;
-  /** One sentence; the model's full description is on the data health page. */
-  definition: Words;
-  /** Led with on the overview and in the report, in catalogue order. */
-  headline?: true;
-}
-
-export const KPI_DIMENSIONS: readonly Dimension[] = ["region", "sector", "size_class", "legal_form"];
-const monthly = { model: "marts.kpi_monthly", dimensions: KPI_DIMENSIONS } as const;
+export type { Better, Dimension, KpiEntry, Unit } from "./kpi-entry.js";
+export { KPI_DIMENSIONS };
+const monthly = MONTHLY;
 
 export const KPI_CATALOGUE = {
   billed: {
@@ -178,79 +163,11 @@ export const KPI_CATALOGUE = {
     label: { ar: "فجوات التغطية", en: "Coverage gaps" },
     definition: { ar: "أشهر مشتركين على رأس العمل دون أجر مصرح به.", en: "Engaged contributor-months with no wage declared." },
   },
-  // objections (rules.md §6; core.kpi_objections says which month each objection counts in)
-  objections_per_1000_invoices: {
-    ...monthly,
-    unit: "per_1000",
-    // an objection is an invoice the employer believes wrong
-    better: "down",
-    label: { ar: "الاعتراضات لكل 1,000 فاتورة", en: "Objections per 1,000 invoices" },
-    definition: {
-      ar: "الاعتراضات المقدمة في الشهر لكل 1,000 فاتورة صادرة فيه.",
-      en: "Objections submitted in the month per 1,000 invoices issued in it.",
-    },
-  },
-  objection_days_to_decision: {
-    ...monthly,
-    unit: "days",
-    better: "down",
-    label: { ar: "وسيط أيام البت في الاعتراض", en: "Median days to decide an objection" },
-    definition: {
-      ar: "وسيط الأيام من تقديم الاعتراض إلى البت فيه، للاعتراضات المبتوت فيها في الشهر.",
-      en: "Median days from submission to decision of the objections decided in the month.",
-    },
-  },
-  objection_sla_breach_rate: {
-    ...monthly,
-    unit: "ratio",
-    better: "down",
-    label: { ar: "نسبة تجاوز مستوى الخدمة في الاعتراضات", en: "Objection SLA breach rate" },
-    definition: {
-      ar: "من الاعتراضات المبتوت فيها في الشهر، نسبة ما بُتّ فيه بعد 30 يومًا (60 عند الإحالة).",
-      en: "Of the objections decided in the month, the share decided after 30 days (60 when escalated).",
-    },
-  },
-  objections_favoured_share: {
-    ...monthly,
-    unit: "ratio",
-    // a concession is an invoice that was wrong: fewer is better billing
-    better: "down",
-    label: { ar: "حصة الاعتراضات المقبولة لصالح المنشأة", en: "Objections decided in the employer's favour" },
-    definition: {
-      ar: "من الاعتراضات المبتوت فيها في الشهر، نسبة المقبولة كليًا أو جزئيًا.",
-      en: "Of the objections decided in the month, the share accepted in full or in part.",
-    },
-  },
-  objections_favoured_amount_share: {
-    ...monthly,
-    unit: "ratio",
-    better: "down",
-    label: { ar: "حصة المبالغ المقبولة من المعترض عليه", en: "Amount conceded of the amount contested" },
-    definition: {
-      ar: "المبالغ المقبولة للمنشآت مقسومة على المبالغ المعترض عليها، للاعتراضات المبتوت فيها في الشهر.",
-      en: "Amounts conceded divided by the amounts contested, over the objections decided in the month.",
-    },
-  },
-  objection_backlog: {
-    ...monthly,
-    unit: "count",
-    better: "down",
-    label: { ar: "الاعتراضات القائمة", en: "Open objections" },
-    definition: {
-      ar: "الاعتراضات المقدمة التي لم يُبت فيها في نهاية الشهر.",
-      en: "Objections submitted and not yet decided at the month's end.",
-    },
-  },
-  objection_backlog_amount: {
-    ...monthly,
-    unit: "SAR",
-    better: "down",
-    label: { ar: "مبالغ الاعتراضات القائمة", en: "Amount under open objections" },
-    definition: {
-      ar: "المبالغ المعترض عليها في الاعتراضات القائمة في نهاية الشهر.",
-      en: "What the open objections contest at the month's end.",
-    },
-  },
+  // compliance (rules.md §5) and collections by payment channel: kpi-catalogue-compliance.ts
+  ...COMPLIANCE_KPIS,
+  ...CHANNEL_KPIS,
+  // objections (rules.md §6; core.kpi_objections says which month each counts in): kpi-catalogue-objections.ts
+  ...OBJECTION_KPIS,
 } as const satisfies Record<string, KpiEntry>;
 
 export type Kpi = keyof typeof KPI_CATALOGUE;

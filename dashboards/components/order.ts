@@ -12,6 +12,7 @@ export const SORT_BY: Record<string, string[]> = {
   objections: ["submitted_on", "dispute_id"],
   suspension: ["as_of"],
   gaps: ["period", "contributor_id"],
+  compliance: ["period"],
 };
 
 /** Sorts rows in place by the part's keys, each compared as text (dates and ids are fixed-width text). */

@@ -2,6 +2,7 @@
 // the page (with its filters) that explains it.
 import type { OverviewData as Overview } from "../../pipelines/publish/page-data/overview.ts";
 import { ageingChart, linesOverTime } from "./charts.js";
+import { complianceTile } from "./compliance-tile.js";
 import type { Ctx } from "./context.js";
 import { figure, h, section } from "./dom.js";
 import { amount, dateWithHijri, integer, month, sar } from "./format.js";
@@ -223,6 +224,7 @@ export function renderOverview(ctx: Ctx, o: Overview): HTMLElement {
       billingFigure(ctx, o),
       coverageFigure(ctx, o),
       objectionsTile(ctx, o),
+      complianceTile(ctx, o.compliance),
     ),
   );
 }

@@ -59,6 +59,11 @@ columns:
   due_passed:
     description: The due date is on or before D (otherwise paid_in_full_by_due is judged as of D).
     description_ar: حلّ تاريخ الاستحقاق في التاريخ المرجعي أو قبله (وإلا قُيّم السداد في التاريخ المرجعي).
+  payment_judged:
+    description: >
+      The due date — the invoice's, or the 15th of M+1 (rules.md §2) when there is none — is on or before D,
+      so paid_in_full_by_due and compliant are final; the compliance KPIs count only these months for payment.
+    description_ar: حلّ تاريخ الاستحقاق (تاريخ الفاتورة، أو 15 من الشهر التالي إن لم توجد) في التاريخ المرجعي أو قبله، فالحكم بالسداد نهائي.
   open_amount:
     description: What M's invoice still owes as of D, SAR.
     description_ar: ما بقي مستحقًا على فاتورة الشهر في التاريخ المرجعي، بالريال.
@@ -105,6 +110,7 @@ SELECT
   i.days_late,
   d.contributors_not_declared = 0 AND d.contributors_declared_late = 0 AND coalesce(i.paid_in_full_by_due, false) AS compliant,
   i.invoice_id, coalesce(i.invoices, 0) AS invoices, i.due_on, i.due_on <= getvariable('as_of') AS due_passed,
+  coalesce(i.due_on, CAST(CAST(d.period || '-15' AS DATE) + INTERVAL 1 MONTH AS DATE)) <= getvariable('as_of') AS payment_judged,
   CAST(i.open_amount AS DECIMAL(18,2)) AS open_amount, i.settled_on,
   d.contributors_not_declared, d.contributors_declared_late,
   CAST(getvariable('as_of') AS DATE) AS as_of

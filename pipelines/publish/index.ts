@@ -9,6 +9,7 @@ import { openWarehouse } from "../lib/duckdb.ts";
 import { DataFiles, type WrittenFile } from "./data-files.ts";
 import { exportBilling } from "./export/billing.ts";
 import { exportCollections } from "./export/collections.ts";
+import { exportCompliance } from "./export/compliance.ts";
 import { exportEmployers } from "./export/employers.ts";
 import { exportFindings } from "./export/findings.ts";
 import { exportHealth } from "./export/health.ts";
@@ -121,9 +122,10 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
         modelsDir: o.modelsDir ?? join(REPO_ROOT, "models"),
         now: context.now(),
       });
-      if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
+      const search = audience === "audit" ? await exportEmployers(c, files, shards, stamp.as_of) : undefined;
       await exportFindings(c, files, shards, audience);
       await exportObjections(c, files, shards, stamp, audience);
+      await exportCompliance(c, files, audience, search);
       const exportMs = Date.now() - started;
       context.logger.info(
         `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,

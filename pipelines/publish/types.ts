@@ -38,6 +38,7 @@ export const PAGES: readonly PageSpec[] = [
   { id: "billing", audiences: AUDIENCES },
   { id: "findings", audiences: AUDIENCES },
   { id: "objections", audiences: AUDIENCES },
+  { id: "compliance", audiences: AUDIENCES },
   { id: "health", audiences: AUDIENCES },
 ];
 

@@ -8,6 +8,7 @@ import { ageingBySeverity, suspensionCandidates, suspensionSummary } from "./age
 import type { Kpi } from "../../../dashboards/components/kpi-catalogue.ts";
 import type { CollectionsData, KpiCell } from "../page-data/collections.ts";
 import type { SuspensionSummary } from "../page-data/overview.ts";
+import { CHANNEL_KPIS } from "../../../dashboards/components/kpi-catalogue-compliance.ts";
 import { readKpis } from "./kpis.ts";
 import { writePaged } from "./paged.ts";
 
@@ -34,7 +35,8 @@ export async function exportCollections(
   stamp: Stamp,
   audience: Audience,
 ): Promise<void> {
-  const kpis = (await readKpis(connection)).filter((k) => (COLLECTION_KPIS as string[]).includes(k.kpi));
+  const all = await readKpis(connection);
+  const kpis = all.filter((k) => (COLLECTION_KPIS as string[]).includes(k.kpi));
   // long rows are compact enough and let the page pivot any way
   const rows = kpis.map((k): KpiCell => [k.period, k.kpi, k.dimension, k.dimension_value, k.value]);
   const units = Object.fromEntries(kpis.map((k) => [k.kpi, k.unit]));
@@ -52,6 +54,9 @@ export async function exportCollections(
     ageing,
     default_as_of: stamp.as_of,
     suspension: byRegion,
+    channels: all
+      .filter((k) => k.dimension === "all" && Object.hasOwn(CHANNEL_KPIS, k.kpi))
+      .map((k): KpiCell => [k.period, k.kpi, k.dimension, k.dimension_value, k.value]),
   };
   if (audience === "audit") {
     for (const asOf of asOfs) writePaged(shards, `suspension/${asOf}`, await suspensionCandidates(connection, asOf));

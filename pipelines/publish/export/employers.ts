@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { DataFiles } from "../data-files.ts";
 import { sortPart } from "../../../dashboards/components/order.ts";
-import type { EmployerIndexEntry, EmployerPart, EmployerShard } from "../page-data/employer.ts";
+import type { EmployerIndexEntry, EmployerPart, EmployerSearch, EmployerShard } from "../page-data/employer.ts";
 import type { PagedList } from "../page-data/paged.ts";
 import { PAGE_ROWS, writePaged } from "./paged.ts";
 
@@ -51,6 +51,11 @@ const SECTIONS: Record<string, string> = {
     FROM marts.suspension_candidates AS s GROUP BY s.employer_id`,
   gaps: `SELECT g.employer_id, list({contributor_id: g.contributor_id, period: g.period, days_covered: g.days_covered}) AS v
     FROM marts.coverage_gaps AS g GROUP BY g.employer_id`,
+  compliance: `SELECT c.employer_id, list({period: c.period, contributors_engaged: c.contributors_engaged,
+      contributors_not_declared: c.contributors_not_declared, contributors_declared_late: c.contributors_declared_late,
+      wages_declared: c.wages_declared, declared_on_time: c.declared_on_time, paid_in_full_by_due: c.paid_in_full_by_due,
+      due_passed: c.due_passed, days_late: c.days_late, compliant: c.compliant, invoice_id: c.invoice_id, ${texts("c", ["due_on"])}}) AS v
+    FROM marts.compliance_monthly AS c GROUP BY c.employer_id`,
 };
 
 const PARTS: EmployerPart[] = [
@@ -63,6 +68,7 @@ const PARTS: EmployerPart[] = [
   "objections",
   "suspension",
   "gaps",
+  "compliance",
 ];
 
 /** Shards longer than this (characters) are checked for parts to page. */
@@ -91,7 +97,7 @@ export async function exportEmployers(
   files: DataFiles,
   shards: DataFiles,
   asOf: string,
-): Promise<{ employers: number }> {
+): Promise<EmployerSearch> {
   // Each section is aggregated on its own into a temp table: one statement holding all of them
   // aggregates them side by side and runs several times slower.
   // Each part becomes JSON text in its own table, and the shard is those texts joined: moving big
@@ -137,11 +143,7 @@ export async function exportEmployers(
   // the first id of every chunk lets the page find the one chunk that would hold an id, so an
   // unknown id is answered from the index rather than by a shard request that fails
   const firsts = Array.from({ length: chunks }, (_, c) => index[c * INDEX_CHUNK]![0]);
-  files.page("employer-search.json", {
-    employers: index.length,
-    chunks,
-    firsts,
-    fields: ["employer_id", "name_ar", "name_en", "region"],
-  });
-  return { employers: index.length };
+  const search: EmployerSearch = { employers: index.length, chunks, firsts, fields: ["employer_id", "name_ar", "name_en", "region"] };
+  files.page("employer-search.json", search);
+  return search;
 }

@@ -31,11 +31,12 @@ export async function readKpis(connection: DuckDBConnection, dimension?: string)
 /** A value against an earlier one (see changeBetween). */
 export const change = changeBetween;
 
-export function headline(rows: KpiRow[], period: string, kpis: readonly string[] = HEADLINE_KPIS): HeadlineKpi[] {
+/** The KPIs of `period` (the headline ones unless `keys` says which) beside last month and a year ago. */
+export function headline(rows: KpiRow[], period: string, keys: readonly string[] = HEADLINE_KPIS): HeadlineKpi[] {
   const at = new Map(rows.filter((r) => r.dimension === "all").map((r) => [`${r.period}|${r.kpi}`, r]));
   const previous = previousPeriod(period);
   const yearAgo = previousPeriod(period, 12);
-  return kpis.flatMap((kpi) => {
+  return keys.flatMap((kpi) => {
     const now = at.get(`${period}|${kpi}`);
     if (!now) return [];
     const prev = at.get(`${previous}|${kpi}`)?.value ?? null;

@@ -7,6 +7,7 @@ import type { Audience, Stamp } from "../types.ts";
 import type { OverviewData } from "../page-data/overview.ts";
 import { ageingBySeverity, suspensionCandidates, suspensionSummary } from "./ageing.ts";
 import { billingSummary } from "./billing.ts";
+import { complianceTile } from "./compliance.ts";
 import { headline, readKpis, topDriver } from "./kpis.ts";
 import { objectionTile } from "./objections-tile.ts";
 import { previousPeriod } from "../stamp.ts";
@@ -46,6 +47,7 @@ export async function overviewData(connection: DuckDBConnection, stamp: Stamp, a
     coverage: periods.map((p) => ({ period: p, gaps: value(p, "coverage_gaps") })),
     objections: objectionTile(kpis, stamp.period),
     drivers: Object.fromEntries(DRIVEN.map((k) => [k, ["region", "sector"].flatMap((d) => topDriver(kpis, stamp.period, k, d) ?? [])])),
+    compliance: await complianceTile(connection, stamp.period),
   };
 }
 

@@ -16,6 +16,8 @@ export type CollectionsData = {
   ageing: SeverityRow[];
   default_as_of: string;
   suspension: Record<string, SuspensionSummary>;
+  /** Collections by payment channel (the channel KPIs, overall only), as long rows like `rows`. */
+  channels: KpiCell[];
 };
 
 /** An employer in arrears at a date (ageing/<as_of>/<severity>.json holds a list of them). */

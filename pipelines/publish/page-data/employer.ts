@@ -2,6 +2,23 @@
 // employer-search.json with the index chunks employer-index/<n>.json for finding one.
 import type { PagedList } from "./paged.ts";
 
+/** One month of an employer (marts.compliance_monthly), the `compliance` part of its shard, as the calendar shows it. */
+export type ComplianceMonth = {
+  period: string;
+  contributors_engaged: number;
+  contributors_not_declared: number;
+  contributors_declared_late: number;
+  wages_declared: boolean;
+  declared_on_time: boolean;
+  paid_in_full_by_due: boolean;
+  /** The due date had passed as of D (otherwise paid_in_full_by_due is what D shows). */
+  due_passed: boolean | null;
+  days_late: number | null;
+  compliant: boolean;
+  invoice_id: string | null;
+  due_on: string | null;
+};
+
 /** An employer's parts: each is a list, left unordered by the export (dashboards/components/order.ts sorts). */
 export type EmployerParts = {
   balances: {
@@ -85,6 +102,7 @@ export type EmployerParts = {
   }[];
   suspension: { as_of: string; past_due_undisputed: string; oldest_due_on: string; days_past_due: number }[];
   gaps: { contributor_id: string; period: string; days_covered: number }[];
+  compliance: ComplianceMonth[];
 };
 
 export type EmployerPart = keyof EmployerParts;

@@ -5,6 +5,7 @@ import type { Catalog } from "../../engine/catalog.ts";
 import type { SiteInfo } from "../types.ts";
 import type { BillingData } from "./billing.ts";
 import type { CollectionsData } from "./collections.ts";
+import type { ComplianceData } from "./compliance.ts";
 import type { EmployerSearch } from "./employer.ts";
 import type { HealthData } from "./health.ts";
 import type { ObjectionsData } from "./objections.ts";
@@ -19,6 +20,7 @@ export interface PageDataFiles {
   "catalog.json": Catalog;
   "employer-search.json": EmployerSearch;
   "objections.json": ObjectionsData | null;
+  "compliance.json": ComplianceData;
 }
 
 export type PageDataFile = keyof PageDataFiles;

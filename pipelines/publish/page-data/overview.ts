@@ -88,4 +88,22 @@ export type OverviewData = {
   drivers: Record<string, Driver[]>;
   /** The objection backlog tile (null when the warehouse has no objection KPIs). */
   objections?: ObjectionTile | null;
+  /** The compliance tile: the latest month, up to the report month, whose payments are judged. */
+  compliance?: ComplianceTile;
+};
+
+/** The compliance, declared-on-time and paid-by-due rates of `period` against the month before. */
+export type ComplianceTile = { period: string | null; kpis: HeadlineKpi[]; cuts: ComplianceCut[] };
+
+/**
+ * A group's employer-months judged (due date passed) and compliant in the tile's month and the month
+ * before: what the report's commentary weighs to say which group moved the rate.
+ */
+export type ComplianceCut = {
+  dimension: string;
+  dimension_value: string;
+  judged: number;
+  compliant: number;
+  judged_before: number;
+  compliant_before: number;
 };

@@ -11,6 +11,7 @@ import type { BillingBreakdown } from "../export/billing.ts";
 import type { Overview } from "../export/overview.ts";
 import type { Audience } from "../types.ts";
 import { arrearsPage, movementPage } from "./balances.ts";
+import { compliancePage } from "./compliance.ts";
 import { billingSentence, suspensionSentence } from "./commentary.ts";
 import { renderCover } from "./cover.ts";
 import { objectionsPage } from "./objections.ts";
@@ -30,6 +31,7 @@ export const REPORT_SECTIONS = [
   "report.suspension",
   "report.billing",
   "report.objections",
+  "report.compliance",
 ] as const;
 
 function kpiPage(d: ReportData, lang: Lang, dg: Digits): string {
@@ -172,6 +174,7 @@ ${arrearsPage(o, lang, dg)}
 ${suspensionPage(o, lang, dg)}
 ${billingPage(d.billing, lang, dg, billingOwnPage)}
 ${objectionsPage(o.objections, d.objections, lang, dg)}
+${compliancePage(o, lang, dg)}
 </body></html>
 `;
 }
