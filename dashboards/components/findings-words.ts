@@ -24,6 +24,7 @@ export const FINDINGS_WORDS: Dictionary = {
   "findings.open_all": { ar: "كل الملاحظات", en: "All findings" },
   "findings.tile": { ar: "الملاحظات الرقابية", en: "Audit findings" },
   anomaly_id: { ar: "رقم الملاحظة", en: "Finding" },
+  user: { ar: "المستخدم", en: "Staff user" },
   field: { ar: "البند", en: "Field" },
   value: { ar: "القيمة", en: "Value" },
   delivery: { ar: "الدفعة المستلمة", en: "Delivery" },

@@ -13,6 +13,7 @@ import { exportEmployers } from "./export/employers.ts";
 import { exportFindings } from "./export/findings.ts";
 import { exportHealth } from "./export/health.ts";
 import { exportOverview } from "./export/overview.ts";
+import { exportStaff } from "./export/staff.ts";
 import { buildSite } from "./framework.ts";
 import { loadNeedles, scanTree, type Needles, type PrivacyScan } from "./privacy.ts";
 import { reportExtras } from "./report/data.ts";
@@ -122,6 +123,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       });
       if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
       await exportFindings(c, files, shards, audience);
+      if (audience === "audit") await exportStaff(c, files);
       const exportMs = Date.now() - started;
       context.logger.info(
         `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,

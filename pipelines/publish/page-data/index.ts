@@ -8,6 +8,7 @@ import type { CollectionsData } from "./collections.ts";
 import type { EmployerSearch } from "./employer.ts";
 import type { HealthData } from "./health.ts";
 import type { OverviewData } from "./overview.ts";
+import type { StaffData } from "./staff.ts";
 
 export interface PageDataFiles {
   "site.json": SiteInfo;
@@ -17,6 +18,7 @@ export interface PageDataFiles {
   "health.json": HealthData;
   "catalog.json": Catalog;
   "employer-search.json": EmployerSearch;
+  "staff.json": StaffData;
 }
 
 export type PageDataFile = keyof PageDataFiles;
