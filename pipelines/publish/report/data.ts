@@ -9,6 +9,7 @@ import { exportBilling, type BillingBreakdown } from "../export/billing.ts";
 import { readKpis, type KpiRow } from "../export/kpis.ts";
 import { overviewData, type Overview } from "../export/overview.ts";
 import { previousPeriod } from "../stamp.ts";
+import { readReportFindings, type ReportFindings } from "./findings.ts";
 import type { Audience, Stamp } from "../types.ts";
 
 /**
@@ -36,6 +37,7 @@ export interface ReportData {
   movement: Movement;
   /** marts.kpi_monthly's dimension cuts for the month and the month before. */
   cuts: KpiRow[];
+  findings: ReportFindings;
 }
 
 /** The last day of the month before `period`. */
@@ -85,10 +87,13 @@ export async function readMovement(connection: DuckDBConnection, stamp: Stamp): 
 }
 
 /** The report's own reading of the warehouse, beside the overview and billing it shares with the site. */
-export async function reportExtras(connection: DuckDBConnection, stamp: Stamp): Promise<{ movement: Movement; cuts: KpiRow[] }> {
+export async function reportExtras(
+  connection: DuckDBConnection,
+  stamp: Stamp,
+): Promise<{ movement: Movement; cuts: KpiRow[]; findings: ReportFindings }> {
   const months = new Set([stamp.period, previousPeriod(stamp.period)]);
   const cuts = (await readKpis(connection)).filter((k) => k.dimension !== "all" && months.has(k.period));
-  return { movement: await readMovement(connection, stamp), cuts };
+  return { movement: await readMovement(connection, stamp), cuts, findings: await readReportFindings(connection, stamp.period) };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Audience } from "../types.ts";
 import { arrearsPage, movementPage } from "./balances.ts";
 import { billingSentence, suspensionSentence } from "./commentary.ts";
 import { renderCover } from "./cover.ts";
+import { findingsPage } from "./findings.ts";
 import type { ReportData } from "./data.ts";
 import { contributions, DRIVER_DIMENSIONS } from "./ranking.ts";
 import { REPORT_STYLE } from "./style.ts";
@@ -28,6 +29,7 @@ export const REPORT_SECTIONS = [
   "report.arrears",
   "report.suspension",
   "report.billing",
+  "report.findings",
 ] as const;
 
 function kpiPage(d: ReportData, lang: Lang, dg: Digits): string {
@@ -169,6 +171,7 @@ ${kpiPage(d, lang, dg)}
 ${arrearsPage(o, lang, dg)}
 ${suspensionPage(o, lang, dg)}
 ${billingPage(d.billing, lang, dg, billingOwnPage)}
+${findingsPage(d.findings, lang, dg)}
 </body></html>
 `;
 }
