@@ -33,7 +33,6 @@ export function benfordChart(ctx: Ctx, d: BenfordChartData, marginal: number, wi
         x2: (x: { digit: number }) => x.digit + 0.38,
         y: "observed",
         fill: () => observed,
-        ariaLabel: "observed",
         title: (x: { digit: number; observed: number; expected: number; hits: number }) =>
           `${integer(x.digit, ctx.lang, ctx.digits)}: ${share.format(x.observed)} (${integer(x.hits, ctx.lang, ctx.digits)}) · ` +
           `${expected} ${share.format(x.expected)}`,
@@ -45,8 +44,8 @@ export function benfordChart(ctx: Ctx, d: BenfordChartData, marginal: number, wi
       Plot.ruleY([0]),
     ],
   });
-  // Plot draws the bars in the data's order: each is labelled with its digit and exact share
-  const bars = Array.from(chart.querySelectorAll('g[aria-label="observed"] rect'));
+  // Plot draws the bars (its only rect mark here) in the data's order: each is labelled with its digit and exact share
+  const bars = Array.from(chart.querySelectorAll('g[aria-label="rect"] rect'));
   bars.forEach((rect, i) => {
     rect.setAttribute("data-digit", String(data[i]!.digit));
     rect.setAttribute("data-observed", String(data[i]!.observed));

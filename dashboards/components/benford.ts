@@ -50,9 +50,7 @@ const fixed4 = (ctx: Ctx) =>
 function verdict(ctx: Ctx, r: BenfordResult, index: BenfordIndex): HTMLElement {
   const f = fixed4(ctx);
   const b = index.bands[r.test];
-  const bands = `${ctx.w("conformity.close")} ≤ ${f.format(b.close)} · ${ctx.w("conformity.acceptable")} ≤ ${f.format(b.acceptable)} · ${ctx.w(
-    "conformity.marginal",
-  )} ≤ ${f.format(b.marginal)}`;
+  const bands = (["close", "acceptable", "marginal"] as const).map((k) => `${ctx.w(`conformity.${k}`)} ≤ ${f.format(b[k])}`).join(" · ");
   return h(
     "p",
     { "data-benford-verdict": r.conformity, "data-mad": r.mad, "data-amounts": r.amounts },
@@ -191,7 +189,11 @@ export function benfordSection(ctx: Ctx, index: BenfordIndex): HTMLElement {
           h(
             "a",
             {
-              href: `?benford=${encodeURIComponent(groupParam(r.level, r.group_id))}&benford_population=${r.population}&benford_test=${r.test}#benford`,
+              href: `?${new URLSearchParams({
+                benford: groupParam(r.level, r.group_id),
+                benford_population: r.population,
+                benford_test: r.test,
+              })}#benford`,
               "data-benford-link": `${r.level}:${r.group_id}`,
               onclick: (e: Event) => {
                 e.preventDefault();

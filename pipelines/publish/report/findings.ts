@@ -36,7 +36,8 @@ export async function readReportFindings(c: DuckDBConnection, period: string): P
   const rows = await queryRows<{ rule: string; severity: string; status: string; n: number; this_month: number; last_month: number }>(
     c,
     `SELECT rule, coalesce(severity, 'none') AS severity, status, count(*)::INTEGER AS n,
-            count(*) FILTER (WHERE period = $period)::INTEGER AS this_month, count(*) FILTER (WHERE period = $previous)::INTEGER AS last_month
+            count(*) FILTER (WHERE period = $period)::INTEGER AS this_month,
+            count(*) FILTER (WHERE period = $previous)::INTEGER AS last_month
      FROM ${source} GROUP BY ALL ORDER BY rule`,
     { period, previous: previousPeriod(period) },
   );
@@ -89,7 +90,8 @@ export function findingsSentences(f: ReportFindings, lang: Lang, dg: Digits): st
   const open = f.by_status.open ?? 0;
   const moves = (open: string, close: string) =>
     moved
-      ? `${open}${ruleName(lang, moved.rule)}${close} ${integer(moved.last_month, lang, dg)} ${lang === "ar" ? "إلى" : "to"} ${integer(moved.this_month, lang, dg)}.`
+      ? `${open}${ruleName(lang, moved.rule)}${close} ${integer(moved.last_month, lang, dg)} ` +
+        `${lang === "ar" ? "إلى" : "to"} ${integer(moved.this_month, lang, dg)}.`
       : "";
   if (lang === "ar")
     return [
@@ -97,7 +99,8 @@ export function findingsSentences(f: ReportFindings, lang: Lang, dg: Digits): st
       `الملاحظات عن ${m}: ${integer(thisMonth, lang, dg)} مقابل ${integer(lastMonth, lang, dg)} عن ${prev}` +
         (moved ? `؛ وأكثر القواعد تغيرًا ${moves("«", "» من")}` : "، دون تغير في أي قاعدة."),
       disposed
-        ? `عالج المدققون ${n(disposed)}: ${share("confirmed")} منها مؤكدة و${share("false_positive")} إنذار كاذب؛ وما زال مفتوحًا: ${integer(open, lang, dg)}.`
+        ? `عالج المدققون ${n(disposed)}: ${share("confirmed")} منها مؤكدة و${share("false_positive")} إنذار كاذب؛ ` +
+          `وما زال مفتوحًا: ${integer(open, lang, dg)}.`
         : "لم يعالج المدققون أي ملاحظة بعد؛ الملاحظات القائمة كلها مفتوحة.",
     ];
   return [
