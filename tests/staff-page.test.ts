@@ -5,7 +5,7 @@
 // Chromium in both languages, its figures checked against the warehouse, and the management build
 // searched for any staff user, finding id or Benford shard.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -71,6 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   for (const s of Object.values(sites)) await s.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Active findings naming each staff user, by rule. */

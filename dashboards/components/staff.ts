@@ -120,7 +120,8 @@ export function renderStaff(ctx: Ctx, d: StaffData): HTMLElement {
               ...STATUSES.map(
                 (status): Column<StaffUser> => ({
                   key: `status:${status}`,
-                  label: ctx.w(`finding.${status}`),
+                  // a column heading: capitalised in English, as the others
+                  label: ctx.w(`finding.${status}`).replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
                   numeric: true,
                   value: (u) => u.statuses[status] ?? 0,
                   show: (u) => findingsCount(ctx, u, u.statuses[status] ?? 0, { status }, `status:${status}`),
