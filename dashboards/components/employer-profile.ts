@@ -13,6 +13,7 @@ import { pagedTable } from "./paged.js";
 import { partColumns } from "./employer-columns.js";
 import { employerObjections } from "./employer-objections.js";
 import { employerComplianceSection } from "./employer-compliance.js";
+import { employerFindings } from "./employer-findings.js";
 import { dataTable, type Column } from "./table.js";
 import { pageHref } from "./url.js";
 
@@ -114,6 +115,7 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       card(ctx.w("disputed"), s(now, "disputed"), "disputed"),
       card(ctx.w("credit_balance"), s(balance, "credit_balance"), "credit_balance"),
     ),
+    employerFindings(ctx, p),
     section(
       "timeline",
       ctx.w("employer.timeline"),

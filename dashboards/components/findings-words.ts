@@ -22,8 +22,19 @@ export const FINDINGS_WORDS: Dictionary = {
     en: "The management edition shows counts only; the detail is in the audit edition.",
   },
   "findings.open_all": { ar: "كل الملاحظات", en: "All findings" },
+  "report.findings": { ar: "الملاحظات الرقابية", en: "Audit findings" },
+  "report.findings.active": { ar: "القائمة", en: "Active" },
+  "report.findings.explain": {
+    ar:
+      "أعداد فقط: الملاحظات التي ما زالت أدوات الرصد ترصدها حسب القاعدة ودرجة الخطورة، وما يخص منها الشهر والشهر السابق " +
+      "(الملاحظات المتعلقة بمنشأة أو مشترك أو مجموعة دون شهر محدد تدخل في المجموع فقط). التفاصيل في نسخة التدقيق.",
+    en:
+      "Counts only: the findings the detectors still raise, by rule and severity, and those about the month and the month before " +
+      "(findings about an employer, a contributor or a group without a month count in the total only). The detail is in the audit edition.",
+  },
   "findings.tile": { ar: "الملاحظات الرقابية", en: "Audit findings" },
   anomaly_id: { ar: "رقم الملاحظة", en: "Finding" },
+  user: { ar: "المستخدم", en: "Staff user" },
   field: { ar: "البند", en: "Field" },
   value: { ar: "القيمة", en: "Value" },
   delivery: { ar: "الدفعة المستلمة", en: "Delivery" },

@@ -2,6 +2,7 @@
 // the last run, the trend by month and — audit build — the list with its filters in the URL (and a CSV
 // of the filtered rows), each finding opening its detail. The management build shows counts only.
 import type { Count, FindingRow, FindingsSummary } from "../../pipelines/publish/export/findings-types.ts";
+import { benfordSection } from "./benford.js";
 import { linesOverTime } from "./charts.js";
 import type { Ctx } from "./context.js";
 import { figure, h, section } from "./dom.js";
@@ -14,7 +15,7 @@ import { NOUNS, plural } from "./plural.js";
 import { dataTable } from "./table.js";
 import { param, setParams } from "./url.js";
 
-const FILTERS = ["rule", "severity", "status", "employer"] as const;
+const FILTERS = ["rule", "severity", "status", "employer", "user"] as const;
 type Filter = (typeof FILTERS)[number];
 
 function countTable(ctx: Ctx, name: string, rows: Count[], label: (key: string) => string, filter?: Filter): HTMLElement {
@@ -95,7 +96,8 @@ const matches = (r: FindingRow, f: Partial<Record<Filter, string>>) =>
   (!f.rule || r.rule === f.rule) &&
   (!f.severity || (r.severity ?? "none") === f.severity) &&
   (!f.status || r.status === f.status) &&
-  (!f.employer || r.employer_id === f.employer);
+  (!f.employer || r.employer_id === f.employer) &&
+  (!f.user || (r.users ?? []).includes(f.user));
 
 function select(ctx: Ctx, name: Filter, options: string[], label: (k: string) => string, onChange: () => void): HTMLSelectElement {
   const el = h(
@@ -141,6 +143,8 @@ async function list(ctx: Ctx, d: FindingsSummary, detail: HTMLElement): Promise<
       (k) => statusLabel(ctx, k),
       refresh,
     ),
+    // the staff users findings name (the Staff page links here with ?user=)
+    user: select(ctx, "user", [...new Set(rows.flatMap((r) => r.users ?? []))].sort(), (k) => k, refresh),
   };
   const employer = h("input", {
     type: "search",
@@ -211,6 +215,7 @@ export async function renderFindings(ctx: Ctx, d: FindingsSummary): Promise<HTML
   if (ctx.audit && d.list) {
     const detail = h("div", { "data-finding-detail": "" }, h("p", { class: "hint" }, ctx.w("findings.pick")));
     root.append(section("list", ctx.w("findings.list"), await list(ctx, d, detail)), section("detail", ctx.w("findings.detail"), detail));
+    if (d.benford) root.append(benfordSection(ctx, d.benford));
     const id = param("id");
     if (id) await renderFindingDetail(ctx, id, detail);
   }

@@ -1,7 +1,9 @@
 // Every word the site and the report show, in Arabic and English. Domain codes (KPIs, regions,
 // sectors, buckets…) keep their warehouse spelling as keys so a label never changes a number.
 import { COMPLIANCE_WORDS } from "./compliance-words.js";
+import { BENFORD_WORDS } from "./benford-words.js";
 import { FINDINGS_WORDS } from "./findings-words.js";
+import { STAFF_WORDS } from "./staff-words.js";
 import type { Dictionary, Lang } from "./lang.js";
 import { OBJECTION_WORDS } from "./objections-words.js";
 
@@ -11,6 +13,8 @@ const UI: Dictionary = {
   ...FINDINGS_WORDS,
   ...OBJECTION_WORDS,
   ...COMPLIANCE_WORDS,
+  ...BENFORD_WORDS,
+  ...STAFF_WORDS,
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
   "page.index": { ar: "نظرة عامة", en: "Overview" },
   "page.collections": { ar: "التحصيل والمتأخرات", en: "Collections and arrears" },

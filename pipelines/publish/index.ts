@@ -15,6 +15,7 @@ import { exportFindings } from "./export/findings.ts";
 import { exportHealth } from "./export/health.ts";
 import { exportObjections } from "./export/objections.ts";
 import { exportOverview } from "./export/overview.ts";
+import { exportStaff } from "./export/staff.ts";
 import { buildSite } from "./framework.ts";
 import { loadNeedles, scanTree, type Needles, type PrivacyScan } from "./privacy.ts";
 import { reportExtras } from "./report/data.ts";
@@ -126,6 +127,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       await exportFindings(c, files, shards, audience);
       await exportObjections(c, files, shards, stamp, audience);
       await exportCompliance(c, files, audience, search);
+      if (audience === "audit") await exportStaff(c, files);
       const exportMs = Date.now() - started;
       context.logger.info(
         `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,

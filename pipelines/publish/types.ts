@@ -39,6 +39,7 @@ export const PAGES: readonly PageSpec[] = [
   { id: "findings", audiences: AUDIENCES },
   { id: "objections", audiences: AUDIENCES },
   { id: "compliance", audiences: AUDIENCES },
+  { id: "staff", audiences: ["audit"] },
   { id: "health", audiences: AUDIENCES },
 ];
 

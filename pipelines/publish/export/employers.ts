@@ -5,6 +5,7 @@ import type { DataFiles } from "../data-files.ts";
 import { sortPart } from "../../../dashboards/components/order.ts";
 import type { EmployerIndexEntry, EmployerPart, EmployerSearch, EmployerShard } from "../page-data/employer.ts";
 import type { PagedList } from "../page-data/paged.ts";
+import { employerFindingsSection } from "./employer-findings.ts";
 import { PAGE_ROWS, writePaged } from "./paged.ts";
 
 /** Employers per search-index chunk: a chunk stays well under a megabyte. */
@@ -69,6 +70,7 @@ const PARTS: EmployerPart[] = [
   "suspension",
   "gaps",
   "compliance",
+  "findings",
 ];
 
 /** Shards longer than this (characters) are checked for parts to page. */
@@ -102,7 +104,8 @@ export async function exportEmployers(
   // aggregates them side by side and runs several times slower.
   // Each part becomes JSON text in its own table, and the shard is those texts joined: moving big
   // nested lists through the joins costs far more than moving their text.
-  for (const [name, sql] of Object.entries(SECTIONS))
+  const sections = { ...SECTIONS, findings: await employerFindingsSection(connection) };
+  for (const [name, sql] of Object.entries(sections))
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE employer_${name} AS SELECT employer_id, ${name === "size" ? "size_class" : "to_json(v)::VARCHAR AS v"}
           FROM (${sql})`,
@@ -136,7 +139,7 @@ export async function exportEmployers(
         shards.write(`employers/${employerId}.json`, pageParts(shards, employerId, JSON.parse(text) as EmployerShard));
       else shards.writeJson(`employers/${employerId}.json`, text);
     }
-  for (const name of Object.keys(SECTIONS)) await connection.run(`DROP TABLE IF EXISTS employer_${name}`);
+  for (const name of Object.keys(sections)) await connection.run(`DROP TABLE IF EXISTS employer_${name}`);
   index.sort((a, b) => a[0].localeCompare(b[0]));
   const chunks = Math.ceil(index.length / INDEX_CHUNK);
   for (let c = 0; c < chunks; c++) shards.write(`employer-index/${c}.json`, index.slice(c * INDEX_CHUNK, (c + 1) * INDEX_CHUNK));

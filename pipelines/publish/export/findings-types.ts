@@ -1,5 +1,6 @@
 // The shapes of the findings data files, one type per file, shared by the exporter
 // (pipelines/publish/export/findings.ts) and the Findings page (dashboards/components/findings.ts).
+import type { BenfordIndex } from "../page-data/benford.ts";
 import type { PagedList } from "./paged.ts";
 
 export interface Count {
@@ -20,6 +21,8 @@ export interface FindingsSummary {
   by_month?: { month: string; n: number }[];
   /** The list, paged (shards findings/list/<n>.json of FindingRow). */
   list?: PagedList;
+  /** The Benford chart's index (shards benford/…); null when the warehouse has no marts.benford_digits. */
+  benford?: BenfordIndex | null;
 }
 
 /** A row of the paged list. `key` names the detail shard findings/detail/<key>.json. */
@@ -38,6 +41,8 @@ export interface FindingRow {
   score: number | null;
   first_seen_run: string;
   is_new: boolean;
+  /** Staff users the finding names (marts.staff_findings); empty for the others. */
+  users: string[];
 }
 
 /** findings/detail/<key>.json: one finding with what backs it. */

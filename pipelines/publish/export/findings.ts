@@ -9,7 +9,9 @@ import { showFinding } from "../../findings/query.ts";
 import type { DataFiles } from "../data-files.ts";
 import type { Audience } from "../types.ts";
 import type { Count, FindingDetailFile, FindingRow, FindingsSummary } from "./findings-types.ts";
+import { exportBenford } from "./benford.ts";
 import { writePaged } from "./paged.ts";
+import { hasTable } from "./tables.ts";
 
 /** Counts are of findings active in the run shown; a finding no longer seen stays in the list, marked so. */
 const ACTIVE = "seen_state = 'active'";
@@ -22,10 +24,7 @@ const counts = (c: DuckDBConnection, column: string, order = "n DESC, key") =>
      WHERE ${ACTIVE} GROUP BY ALL) ORDER BY ${order}`,
   );
 
-export async function hasRegister(c: DuckDBConnection): Promise<boolean> {
-  const rows = await queryRows(c, "SELECT 1 FROM duckdb_tables() WHERE schema_name = 'audit' AND table_name = 'findings'");
-  return rows.length > 0;
-}
+export const hasRegister = (c: DuckDBConnection) => hasTable(c, "audit", "findings");
 
 export async function exportFindings(
   c: DuckDBConnection,
@@ -52,8 +51,9 @@ export async function exportFindings(
       `SELECT left(period, 7) AS month, count(*)::INTEGER AS n FROM audit.findings WHERE ${ACTIVE} AND period IS NOT NULL
        GROUP BY ALL ORDER BY month`,
     );
-    const rows = await findingRows(c, summary.new_since_last.run_id);
+    const rows = await findingRows(c, summary.new_since_last.run_id, await hasTable(c, "marts", "staff_findings"));
     summary.list = writePaged(shards, "findings/list", rows);
+    summary.benford = await exportBenford(c, shards);
     for (const row of rows) {
       const detail = await findingDetail(c, row);
       if (detail) shards.write(`findings/detail/${row.key}.json`, detail);
@@ -72,14 +72,19 @@ async function newSinceLast(c: DuckDBConnection): Promise<NonNullable<FindingsSu
   return { run_id: folds[0]?.run_id ?? null, previous_run: folds[1]?.run_id ?? null, n: folds[0]?.n ?? 0 };
 }
 
-async function findingRows(c: DuckDBConnection, lastRun: string | null): Promise<FindingRow[]> {
+async function findingRows(c: DuckDBConnection, lastRun: string | null, staff: boolean): Promise<FindingRow[]> {
+  // the staff users a finding names (marts.staff_findings), for the list's user filter and the Staff page's links
+  const users = staff
+    ? "(SELECT anomaly_id, list(user_id ORDER BY user_id) AS users FROM marts.staff_findings GROUP BY anomaly_id)"
+    : "(SELECT NULL::VARCHAR AS anomaly_id, NULL::VARCHAR[] AS users WHERE false)";
   return queryRows<FindingRow & Record<string, unknown>>(
     c,
     `SELECT md5(f.anomaly_id)[1:16] AS key, f.anomaly_id, f.rule, f.severity, f.status, f.seen_state, f.employer_id,
        e.name_ar, e.name_en, f.contributor_id, f.period, f.score, f.first_seen_run,
-       coalesce(f.first_seen_run = $last, false) AS is_new
+       coalesce(f.first_seen_run = $last, false) AS is_new, coalesce(u.users, []) AS users
      FROM audit.findings AS f LEFT JOIN (SELECT employer_id, any_value(name_ar) AS name_ar, any_value(name_en) AS name_en
        FROM staging.stg_employers GROUP BY employer_id) AS e USING (employer_id)
+     LEFT JOIN ${users} AS u USING (anomaly_id)
      ORDER BY f.seen_state, ${SEVERITY_ORDER.replaceAll("severity", "f.severity")}, f.score DESC NULLS LAST, f.anomaly_id`,
     { last: lastRun },
   );

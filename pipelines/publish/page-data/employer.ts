@@ -103,6 +103,16 @@ export type EmployerParts = {
   suspension: { as_of: string; past_due_undisputed: string; oldest_due_on: string; days_past_due: number }[];
   gaps: { contributor_id: string; period: string; days_covered: number }[];
   compliance: ComplianceMonth[];
+  /** The employer's findings in the register; `key` names the Findings page's detail (findings.html?id=key). */
+  findings: {
+    key: string;
+    anomaly_id: string;
+    rule: string;
+    severity: string | null;
+    period: string | null;
+    status: string;
+    seen_state: string;
+  }[];
 };
 
 export type EmployerPart = keyof EmployerParts;

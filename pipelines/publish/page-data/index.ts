@@ -10,6 +10,7 @@ import type { EmployerSearch } from "./employer.ts";
 import type { HealthData } from "./health.ts";
 import type { ObjectionsData } from "./objections.ts";
 import type { OverviewData } from "./overview.ts";
+import type { StaffData } from "./staff.ts";
 
 export interface PageDataFiles {
   "site.json": SiteInfo;
@@ -21,6 +22,7 @@ export interface PageDataFiles {
   "employer-search.json": EmployerSearch;
   "objections.json": ObjectionsData | null;
   "compliance.json": ComplianceData;
+  "staff.json": StaffData;
 }
 
 export type PageDataFile = keyof PageDataFiles;

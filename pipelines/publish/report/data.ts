@@ -10,6 +10,7 @@ import { readKpis, type KpiRow } from "../export/kpis.ts";
 import { overviewData, type Overview } from "../export/overview.ts";
 import { previousPeriod } from "../stamp.ts";
 import { type ConcededRow, objectionsByCategory } from "./objections.ts";
+import { readReportFindings, type ReportFindings } from "./findings.ts";
 import type { Audience, Stamp } from "../types.ts";
 
 /**
@@ -39,6 +40,7 @@ export interface ReportData {
   cuts: KpiRow[];
   /** The objections decided in the month, by category (null without the objection marts). */
   objections?: ConcededRow[] | null;
+  findings: ReportFindings;
 }
 
 /** The last day of the month before `period`. */
@@ -91,10 +93,15 @@ export async function readMovement(connection: DuckDBConnection, stamp: Stamp): 
 export async function reportExtras(
   connection: DuckDBConnection,
   stamp: Stamp,
-): Promise<{ movement: Movement; cuts: KpiRow[]; objections: ConcededRow[] | null }> {
+): Promise<{ movement: Movement; cuts: KpiRow[]; objections: ConcededRow[] | null; findings: ReportFindings }> {
   const months = new Set([stamp.period, previousPeriod(stamp.period)]);
   const cuts = (await readKpis(connection)).filter((k) => k.dimension !== "all" && months.has(k.period));
-  return { movement: await readMovement(connection, stamp), cuts, objections: await objectionsByCategory(connection, stamp.period) };
+  return {
+    movement: await readMovement(connection, stamp),
+    cuts,
+    objections: await objectionsByCategory(connection, stamp.period),
+    findings: await readReportFindings(connection, stamp.period),
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import { compliancePage } from "./compliance.ts";
 import { billingSentence, suspensionSentence } from "./commentary.ts";
 import { renderCover } from "./cover.ts";
 import { objectionsPage } from "./objections.ts";
+import { findingsPage } from "./findings.ts";
 import type { ReportData } from "./data.ts";
 import { contributions, DRIVER_DIMENSIONS } from "./ranking.ts";
 import { REPORT_STYLE } from "./style.ts";
@@ -32,6 +33,7 @@ export const REPORT_SECTIONS = [
   "report.billing",
   "report.objections",
   "report.compliance",
+  "report.findings",
 ] as const;
 
 function kpiPage(d: ReportData, lang: Lang, dg: Digits): string {
@@ -175,6 +177,7 @@ ${suspensionPage(o, lang, dg)}
 ${billingPage(d.billing, lang, dg, billingOwnPage)}
 ${objectionsPage(o.objections, d.objections, lang, dg)}
 ${compliancePage(o, lang, dg)}
+${findingsPage(d.findings, lang, dg)}
 </body></html>
 `;
 }
