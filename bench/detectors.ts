@@ -3,7 +3,7 @@
 // then one full build by the engine in its own process; the detectors' build times (their shared inputs,
 // every detector and the findings union) are read beside the ledger's from that same build, with the
 // process's peak memory. `npm run bench -- --only detectors [--detectors-employers N]` (default 10,000 ×
-// 24 months; the 100,000 figure is extrapolated linearly); alone: `npx tsx bench/detectors.ts [employers] [months]`.
+// 24 months; the 100,000 figure is extrapolated linearly); alone: `npx tsx bench/detectors.ts [employers] [months] [--keep]`.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -87,7 +87,13 @@ function spawnTsx(args: string[]): string {
   return result.stdout.trim().split("\n").at(-1)!;
 }
 
-export async function benchDetectors(o: { work: string; employers: number; months: number }): Promise<Figures & { load: number }> {
+export async function benchDetectors(o: {
+  work: string;
+  employers: number;
+  months: number;
+  /** Keep the warehouse in `work` (to profile it, or time other models on the same data). */
+  keep?: boolean;
+}): Promise<Figures & { load: number }> {
   mkdirSync(o.work, { recursive: true });
   const gen = join(o.work, "gen");
   const db = join(o.work, `detectors-${o.employers}.duckdb`);
@@ -96,7 +102,7 @@ export async function benchDetectors(o: { work: string; employers: number; month
   rmSync(gen, { recursive: true, force: true });
   const load = loadavg()[0]!;
   const figures = JSON.parse(spawnTsx([import.meta.filename, "child", db, MEMORY_LIMIT])) as Figures;
-  rmSync(db, { force: true });
+  if (!o.keep) rmSync(db, { force: true });
   return { ...figures, load };
 }
 
@@ -134,10 +140,10 @@ export function section(r: Figures & { load: number }, employers: number, months
 }
 
 /** `npm run bench -- --only detectors`: 10,000 employers × 24 months unless --detectors-employers says otherwise. */
-export async function bench(o: { work: string; employers?: number; months?: number; detectorsEmployers?: number }): Promise<Section> {
+export async function bench(o: { work: string; detectorsEmployers?: number; keep?: boolean }): Promise<Section> {
   const employers = o.detectorsEmployers ?? 10_000;
   const months = 24;
-  return section(await benchDetectors({ work: o.work, employers, months }), employers, months);
+  return section(await benchDetectors({ work: o.work, employers, months, keep: o.keep }), employers, months);
 }
 
 if (import.meta.filename === process.argv[1] || pathToFileURL(process.argv[1] ?? "").href === import.meta.url) {
@@ -148,7 +154,12 @@ if (import.meta.filename === process.argv[1] || pathToFileURL(process.argv[1] ??
   } else {
     const employers = Number(first ?? 10_000);
     const months = Number(rest[0] ?? 24);
-    const r = await benchDetectors({ work: join(import.meta.dirname, "work", "detectors"), employers, months });
+    const r = await benchDetectors({
+      work: join(import.meta.dirname, "work", "detectors"),
+      employers,
+      months,
+      keep: rest.includes("--keep"),
+    });
     console.log(JSON.stringify(section(r, employers, months), null, 2));
   }
 }

@@ -132,7 +132,7 @@ for (const name of ["ledger", "compliance", "detectors", "dashboards", "startup"
   const file = join(import.meta.dirname, `${name}.ts`);
   if (!wanted(name) || !existsSync(file)) continue;
   const mod = (await import(file)) as {
-    bench?: (o: { work: string; employers: number; months: number; detectorsEmployers: number }) => Promise<Section>;
+    bench?: (o: { work: string; employers: number; months: number; detectorsEmployers: number; keep: boolean }) => Promise<Section>;
   };
   if (!mod.bench) continue;
   const dir = stageDir(name);
@@ -143,6 +143,7 @@ for (const name of ["ledger", "compliance", "detectors", "dashboards", "startup"
       employers: Number(values["ledger-employers"]),
       months: Number(values["ledger-months"]),
       detectorsEmployers: Number(values["detectors-employers"]),
+      keep: values.keep === true,
     }),
   );
 }

@@ -5,7 +5,8 @@
 //   npx tsx scripts/evaluate-detectors.ts [--seeds 3,7,11,23,42] [--employers 150,400] [--rates 1,2.5]
 //                                         [--months 24] [--work /tmp/tahseel-eval] [--models DIR] [--rules FILE]
 //                                         [--reuse] [--markdown]
-// --reuse reads the scores of a warehouse an earlier run left in --work instead of building it again.
+// --reuse reads the scores of a warehouse an earlier run left in --work instead of building it again;
+// --rebuild builds that warehouse again with the current models (what changed) and scores it, no new delivery.
 // --rates are multipliers of the generator's default rates (anomalies.ts DEFAULT_RATES, capped at 1).
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     models: { type: "string", default: "models" },
     rules: { type: "string" },
     reuse: { type: "boolean", default: false },
+    rebuild: { type: "boolean", default: false },
     markdown: { type: "boolean", default: false },
   },
 });
@@ -54,6 +56,7 @@ const SCORES = "SELECT pattern, planted, found, detected, precision, recall FROM
 
 async function evaluate(seed: string, employers: number, rate: number): Promise<Score[]> {
   const out = join(values.work!, `s${seed}-e${employers}-r${rate}`);
+  const rebuilding = values.rebuild && existsSync(join(out, "warehouse.duckdb"));
   if (values.reuse && existsSync(join(out, "warehouse.duckdb"))) {
     const w = await openWarehouse(join(out, "warehouse.duckdb"));
     try {
@@ -63,16 +66,19 @@ async function evaluate(seed: string, employers: number, rate: number): Promise<
       w.close();
     }
   }
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  const rates = Object.fromEntries(PATTERN_NAMES.map((p) => [p, Math.min(1, DEFAULT_RATES[p] * (p === "coverage_gap" ? 1 : rate))]));
-  await generateDeliveries(
-    { out: join(out, "gen"), employers, months: Number(values.months), end: values.end!, seed, rates: rates as Record<Pattern, number> },
-    { logger: silentLogger },
-  );
+  if (!rebuilding) {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const rates = Object.fromEntries(PATTERN_NAMES.map((p) => [p, Math.min(1, DEFAULT_RATES[p] * (p === "coverage_gap" ? 1 : rate))]));
+    await generateDeliveries(
+      { out: join(out, "gen"), employers, months: Number(values.months), end: values.end!, seed, rates: rates as Record<Pattern, number> },
+      { logger: silentLogger },
+    );
+  }
   const db = join(out, "warehouse.duckdb");
-  await ingestInbox({ inbox: join(out, "gen", "inbox"), db }, { logger: silentLogger, now });
+  if (!rebuilding) await ingestInbox({ inbox: join(out, "gen", "inbox"), db }, { logger: silentLogger, now });
   const w = await openWarehouse(db);
+  const runId = `eval-${seed}-${employers}-${rate}-${Date.now()}`;
   try {
     const summary = await buildModels(
       w,
@@ -81,13 +87,14 @@ async function evaluate(seed: string, employers: number, rate: number): Promise<
         select: ["+marts.anomalies", "+marts.coverage_gaps"],
         asOf: asOfFor(values.end!),
         params: ruleParams(loadRules(values.rules)),
-        runId: `eval-${seed}-${employers}-${rate}`,
+        runId,
       },
       { logger: silentLogger, now },
     );
     if (summary.status !== "success")
       throw new Error(`build ${summary.status}: ${summary.models.map((m) => `${m.model} ${m.error ?? m.status}`).join("; ")}`);
-    return await queryRows<Score>(w.connection, SCORES);
+    // the scores of this build (a rebuilt warehouse keeps those of its earlier runs too)
+    return await queryRows<Score>(w.connection, SCORES.replace("ORDER BY", "WHERE run_id = $runId ORDER BY"), { runId });
   } finally {
     w.close();
   }

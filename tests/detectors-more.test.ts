@@ -17,7 +17,8 @@ const locals = [31, 32, 33].map((n) => person(n, false)) as [string, string, str
 const saudis = [41, 42].map((n) => person(n)) as [string, string];
 const [spike, raised] = [51, 52].map((n) => person(n)) as [string, string];
 // FLOORED: two cut down to the floor, one to 60%, one engaged with no wage that month (fire); SINGLE: one above the floor
-const floored = [61, 62, 63, 64].map((n) => person(n, false)) as [string, string, string, string];
+// and one who leaves that month (a firm of five may lose one person)
+const floored = [61, 62, 63, 64, 65].map((n) => person(n, false)) as [string, string, string, string, string];
 const single = [71, 72, 73].map((n) => person(n, false)) as [string, string, string];
 
 let w: LedgerWorld;
@@ -52,6 +53,7 @@ beforeAll(async () => {
       wage(p, FLOORED, floored[k]!, { basic_wage: (i < 3 ? level : k < 2 ? 1500 : level * 0.6).toFixed(2), housing_allowance: "0.00" }),
     ),
     ...(i === 3 ? [] : [wage(p, FLOORED, floored[3], { basic_wage: i < 3 ? "2000.00" : "1200.00", housing_allowance: "0.00" })]),
+    ...(i <= 3 ? [wage(p, FLOORED, floored[4], { basic_wage: "1500.00", housing_allowance: "0.00" })] : []),
     ...[1500, 1000, 4000].map((level, k) =>
       wage(p, SINGLE, single[k]!, { basic_wage: (i < 3 || k < 2 ? level : level * 0.6).toFixed(2), housing_allowance: "0.00" }),
     ),
@@ -105,7 +107,7 @@ beforeAll(async () => {
       engagement("EN-LV", leaver, CUT),
       engagement("EN-SP", spike, FULL),
       engagement("EN-RA", raised, FULL),
-      ...floored.map((c, k) => engagement(`EN-FL${k}`, c, FLOORED)),
+      ...floored.map((c, k) => engagement(`EN-FL${k}`, c, FLOORED, k === 4 ? { left_on: "2026-06-10" } : {})),
       ...single.map((c, k) => engagement(`EN-SG${k}`, c, SINGLE)),
     ],
     invoices: [
@@ -154,7 +156,7 @@ describe("wages across a firm", () => {
     expect(firedFor("firm_wide_drop", "employer_id", CUT)).toBe(false);
     expect(firm.some((c) => firedFor("under_declaration", "contributor_id", c))).toBe(false);
   });
-  test("cuts down to the floor count in a firm-wide drop, and an engaged person with no wage that month is no leaver", () => {
+  test("cuts down to the floor count in a firm-wide drop; an engaged person with no wage is no leaver; one leaver is allowed", () => {
     expect(firedFor("firm_wide_drop", "employer_id", FLOORED)).toBe(true);
     expect(floored.some((c) => firedFor("under_declaration", "contributor_id", c))).toBe(false);
   });

@@ -6,8 +6,9 @@ description: >
   min_share_cut are cut to max_median_ratio of that wage or less, or down to the floor (the deepest
   cut there is; the median counts such a cut as at least that deep), while the people engaged
   (engagements, not wage rows: an engaged person with no wage that month is a coverage gap, not a
-  leaver) moved by no more than max_headcount_change, or no more than that share of last month's
-  people left (joiners do not explain a cut). Real pay cuts across a whole firm are rare; a sudden one
+  leaver) on the last day of the month before and of the month moved by no more than
+  max_headcount_change (at least one person), or no more than that many left in the month (joiners
+  do not explain a cut). Real pay cuts across a whole firm are rare; a sudden one
   with the same people is the classic way to lower contributions. A firm with fewer than
   min_contributors people above the floor cannot show a firm-wide cut: one person's cut is theirs.
 description_ar: انخفاض أجور المنشأة كلها من شهر لآخر مع بقاء عدد المشتركين تقريبًا، وهو أسلوب معروف لتخفيض الاشتراكات.
@@ -76,15 +77,13 @@ months AS (
          >= getvariable('detectors_firm_wide_drop_min_share_cut')
 ),
 engaged AS (
-  -- the people engaged (mandatory scheme) in the month before and in the month, for the few months that qualify
+  -- the headcount as a snapshot (mandatory engagements on the last day of the month before and of the month), for
+  -- the few months that qualify: a leaver replaced inside a month leaves it as it was
   SELECT m.employer_id, m.period,
-         count(*) FILTER (WHERE e.joined_on <= m.before_end AND (e.left_on IS NULL OR e.left_on >= m.before_start)) AS headcount_before,
-         count(*) FILTER (WHERE e.joined_on <= m.month_end AND (e.left_on IS NULL OR e.left_on >= m.month_start)) AS headcount,
-         count(*) FILTER (WHERE e.joined_on <= m.before_end AND (e.left_on IS NULL OR e.left_on >= m.before_start)
-                            AND e.left_on < m.month_start) AS left_before
-  FROM (SELECT employer_id, period, CAST(period || '-01' AS DATE) AS month_start,
-               CAST(last_day(CAST(period || '-01' AS DATE)) AS DATE) AS month_end,
-               CAST(CAST(period || '-01' AS DATE) - INTERVAL 1 MONTH AS DATE) AS before_start,
+         count(*) FILTER (WHERE e.joined_on <= m.before_end AND (e.left_on IS NULL OR e.left_on > m.before_end)) AS headcount_before,
+         count(*) FILTER (WHERE e.joined_on <= m.month_end AND (e.left_on IS NULL OR e.left_on > m.month_end)) AS headcount,
+         count(*) FILTER (WHERE e.joined_on <= m.before_end AND e.left_on > m.before_end AND e.left_on <= m.month_end) AS left_before
+  FROM (SELECT employer_id, period, CAST(last_day(CAST(period || '-01' AS DATE)) AS DATE) AS month_end,
                CAST(CAST(period || '-01' AS DATE) - INTERVAL 1 DAY AS DATE) AS before_end
         FROM months) AS m
   JOIN raw.engagements_current AS e ON e.employer_id = m.employer_id AND e.scheme = 'mandatory'
@@ -101,6 +100,8 @@ SELECT 'firm_wide_drop' AS rule, 2 AS rule_version, 'employer' AS entity, m.empl
                    'min_share_cut', getvariable('detectors_firm_wide_drop_min_share_cut')) AS evidence
 FROM months AS m
 JOIN engaged AS g USING (employer_id, period)
--- the same people: the headcount barely moved, or hardly anyone left (joiners do not explain a cut)
-WHERE abs(g.headcount - g.headcount_before) <= g.headcount_before * getvariable('detectors_firm_wide_drop_max_headcount_change')
-   OR g.left_before <= g.headcount_before * getvariable('detectors_firm_wide_drop_max_headcount_change')
+-- the same people: the headcount barely moved, or hardly anyone left (joiners do not explain a cut); "barely" is
+-- at least one person, or a firm of fewer than 1 ÷ max_headcount_change people would have to keep every one
+WHERE abs(g.headcount - g.headcount_before)
+        <= greatest(g.headcount_before * getvariable('detectors_firm_wide_drop_max_headcount_change'), 1)
+   OR g.left_before <= greatest(g.headcount_before * getvariable('detectors_firm_wide_drop_max_headcount_change'), 1)
