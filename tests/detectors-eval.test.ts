@@ -47,7 +47,7 @@ test("the build scores every planted pattern and meets the targets", async () =>
   } finally {
     w.close();
   }
-}, 180_000);
+}, 300_000);
 
 test("the targets hold on a delivery of another seed, size and fault rate", async () => {
   // 80 employers, seed 7, every pattern at twice its default rate (within 1): data the thresholds were not set on
@@ -61,7 +61,7 @@ test("the targets hold on a delivery of another seed, size and fault rate", asyn
   } finally {
     w.close();
   }
-}, 240_000);
+}, 300_000);
 
 test("no model reads the answer key, and one that tries is refused", async () => {
   const w = await openWarehouse(":memory:");

@@ -137,8 +137,9 @@ person AS (
          lead(wage) OVER months AS next_wage,
          lead(basic_wage) OVER months AS next_basic
   FROM declared AS d
+  -- whole: no order, so each median is one aggregate per partition, not a framed median per row
   WINDOW months AS (PARTITION BY employer_id, contributor_id ORDER BY month_index),
-         whole AS (months ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+         whole AS (PARTITION BY employer_id, contributor_id)
 ),
 slips AS (
   -- an extra zero: ten times the usual basic, and ten times the basic actually declared beside it (the
