@@ -19,7 +19,24 @@ const sample = useGeneratedSample("tahseel-detectors-");
 /** Patterns the synthetic data cannot separate from honest cases (docs/decisions.md, Findings 9), with the floor they hold. */
 const KNOWN_LIMITS: Record<string, { precision: number; recall: number }> = {
   fake_saudization: { precision: 0.15, recall: 0.5 },
+  // recall judged below on the drops the rule can see (decisions, Findings 8)
+  firm_wide_drop: { precision: 0.8, recall: 0 },
 };
+
+/** Firm-wide drops planted where at least two people were above the floor (1,500) the month before: the ones the rule can see. */
+const VISIBLE_DROPS = `
+  SELECT count(*) AS cases,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM marts.anomalies AS f WHERE f.rule = 'firm_wide_drop' AND f.employer_id = k.employer_id))
+           AS found
+  FROM answer_key.planted AS k
+  WHERE k.pattern = 'firm_wide_drop'
+    AND (SELECT count(*) FROM core.detector_wages AS d
+         WHERE d.employer_id = k.employer_id AND d.period = k.period AND d.prev_wage > 1500) >= 2`;
+
+async function expectVisibleDrops(w: { rows<T extends Record<string, unknown>>(sql: string): Promise<T[]> }): Promise<void> {
+  const [d] = await w.rows<{ cases: number; found: number }>(VISIBLE_DROPS);
+  expect(Number(d!.found)).toBeGreaterThanOrEqual(0.9 * Number(d!.cases));
+}
 
 type Score = { pattern: string; planted: number; precision: number | null; recall: number | null; thresholds: string };
 
@@ -44,6 +61,7 @@ test("the build scores every planted pattern and meets the targets", async () =>
     const scores = await w.rows<Score>(SCORES);
     expect(JSON.parse(scores[0]!.thresholds)).toHaveProperty("split_credits.window_days");
     expectTargets(scores);
+    await expectVisibleDrops(w);
   } finally {
     w.close();
   }
@@ -58,6 +76,7 @@ test("the targets hold on a delivery of another seed, size and fault rate", asyn
   try {
     await w.build("2026-11-22", { select: ["+marts.anomalies", "+marts.coverage_gaps"] });
     expectTargets(await w.rows<Score>(SCORES));
+    await expectVisibleDrops(w);
   } finally {
     w.close();
   }
