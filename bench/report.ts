@@ -22,7 +22,7 @@ interface StoredSection extends Section {
   command: string;
 }
 
-const ORDER = ["generate", "ingest", "engine", "ledger", "compliance", "dashboards", "startup"];
+const ORDER = ["generate", "ingest", "engine", "ledger", "compliance", "detectors", "dashboards", "startup"];
 
 export function saveSections(dir: string, sections: Section[], at: Date, command: string): void {
   mkdirSync(dir, { recursive: true });

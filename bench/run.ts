@@ -3,7 +3,8 @@
 // (default 1), --memory-limit (DuckDB's, for the floor and the ingest alike; default 1536MB, so that the
 // ingest's resident memory and its working copies in memory stay under 4 GiB together), --keep (keep the
 // generated data in bench/work), --ledger-employers N and --ledger-months N (the scale of the ledger stage,
-// where the detectors are timed in the same build; default 100,000 × 24).
+// where the detectors are timed in the same build; default 100,000 × 24), --detectors-employers N (the
+// detectors stage's generated delivery, × 24 months; default 10,000).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     // the ledger stage's scale (and the detectors' timed in the same build): the issues' target is 100,000 × 24
     "ledger-employers": { type: "string", default: "100000" },
     "ledger-months": { type: "string", default: "24" },
+    "detectors-employers": { type: "string", default: "10000" },
     only: { type: "string" },
   },
 });
@@ -126,14 +128,24 @@ if (wanted("engine")) {
 }
 
 // Later issues add their benches as bench/<name>.ts exporting `bench(): Promise<Section>`.
-for (const name of ["ledger", "compliance", "risk", "dashboards", "startup"]) {
+for (const name of ["ledger", "compliance", "detectors", "risk", "dashboards", "startup"]) {
   const file = join(import.meta.dirname, `${name}.ts`);
   if (!wanted(name) || !existsSync(file)) continue;
-  const mod = (await import(file)) as { bench?: (o: { work: string; employers: number; months: number }) => Promise<Section> };
+  const mod = (await import(file)) as {
+    bench?: (o: { work: string; employers: number; months: number; detectorsEmployers: number; keep: boolean }) => Promise<Section>;
+  };
   if (!mod.bench) continue;
   const dir = stageDir(name);
   stageDirs.push(dir);
-  sections.push(await mod.bench({ work: dir, employers: Number(values["ledger-employers"]), months: Number(values["ledger-months"]) }));
+  sections.push(
+    await mod.bench({
+      work: dir,
+      employers: Number(values["ledger-employers"]),
+      months: Number(values["ledger-months"]),
+      detectorsEmployers: Number(values["detectors-employers"]),
+      keep: values.keep === true,
+    }),
+  );
 }
 
 saveSections(join(import.meta.dirname, "results"), sections, new Date(), `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim());

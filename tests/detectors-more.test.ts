@@ -5,7 +5,7 @@ import { loadRules } from "../pipelines/rules/index.ts";
 import { ingestWorld, type LedgerWorld } from "./fixtures/ledger/support.ts";
 import { activity, adjustment, contributor, employer, engagement, invoice, nationalId, payment, wage } from "./helpers/rows.ts";
 
-const [DROP, CUT, THIN, FULL] = ["100000003", "100000004", "100000005", "100000006"];
+const [DROP, CUT, THIN, FULL, FLOORED, SINGLE] = ["100000003", "100000004", "100000005", "100000006", "100000007", "100000008"];
 const months = ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"];
 const person = (n: number, saudi = true) =>
   saudi ? nationalId(`1${String(n).padStart(8, "0")}`) : nationalId(`2${String(n).padStart(8, "0")}`);
@@ -16,6 +16,10 @@ const [cut, nearCut, hire, nearHire, mover, stayer, ghost, changer, leaver] = [2
 const locals = [31, 32, 33].map((n) => person(n, false)) as [string, string, string];
 const saudis = [41, 42].map((n) => person(n)) as [string, string];
 const [spike, raised] = [51, 52].map((n) => person(n)) as [string, string];
+// FLOORED: two cut down to the floor, one to 60%, one engaged with no wage that month (fire); SINGLE: one above the floor
+// and one who leaves that month (a firm of five may lose one person)
+const floored = [61, 62, 63, 64, 65].map((n) => person(n, false)) as [string, string, string, string, string];
+const single = [71, 72, 73].map((n) => person(n, false)) as [string, string, string];
 
 let w: LedgerWorld;
 let findings: { rule: string; entity_id: string; employer_id: string | null; contributor_id: string | null }[];
@@ -45,6 +49,14 @@ beforeAll(async () => {
     ...(p <= "2026-05" ? [wage(p, CUT, leaver)] : []),
     wage(p, FULL, spike, { basic_wage: p === "2026-07" ? "9000.00" : "5000.00", housing_allowance: "0.00" }),
     wage(p, FULL, raised, { basic_wage: p === "2026-07" ? "5250.00" : "5000.00", housing_allowance: "0.00" }),
+    ...[1600, 1700, 4000].map((level, k) =>
+      wage(p, FLOORED, floored[k]!, { basic_wage: (i < 3 ? level : k < 2 ? 1500 : level * 0.6).toFixed(2), housing_allowance: "0.00" }),
+    ),
+    ...(i === 3 ? [] : [wage(p, FLOORED, floored[3], { basic_wage: i < 3 ? "2000.00" : "1200.00", housing_allowance: "0.00" })]),
+    ...(i <= 3 ? [wage(p, FLOORED, floored[4], { basic_wage: "1500.00", housing_allowance: "0.00" })] : []),
+    ...[1500, 1000, 4000].map((level, k) =>
+      wage(p, SINGLE, single[k]!, { basic_wage: (i < 3 || k < 2 ? level : level * 0.6).toFixed(2), housing_allowance: "0.00" }),
+    ),
   ]);
   const fees = (employerId: string) =>
     ["2026-04", "2026-05", "2026-06", "2026-07"].map((p) =>
@@ -69,9 +81,9 @@ beforeAll(async () => {
       approved_at: "2026-11-06T10:00:00+03:00",
     });
   w = await ingestWorld({
-    employers: [DROP, CUT, THIN, FULL].map((id) => employer(id)),
+    employers: [DROP, CUT, THIN, FULL, FLOORED, SINGLE].map((id) => employer(id)),
     contributors: [
-      ...[...firm, ...locals].map((c) => contributor(c)),
+      ...[...firm, ...locals, ...floored, ...single].map((c) => contributor(c)),
       ...[cut, nearCut, mover, stayer, ghost, changer, leaver, spike, raised, ...saudis].map((c) => contributor(c)),
       contributor(hire, { first_registered_on: "2026-04-03" }),
       contributor(nearHire, { first_registered_on: "2026-04-03" }),
@@ -95,6 +107,8 @@ beforeAll(async () => {
       engagement("EN-LV", leaver, CUT),
       engagement("EN-SP", spike, FULL),
       engagement("EN-RA", raised, FULL),
+      ...floored.map((c, k) => engagement(`EN-FL${k}`, c, FLOORED, k === 4 ? { left_on: "2026-06-10" } : {})),
+      ...single.map((c, k) => engagement(`EN-SG${k}`, c, SINGLE)),
     ],
     invoices: [
       invoice("IN-M", DROP, { posting: "manual", posted_by: "ST5" }),
@@ -141,6 +155,13 @@ describe("wages across a firm", () => {
     expect(firedFor("firm_wide_drop", "employer_id", DROP)).toBe(true);
     expect(firedFor("firm_wide_drop", "employer_id", CUT)).toBe(false);
     expect(firm.some((c) => firedFor("under_declaration", "contributor_id", c))).toBe(false);
+  });
+  test("cuts down to the floor count in a firm-wide drop; an engaged person with no wage is no leaver; one leaver is allowed", () => {
+    expect(firedFor("firm_wide_drop", "employer_id", FLOORED)).toBe(true);
+    expect(floored.some((c) => firedFor("under_declaration", "contributor_id", c))).toBe(false);
+  });
+  test("a firm with one person above the floor shows no firm-wide drop when that person is cut", () => {
+    expect(firedFor("firm_wide_drop", "employer_id", SINGLE)).toBe(false);
   });
   test("a cut to exactly the Saudization threshold is under-declaration; a cut to 4,100 is not", () => {
     expect(firedFor("under_declaration", "contributor_id", cut)).toBe(true);

@@ -9,6 +9,8 @@ const E2 = "100000002";
 const months = ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"];
 const saudi = (n: number) => nationalId(`1${String(n).padStart(8, "0")}`);
 const [older, steady, slip, swapped, young, adult] = [1, 2, 3, 4, 5, 6].map(saudi) as [string, string, string, string, string, string];
+// a slip in the month of a raise (ten times the new basic); a joiner declared at 13,600 then at the floor (not a slip)
+const [raiser, joiner] = [7, 8].map(saudi) as [string, string];
 
 let w: LedgerWorld;
 let findings: { rule: string; entity_id: string; contributor_id: string | null; period: string | null }[];
@@ -23,6 +25,8 @@ beforeAll(async () => {
     contributor(swapped),
     contributor(young, { birth_date: "2009-05-01", first_registered_on: "2026-03-01" }), // 16 at joining
     contributor(adult, { birth_date: "2008-02-01", first_registered_on: "2026-03-01" }), // 18 at joining: near miss
+    contributor(raiser),
+    contributor(joiner),
   ];
   const wages = months.flatMap((p, i) => [
     wage(p, E1, older, { basic_wage: i < 3 ? "8000.00" : "16000.00", housing_allowance: "2000.00" }),
@@ -31,6 +35,13 @@ beforeAll(async () => {
     wage(p, E1, swapped, i === 4 ? { basic_wage: "1000.00", housing_allowance: "4000.00" } : {}),
     wage(p, E2, young),
     wage(p, E2, adult),
+    wage(p, E1, raiser, { basic_wage: i < 2 ? "5000.00" : i === 2 ? "53000.00" : "5300.00", housing_allowance: "0.00" }),
+    wage(
+      p,
+      E1,
+      joiner,
+      i === 0 ? { basic_wage: "10880.00", housing_allowance: "2720.00" } : { basic_wage: "1200.00", housing_allowance: "300.00" },
+    ),
   ]);
   const invoices = [
     invoice("IN-1", E1),
@@ -48,6 +59,8 @@ beforeAll(async () => {
     contributors: people,
     engagements: [
       ...[older, steady, slip, swapped].map((c, i) => engagement(`EN-${i}`, c, E1)),
+      engagement("EN-RAISER", raiser, E1),
+      engagement("EN-JOINER", joiner, E1),
       engagement("EN-5", young, E2, { joined_on: "2026-03-01" }),
       engagement("EN-6", adult, E2, { joined_on: "2026-03-01" }),
     ],
@@ -81,9 +94,14 @@ describe("wage detectors", () => {
     expect(firedFor("pension_wage_inflation", older)).toBe(true);
     expect(firedFor("pension_wage_inflation", steady)).toBe(false);
   });
-  test("a basic wage ten times the usual fires once, on its month", () => {
+  test("a basic wage ten times the usual fires once, on its month, also in the month of a raise", () => {
     expect(fired("wage_times_ten", `2026-05|${E1}|${slip}`)).toBe(true);
-    expect(findings.filter((f) => f.rule === "wage_times_ten")).toHaveLength(1);
+    expect(fired("wage_times_ten", `2026-05|${E1}|${raiser}`)).toBe(true);
+    expect(findings.filter((f) => f.rule === "wage_times_ten")).toHaveLength(2);
+  });
+  test("a first month nine times the later ones is no extra zero: the cut to the floor after it is under-declaration", () => {
+    expect(firedFor("wage_times_ten", joiner)).toBe(false);
+    expect(fired("under_declaration", `2026-04|${E1}|${joiner}`)).toBe(true);
   });
   test("housing above basic for one month fires; the usual months do not", () => {
     expect(fired("basic_housing_swapped", `2026-07|${E1}|${swapped}`)).toBe(true);

@@ -3,12 +3,20 @@ description: >
   Every declared wage with what the wage detectors (rules.md §8) compare it with: the total
   contributory wage, whether the contributor is Saudi, their age that month, and the employer's peer
   group (sector × size class, the size class from the employer's largest monthly headcount and the
-  edges in detectors.size_class_edges). One place for these, so every detector reads them alike.
+  edges in detectors.size_class_edges); and the person's own history at the employer: the usual
+  (median) wage, basic and housing of all their months, the month declared before and after, whether
+  this month is an extra-zero slip (wage_times_ten's rule) and the usual wage of the months before,
+  slips left out. One place for these, so every detector reads them alike and the person's months are
+  sorted once, not once per detector.
 description_ar: "كل أجر مصرّح به مع ما تقارنه به كواشف الأجور: الأجر الخاضع للاشتراك، والجنسية، والعمر، ومجموعة الأقران للمنشأة."
 grain: one row per period, employer_id and contributor_id
 materialized: table
 params:
   detectors_size_class_edges: varchar
+  detectors_wage_times_ten_min_ratio: decimal
+  detectors_wage_times_ten_max_ratio: decimal
+  detectors_wage_times_ten_min_history_months: integer
+  detectors_wage_times_ten_neighbour_tolerance: decimal
 columns:
   period:
     description: Month YYYY-MM.
@@ -46,6 +54,42 @@ columns:
   peer_group:
     description: sector|size_class.
     description_ar: "مجموعة الأقران: القطاع|فئة الحجم."
+  nth:
+    description: 1 for the person's first declared month at the employer, 2 for the next, …
+    description_ar: ترتيب الشهر بين أشهر المشترك المصرّح بها لدى المنشأة (1 لأولها).
+  months:
+    description: Months declared for the person at the employer.
+    description_ar: عدد الأشهر المصرّح بها للمشترك لدى المنشأة.
+  usual_wage:
+    description: Median wage of all the person's months at the employer, SAR.
+    description_ar: وسيط أجر المشترك في كل أشهره لدى المنشأة، بالريال.
+  usual_basic:
+    description: Median basic wage of all the person's months at the employer, SAR.
+    description_ar: وسيط الأجر الأساسي في كل أشهر المشترك لدى المنشأة، بالريال.
+  usual_housing:
+    description: Median housing allowance of all the person's months at the employer, SAR.
+    description_ar: وسيط بدل السكن في كل أشهر المشترك لدى المنشأة، بالريال.
+  prev_month_index:
+    description: month_index of the person's previous declared month at the employer (null for the first).
+    description_ar: مؤشر الشهر المصرّح به السابق للمشترك لدى المنشأة.
+  prev_wage:
+    description: Wage of that previous declared month, SAR.
+    description_ar: أجر الشهر المصرّح به السابق، بالريال.
+  next_wage:
+    description: Wage of the person's next declared month at the employer, SAR.
+    description_ar: أجر الشهر المصرّح به التالي، بالريال.
+  times_ten:
+    description: >
+      An extra zero in the basic wage (rules.md §8): basic between min_ratio and max_ratio × the usual
+      basic (more than min_history_months months), and within neighbour_tolerance of ten times the basic
+      of the month before or after.
+    description_ar: صفر زائد في الأجر الأساسي (عشرة أضعاف الأجر المعتاد وعشرة أضعاف أجر الشهر المجاور).
+  usual_before:
+    description: Median wage of the person's earlier months at the employer, extra-zero slips left out, SAR.
+    description_ar: وسيط أجر المشترك في أشهره السابقة لدى المنشأة دون أشهر الصفر الزائد، بالريال.
+  months_before:
+    description: Earlier months behind usual_before.
+    description_ar: عدد الأشهر السابقة التي حُسب منها الوسيط.
 tests:
   - unique: [period, employer_id, contributor_id]
   - not_null: [wage, peer_group]
@@ -64,16 +108,56 @@ employers AS (
          CASE WHEN h.headcount <= x.micro THEN 'micro' WHEN h.headcount <= x.small THEN 'small'
               WHEN h.headcount <= x.medium THEN 'medium' ELSE 'large' END AS size_class
   FROM raw.employers_current AS e JOIN headcount AS h USING (employer_id) CROSS JOIN edges AS x
+),
+declared AS (
+  SELECT
+    w.period,
+    CAST(substr(w.period, 1, 4) AS INTEGER) * 12 + CAST(substr(w.period, 6, 2) AS INTEGER) AS month_index,
+    w.employer_id, w.contributor_id, w.basic_wage, w.housing_allowance,
+    CAST(w.basic_wage + w.housing_allowance AS DECIMAL(18,2)) AS wage,
+    c.nationality = 'SA' AS saudi,
+    date_sub('year', c.birth_date, CAST(w.period || '-01' AS DATE)) AS age,
+    e.sector, e.size_class,
+    coalesce(e.sector, '?') || '|' || e.size_class AS peer_group
+  FROM raw.wages AS w
+  JOIN raw.contributors_current AS c USING (contributor_id)
+  JOIN employers AS e USING (employer_id)
+),
+person AS (
+  -- every whole-history figure over one sort of the person's months
+  SELECT d.*,
+         row_number() OVER months AS nth,
+         count(*) OVER whole AS months,
+         median(wage) OVER whole AS usual_wage,
+         median(basic_wage) OVER whole AS usual_basic,
+         median(housing_allowance) OVER whole AS usual_housing,
+         lag(month_index) OVER months AS prev_month_index,
+         lag(wage) OVER months AS prev_wage,
+         lag(basic_wage) OVER months AS prev_basic,
+         lead(wage) OVER months AS next_wage,
+         lead(basic_wage) OVER months AS next_basic
+  FROM declared AS d
+  -- whole: no order, so each median is one aggregate per partition, not a framed median per row
+  WINDOW months AS (PARTITION BY employer_id, contributor_id ORDER BY month_index),
+         whole AS (PARTITION BY employer_id, contributor_id)
+),
+slips AS (
+  -- an extra zero: ten times the usual basic, and ten times the basic actually declared beside it (the
+  -- month before or after, so a raise that month does not hide it, and a first month far above the
+  -- later ones is not taken for one)
+  SELECT p.* EXCLUDE (prev_basic, next_basic),
+         coalesce(p.usual_basic > 0
+           AND p.months > getvariable('detectors_wage_times_ten_min_history_months')
+           AND p.basic_wage BETWEEN p.usual_basic * getvariable('detectors_wage_times_ten_min_ratio')
+                                AND p.usual_basic * getvariable('detectors_wage_times_ten_max_ratio')
+           AND (abs(p.basic_wage - 10 * p.prev_basic) <= 10 * p.prev_basic * getvariable('detectors_wage_times_ten_neighbour_tolerance')
+                OR abs(p.basic_wage - 10 * p.next_basic) <= 10 * p.next_basic * getvariable('detectors_wage_times_ten_neighbour_tolerance')),
+           false) AS times_ten
+  FROM person AS p
 )
-SELECT
-  w.period,
-  CAST(substr(w.period, 1, 4) AS INTEGER) * 12 + CAST(substr(w.period, 6, 2) AS INTEGER) AS month_index,
-  w.employer_id, w.contributor_id, w.basic_wage, w.housing_allowance,
-  CAST(w.basic_wage + w.housing_allowance AS DECIMAL(18,2)) AS wage,
-  c.nationality = 'SA' AS saudi,
-  date_sub('year', c.birth_date, CAST(w.period || '-01' AS DATE)) AS age,
-  e.sector, e.size_class,
-  coalesce(e.sector, '?') || '|' || e.size_class AS peer_group
-FROM raw.wages AS w
-JOIN raw.contributors_current AS c USING (contributor_id)
-JOIN employers AS e USING (employer_id)
+SELECT s.*,
+       -- the usual wage before this month: a slip is not anyone's usual wage
+       median(CASE WHEN NOT s.times_ten THEN s.wage END) OVER earlier AS usual_before,
+       count(CASE WHEN NOT s.times_ten THEN 1 END) OVER earlier AS months_before
+FROM slips AS s
+WINDOW earlier AS (PARTITION BY employer_id, contributor_id ORDER BY month_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)

@@ -46,12 +46,6 @@ tests:
   - unique: [rule, entity, entity_id, period]
   - not_null: [rule, entity, entity_id, severity, score]
 */
-WITH usual AS (
-  SELECT w.*, median(basic_wage) OVER person AS usual_basic, median(housing_allowance) OVER person AS usual_housing,
-         count(*) OVER person AS months
-  FROM core.detector_wages AS w
-  WINDOW person AS (PARTITION BY employer_id, contributor_id)
-)
 SELECT 'basic_housing_swapped' AS rule, 1 AS rule_version, 'wage' AS entity,
        period || '|' || employer_id || '|' || contributor_id AS entity_id,
        employer_id, contributor_id, period,
@@ -60,6 +54,6 @@ SELECT 'basic_housing_swapped' AS rule, 1 AS rule_version, 'wage' AS entity,
        json_object('basic_wage', basic_wage, 'housing_allowance', housing_allowance,
                    'usual_basic_wage', CAST(usual_basic AS DECIMAL(18,2)), 'usual_housing_allowance', CAST(usual_housing AS DECIMAL(18,2)),
                    'threshold', 'housing above basic, unlike the usual months') AS evidence
-FROM usual
+FROM core.detector_wages
 WHERE months > getvariable('detectors_basic_housing_swapped_min_history_months')
   AND basic_wage > 0 AND housing_allowance > basic_wage AND usual_basic > usual_housing

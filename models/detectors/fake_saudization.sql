@@ -62,8 +62,7 @@ at_threshold AS (
   -- the first three declared months, all at exactly the threshold
   SELECT h.engagement_id, h.employer_id, h.contributor_id, h.joined_on, min(w.period) AS first_period
   FROM hires AS h
-  JOIN (SELECT *, row_number() OVER (PARTITION BY employer_id, contributor_id ORDER BY period) AS nth FROM core.detector_wages) AS w
-    ON w.employer_id = h.employer_id AND w.contributor_id = h.contributor_id AND w.nth <= 3
+  JOIN core.detector_wages AS w ON w.employer_id = h.employer_id AND w.contributor_id = h.contributor_id AND w.nth <= 3
   GROUP BY ALL
   HAVING min(w.wage) = getvariable('detectors_saudization_threshold') AND max(w.wage) = getvariable('detectors_saudization_threshold')
 ),

@@ -1,12 +1,16 @@
 /*
 description: >
-  Firm-wide wage drop with unchanged headcount (rules.md §8): from one month to the next, among
-  the contributors above the wage floor declared in both months (at least min_contributors), the
-  median wage ratio is max_median_ratio or less and at least min_share_cut of them are cut that much
-  or down to the floor (the deepest cut there is), while the headcount moved by no more than
-  max_headcount_change or no more than that share of last month's people left (joiners do not
-  explain a cut). Real pay cuts across a whole firm are rare; a sudden one with the same people is
-  the classic way to lower contributions.
+  Firm-wide wage drop with unchanged headcount (rules.md §8): in a month, among the contributors
+  declared above the wage floor in their previous declared month at the employer (at least
+  min_contributors; a month with no wage declared is skipped, not taken for a cut), at least
+  min_share_cut are cut to max_median_ratio of that wage or less, or down to the floor (the deepest
+  cut there is; the median counts such a cut as at least that deep), while the people engaged
+  (engagements, not wage rows: an engaged person with no wage that month is a coverage gap, not a
+  leaver) on the last day of the month before and of the month moved by no more than
+  max_headcount_change (at least one person), or no more than that many left in the month (joiners
+  do not explain a cut). Real pay cuts across a whole firm are rare; a sudden one
+  with the same people is the classic way to lower contributions. A firm with fewer than
+  min_contributors people above the floor cannot show a firm-wide cut: one person's cut is theirs.
 description_ar: انخفاض أجور المنشأة كلها من شهر لآخر مع بقاء عدد المشتركين تقريبًا، وهو أسلوب معروف لتخفيض الاشتراكات.
 grain: one row per employer and month of the drop
 materialized: table
@@ -53,46 +57,51 @@ tests:
   - not_null: [rule, entity, entity_id, severity, score]
 */
 WITH pairs AS (
-  SELECT cur.employer_id, cur.period, cur.wage / prev.wage AS ratio,
-         cur.wage = getvariable('contributions_wage_floors_annuities') AS to_floor
-  FROM core.detector_wages AS cur
-  JOIN core.detector_wages AS prev
-    ON prev.employer_id = cur.employer_id AND prev.contributor_id = cur.contributor_id AND prev.month_index = cur.month_index - 1
-  -- only wages above the floor can be cut; at the floor a "cut" shows as no change, or a rise to it
-  WHERE prev.wage > getvariable('contributions_wage_floors_annuities')
-),
-heads AS (
-  SELECT employer_id, period, month_index, count(*) AS headcount FROM core.detector_wages GROUP BY ALL
-),
-stayed AS (
-  -- last month's people still declared this month
-  SELECT cur.employer_id, cur.period, count(*) AS stayed
-  FROM core.detector_wages AS cur
-  JOIN core.detector_wages AS prev
-    ON prev.employer_id = cur.employer_id AND prev.contributor_id = cur.contributor_id AND prev.month_index = cur.month_index - 1
-  GROUP BY ALL
+  -- each wage against the person's previous declared one (core.detector_wages: no self-join); only wages
+  -- above the floor can be cut: at the floor a "cut" shows as no change, or a rise to it
+  SELECT employer_id, period, month_index, wage / prev_wage AS ratio,
+         wage <= getvariable('contributions_wage_floors_annuities') AS to_floor
+  FROM core.detector_wages
+  WHERE prev_wage > getvariable('contributions_wage_floors_annuities')
 ),
 months AS (
-  SELECT p.employer_id, p.period, count(*) AS continuing, median(p.ratio) AS median_ratio,
-         avg(CASE WHEN p.ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR p.to_floor THEN 1 ELSE 0 END) AS share_cut
-  FROM pairs AS p GROUP BY ALL
+  SELECT employer_id, period, any_value(month_index) AS month_index, count(*) AS continuing,
+         median(CASE WHEN to_floor THEN least(ratio, getvariable('detectors_firm_wide_drop_max_median_ratio')) ELSE ratio END)
+           AS median_ratio,
+         avg(CASE WHEN ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR to_floor THEN 1 ELSE 0 END) AS share_cut
+  FROM pairs GROUP BY employer_id, period
+  HAVING count(*) >= getvariable('detectors_firm_wide_drop_min_contributors')
+     AND median(CASE WHEN to_floor THEN least(ratio, getvariable('detectors_firm_wide_drop_max_median_ratio')) ELSE ratio END)
+         <= getvariable('detectors_firm_wide_drop_max_median_ratio')
+     AND avg(CASE WHEN ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR to_floor THEN 1 ELSE 0 END)
+         >= getvariable('detectors_firm_wide_drop_min_share_cut')
+),
+engaged AS (
+  -- the headcount as a snapshot (mandatory engagements on the last day of the month before and of the month), for
+  -- the few months that qualify: a leaver replaced inside a month leaves it as it was
+  SELECT m.employer_id, m.period,
+         count(*) FILTER (WHERE e.joined_on <= m.before_end AND (e.left_on IS NULL OR e.left_on > m.before_end)) AS headcount_before,
+         count(*) FILTER (WHERE e.joined_on <= m.month_end AND (e.left_on IS NULL OR e.left_on > m.month_end)) AS headcount,
+         count(*) FILTER (WHERE e.joined_on <= m.before_end AND e.left_on > m.before_end AND e.left_on <= m.month_end) AS left_before
+  FROM (SELECT employer_id, period, CAST(last_day(CAST(period || '-01' AS DATE)) AS DATE) AS month_end,
+               CAST(CAST(period || '-01' AS DATE) - INTERVAL 1 DAY AS DATE) AS before_end
+        FROM months) AS m
+  JOIN raw.engagements_current AS e ON e.employer_id = m.employer_id AND e.scheme = 'mandatory'
+  GROUP BY m.employer_id, m.period
 )
-SELECT 'firm_wide_drop' AS rule, 1 AS rule_version, 'employer' AS entity, m.employer_id AS entity_id,
+SELECT 'firm_wide_drop' AS rule, 2 AS rule_version, 'employer' AS entity, m.employer_id AS entity_id,
        m.employer_id, CAST(NULL AS VARCHAR) AS contributor_id, m.period,
        getvariable('detectors_firm_wide_drop_severity') AS severity,
        CAST(getvariable('detectors_firm_wide_drop_max_median_ratio') / m.median_ratio AS DOUBLE) AS score,
-       json_object('contributors_above_floor_in_both_months', m.continuing, 'median_wage_ratio', round(m.median_ratio, 2),
-                   'share_cut', round(m.share_cut, 2), 'headcount_before', hb.headcount, 'headcount', h.headcount, 'stayed', st.stayed,
+       json_object('contributors_above_floor_before', m.continuing, 'median_wage_ratio', round(m.median_ratio, 2),
+                   'share_cut', round(m.share_cut, 2), 'engaged_before', g.headcount_before, 'engaged', g.headcount,
+                   'left', g.left_before,
                    'max_median_ratio', getvariable('detectors_firm_wide_drop_max_median_ratio'),
                    'min_share_cut', getvariable('detectors_firm_wide_drop_min_share_cut')) AS evidence
 FROM months AS m
-JOIN heads AS h ON h.employer_id = m.employer_id AND h.period = m.period
-JOIN heads AS hb ON hb.employer_id = m.employer_id AND hb.month_index = h.month_index - 1
-JOIN stayed AS st ON st.employer_id = m.employer_id AND st.period = m.period
-WHERE m.continuing >= getvariable('detectors_firm_wide_drop_min_contributors')
-  AND m.median_ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio')
-  AND m.share_cut >= getvariable('detectors_firm_wide_drop_min_share_cut')
-  -- the same people: the headcount barely moved, or hardly anyone left (joiners do not explain a cut, and a
-  -- month with no wage for someone still engaged shows as a leaver that month)
-  AND (abs(h.headcount - hb.headcount) <= hb.headcount * getvariable('detectors_firm_wide_drop_max_headcount_change')
-       OR hb.headcount - st.stayed <= hb.headcount * getvariable('detectors_firm_wide_drop_max_headcount_change'))
+JOIN engaged AS g USING (employer_id, period)
+-- the same people: the headcount barely moved, or hardly anyone left (joiners do not explain a cut); "barely" is
+-- at least one person, or a firm of fewer than 1 ÷ max_headcount_change people would have to keep every one
+WHERE abs(g.headcount - g.headcount_before)
+        <= greatest(g.headcount_before * getvariable('detectors_firm_wide_drop_max_headcount_change'), 1)
+   OR g.left_before <= greatest(g.headcount_before * getvariable('detectors_firm_wide_drop_max_headcount_change'), 1)

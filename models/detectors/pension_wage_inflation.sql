@@ -2,7 +2,8 @@
 description: >
   Pension-wage inflation (rules.md §8): a Saudi within
   detectors.pension_wage_inflation.years_before of retirement age whose wage rises to at least
-  min_rise_ratio × their usual wage (the median of their earlier months with the employer) and
+  min_rise_ratio × their usual wage (the median of their earlier months with the employer, a month
+  with an extra zero left out) and
   stays there the next month. Under the old law the pension is the average wage of the last two
   years, so a late, lasting rise buys a bigger pension for little. A one-month spike is a slip of
   the pen (wage_times_ten), not this.
@@ -50,32 +51,26 @@ tests:
   - unique: [rule, entity, entity_id, period]
   - not_null: [rule, entity, entity_id, severity, score]
 */
-WITH history AS (
-  SELECT w.*,
-         median(wage) OVER earlier AS usual,
-         count(*) OVER earlier AS months_before,
-         lead(wage) OVER (PARTITION BY employer_id, contributor_id ORDER BY month_index) AS next_wage
-  FROM core.detector_wages AS w
+WITH rises AS (
+  SELECT *, wage / usual_before AS ratio
+  FROM core.detector_wages
   WHERE saudi
-  WINDOW earlier AS (PARTITION BY employer_id, contributor_id ORDER BY month_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-),
-rises AS (
-  SELECT *, wage / usual AS ratio
-  FROM history
-  WHERE age >= getvariable('detectors_pension_wage_inflation_retirement_age') - getvariable('detectors_pension_wage_inflation_years_before')
+    AND age >= getvariable('detectors_pension_wage_inflation_retirement_age') - getvariable('detectors_pension_wage_inflation_years_before')
     AND months_before >= getvariable('detectors_pension_wage_inflation_min_history_months')
-    AND usual > 0
-    AND wage >= usual * getvariable('detectors_pension_wage_inflation_min_rise_ratio')
+    AND usual_before > 0
+    -- usual_before leaves out a month with an extra zero: a slip is not the usual wage
+    AND wage >= usual_before * getvariable('detectors_pension_wage_inflation_min_rise_ratio')
     -- lasting: the next month (when there is one) keeps the raised level
-    AND (next_wage IS NULL OR next_wage >= usual * getvariable('detectors_pension_wage_inflation_min_rise_ratio'))
+    AND (next_wage IS NULL OR next_wage >= usual_before * getvariable('detectors_pension_wage_inflation_min_rise_ratio'))
+    AND NOT times_ten
   QUALIFY row_number() OVER (PARTITION BY employer_id, contributor_id ORDER BY month_index) = 1
 )
-SELECT 'pension_wage_inflation' AS rule, 1 AS rule_version, 'wage' AS entity,
+SELECT 'pension_wage_inflation' AS rule, 2 AS rule_version, 'wage' AS entity,
        period || '|' || employer_id || '|' || contributor_id AS entity_id,
        employer_id, contributor_id, period,
        getvariable('detectors_pension_wage_inflation_severity') AS severity,
        CAST(ratio / getvariable('detectors_pension_wage_inflation_min_rise_ratio') AS DOUBLE) AS score,
-       json_object('age', age, 'wage', wage, 'usual_wage', CAST(usual AS DECIMAL(18,2)), 'rise_ratio', round(ratio, 2),
+       json_object('age', age, 'wage', wage, 'usual_wage', CAST(usual_before AS DECIMAL(18,2)), 'rise_ratio', round(ratio, 2),
                    'min_rise_ratio', getvariable('detectors_pension_wage_inflation_min_rise_ratio'),
                    'retirement_age', getvariable('detectors_pension_wage_inflation_retirement_age')) AS evidence
 FROM rises

@@ -52,34 +52,26 @@ tests:
   - unique: [rule, entity, entity_id, period]
   - not_null: [rule, entity, entity_id, severity, score]
 */
-WITH history AS (
-  SELECT w.*,
-         median(wage) OVER earlier AS usual,
-         count(*) OVER earlier AS months_before
-  FROM core.detector_wages AS w
-  -- a month with an extra zero is a slip (wage_times_ten's finding), not the usual wage
-  WHERE w.period || '|' || w.employer_id || '|' || w.contributor_id NOT IN (SELECT entity_id FROM detectors.wage_times_ten)
-  WINDOW earlier AS (PARTITION BY employer_id, contributor_id ORDER BY month_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-),
-cuts AS (
-  SELECT h.*, wage / usual AS ratio,
+WITH cuts AS (
+  SELECT w.*, wage / usual_before AS ratio,
          CASE WHEN wage = getvariable('detectors_saudization_threshold') THEN 'saudization_threshold' ELSE 'wage_floor' END AS bunched_at
-  FROM history AS h
+  FROM core.detector_wages AS w
+  -- usual_before leaves a month with an extra zero out: a slip (wage_times_ten's finding) is not the usual wage
   WHERE wage IN (getvariable('contributions_wage_floors_annuities'), getvariable('detectors_saudization_threshold'))
     AND months_before >= getvariable('detectors_under_declaration_min_history_months')
-    AND usual > 0
-    AND wage <= usual * getvariable('detectors_under_declaration_max_cut_ratio')
+    AND usual_before > 0
+    AND wage <= usual_before * getvariable('detectors_under_declaration_max_cut_ratio')
   QUALIFY row_number() OVER (PARTITION BY employer_id, contributor_id ORDER BY month_index) = 1
 ),
 firm AS (
   -- where the employer's other people above the floor stand against their own usual wage that month
   SELECT c.employer_id, c.contributor_id, c.period,
-         count(*) FILTER (WHERE o.wage <= o.usual * getvariable('detectors_under_declaration_max_cut_ratio')) AS others_cut,
-         median(o.wage / o.usual) AS others_ratio
+         count(*) FILTER (WHERE o.wage <= o.usual_before * getvariable('detectors_under_declaration_max_cut_ratio')) AS others_cut,
+         median(o.wage / o.usual_before) AS others_ratio
   FROM cuts AS c
-  JOIN history AS o
+  JOIN core.detector_wages AS o
     ON o.employer_id = c.employer_id AND o.period = c.period AND o.contributor_id <> c.contributor_id
-   AND o.usual > getvariable('contributions_wage_floors_annuities')
+   AND o.usual_before > getvariable('contributions_wage_floors_annuities')
   GROUP BY ALL
 ),
 individual AS (
@@ -88,11 +80,11 @@ individual AS (
   SELECT c.* FROM cuts AS c LEFT JOIN firm AS f USING (employer_id, contributor_id, period)
   WHERE coalesce(f.others_cut, 0) = 0 OR c.ratio <= 0.5 * f.others_ratio
 )
-SELECT 'under_declaration' AS rule, 1 AS rule_version, 'wage' AS entity,
+SELECT 'under_declaration' AS rule, 2 AS rule_version, 'wage' AS entity,
        period || '|' || employer_id || '|' || contributor_id AS entity_id,
        employer_id, contributor_id, period,
        getvariable('detectors_under_declaration_severity') AS severity,
        CAST(getvariable('detectors_under_declaration_max_cut_ratio') / ratio AS DOUBLE) AS score,
-       json_object('wage', wage, 'usual_wage', CAST(usual AS DECIMAL(18,2)), 'bunched_at', bunched_at,
+       json_object('wage', wage, 'usual_wage', CAST(usual_before AS DECIMAL(18,2)), 'bunched_at', bunched_at,
                    'cut_ratio', round(ratio, 2), 'max_cut_ratio', getvariable('detectors_under_declaration_max_cut_ratio')) AS evidence
 FROM individual

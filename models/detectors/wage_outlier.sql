@@ -50,17 +50,19 @@ tests:
   - unique: [rule, entity, entity_id, period]
   - not_null: [rule, entity, entity_id, severity, score]
 */
-WITH own AS (SELECT *, median(wage) OVER person AS usual, count(*) OVER person AS months FROM core.detector_wages
-             WINDOW person AS (PARTITION BY employer_id, contributor_id)),
+WITH own AS (
+  -- the person's usual wage is core.detector_wages'; only people with enough months are spread and scored
+  SELECT *, usual_wage AS usual FROM core.detector_wages
+  WHERE months >= getvariable('detectors_wage_outlier_min_history_months') AND usual_wage > 0
+),
 own_spread AS (SELECT *, median(abs(wage - usual)) OVER person AS mad, avg(abs(wage - usual)) OVER person AS meanad FROM own
                WINDOW person AS (PARTITION BY employer_id, contributor_id)),
 own_scored AS (SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (wage - usual) / mad
-            WHEN meanad > 0 THEN (wage - usual) / (1.2533 * meanad) END AS z FROM own_spread
-               WHERE months >= getvariable('detectors_wage_outlier_min_history_months') AND usual > 0),
+            WHEN meanad > 0 THEN (wage - usual) / (1.2533 * meanad) END AS z FROM own_spread),
 people AS (
   SELECT employer_id, contributor_id, peer_group || '|' || CASE WHEN saudi THEN 'saudi' ELSE 'non_saudi' END AS peers,
-         median(wage) AS usual, ln(greatest(median(wage), 1)) AS x
-  FROM core.detector_wages GROUP BY ALL
+         usual_wage AS usual, ln(greatest(usual_wage, 1)) AS x
+  FROM core.detector_wages WHERE nth = 1  -- one row per person and employer
 ),
 peer_centred AS (SELECT *, median(x) OVER g AS med, count(*) OVER g AS n FROM people WINDOW g AS (PARTITION BY peers)),
 peer_spread AS (SELECT *, median(abs(x - med)) OVER g AS mad, avg(abs(x - med)) OVER g AS meanad FROM peer_centred

@@ -29,7 +29,8 @@ export const detectorsSchema = z
     pension_wage_inflation: rule({ retirement_age: count, years_before: count, min_rise_ratio: positive, min_history_months: count }),
     under_declaration: rule({ max_cut_ratio: share, min_history_months: count }),
     firm_wide_drop: rule({ max_median_ratio: share, min_share_cut: share, min_contributors: count, max_headcount_change: share }),
-    wage_times_ten: rule({ min_ratio: positive, max_ratio: positive, min_history_months: count }),
+    /** neighbour_tolerance: how far from exactly ten times the basic of the month before or after an extra zero may be. */
+    wage_times_ten: rule({ min_ratio: positive, max_ratio: positive, min_history_months: count, neighbour_tolerance: share }),
     basic_housing_swapped: rule({ min_history_months: count }),
     fake_saudization: rule({ max_saudi_share: share }),
     sister_company_shuffle: rule({ max_spell_days: count, max_gap_days: count }),
