@@ -14,18 +14,18 @@ import { tempDir } from "./helpers/deliveries.ts";
 
 const sample = useGeneratedSample("tahseel-detectors-");
 
-/** Patterns the synthetic data cannot separate from honest cases (docs/decisions.md, Findings 9), with the floor they hold. */
+/** Patterns the synthetic data cannot separate from honest cases (docs/decisions.md, Findings 12), with the floor they hold. */
 const KNOWN_LIMITS: Record<string, { precision: number; recall: number }> = {
   fake_saudization: { precision: 0.15, recall: 0.5 },
-  // recall judged below on the drops the rule can see (decisions, Findings 8)
+  // recall judged below on the drops the rule can see (decisions, Findings 11)
   firm_wide_drop: { precision: 0.8, recall: 0 },
 };
 
 /** Firm-wide drops planted where at least two people were above the floor (1,500) the month before: the ones the rule can see. */
 const VISIBLE_DROPS = `
   SELECT count(*) AS cases,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM marts.anomalies AS f WHERE f.rule = 'firm_wide_drop' AND f.employer_id = k.employer_id))
-           AS found
+         count(*) FILTER (WHERE EXISTS (
+           SELECT 1 FROM marts.anomalies AS f WHERE f.rule = 'firm_wide_drop' AND f.employer_id = k.employer_id)) AS found
   FROM answer_key.planted AS k
   WHERE k.pattern = 'firm_wide_drop'
     AND (SELECT count(*) FROM core.detector_wages AS d
