@@ -1,5 +1,6 @@
 // Every word the site and the report show, in Arabic and English. Domain codes (KPIs, regions,
 // sectors, buckets…) keep their warehouse spelling as keys so a label never changes a number.
+import { ALERTS_WORDS } from "./alerts-words.js";
 import { FINDINGS_WORDS } from "./findings-words.js";
 import type { Dictionary, Lang } from "./lang.js";
 
@@ -7,6 +8,7 @@ export type { Dictionary, Lang };
 
 const UI: Dictionary = {
   ...FINDINGS_WORDS,
+  ...ALERTS_WORDS,
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
   "page.index": { ar: "نظرة عامة", en: "Overview" },
   "page.collections": { ar: "التحصيل والمتأخرات", en: "Collections and arrears" },

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse } from "../lib/duckdb.ts";
 import { DataFiles, type WrittenFile } from "./data-files.ts";
+import { exportAlerts } from "./export/alerts.ts";
 import { exportBilling } from "./export/billing.ts";
 import { exportCollections } from "./export/collections.ts";
 import { exportEmployers } from "./export/employers.ts";
@@ -122,6 +123,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       });
       if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
       await exportFindings(c, files, shards, audience);
+      await exportAlerts(c, files, shards, audience);
       const exportMs = Date.now() - started;
       context.logger.info(
         `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,

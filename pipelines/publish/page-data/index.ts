@@ -3,6 +3,7 @@
 // type check on both sides rather than in the browser.
 import type { Catalog } from "../../engine/catalog.ts";
 import type { SiteInfo } from "../types.ts";
+import type { AlertsData } from "./alerts.ts";
 import type { BillingData } from "./billing.ts";
 import type { CollectionsData } from "./collections.ts";
 import type { EmployerSearch } from "./employer.ts";
@@ -17,6 +18,7 @@ export interface PageDataFiles {
   "health.json": HealthData;
   "catalog.json": Catalog;
   "employer-search.json": EmployerSearch;
+  "alerts.json": AlertsData;
 }
 
 export type PageDataFile = keyof PageDataFiles;
