@@ -22,10 +22,10 @@ import type { Section } from "./report.ts";
 const COMPLIANCE = ["core.compliance_declarations", "core.compliance_invoices", "marts.compliance_monthly"];
 const OBJECTIONS = ["core.dispute_timeline", "marts.dispute_lifecycle", "marts.dispute_backlog", "marts.dispute_settlement_check"];
 /** The ledger the compliance mart reads: allocation intervals, dates, items, balance and ageing. */
-const LEDGER = /^(staging\.stg_(invoices|payments|adjustments|disputes)|core\.ledger_\w+|marts\.(employer_balance|arrears_ageing))$/;
+export const LEDGER = /^(staging\.stg_(invoices|payments|adjustments|disputes)|core\.ledger_\w+|marts\.(employer_balance|arrears_ageing))$/;
 
 /** The book's objections get a lifecycle: submitted, under review, a fifth escalated, decided on a spread of days. */
-const LIFECYCLE = `INSERT INTO raw.dispute_events BY NAME
+export const LIFECYCLE = `INSERT INTO raw.dispute_events BY NAME
   SELECT d.dispute_id || '-' || s.k AS event_id, d.dispute_id,
          CAST(d.submitted_on + s.after + CAST(hash(d.dispute_id) % 20 AS INTEGER) * (s.k > 2)::INTEGER AS TIMESTAMPTZ)
            + INTERVAL 10 HOUR AS "at",

@@ -126,7 +126,7 @@ if (wanted("engine")) {
 }
 
 // Later issues add their benches as bench/<name>.ts exporting `bench(): Promise<Section>`.
-for (const name of ["ledger", "compliance", "dashboards", "startup"]) {
+for (const name of ["ledger", "compliance", "risk", "dashboards", "startup"]) {
   const file = join(import.meta.dirname, `${name}.ts`);
   if (!wanted(name) || !existsSync(file)) continue;
   const mod = (await import(file)) as { bench?: (o: { work: string; employers: number; months: number }) => Promise<Section> };

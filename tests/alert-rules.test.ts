@@ -41,7 +41,7 @@ test("each rule fires once across two builds, closes when its condition stops ho
   const first = await w.build(LATE, alertsConfig(24));
   expect(first.alerts).toMatchObject({ raised: 6, closed: 0, delivered: 6 });
   expect(first.alerts.rules).toContain("arrears_critical");
-  expect(first.alerts.rules).not.toContain("employer_risk_critical"); // idle until marts.employer_risk exists
+  expect(first.alerts.rules).toContain("employer_risk_critical"); // evaluated, raises nothing: A scores high, not critical
   expect((await alerts()).map((a) => [a.alert_key, a.occurrence, a.state, a.delivered])).toEqual(
     [...KEYS, REFUSED].sort().map((k) => [k, 1, "new", true]),
   );

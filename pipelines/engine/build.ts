@@ -7,6 +7,7 @@ import { UserError } from "../lib/errors.ts";
 import { alertAfterBuild, type AlertsSummary } from "../alerts/after-build.ts";
 import type { AlertsConfig } from "../alerts/config.ts";
 import { registerFindings } from "../findings/after-build.ts";
+import { ensureFindingTables } from "../findings/schema.ts";
 import type { FoldSummary } from "../findings/fold.ts";
 import { latestDateInData } from "./as-of.ts";
 import { runDag } from "./dag.ts";
@@ -62,6 +63,8 @@ export async function buildModels(warehouse: Warehouse, request: BuildRequest, c
   const connection = warehouse.connection;
   const clock = phaseClock();
   await ensureAuditTables(connection);
+  // The register's tables exist before any model reads them (core.risk_findings reads the dispositions).
+  await ensureFindingTables(connection);
   const project = await resolveProject(discoverModels(request.modelsDir), connection);
   clock.lap("discover");
   for (const w of project.warnings) context.logger.warn(w);

@@ -2,6 +2,7 @@
 // other funds' numbers are edits to config/rules.json, never to code.
 import { z } from "zod";
 import { detectorsSchema } from "./detectors.ts";
+import { riskSchema } from "./risk.ts";
 
 export const BRANCHES = ["annuities", "hazards", "unemployment"] as const;
 export type Branch = (typeof BRANCHES)[number];
@@ -58,6 +59,7 @@ export const rulesSchema = z
       .strict(),
     objections: z.object({ sla_days: days, escalated_sla_days: days }).strict(),
     detectors: detectorsSchema,
+    risk: riskSchema,
   })
   .strict()
   .superRefine((rules, ctx) => {

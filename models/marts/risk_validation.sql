@@ -1,0 +1,84 @@
+/*
+description: >
+  Does the score mean something (issue 19, item 3)? For every month-end T with a month-end three months
+  later (T+3, by risk.validation_months), the employers scored at T are ranked by their score at T against
+  whether they are in serious arrears at T+3 (marts.arrears_ageing severity medium, high or critical).
+  auc is the probability that an employer in serious arrears at T+3 scored higher at T than one that is
+  not (ties count half: the Mann–Whitney statistic with average ranks), null when either group is empty;
+  top_tier_share is the share of those in serious arrears at T+3 that were in the critical tier at T, and
+  high_or_critical_share those in high or critical. Two populations: all employers scored at T, and those
+  not in serious arrears at T yet (population not_yet_serious), the harder question of who is about to
+  fall behind. The bench and the Risk page both read this table.
+description_ar: >
+  هل للدرجة معنى؟ لكل نهاية شهر يليها بعد ثلاثة أشهر نهاية شهر أخرى: مدى قدرة الدرجة على ترتيب المنشآت
+  التي تصبح متأخراتها جسيمة (متوسطة فأعلى) بعد ثلاثة أشهر (المساحة تحت المنحنى)، ونسبة هذه المنشآت في
+  الفئة الحرجة؛ لكل المنشآت، وللمنشآت التي لم تكن متأخراتها جسيمة بعد.
+grain: one row per as_of and population
+materialized: table
+params:
+  risk_validation_months: integer
+columns:
+  as_of:
+    description: The month-end T the score is taken at.
+    description_ar: نهاية الشهر التي تؤخذ فيها الدرجة.
+  outcome_as_of:
+    description: The month-end the arrears are judged at (T plus risk.validation_months months).
+    description_ar: نهاية الشهر التي تُقيّم فيها المتأخرات.
+  population:
+    description: all, or not_yet_serious (severity none or low at T).
+    description_ar: كل المنشآت، أو التي لم تكن متأخراتها جسيمة في التاريخ.
+  employers:
+    description: Employers scored at T (and so with a row at the later month-end).
+    description_ar: عدد المنشآت.
+  serious:
+    description: Of those, in serious arrears (severity medium or worse) at the later month-end.
+    description_ar: منها ما أصبحت متأخراته جسيمة.
+  auc:
+    description: Probability that a serious one scored higher than one that is not (0.5 = no better than chance).
+    description_ar: احتمال أن تكون درجة المنشأة ذات المتأخرات الجسيمة أعلى من غيرها (0.5 = لا أفضل من الصدفة).
+  top_tier_share:
+    description: Share of the serious ones in the critical tier at T.
+    description_ar: نسبة ذات المتأخرات الجسيمة التي كانت في الفئة الحرجة.
+  high_or_critical_share:
+    description: Share of the serious ones in the high or critical tier at T.
+    description_ar: نسبة ذات المتأخرات الجسيمة التي كانت في الفئة العالية أو الحرجة.
+  rules_version:
+    description: risk.version of the scores.
+    description_ar: إصدار إعدادات المخاطر.
+tests:
+  - unique: [as_of, population]
+  - expression: auc IS NULL OR (auc >= 0 AND auc <= 1)
+*/
+WITH pairs AS (
+  SELECT r.as_of, o.as_of AS outcome_as_of, r.employer_id, r.risk_score, r.risk_tier, r.rules_version,
+    o.severity IN ('medium', 'high', 'critical') AS serious,
+    a.severity IN ('medium', 'high', 'critical') AS serious_then
+  FROM marts.employer_risk AS r
+  JOIN marts.arrears_ageing AS a ON a.employer_id = r.employer_id AND a.as_of = r.as_of
+  JOIN marts.arrears_ageing AS o ON o.employer_id = r.employer_id
+    AND o.as_of = last_day(r.as_of + to_months(getvariable('risk_validation_months')))
+  WHERE last_day(r.as_of) = r.as_of
+),
+populations AS (
+  SELECT *, 'all' AS population FROM pairs
+  UNION ALL
+  SELECT *, 'not_yet_serious' AS population FROM pairs WHERE NOT serious_then
+),
+ranked AS (
+  -- average ranks: ties share the mean of the ranks they span
+  SELECT *, rank() OVER w + (count(*) OVER (PARTITION BY as_of, population, risk_score) - 1) / 2.0 AS avg_rank
+  FROM populations
+  WINDOW w AS (PARTITION BY as_of, population ORDER BY risk_score)
+)
+SELECT as_of, any_value(outcome_as_of) AS outcome_as_of, population, count(*) AS employers,
+  count(*) FILTER (WHERE serious) AS serious,
+  CASE WHEN count(*) FILTER (WHERE serious) > 0 AND count(*) FILTER (WHERE NOT serious) > 0 THEN
+    (sum(avg_rank) FILTER (WHERE serious) - count(*) FILTER (WHERE serious) * (count(*) FILTER (WHERE serious) + 1) / 2.0)
+      / (count(*) FILTER (WHERE serious) * count(*) FILTER (WHERE NOT serious)) END AS auc,
+  count(*) FILTER (WHERE serious AND risk_tier = 'critical') / nullif(count(*) FILTER (WHERE serious), 0) AS top_tier_share,
+  count(*) FILTER (WHERE serious AND risk_tier IN ('high', 'critical')) / nullif(count(*) FILTER (WHERE serious), 0)
+    AS high_or_critical_share,
+  any_value(rules_version) AS rules_version
+FROM ranked
+GROUP BY as_of, population
+ORDER BY as_of, population

@@ -1,0 +1,146 @@
+// The employer risk score on hand-made employers (tests/risk-support.ts): every driver of X worked out
+// from its rows, the tiers at their cut-offs, dispositions taking a finding's points away, and the
+// critical-tier alert raised once across two builds.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { dispose } from "../pipelines/findings/actions.ts";
+import { memoryLogger } from "../pipelines/lib/context.ts";
+import { openWarehouse } from "../pipelines/lib/duckdb.ts";
+import { loadRules, type Rules } from "../pipelines/rules/index.ts";
+import type { LedgerWorld } from "./fixtures/ledger/support.ts";
+import { FIXED_NOW } from "./helpers/warehouse.ts";
+import { AS_OF, riskWorld, X, Y } from "./risk-support.ts";
+
+let w: LedgerWorld;
+beforeAll(async () => {
+  w = await riskWorld();
+  await w.build(AS_OF);
+}, 120_000);
+afterAll(() => w?.close());
+
+type RiskRow = {
+  employer_id: string;
+  risk_score: string;
+  risk_tier: string;
+  drivers: string;
+  reason_1_en: string | null;
+  reason_2_en: string | null;
+  reason_3_en: string | null;
+  reason_1_ar: string | null;
+  rules_version: string;
+};
+const risk = async (id: string, asOf = AS_OF) =>
+  (
+    await w.rows<RiskRow>(
+      `SELECT employer_id, CAST(risk_score AS VARCHAR) AS risk_score, risk_tier, CAST(drivers AS VARCHAR) AS drivers, reason_1_en,
+              reason_2_en, reason_3_en, reason_1_ar, rules_version
+       FROM marts.employer_risk WHERE employer_id = '${id}' AND as_of = DATE '${asOf}'`,
+    )
+  )[0]!;
+const points = (row: RiskRow) =>
+  Object.fromEntries((JSON.parse(row.drivers) as { driver: string; points: number }[]).map((d) => [d.driver, d.points]));
+
+test("X's drivers and score as worked out from its rows", async () => {
+  const x = await risk(X);
+  // As of 2026-06-30, lookback 12 months. Invoices 1..5 (1,075.00 each) due 15 Feb .. 15 Jun; 1 paid on time,
+  // 2 paid 4 Apr (20 days late), 3, 4, 5 open (76, 46 and 15 days past due at 30 Jun).
+  expect(points(x)).toEqual({
+    arrears_severity: 4, // 3,225.00 past due, nothing over 90 days: low → 4
+    arrears_age: 2.5, // oldest past-due item 76 days: 76 / 30 = 2.53
+    arrears_amount: 10, // 3,225.00 of 5,375.00 billed since July 2025 = 0.6 ≥ 0.5: the cap
+    days_late: 5.2, // (0 + 20 + 76 + 46 + 15) / 5 = 31.4 days on average; 10 × 31.4 / 60 = 5.23
+    invoices_paid_late: 12, // 4 of 5 not paid in full by the due date: 15 × 4 / 5
+    reversed_payments: 2.5, // PY-X3 reversed on 12 May: one × 2.5
+    compliance: 4, // March and April declared after the month: 2 × 2
+    findings: 1, // the reversal's finding (payment_reversal, low, May): 1
+    objections: 4, // 3 objections ≥ 3: 3 points; 1 of the 2 decided rejected: 2 × 1/2
+    exposure: 0, // one contributor, 5,375.00 billed
+  });
+  expect(x.risk_score).toBe("45.2");
+  expect(x.risk_tier).toBe("high"); // 40 ≤ 45.2 < 60
+  expect(x.rules_version).toBe(loadRules().risk.version);
+  expect([x.reason_1_en, x.reason_2_en, x.reason_3_en]).toEqual([
+    "4 of the last 5 invoices paid late",
+    "Past due is 60% of the last 12 months' billing",
+    "Invoices due in the last 12 months were paid 31 days late on average",
+  ]);
+  expect(x.reason_1_ar).toBe("4 من آخر 5 فاتورة سُدّدت بعد موعدها");
+  const y = await risk(Y);
+  expect(y).toMatchObject({ risk_score: "0.0", risk_tier: "low", reason_1_en: null });
+});
+
+test("a month-end's score uses only what was known then", async () => {
+  // 31 March: invoice 1 paid on time, invoice 2 (due 15 Mar) open 16 days; March not declared by its end (declared
+  // on 5 April), April not over; nothing reversed or objected yet, the reversal's finding (May) not yet counted.
+  const x = await risk(X, "2026-03-31");
+  expect(points(x)).toMatchObject({ arrears_severity: 4, arrears_age: 0.5, days_late: 1.3, invoices_paid_late: 7.5, reversed_payments: 0 });
+  expect(points(x)).toMatchObject({ compliance: 2, findings: 0, objections: 0 });
+});
+
+test("the drivers add up to the score on every row, and the tiers and movements follow", async () => {
+  const bad = await w.rows(
+    `SELECT employer_id, as_of FROM marts.employer_risk
+     WHERE risk_score <> list_sum(list_transform(CAST(drivers AS JSON[]), d -> CAST(d ->> 'points' AS DECIMAL(4,1))))`,
+  );
+  expect(bad).toEqual([]);
+  const moves = await w.rows<{ as_of: string; movement: string; previous_tier: string | null }>(
+    `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, movement, previous_tier FROM marts.employer_risk_movements
+     WHERE employer_id = '${X}' ORDER BY as_of`,
+  );
+  expect(moves[0]).toMatchObject({ movement: "new", previous_tier: null });
+  expect(moves.at(-1)).toMatchObject({ as_of: AS_OF, movement: "up" });
+});
+
+const withTiers = (tiers: Rules["risk"]["tiers"]): Rules => {
+  const rules = loadRules();
+  return { ...rules, risk: { ...rules.risk, tiers } };
+};
+
+test("a score exactly at a cut-off is in that tier; just below it, in the one under", async () => {
+  await w.build(AS_OF, { rules: withTiers({ medium: 20, high: 45.2, critical: 60 }) });
+  expect((await risk(X)).risk_tier).toBe("high");
+  await w.build(AS_OF, { rules: withTiers({ medium: 20, high: 45.3, critical: 60 }) });
+  expect((await risk(X)).risk_tier).toBe("medium");
+  await w.build(AS_OF, { rules: withTiers({ medium: 10, high: 20, critical: 45.2 }) });
+  expect((await risk(X)).risk_tier).toBe("critical");
+});
+
+test("the critical-tier alert is raised once across two builds", async () => {
+  const rules = withTiers({ medium: 10, high: 20, critical: 45.2 });
+  await w.build(AS_OF, { rules });
+  await w.build(AS_OF, { rules });
+  const alerts = await w.rows<{ occurrence: number; state: string; subject: string }>(
+    `SELECT occurrence, state, subject FROM audit.alerts WHERE alert_key = 'employer_risk_critical:${X}'`,
+  );
+  expect(alerts).toEqual([
+    {
+      occurrence: 1,
+      state: "new",
+      subject: `Employer ${X} moved into the critical risk tier: score 45.2 (as of ${AS_OF}); 4 of the last 5 invoices paid late`,
+    },
+  ]);
+});
+
+test("false positives and exempt findings count nothing; confirmed ones count", async () => {
+  const [finding] = await w.rows<{ anomaly_id: string }>(`SELECT anomaly_id FROM marts.anomalies WHERE employer_id = '${X}'`);
+  let minute = 0;
+  const decide = async (status: string) => {
+    const wh = await openWarehouse(w.db);
+    // each decision a minute after the last: a finding's status is its latest disposition by time
+    const now = () => new Date(FIXED_NOW().getTime() + ++minute * 60_000);
+    try {
+      await dispose(wh, { id: finding!.anomaly_id, status, by: "auditor", note: undefined }, { logger: memoryLogger(), now });
+    } finally {
+      wh.close();
+    }
+    await w.build(AS_OF);
+    return risk(X);
+  };
+  for (const [status, findings, score] of [
+    ["false_positive", 0, "44.2"],
+    ["exempt", 0, "44.2"],
+    ["confirmed", 1, "45.2"],
+  ] as const) {
+    const x = await decide(status);
+    expect([status, points(x).findings, x.risk_score]).toEqual([status, findings, score]);
+  }
+});
