@@ -11,6 +11,7 @@ import { nameOf } from "./links.js";
 import { sortPart } from "./order.js";
 import { pagedTable } from "./paged.js";
 import { partColumns } from "./employer-columns.js";
+import { employerRisk } from "./employer-risk.js";
 import { dataTable, type Column } from "./table.js";
 import { pageHref } from "./url.js";
 
@@ -112,6 +113,7 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       card(ctx.w("disputed"), s(now, "disputed"), "disputed"),
       card(ctx.w("credit_balance"), s(balance, "credit_balance"), "credit_balance"),
     ),
+    employerRisk(ctx, p),
     section(
       "timeline",
       ctx.w("employer.timeline"),

@@ -2,6 +2,7 @@
 // sectors, buckets…) keep their warehouse spelling as keys so a label never changes a number.
 import { ALERTS_WORDS } from "./alerts-words.js";
 import { FINDINGS_WORDS } from "./findings-words.js";
+import { RISK_WORDS } from "./risk-words.js";
 import type { Dictionary, Lang } from "./lang.js";
 
 export type { Dictionary, Lang };
@@ -9,6 +10,7 @@ export type { Dictionary, Lang };
 const UI: Dictionary = {
   ...FINDINGS_WORDS,
   ...ALERTS_WORDS,
+  ...RISK_WORDS,
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
   "page.index": { ar: "نظرة عامة", en: "Overview" },
   "page.collections": { ar: "التحصيل والمتأخرات", en: "Collections and arrears" },

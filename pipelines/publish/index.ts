@@ -14,6 +14,7 @@ import { exportEmployers } from "./export/employers.ts";
 import { exportFindings } from "./export/findings.ts";
 import { exportHealth } from "./export/health.ts";
 import { exportOverview } from "./export/overview.ts";
+import { exportRisk } from "./export/risk.ts";
 import { buildSite } from "./framework.ts";
 import { loadNeedles, scanTree, type Needles, type PrivacyScan } from "./privacy.ts";
 import { reportExtras } from "./report/data.ts";
@@ -124,6 +125,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       if (audience === "audit") await exportEmployers(c, files, shards, stamp.as_of);
       await exportFindings(c, files, shards, audience);
       await exportAlerts(c, files, shards, audience);
+      const risk = await exportRisk(c, files, audience);
       const exportMs = Date.now() - started;
       context.logger.info(
         `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,
@@ -135,7 +137,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
         stamp,
         files,
         shards,
-        report: { stamp, overview, billing, ...(await reportExtras(c, stamp)) },
+        report: { stamp, overview, billing, risk, ...(await reportExtras(c, stamp)) },
         exportMs,
       });
     }

@@ -37,6 +37,7 @@ export const PAGES: readonly PageSpec[] = [
   { id: "employer", audiences: ["audit"] },
   { id: "billing", audiences: AUDIENCES },
   { id: "findings", audiences: AUDIENCES },
+  { id: "risk", audiences: AUDIENCES },
   { id: "alerts", audiences: ["audit"] },
   { id: "health", audiences: AUDIENCES },
 ];

@@ -6,6 +6,7 @@ import { sortPart } from "../../../dashboards/components/order.ts";
 import type { EmployerIndexEntry, EmployerPart, EmployerShard } from "../page-data/employer.ts";
 import type { PagedList } from "../page-data/paged.ts";
 import { PAGE_ROWS, writePaged } from "./paged.ts";
+import { RISK_MART, RISK_SECTION } from "./employer-risk.ts";
 
 /** Employers per search-index chunk: a chunk stays well under a megabyte. */
 export const INDEX_CHUNK = 5000;
@@ -49,7 +50,11 @@ const SECTIONS: Record<string, string> = {
     FROM marts.suspension_candidates AS s GROUP BY s.employer_id`,
   gaps: `SELECT g.employer_id, list({contributor_id: g.contributor_id, period: g.period, days_covered: g.days_covered}) AS v
     FROM marts.coverage_gaps AS g GROUP BY g.employer_id`,
+  risk: RISK_SECTION,
 };
+
+/** Sections over marts a warehouse may not have built (made before the mart existed): empty there. */
+const NEEDS_MART: Partial<Record<string, string>> = { risk: RISK_MART };
 
 const PARTS: EmployerPart[] = [
   "balances",
@@ -61,6 +66,7 @@ const PARTS: EmployerPart[] = [
   "objections",
   "suspension",
   "gaps",
+  "risk",
 ];
 
 /** Shards longer than this (characters) are checked for parts to page. */
@@ -94,12 +100,20 @@ export async function exportEmployers(
   // aggregates them side by side and runs several times slower.
   // Each part becomes JSON text in its own table, and the shard is those texts joined: moving big
   // nested lists through the joins costs far more than moving their text.
-  for (const [name, sql] of Object.entries(SECTIONS))
+  const marts = new Set(
+    (await connection.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts'"))
+      .getRows()
+      .map((r) => String(r[0])),
+  );
+  for (const [name, section] of Object.entries(SECTIONS)) {
+    const needs = NEEDS_MART[name];
+    const sql = needs && !marts.has(needs) ? "SELECT NULL::VARCHAR AS employer_id, NULL AS v LIMIT 0" : section;
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE employer_${name} AS SELECT employer_id, ${name === "size" ? "size_class" : "to_json(v)::VARCHAR AS v"}
           FROM (${sql})`,
       sql.includes("$asOf") ? { asOf } : undefined,
     );
+  }
   const result = await connection.stream(
     `SELECT e.employer_id, e.name_ar, e.name_en, e.region,
        '{"employer":' || to_json({employer_id: e.employer_id, name_ar: e.name_ar, name_en: e.name_en, account_type: e.account_type,

@@ -1,6 +1,7 @@
 // The employer profile's files (audit build only): employers/<id>.json, one shard per employer, and
 // employer-search.json with the index chunks employer-index/<n>.json for finding one.
 import type { PagedList } from "./paged.ts";
+import type { EmployerRiskRow } from "./risk.ts";
 
 /** An employer's parts: each is a list, left unordered by the export (dashboards/components/order.ts sorts). */
 export type EmployerParts = {
@@ -77,6 +78,8 @@ export type EmployerParts = {
   }[];
   suspension: { as_of: string; past_due_undisputed: string; oldest_due_on: string; days_past_due: number }[];
   gaps: { contributor_id: string; period: string; days_covered: number }[];
+  /** The employer's risk score at each date (empty where the warehouse has no marts.employer_risk). */
+  risk: EmployerRiskRow[];
 };
 
 export type EmployerPart = keyof EmployerParts;

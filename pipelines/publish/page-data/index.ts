@@ -9,6 +9,7 @@ import type { CollectionsData } from "./collections.ts";
 import type { EmployerSearch } from "./employer.ts";
 import type { HealthData } from "./health.ts";
 import type { OverviewData } from "./overview.ts";
+import type { RiskData } from "./risk.ts";
 
 export interface PageDataFiles {
   "site.json": SiteInfo;
@@ -19,6 +20,7 @@ export interface PageDataFiles {
   "catalog.json": Catalog;
   "employer-search.json": EmployerSearch;
   "alerts.json": AlertsData;
+  "risk.json": RiskData;
 }
 
 export type PageDataFile = keyof PageDataFiles;

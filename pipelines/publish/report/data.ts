@@ -8,6 +8,8 @@ import { DataFiles } from "../data-files.ts";
 import { exportBilling, type BillingBreakdown } from "../export/billing.ts";
 import { readKpis, type KpiRow } from "../export/kpis.ts";
 import { overviewData, type Overview } from "../export/overview.ts";
+import { exportRisk } from "../export/risk.ts";
+import type { RiskData } from "../page-data/risk.ts";
 import { previousPeriod } from "../stamp.ts";
 import type { Audience, Stamp } from "../types.ts";
 
@@ -36,6 +38,8 @@ export interface ReportData {
   movement: Movement;
   /** marts.kpi_monthly's dimension cuts for the month and the month before. */
   cuts: KpiRow[];
+  /** The Risk page's data (absent where the warehouse has no risk marts). */
+  risk?: RiskData;
 }
 
 /** The last day of the month before `period`. */
@@ -101,5 +105,6 @@ export async function readReportData(
 ): Promise<ReportData> {
   const overview = await overviewData(connection, o.stamp, o.audience);
   const billing = await exportBilling(connection, new DataFiles(o.scratch), new DataFiles(o.scratch), o.audience);
-  return { stamp: o.stamp, overview, billing, ...(await reportExtras(connection, o.stamp)) };
+  const risk = await exportRisk(connection, new DataFiles(o.scratch), o.audience);
+  return { stamp: o.stamp, overview, billing, risk, ...(await reportExtras(connection, o.stamp)) };
 }

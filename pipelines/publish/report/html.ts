@@ -15,6 +15,7 @@ import { billingSentence, suspensionSentence } from "./commentary.ts";
 import { renderCover } from "./cover.ts";
 import type { ReportData } from "./data.ts";
 import { contributions, DRIVER_DIMENSIONS } from "./ranking.ts";
+import { riskPage } from "./risk.ts";
 import { REPORT_STYLE } from "./style.ts";
 import { esc, signedCount, signedSar } from "./svg.ts";
 import { num, para, table } from "./table.ts";
@@ -169,6 +170,7 @@ ${kpiPage(d, lang, dg)}
 ${arrearsPage(o, lang, dg)}
 ${suspensionPage(o, lang, dg)}
 ${billingPage(d.billing, lang, dg, billingOwnPage)}
+${riskPage(d.risk, d.stamp.period_end, lang, dg)}
 </body></html>
 `;
 }
