@@ -15,6 +15,8 @@ import { num, para, table } from "./table.ts";
 const TOP_FIRST = [...RISK_TIERS].reverse();
 const tier = (lang: Lang, x: string) => t(lang, `risk_tier.${x}`);
 const list = (lang: Lang, parts: string[]) => parts.join(lang === "ar" ? "، " : ", ");
+/** A label inside an English sentence reads in lower case ("from high", "from arrears severity"). */
+const inText = (lang: Lang, label: string) => (lang === "en" ? label.toLowerCase() : label);
 
 /** The date the report speaks of: the month's end, or the latest date scored before it. */
 export function riskDate(d: RiskData, periodEnd: string): string | undefined {
@@ -43,7 +45,11 @@ function intoCriticalSentence(d: RiskData, at: string, before: string | null, la
   const since = before ? gregorian(before, lang, dg) : "";
   const from = list(
     lang,
-    into.map((m) => `${integer(m.employers, lang, dg)} ${lang === "ar" ? "من" : "from"} ${tier(lang, m.from_tier)}`),
+    into.map((m) =>
+      m.from_tier === "new"
+        ? `${integer(m.employers, lang, dg)} ${lang === "ar" ? "جديدة" : "new"}`
+        : `${integer(m.employers, lang, dg)} ${lang === "ar" ? "من" : "from"} ${inText(lang, tier(lang, m.from_tier))}`,
+    ),
   );
   const noun = (k: number) => plural(k, NOUNS.employer, lang, dg);
   const leftAr = out ? `، وخرج منها ${noun(out)}` : "، ولم يخرج منها أحد";
@@ -75,7 +81,7 @@ export function mainDrivers(d: RiskData, at: string): { driver: string; points: 
 function driversSentence(d: RiskData, at: string, lang: Lang, dg: Digits): string {
   const top = mainDrivers(d, at);
   if (!top.length) return lang === "ar" ? "لا منشأة في الفئتين العالية والحرجة." : "No employer is in the high or critical tier.";
-  const parts = top.map((p) => `${t(lang, `risk_driver.${p.driver}`)} (${percent(p.share.toFixed(4), lang, dg)})`);
+  const parts = top.map((p) => `${inText(lang, t(lang, `risk_driver.${p.driver}`))} (${percent(p.share.toFixed(4), lang, dg)})`);
   return lang === "ar"
     ? `جاءت نقاط منشآت الفئتين العالية والحرجة أساسًا من: ${list(lang, parts)}.`
     : `The high and critical tiers' points came mostly from ${list(lang, parts)}.`;
