@@ -44,7 +44,7 @@ export function riskTile(ctx: Ctx, d: RiskData): HTMLElement | string {
       h(
         "li",
         { "data-figure": "risk-into-critical", "data-value": intoCritical },
-        `${integer(intoCritical, ctx.lang, ctx.digits)} ${ctx.w("risk.into_critical")}`,
+        `${ctx.w("risk.into_critical")}: ${integer(intoCritical, ctx.lang, ctx.digits)}`,
       ),
     ),
     h("p", { class: "more-link" }, link(`${ctx.w("risk.open")} ${ctx.lang === "ar" ? "←" : "→"}`)),

@@ -69,7 +69,7 @@ export const RISK_WORDS: Dictionary = {
   "risk.open": { ar: "صفحة المخاطر", en: "Risk page" },
   "risk.tile": { ar: "مخاطر أصحاب العمل", en: "Employer risk" },
   "risk.tile.lead": { ar: "منشآت في الفئتين الحرجة والعالية", en: "Employers in the critical and high tiers" },
-  "risk.into_critical": { ar: "دخلت الفئة الحرجة منذ الشهر السابق", en: "entered critical since last month-end" },
+  "risk.into_critical": { ar: "دخلت الفئة الحرجة منذ نهاية الشهر السابق", en: "Entered critical since the previous month-end" },
   "risk.total": { ar: "المجموع", en: "Score" },
   "report.risk": { ar: "مخاطر أصحاب العمل", en: "Employer risk" },
   "risk.report.note": {
