@@ -12,6 +12,8 @@ import { dataTable } from "./table.js";
 import { pageHref } from "./url.js";
 
 const FROM = ["new", ...RISK_TIERS] as const;
+/** A day in a table cell, kept on one line. */
+const day = (ctx: Ctx, iso: string) => h("span", { class: "num" }, shortDate(iso, ctx.lang));
 
 /** Rows: the tier at the month-end before; columns: the tier at the date; a cell counts the employers. */
 export function migrationMatrix(ctx: Ctx, d: RiskData, asOf: string): HTMLElement {
@@ -168,8 +170,8 @@ export function validationSection(ctx: Ctx, d: RiskData): HTMLElement {
           csv: "risk-validation",
           limit: 12,
           columns: [
-            { key: "as_of", label: ctx.w("as_of"), show: (r) => shortDate(r.as_of, ctx.lang) },
-            { key: "outcome_as_of", label: ctx.w("risk.outcome"), show: (r) => shortDate(r.outcome_as_of, ctx.lang) },
+            { key: "as_of", label: ctx.w("as_of"), show: (r) => day(ctx, r.as_of) },
+            { key: "outcome_as_of", label: ctx.w("risk.outcome"), show: (r) => day(ctx, r.outcome_as_of) },
             { key: "population", label: ctx.w("risk.population"), show: (r) => ctx.w(`risk.population.${r.population}`) },
             { key: "employers", label: ctx.w("risk.scored"), numeric: true, show: (r) => integer(r.employers, ctx.lang, ctx.digits) },
             { key: "serious", label: ctx.w("risk.serious"), numeric: true, show: (r) => integer(r.serious, ctx.lang, ctx.digits) },

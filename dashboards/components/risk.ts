@@ -57,7 +57,7 @@ function overTime(ctx: Ctx, d: RiskData): HTMLElement {
       csv: "risk-tiers",
       limit: 12,
       columns: [
-        { key: "as_of", label: ctx.w("as_of"), show: (r) => shortDate(r.as_of, ctx.lang) },
+        { key: "as_of", label: ctx.w("as_of"), show: (r) => h("span", { class: "num" }, shortDate(r.as_of, ctx.lang)) },
         ...RISK_TIERS.map((t) => ({
           key: t,
           label: ctx.w(`risk_tier.${t}`),
