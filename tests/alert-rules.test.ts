@@ -22,6 +22,7 @@ afterAll(() => w?.close());
 
 const KEYS = [
   `arrears_critical:${A}`,
+  `employer_risk_critical:${A}`,
   "blocking_test_failed:marts.alert_probe:no employer in critical arrears",
   "objection_sla_breached:OBJ-B",
   "source_stale:invoices",
@@ -39,9 +40,10 @@ const alerts = () =>
 test("each rule fires once across two builds, closes when its condition stops holding, and fires again when it recurs", async () => {
   // The delivery was made on 2026-11-23 00:00 UTC; the clock reads 2026-11-25 06:00 UTC: 54 hours.
   const first = await w.build(LATE, alertsConfig(24));
-  expect(first.alerts).toMatchObject({ raised: 6, closed: 0, delivered: 6 });
+  expect(first.alerts).toMatchObject({ raised: 7, closed: 0, delivered: 7 });
   expect(first.alerts.rules).toContain("arrears_critical");
-  expect(first.alerts.rules).toContain("employer_risk_critical"); // evaluated, raises nothing: A scores high, not critical
+  // A scores 45.0 (critical arrears 20, a debt over 300 days 15, past due with nothing billed in the last year 10): critical risk
+  expect(first.alerts.rules).toContain("employer_risk_critical");
   expect((await alerts()).map((a) => [a.alert_key, a.occurrence, a.state, a.delivered])).toEqual(
     [...KEYS, REFUSED].sort().map((k) => [k, 1, "new", true]),
   );
@@ -69,20 +71,20 @@ test("each rule fires once across two builds, closes when its condition stops ho
 
   // The same data again: every condition still holds, nothing new is raised or written.
   const second = await w.build(LATE, alertsConfig(24));
-  expect(second.alerts).toMatchObject({ holding: 6, raised: 0, closed: 0, delivered: 0 });
-  expect(w.outbox()).toHaveLength(6);
+  expect(second.alerts).toMatchObject({ holding: 7, raised: 0, closed: 0, delivered: 0 });
+  expect(w.outbox()).toHaveLength(7);
 
   // As of a date where none holds (and invoices now expected every 100 hours): each is closed by tahseel.
   const third = await w.build(EARLY, alertsConfig(100));
   // The refused file stays refused: its alert holds (and stays raised once) whatever the date.
-  expect(third.alerts).toMatchObject({ holding: 1, raised: 0, closed: 5 });
+  expect(third.alerts).toMatchObject({ holding: 1, raised: 0, closed: 6 });
   expect((await alerts()).map((a) => [a.alert_key, a.state, a.state_by])).toEqual(
     [...KEYS, REFUSED].sort().map((k) => [k, k === REFUSED ? "new" : "closed", "tahseel"]),
   );
 
   // They come back: a second occurrence of each, raised and written once.
   const fourth = await w.build(LATE, alertsConfig(24));
-  expect(fourth.alerts).toMatchObject({ holding: 6, raised: 5, closed: 0, delivered: 5 });
+  expect(fourth.alerts).toMatchObject({ holding: 7, raised: 6, closed: 0, delivered: 6 });
   const occurrences = (k: string) =>
     k === REFUSED
       ? [[k, 1, "new"]]
@@ -94,5 +96,5 @@ test("each rule fires once across two builds, closes when its condition stops ho
   const written = w.outbox().map((a) => `${a.key}#${a.occurrence}`);
   expect(written.sort()).toEqual([...KEYS.flatMap((k) => [`${k}#1`, `${k}#2`]), `${REFUSED}#1`].sort());
   await w.build(LATE, alertsConfig(24));
-  expect(w.outbox()).toHaveLength(11);
+  expect(w.outbox()).toHaveLength(13);
 }, 300_000);

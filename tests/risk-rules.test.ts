@@ -21,10 +21,10 @@ test("the shipped settings are valid and their caps make a 0–100 score", () =>
 
 test("caps that do not add up to 100 are refused, naming each driver's cap", () => {
   const message = refused((r) => {
-    r.drivers.findings.max_points = 15;
+    r.drivers.findings.max_points = 10;
   });
   expect(message).toContain(`${FILE}: risk.drivers: the drivers' max_points add up to 105, not 100`);
-  expect(message).toContain("findings 15");
+  expect(message).toContain("findings 10");
   expect(message).toContain("change them so that they add up to 100");
 });
 

@@ -45,7 +45,7 @@ test("X's drivers and score as worked out from its rows", async () => {
   // 2 paid 4 Apr (20 days late), 3, 4, 5 open (76, 46 and 15 days past due at 30 Jun).
   expect(points(x)).toEqual({
     arrears_severity: 4, // 3,225.00 past due, nothing over 90 days: low → 4
-    arrears_age: 2.5, // oldest past-due item 76 days: 76 / 30 = 2.53
+    arrears_age: 3.8, // oldest past-due item 76 days: 76 / 20
     arrears_amount: 10, // 3,225.00 of 5,375.00 billed since July 2025 = 0.6 ≥ 0.5: the cap
     days_late: 5.2, // (0 + 20 + 76 + 46 + 15) / 5 = 31.4 days on average; 10 × 31.4 / 60 = 5.23
     invoices_paid_late: 12, // 4 of 5 not paid in full by the due date: 15 × 4 / 5
@@ -55,8 +55,8 @@ test("X's drivers and score as worked out from its rows", async () => {
     objections: 4, // 3 objections ≥ 3: 3 points; 1 of the 2 decided rejected: 2 × 1/2
     exposure: 0, // one contributor, 5,375.00 billed
   });
-  expect(x.risk_score).toBe("45.2");
-  expect(x.risk_tier).toBe("high"); // 40 ≤ 45.2 < 60
+  expect(x.risk_score).toBe("46.5");
+  expect(x.risk_tier).toBe("critical"); // 46.5 ≥ 30
   expect(x.rules_version).toBe(loadRules().risk.version);
   expect([x.reason_1_en, x.reason_2_en, x.reason_3_en]).toEqual([
     "4 of the last 5 invoices paid late",
@@ -69,11 +69,23 @@ test("X's drivers and score as worked out from its rows", async () => {
 });
 
 test("a month-end's score uses only what was known then", async () => {
-  // 31 March: invoice 1 paid on time, invoice 2 (due 15 Mar) open 16 days; March not declared by its end (declared
-  // on 5 April), April not over; nothing reversed or objected yet, the reversal's finding (May) not yet counted.
-  const x = await risk(X, "2026-03-31");
-  expect(points(x)).toMatchObject({ arrears_severity: 4, arrears_age: 0.5, days_late: 1.3, invoices_paid_late: 7.5, reversed_payments: 0 });
-  expect(points(x)).toMatchObject({ compliance: 2, findings: 0, objections: 0 });
+  // 30 April: invoices 1..3 due (1 on time, 2 paid 20 days late, 3 open 15 days); the reversal (May), the objection's
+  // decision (May) and the finding about May are not known yet; March declared late, April not declared by its end.
+  const x = await risk(X, "2026-04-30");
+  expect(points(x)).toEqual({
+    arrears_severity: 4, // 1,075.00 past due: low
+    arrears_age: 0.8, // 15 days / 20 = 0.75
+    arrears_amount: 6.7, // 1,075.00 of 3,225.00 billed = 1/3; 10 × (1/3) / 0.5
+    days_late: 1.9, // (0 + 20 + 15) / 3 = 11.7 days; 10 × 11.7 / 60
+    invoices_paid_late: 10, // 2 of 3: 15 × 2 / 3
+    reversed_payments: 0,
+    compliance: 4, // March and April: 2 × 2
+    findings: 0,
+    objections: 0, // one objection, undecided
+    exposure: 0,
+  });
+  // 31 March: two invoices due, fewer than min_invoices (3): no payment-behaviour points yet.
+  expect(points(await risk(X, "2026-03-31"))).toMatchObject({ days_late: 0, invoices_paid_late: 0 });
 });
 
 test("the drivers add up to the score on every row, and the tiers and movements follow", async () => {
@@ -82,12 +94,35 @@ test("the drivers add up to the score on every row, and the tiers and movements 
      WHERE risk_score <> list_sum(list_transform(CAST(drivers AS JSON[]), d -> CAST(d ->> 'points' AS DECIMAL(4,1))))`,
   );
   expect(bad).toEqual([]);
-  const moves = await w.rows<{ as_of: string; movement: string; previous_tier: string | null }>(
-    `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, movement, previous_tier FROM marts.employer_risk_movements
-     WHERE employer_id = '${X}' ORDER BY as_of`,
+  // X: nothing past due on 28 Feb (low, new: its first invoice was issued on 1 Feb), 16.8 on 31 Mar (medium),
+  // 27.4 on 30 Apr (high), 40.5 on 31 May (critical), 46.5 on 30 Jun (critical)
+  const moves = await w.rows<{ as_of: string; risk_score: string; movement: string }>(
+    `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, CAST(risk_score AS VARCHAR) AS risk_score, movement
+     FROM marts.employer_risk_movements WHERE employer_id = '${X}' ORDER BY as_of`,
   );
-  expect(moves[0]).toMatchObject({ movement: "new", previous_tier: null });
-  expect(moves.at(-1)).toMatchObject({ as_of: AS_OF, movement: "up" });
+  expect(moves.map((m) => [m.as_of, m.risk_score, m.movement])).toEqual([
+    ["2026-02-28", "0.0", "new"],
+    ["2026-03-31", "16.8", "up"],
+    ["2026-04-30", "27.4", "up"],
+    ["2026-05-31", "40.5", "up"],
+    ["2026-06-30", "46.5", "same"],
+  ]);
+});
+
+test("the critical-tier alert is raised once across two builds", async () => {
+  // X is critical (46.5 ≥ 30) in the first build (beforeAll); a second build of the same data raises nothing new.
+  const again = await w.build(AS_OF);
+  expect(again.alerts.raised).toBe(0);
+  const alerts = await w.rows<{ occurrence: number; state: string; subject: string }>(
+    `SELECT occurrence, state, subject FROM audit.alerts WHERE alert_key = 'employer_risk_critical:${X}'`,
+  );
+  expect(alerts).toEqual([
+    {
+      occurrence: 1,
+      state: "new",
+      subject: `Employer ${X} moved into the critical risk tier: score 46.5 (as of ${AS_OF}); 4 of the last 5 invoices paid late`,
+    },
+  ]);
 });
 
 const withTiers = (tiers: Rules["risk"]["tiers"]): Rules => {
@@ -96,28 +131,12 @@ const withTiers = (tiers: Rules["risk"]["tiers"]): Rules => {
 };
 
 test("a score exactly at a cut-off is in that tier; just below it, in the one under", async () => {
-  await w.build(AS_OF, { rules: withTiers({ medium: 20, high: 45.2, critical: 60 }) });
+  await w.build(AS_OF, { rules: withTiers({ medium: 20, high: 46.5, critical: 60 }) });
   expect((await risk(X)).risk_tier).toBe("high");
-  await w.build(AS_OF, { rules: withTiers({ medium: 20, high: 45.3, critical: 60 }) });
+  await w.build(AS_OF, { rules: withTiers({ medium: 20, high: 46.6, critical: 60 }) });
   expect((await risk(X)).risk_tier).toBe("medium");
-  await w.build(AS_OF, { rules: withTiers({ medium: 10, high: 20, critical: 45.2 }) });
+  await w.build(AS_OF, { rules: withTiers({ medium: 10, high: 20, critical: 46.5 }) });
   expect((await risk(X)).risk_tier).toBe("critical");
-});
-
-test("the critical-tier alert is raised once across two builds", async () => {
-  const rules = withTiers({ medium: 10, high: 20, critical: 45.2 });
-  await w.build(AS_OF, { rules });
-  await w.build(AS_OF, { rules });
-  const alerts = await w.rows<{ occurrence: number; state: string; subject: string }>(
-    `SELECT occurrence, state, subject FROM audit.alerts WHERE alert_key = 'employer_risk_critical:${X}'`,
-  );
-  expect(alerts).toEqual([
-    {
-      occurrence: 1,
-      state: "new",
-      subject: `Employer ${X} moved into the critical risk tier: score 45.2 (as of ${AS_OF}); 4 of the last 5 invoices paid late`,
-    },
-  ]);
 });
 
 test("false positives and exempt findings count nothing; confirmed ones count", async () => {
@@ -136,9 +155,9 @@ test("false positives and exempt findings count nothing; confirmed ones count", 
     return risk(X);
   };
   for (const [status, findings, score] of [
-    ["false_positive", 0, "44.2"],
-    ["exempt", 0, "44.2"],
-    ["confirmed", 1, "45.2"],
+    ["false_positive", 0, "45.5"],
+    ["exempt", 0, "45.5"],
+    ["confirmed", 1, "46.5"],
   ] as const) {
     const x = await decide(status);
     expect([status, points(x).findings, x.risk_score]).toEqual([status, findings, score]);

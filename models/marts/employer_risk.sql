@@ -134,9 +134,6 @@ tests:
       + invoices_paid_late_points + reversed_payments_points + compliance_points + findings_points + objections_points
       + exposure_points
     name: the drivers' points add up to the score
-  - expression: >
-      risk_score = list_sum(list_transform(CAST(drivers AS JSON[]), d -> CAST(d ->> 'points' AS DECIMAL(4,1))))
-    name: the drivers JSON adds up to the score
   - accepted_values: {column: risk_tier, values: [low, medium, high, critical]}
 */
 WITH e AS (
