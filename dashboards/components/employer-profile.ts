@@ -14,6 +14,7 @@ import { partColumns } from "./employer-columns.js";
 import { employerObjections } from "./employer-objections.js";
 import { employerComplianceSection } from "./employer-compliance.js";
 import { employerFindings } from "./employer-findings.js";
+import { employerRisk } from "./employer-risk.js";
 import { dataTable, type Column } from "./table.js";
 import { pageHref } from "./url.js";
 
@@ -116,6 +117,7 @@ export function renderProfile(ctx: Ctx, shard: Profile): HTMLElement {
       card(ctx.w("credit_balance"), s(balance, "credit_balance"), "credit_balance"),
     ),
     employerFindings(ctx, p),
+    employerRisk(ctx, p),
     section(
       "timeline",
       ctx.w("employer.timeline"),

@@ -4,6 +4,8 @@ import { COMPLIANCE_WORDS } from "./compliance-words.js";
 import { BENFORD_WORDS } from "./benford-words.js";
 import { FINDINGS_WORDS } from "./findings-words.js";
 import { STAFF_WORDS } from "./staff-words.js";
+import { ALERTS_WORDS } from "./alerts-words.js";
+import { RISK_WORDS } from "./risk-words.js";
 import type { Dictionary, Lang } from "./lang.js";
 import { OBJECTION_WORDS } from "./objections-words.js";
 
@@ -15,6 +17,8 @@ const UI: Dictionary = {
   ...COMPLIANCE_WORDS,
   ...BENFORD_WORDS,
   ...STAFF_WORDS,
+  ...ALERTS_WORDS,
+  ...RISK_WORDS,
   site: { ar: "تحصيل — الاشتراكات والفوترة", en: "Tahseel — contributions and billing" },
   "page.index": { ar: "نظرة عامة", en: "Overview" },
   "page.collections": { ar: "التحصيل والمتأخرات", en: "Collections and arrears" },

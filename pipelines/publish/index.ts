@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { RunContext } from "../lib/context.ts";
 import { openWarehouse } from "../lib/duckdb.ts";
 import { DataFiles, type WrittenFile } from "./data-files.ts";
+import { exportAlerts } from "./export/alerts.ts";
 import { exportBilling } from "./export/billing.ts";
 import { exportCollections } from "./export/collections.ts";
 import { exportCompliance } from "./export/compliance.ts";
@@ -16,6 +17,7 @@ import { exportHealth } from "./export/health.ts";
 import { exportObjections } from "./export/objections.ts";
 import { exportOverview } from "./export/overview.ts";
 import { exportStaff } from "./export/staff.ts";
+import { exportRisk } from "./export/risk.ts";
 import { buildSite } from "./framework.ts";
 import { loadNeedles, scanTree, type Needles, type PrivacyScan } from "./privacy.ts";
 import { reportExtras } from "./report/data.ts";
@@ -128,6 +130,8 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
       await exportObjections(c, files, shards, stamp, audience);
       await exportCompliance(c, files, audience, search);
       if (audience === "audit") await exportStaff(c, files);
+      await exportAlerts(c, files, shards, audience);
+      const risk = await exportRisk(c, files, audience);
       const exportMs = Date.now() - started;
       context.logger.info(
         `publish ${audience}: exported ${files.written.length} data files and ${shards.written.length} shards in ${exportMs} ms`,
@@ -139,7 +143,7 @@ async function exportAll(o: PublishOptions, out: string, context: RunContext): P
         stamp,
         files,
         shards,
-        report: { stamp, overview, billing, ...(await reportExtras(c, stamp)) },
+        report: { stamp, overview, billing, risk, ...(await reportExtras(c, stamp)) },
         exportMs,
       });
     }

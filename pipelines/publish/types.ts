@@ -40,6 +40,8 @@ export const PAGES: readonly PageSpec[] = [
   { id: "objections", audiences: AUDIENCES },
   { id: "compliance", audiences: AUDIENCES },
   { id: "staff", audiences: ["audit"] },
+  { id: "risk", audiences: AUDIENCES },
+  { id: "alerts", audiences: ["audit"] },
   { id: "health", audiences: AUDIENCES },
 ];
 

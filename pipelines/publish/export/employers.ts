@@ -7,6 +7,7 @@ import type { EmployerIndexEntry, EmployerPart, EmployerSearch, EmployerShard } 
 import type { PagedList } from "../page-data/paged.ts";
 import { employerFindingsSection } from "./employer-findings.ts";
 import { PAGE_ROWS, writePaged } from "./paged.ts";
+import { RISK_MART, RISK_SECTION } from "./employer-risk.ts";
 
 /** Employers per search-index chunk: a chunk stays well under a megabyte. */
 export const INDEX_CHUNK = 5000;
@@ -57,7 +58,11 @@ const SECTIONS: Record<string, string> = {
       wages_declared: c.wages_declared, declared_on_time: c.declared_on_time, paid_in_full_by_due: c.paid_in_full_by_due,
       due_passed: c.due_passed, days_late: c.days_late, compliant: c.compliant, invoice_id: c.invoice_id, ${texts("c", ["due_on"])}}) AS v
     FROM marts.compliance_monthly AS c GROUP BY c.employer_id`,
+  risk: RISK_SECTION,
 };
+
+/** Sections over marts a warehouse may not have built (made before the mart existed): empty there. */
+const NEEDS_MART: Partial<Record<string, string>> = { risk: RISK_MART };
 
 const PARTS: EmployerPart[] = [
   "balances",
@@ -71,6 +76,7 @@ const PARTS: EmployerPart[] = [
   "gaps",
   "compliance",
   "findings",
+  "risk",
 ];
 
 /** Shards longer than this (characters) are checked for parts to page. */
@@ -105,12 +111,20 @@ export async function exportEmployers(
   // Each part becomes JSON text in its own table, and the shard is those texts joined: moving big
   // nested lists through the joins costs far more than moving their text.
   const sections = { ...SECTIONS, findings: await employerFindingsSection(connection) };
-  for (const [name, sql] of Object.entries(sections))
+  const marts = new Set(
+    (await connection.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts'"))
+      .getRows()
+      .map((r) => String(r[0])),
+  );
+  for (const [name, section] of Object.entries(sections)) {
+    const needs = NEEDS_MART[name];
+    const sql = needs && !marts.has(needs) ? "SELECT NULL::VARCHAR AS employer_id, NULL AS v LIMIT 0" : section;
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE employer_${name} AS SELECT employer_id, ${name === "size" ? "size_class" : "to_json(v)::VARCHAR AS v"}
           FROM (${sql})`,
       sql.includes("$asOf") ? { asOf } : undefined,
     );
+  }
   const result = await connection.stream(
     `SELECT e.employer_id, e.name_ar, e.name_en, e.region,
        '{"employer":' || to_json({employer_id: e.employer_id, name_ar: e.name_ar, name_en: e.name_en, account_type: e.account_type,

@@ -1,6 +1,7 @@
 // The employer profile's files (audit build only): employers/<id>.json, one shard per employer, and
 // employer-search.json with the index chunks employer-index/<n>.json for finding one.
 import type { PagedList } from "./paged.ts";
+import type { EmployerRiskRow } from "./risk.ts";
 
 /** One month of an employer (marts.compliance_monthly), the `compliance` part of its shard, as the calendar shows it. */
 export type ComplianceMonth = {
@@ -113,6 +114,8 @@ export type EmployerParts = {
     status: string;
     seen_state: string;
   }[];
+  /** The employer's risk score at each date (empty where the warehouse has no marts.employer_risk). */
+  risk: EmployerRiskRow[];
 };
 
 export type EmployerPart = keyof EmployerParts;

@@ -3,6 +3,7 @@
 // type check on both sides rather than in the browser.
 import type { Catalog } from "../../engine/catalog.ts";
 import type { SiteInfo } from "../types.ts";
+import type { AlertsData } from "./alerts.ts";
 import type { BillingData } from "./billing.ts";
 import type { CollectionsData } from "./collections.ts";
 import type { ComplianceData } from "./compliance.ts";
@@ -11,6 +12,7 @@ import type { HealthData } from "./health.ts";
 import type { ObjectionsData } from "./objections.ts";
 import type { OverviewData } from "./overview.ts";
 import type { StaffData } from "./staff.ts";
+import type { RiskData } from "./risk.ts";
 
 export interface PageDataFiles {
   "site.json": SiteInfo;
@@ -23,6 +25,8 @@ export interface PageDataFiles {
   "objections.json": ObjectionsData | null;
   "compliance.json": ComplianceData;
   "staff.json": StaffData;
+  "alerts.json": AlertsData;
+  "risk.json": RiskData;
 }
 
 export type PageDataFile = keyof PageDataFiles;

@@ -8,6 +8,8 @@ import { DataFiles } from "../data-files.ts";
 import { exportBilling, type BillingBreakdown } from "../export/billing.ts";
 import { readKpis, type KpiRow } from "../export/kpis.ts";
 import { overviewData, type Overview } from "../export/overview.ts";
+import { exportRisk } from "../export/risk.ts";
+import type { RiskData } from "../page-data/risk.ts";
 import { previousPeriod } from "../stamp.ts";
 import { type ConcededRow, objectionsByCategory } from "./objections.ts";
 import { readReportFindings, type ReportFindings } from "./findings.ts";
@@ -41,6 +43,8 @@ export interface ReportData {
   /** The objections decided in the month, by category (null without the objection marts). */
   objections?: ConcededRow[] | null;
   findings: ReportFindings;
+  /** The Risk page's data (absent where the warehouse has no risk marts). */
+  risk?: RiskData;
 }
 
 /** The last day of the month before `period`. */
@@ -114,5 +118,6 @@ export async function readReportData(
 ): Promise<ReportData> {
   const overview = await overviewData(connection, o.stamp, o.audience);
   const billing = await exportBilling(connection, new DataFiles(o.scratch), new DataFiles(o.scratch), o.audience);
-  return { stamp: o.stamp, overview, billing, ...(await reportExtras(connection, o.stamp)) };
+  const risk = await exportRisk(connection, new DataFiles(o.scratch), o.audience);
+  return { stamp: o.stamp, overview, billing, risk, ...(await reportExtras(connection, o.stamp)) };
 }

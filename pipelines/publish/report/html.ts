@@ -18,6 +18,7 @@ import { objectionsPage } from "./objections.ts";
 import { findingsPage } from "./findings.ts";
 import type { ReportData } from "./data.ts";
 import { contributions, DRIVER_DIMENSIONS } from "./ranking.ts";
+import { riskPage } from "./risk.ts";
 import { REPORT_STYLE } from "./style.ts";
 import { esc, signedCount, signedSar } from "./svg.ts";
 import { num, para, table } from "./table.ts";
@@ -178,6 +179,7 @@ ${billingPage(d.billing, lang, dg, billingOwnPage)}
 ${objectionsPage(o.objections, d.objections, lang, dg)}
 ${compliancePage(o, lang, dg)}
 ${findingsPage(d.findings, lang, dg)}
+${riskPage(d.risk, d.stamp.period_end, lang, dg)}
 </body></html>
 `;
 }
