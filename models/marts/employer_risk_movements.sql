@@ -55,9 +55,11 @@ tests:
   - expression: movement = 'new' OR score_delta = risk_score - previous_score
 */
 WITH dates AS (
-  SELECT as_of, (SELECT max(m.as_of) FROM (SELECT DISTINCT as_of FROM marts.employer_risk) AS m
-                 WHERE m.as_of < d.as_of AND last_day(m.as_of) = m.as_of) AS previous_as_of
-  FROM (SELECT DISTINCT as_of FROM marts.employer_risk) AS d
+  -- the last month-end before each date: a running max over the dates in order, not a subquery per date
+  SELECT as_of,
+    max(CASE WHEN last_day(as_of) = as_of THEN as_of END) OVER (ORDER BY as_of ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+      AS previous_as_of
+  FROM (SELECT DISTINCT as_of FROM marts.employer_risk)
 ),
 pairs AS (
   SELECT r.employer_id, r.as_of, d.previous_as_of, r.risk_score, p.risk_score AS previous_score, r.risk_tier,
