@@ -105,8 +105,9 @@ dates AS (
 ),
 billing AS (
   SELECT k.employer_id, d.as_of, sum(k.billed) AS billed
-  FROM core.kpi_measures AS k
-  JOIN dates AS d ON CAST(strptime(k.period || '-01', '%Y-%m-%d') AS DATE) BETWEEN d.since AND d.as_of
+  -- the month's date parsed once per row, not in the join condition once per date compared
+  FROM (SELECT employer_id, billed, CAST(strptime(period || '-01', '%Y-%m-%d') AS DATE) AS month FROM core.kpi_measures) AS k
+  JOIN dates AS d ON k.month BETWEEN d.since AND d.as_of
   GROUP BY ALL
 ),
 invoices AS (
@@ -125,10 +126,12 @@ reversals AS (
 ),
 declarations AS (
   SELECT c.employer_id, d.as_of, count(*) AS months
-  FROM core.compliance_declarations AS c
-  JOIN dates AS d ON last_day(CAST(strptime(c.period || '-01', '%Y-%m-%d') AS DATE)) > d.since
-    AND last_day(CAST(strptime(c.period || '-01', '%Y-%m-%d') AS DATE)) <= d.as_of
-  WHERE c.contributors_not_declared > 0 OR c.contributors_declared_late > 0
+  FROM (
+    SELECT employer_id, last_day(CAST(strptime(period || '-01', '%Y-%m-%d') AS DATE)) AS month_end
+    FROM core.compliance_declarations
+    WHERE contributors_not_declared > 0 OR contributors_declared_late > 0
+  ) AS c
+  JOIN dates AS d ON c.month_end > d.since AND c.month_end <= d.as_of
   GROUP BY ALL
 ),
 engaged AS (

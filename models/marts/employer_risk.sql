@@ -186,12 +186,15 @@ ranked AS (
     CAST(arrears_severity_points + arrears_age_points + arrears_amount_points + days_late_points + invoices_paid_late_points
       + reversed_payments_points + compliance_points + findings_points + objections_points + exposure_points AS DECIMAL(4,1))
       AS risk_score,
-    -- the three drivers with the most points, ties in the drivers' order
-    list_transform(list_slice(list_sort(list_filter([
-      {'np': -arrears_severity_points, 'o': 1}, {'np': -arrears_age_points, 'o': 2}, {'np': -arrears_amount_points, 'o': 3},
-      {'np': -days_late_points, 'o': 4}, {'np': -invoices_paid_late_points, 'o': 5}, {'np': -reversed_payments_points, 'o': 6},
-      {'np': -compliance_points, 'o': 7}, {'np': -findings_points, 'o': 8}, {'np': -objections_points, 'o': 9},
-      {'np': -exposure_points, 'o': 10}], x -> x.np < 0)), 1, 3), x -> x.o) AS top
+    -- the three drivers with the most points, ties in the drivers' order: each driver as one integer, its points in
+    -- tenths times 16 plus 16 less its place, so that a plain descending sort of integers ranks them (a sort of
+    -- structs cost more); a driver with no points is below 16
+    list_transform(list_slice(list_reverse_sort(list_filter([
+      CAST(arrears_severity_points * 160 AS INTEGER) + 15, CAST(arrears_age_points * 160 AS INTEGER) + 14,
+      CAST(arrears_amount_points * 160 AS INTEGER) + 13, CAST(days_late_points * 160 AS INTEGER) + 12,
+      CAST(invoices_paid_late_points * 160 AS INTEGER) + 11, CAST(reversed_payments_points * 160 AS INTEGER) + 10,
+      CAST(compliance_points * 160 AS INTEGER) + 9, CAST(findings_points * 160 AS INTEGER) + 8,
+      CAST(objections_points * 160 AS INTEGER) + 7, CAST(exposure_points * 160 AS INTEGER) + 6], x -> x >= 16)), 1, 3), x -> 16 - x % 16) AS top
   FROM points
 ),
 sentences AS (

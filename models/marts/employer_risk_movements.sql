@@ -55,9 +55,11 @@ tests:
   - expression: movement = 'new' OR score_delta = risk_score - previous_score
 */
 WITH dates AS (
-  SELECT as_of, (SELECT max(m.as_of) FROM (SELECT DISTINCT as_of FROM marts.employer_risk) AS m
-                 WHERE m.as_of < d.as_of AND last_day(m.as_of) = m.as_of) AS previous_as_of
-  FROM (SELECT DISTINCT as_of FROM marts.employer_risk) AS d
+  -- the last month-end before each date: a running max over the dates in order, not a subquery per date
+  SELECT as_of,
+    max(CASE WHEN last_day(as_of) = as_of THEN as_of END) OVER (ORDER BY as_of ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+      AS previous_as_of
+  FROM (SELECT DISTINCT as_of FROM marts.employer_risk)
 ),
 pairs AS (
   SELECT r.employer_id, r.as_of, d.previous_as_of, r.risk_score, p.risk_score AS previous_score, r.risk_tier,
@@ -81,11 +83,14 @@ pairs AS (
 moved AS (
   SELECT *,
     CAST(risk_score - coalesce(previous_score, 0) AS DECIMAL(5,1)) AS score_delta,
-    -- each driver's change (a new employer's points change from nothing), the largest first, ties in the drivers' order
-    list_transform(list_slice(list_sort(list_filter(list_transform(points, (x, i) -> {
-      'size': -abs(x.points - coalesce(x.previous_points, 0)), 'i': i, 'driver': x.driver, 'points': x.points,
-      'previous_points': x.previous_points, 'delta': x.points - coalesce(x.previous_points, 0)}), x -> x.size < 0)), 1, 3),
-      x -> {'driver': x.driver, 'points': x.points, 'previous_points': x.previous_points, 'delta': x.delta}) AS top
+    -- each driver's change (a new employer's points change from nothing), the largest first, ties in the drivers' order:
+    -- each driver as one integer, its change in tenths times 16 plus 16 less its place, so that a descending sort of
+    -- integers ranks them (a sort of structs cost more); a driver whose points did not change is below 16
+    list_transform(list_slice(list_reverse_sort(list_filter(list_transform(points,
+      (x, i) -> CAST(abs(x.points - coalesce(x.previous_points, 0)) * 160 AS INTEGER) + 16 - i), k -> k >= 16)), 1, 3),
+      k -> {'driver': points[16 - k % 16].driver, 'points': points[16 - k % 16].points,
+        'previous_points': points[16 - k % 16].previous_points,
+        'delta': points[16 - k % 16].points - coalesce(points[16 - k % 16].previous_points, 0)}) AS top
   FROM pairs
 )
 SELECT

@@ -64,21 +64,34 @@ populations AS (
   UNION ALL
   SELECT *, 'not_yet_serious' AS population FROM pairs WHERE NOT serious_then
 ),
-ranked AS (
-  -- average ranks: ties share the mean of the ranks they span
-  SELECT *, rank() OVER w + (count(*) OVER (PARTITION BY as_of, population, risk_score) - 1) / 2.0 AS avg_rank
+scores AS (
+  -- one row per score: the ranks need only how many employers share each score, not a window over every employer
+  SELECT as_of, population, risk_score, any_value(outcome_as_of) AS outcome_as_of, any_value(rules_version) AS rules_version,
+    count(*) AS employers, count(*) FILTER (WHERE serious) AS serious, count(*) FILTER (WHERE NOT serious) AS not_serious,
+    count(*) FILTER (WHERE serious AND risk_tier = 'critical') AS serious_critical,
+    count(*) FILTER (WHERE serious AND risk_tier IN ('high', 'critical')) AS serious_high_or_critical
   FROM populations
-  WINDOW w AS (PARTITION BY as_of, population ORDER BY risk_score)
+  GROUP BY as_of, population, risk_score
+),
+ranked AS (
+  -- average ranks: ties share the mean of the ranks they span (the rank is one more than the employers scored lower)
+  SELECT *, coalesce(sum(employers) OVER w, 0) + 1 + (employers - 1) / 2.0 AS avg_rank
+  FROM scores
+  WINDOW w AS (PARTITION BY as_of, population ORDER BY risk_score ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+),
+totals AS (
+  SELECT as_of, population, any_value(outcome_as_of) AS outcome_as_of, any_value(rules_version) AS rules_version,
+    CAST(sum(employers) AS BIGINT) AS employers, CAST(sum(serious) AS BIGINT) AS serious,
+    CAST(sum(not_serious) AS BIGINT) AS not_serious, sum(serious * avg_rank) AS serious_ranks,
+    CAST(sum(serious_critical) AS BIGINT) AS serious_critical, CAST(sum(serious_high_or_critical) AS BIGINT) AS serious_high_or_critical
+  FROM ranked
+  GROUP BY as_of, population
 )
-SELECT as_of, any_value(outcome_as_of) AS outcome_as_of, population, count(*) AS employers,
-  count(*) FILTER (WHERE serious) AS serious,
-  CASE WHEN count(*) FILTER (WHERE serious) > 0 AND count(*) FILTER (WHERE NOT serious) > 0 THEN
-    (sum(avg_rank) FILTER (WHERE serious) - count(*) FILTER (WHERE serious) * (count(*) FILTER (WHERE serious) + 1) / 2.0)
-      / (count(*) FILTER (WHERE serious) * count(*) FILTER (WHERE NOT serious)) END AS auc,
-  count(*) FILTER (WHERE serious AND risk_tier = 'critical') / nullif(count(*) FILTER (WHERE serious), 0) AS top_tier_share,
-  count(*) FILTER (WHERE serious AND risk_tier IN ('high', 'critical')) / nullif(count(*) FILTER (WHERE serious), 0)
-    AS high_or_critical_share,
-  any_value(rules_version) AS rules_version
-FROM ranked
-GROUP BY as_of, population
+SELECT as_of, outcome_as_of, population, employers, serious,
+  CASE WHEN serious > 0 AND not_serious > 0 THEN
+    (serious_ranks - serious * (serious + 1) / 2.0) / (serious * not_serious) END AS auc,
+  serious_critical / nullif(serious, 0) AS top_tier_share,
+  serious_high_or_critical / nullif(serious, 0) AS high_or_critical_share,
+  rules_version
+FROM totals
 ORDER BY as_of, population
