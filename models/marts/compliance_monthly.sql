@@ -93,7 +93,7 @@ tests:
 WITH invoices AS (
   SELECT employer_id, period,
          CAST(count(*) AS INTEGER) AS invoices,
-         -- the latest issued, ties to the greatest id: a (date, id) pair orders as the date's text and the id did
+         -- the latest issued, ties to the greatest id (a pair compares without building text for every row)
          arg_max(invoice_id, (issued_on, invoice_id)) AS invoice_id,
          bool_and(paid_in_full_by_due) AS paid_in_full_by_due,
          CASE WHEN bool_and(days_late IS NOT NULL) THEN max(days_late) END AS days_late,
