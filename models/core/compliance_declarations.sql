@@ -45,15 +45,25 @@ engaged AS (
   FROM core.engagement_months AS m, months AS b
   WHERE m.period >= b.first_period AND m.period < b.as_of_period
 ),
+month_ends AS (
+  -- the instant each month ends in Riyadh: comparing declared_at with it (and with the end of D) gives the
+  -- same answer as converting every wage row's declared_at to a Riyadh day, without a time-zone lookup per row
+  SELECT strftime(s.month_start, '%Y-%m') AS period,
+         timezone('Asia/Riyadh', CAST(s.month_start + INTERVAL 1 MONTH AS TIMESTAMP)) AS ends_at
+  FROM (SELECT unnest(generate_series(CAST(b.first_period || '-01' AS DATE), CAST(getvariable('as_of') AS DATE), INTERVAL 1 MONTH))
+          AS month_start
+        FROM months AS b) AS s
+),
 declared AS (
-  SELECT period, employer_id, contributor_id, CAST(timezone('Asia/Riyadh', declared_at) AS DATE) AS declared_on
-  FROM raw.wages
-  WHERE CAST(timezone('Asia/Riyadh', declared_at) AS DATE) <= getvariable('as_of')
+  SELECT w.period, w.employer_id, w.contributor_id, w.declared_at >= e.ends_at AS late
+  FROM raw.wages AS w
+  JOIN month_ends AS e ON e.period = w.period
+  WHERE w.declared_at < timezone('Asia/Riyadh', CAST(CAST(getvariable('as_of') AS DATE) + 1 AS TIMESTAMP))
 )
 SELECT e.employer_id, e.period,
        CAST(count(*) AS INTEGER) AS contributors_engaged,
-       CAST(count(*) FILTER (WHERE w.declared_on IS NULL) AS INTEGER) AS contributors_not_declared,
-       CAST(count(*) FILTER (WHERE w.declared_on > last_day(CAST(e.period || '-01' AS DATE))) AS INTEGER) AS contributors_declared_late
+       CAST(count(*) FILTER (WHERE w.late IS NULL) AS INTEGER) AS contributors_not_declared,
+       CAST(count(*) FILTER (WHERE w.late) AS INTEGER) AS contributors_declared_late
 FROM engaged AS e
 LEFT JOIN declared AS w ON w.period = e.period AND w.employer_id = e.employer_id AND w.contributor_id = e.contributor_id
 GROUP BY e.employer_id, e.period
