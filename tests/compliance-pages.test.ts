@@ -1,16 +1,8 @@
-// Compliance end to end: a generated fund (faults included) goes through `tahseel run` once; the
-// compliance and payment-channel KPIs of marts.kpi_monthly are held to an independent computation
-// (tests/compliance-support.ts); then the Compliance page is loaded in headless Chromium in both
-// languages and builds — no console error, no layout overflow, its numbers the warehouse's — with the
-// overview's compliance tile, the employer profile's calendar and the collections page's channels.
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { chromiumPath, launchChromium } from "../pipelines/publish/chromium.ts";
-import { REPO_ROOT } from "../pipelines/publish/index.ts";
 import { serveStatic, type StaticSite } from "../pipelines/publish/static-server.ts";
 import type { Audience } from "../pipelines/publish/types.ts";
 import { expectedChannelKpis, expectedComplianceKpis, heldKpis, median } from "./compliance-support.ts";
@@ -19,6 +11,7 @@ import { kpisAreCatalogued } from "./dashboards-words.ts";
 import { walk } from "./dashboards-files.ts";
 import { visit } from "./helpers/browser.ts";
 import { tempDir } from "./helpers/deliveries.ts";
+import { prepareGeneratedFund, runScheduledJob } from "./helpers/fund-run.ts";
 import { query } from "./helpers/warehouse.ts";
 
 const HAVE_CHROMIUM = chromiumPath() !== undefined;
@@ -30,27 +23,7 @@ let asOf = "";
 const sites = {} as Record<Audience, StaticSite>;
 
 beforeAll(async () => {
-  await generateDeliveries({ out: join(dir, "gen"), employers: 30, months: 14, seed: "11", faults: true });
-  const config = join(dir, "schedule.json");
-  writeFileSync(
-    config,
-    JSON.stringify({
-      db,
-      inbox: join(dir, "gen", "inbox"),
-      models: "models",
-      rules: "config/rules.json",
-      lock_dir: join(dir, "locks"),
-      alerts_dir: join(dir, "alerts"),
-      retry: { attempts: 1 },
-      jobs: [{ name: "run", cron: "0 0 * * *", steps: ["ingest", "build", "publish"] }],
-    }),
-  );
-  execFileSync(join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["pipelines/cli/main.ts", "run", "--config", config, "--json"], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 540_000,
-  });
+  runScheduledJob(await prepareGeneratedFund({ dir, db, seed: "11" }));
   asOf = (await query<{ d: string }>(db, "SELECT CAST(max(as_of) AS VARCHAR) AS d FROM marts.compliance_monthly"))[0]!.d;
   for (const audience of ["management", "audit"] as const) sites[audience] = await serveStatic(join(published, audience, "site"));
   if (HAVE_CHROMIUM) browser = await launchChromium();

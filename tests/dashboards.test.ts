@@ -4,17 +4,16 @@
 // the warehouse, a drill-down is clicked through, the management build is searched for personal
 // detail, and the report's PDF is read back page by page.
 import { execFileSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { chromiumPath, launchChromium } from "../pipelines/publish/chromium.ts";
 import { serveStatic, type StaticSite } from "../pipelines/publish/static-server.ts";
-import { REPO_ROOT } from "../pipelines/publish/index.ts";
 import type { Audience, Stamp } from "../pipelines/publish/types.ts";
 import { tempDir } from "./helpers/deliveries.ts";
+import { prepareGeneratedFund, runScheduledJob } from "./helpers/fund-run.ts";
 import { query } from "./helpers/warehouse.ts";
 import { runs, screenshot, shownNumber, visit } from "./helpers/browser.ts";
 import { escapeRegExp, walk } from "./dashboards-files.ts";
@@ -43,31 +42,8 @@ let runOutput = "";
 const manifest = (audience: Audience) => JSON.parse(readFileSync(join(published, audience, "manifest.json"), "utf8"));
 
 beforeAll(async () => {
-  await generateDeliveries({ out: join(dir, "gen"), employers: 30, months: 14, seed: "5", faults: true });
-  const config = join(dir, "schedule.json");
-  writeFileSync(
-    config,
-    JSON.stringify({
-      db,
-      inbox: join(dir, "gen", "inbox"),
-      models: "models",
-      rules: "config/rules.json",
-      lock_dir: join(dir, "locks"),
-      alerts_dir: join(dir, "alerts"),
-      retry: { attempts: 1 },
-      jobs: [{ name: "run", cron: "0 0 * * *", steps: ["ingest", "build", "publish"] }],
-    }),
-  );
-  const command = [join(REPO_ROOT, "node_modules", ".bin", "tsx"), "pipelines/cli/main.ts", "run", "--config", config, "--json"];
   // no network at all: any attempt to fetch a library, font or version fails the build
-  const [program, ...args] = OFFLINE ? ["unshare", "-n", ...command] : command;
-  runOutput = execFileSync(program!, args, {
-    cwd: REPO_ROOT,
-    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 540_000,
-  });
+  runOutput = runScheduledJob(await prepareGeneratedFund({ dir, db, seed: "5" }), { offline: OFFLINE });
   for (const audience of ["management", "audit"] as const) {
     stamps[audience] = manifest(audience).stamp;
     sites[audience] = await serveStatic(join(published, audience, "site"));

@@ -1,20 +1,13 @@
-// The Findings page end to end: a generated fund (faults and planted patterns included) goes through
-// `tahseel run` — ingest, build (detectors and the register), publish — once; then the page is loaded in
-// headless Chromium in both languages and builds, its counts checked against the warehouse, the way from
-// the Overview's findings tile to a finding's source row clicked through, and the management build
-// searched for any finding id or employer name.
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { chromiumPath, launchChromium } from "../pipelines/publish/chromium.ts";
-import { REPO_ROOT } from "../pipelines/publish/index.ts";
 import { serveStatic, type StaticSite } from "../pipelines/publish/static-server.ts";
 import type { Audience } from "../pipelines/publish/types.ts";
 import { visit } from "./helpers/browser.ts";
 import { tempDir } from "./helpers/deliveries.ts";
+import { prepareGeneratedFund, runScheduledJob } from "./helpers/fund-run.ts";
 import { query } from "./helpers/warehouse.ts";
 import { walk } from "./dashboards-files.ts";
 
@@ -33,27 +26,7 @@ const active = (column: string) =>
   );
 
 beforeAll(async () => {
-  await generateDeliveries({ out: join(dir, "gen"), employers: 30, months: 14, seed: "7", faults: true });
-  const config = join(dir, "schedule.json");
-  writeFileSync(
-    config,
-    JSON.stringify({
-      db,
-      inbox: join(dir, "gen", "inbox"),
-      models: "models",
-      rules: "config/rules.json",
-      lock_dir: join(dir, "locks"),
-      alerts_dir: join(dir, "alerts"),
-      retry: { attempts: 1 },
-      jobs: [{ name: "run", cron: "0 0 * * *", steps: ["ingest", "build", "publish"] }],
-    }),
-  );
-  execFileSync(join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["pipelines/cli/main.ts", "run", "--config", config, "--json"], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 540_000,
-  });
+  runScheduledJob(await prepareGeneratedFund({ dir, db, seed: "7" }));
   for (const audience of ["management", "audit"] as const) sites[audience] = await serveStatic(join(published, audience, "site"));
   if (HAVE_CHROMIUM) browser = await launchChromium();
 }, 600_000);

@@ -3,13 +3,13 @@
 // acknowledges one alert and closes another with `tahseel alerts`, and `tahseel publish` builds both
 // audiences (site and report, PDF included), each served on the loopback address.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { REPO_ROOT } from "../pipelines/publish/index.ts";
 import { serveStatic, type StaticSite } from "../pipelines/publish/static-server.ts";
 import type { Audience, Stamp } from "../pipelines/publish/types.ts";
 import { tempDir } from "./helpers/deliveries.ts";
+import { prepareGeneratedFund } from "./helpers/fund-run.ts";
 import { query } from "./helpers/warehouse.ts";
 
 export interface World {
@@ -36,23 +36,8 @@ export async function makeWorld(prefix: string): Promise<World> {
   const dir = tempDir(prefix);
   const db = join(dir, "warehouse.duckdb");
   const published = join(dir, "published");
-  await generateDeliveries({ out: join(dir, "gen"), employers: 30, months: 14, seed: "7", faults: true });
-  const config = join(dir, "schedule.json");
-  writeFileSync(
-    config,
-    JSON.stringify({
-      db,
-      inbox: join(dir, "gen", "inbox"),
-      models: "models",
-      rules: "config/rules.json",
-      lock_dir: join(dir, "locks"),
-      alerts_dir: join(dir, "alerts"),
-      // the shipped alerts config: its cadences make the generated sources stale by the clock
-      alerts: "config/alerts.json",
-      retry: { attempts: 1 },
-      jobs: [{ name: "run", cron: "0 0 * * *", steps: ["ingest", "build"] }],
-    }),
-  );
+  // the shipped alerts config: its cadences make the generated sources stale by the clock
+  const config = await prepareGeneratedFund({ dir, db, seed: "7", alerts: "config/alerts.json", steps: ["ingest", "build"] });
   tahseel("run", "--config", config, "--json");
   const keys = await query<{ alert_key: string }>(db, "SELECT alert_key FROM audit.alerts ORDER BY raised_at, alert_key");
   const acknowledged = keys[0]!.alert_key;

@@ -9,7 +9,6 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { chromiumPath, launchChromium } from "../pipelines/publish/chromium.ts";
 import { REPO_ROOT } from "../pipelines/publish/index.ts";
 import { serveStatic, type StaticSite } from "../pipelines/publish/static-server.ts";
@@ -18,6 +17,7 @@ import { layoutAtWidths } from "./dashboards-layout.ts";
 import { walk } from "./dashboards-files.ts";
 import { runs, visit } from "./helpers/browser.ts";
 import { tempDir } from "./helpers/deliveries.ts";
+import { prepareGeneratedFund } from "./helpers/fund-run.ts";
 import { query } from "./helpers/warehouse.ts";
 
 const HAVE_CHROMIUM = chromiumPath() !== undefined;
@@ -37,25 +37,11 @@ const tahseel = (...args: string[]) =>
   });
 
 beforeAll(async () => {
-  await generateDeliveries({ out: join(dir, "gen"), employers: 30, months: 14, seed: "7", faults: true });
   const rules = JSON.parse(readFileSync(join(REPO_ROOT, "config", "rules.json"), "utf8"));
   rules.detectors.benford.min_count_first_digit = 30;
   rules.detectors.benford.min_count_first_two = 400;
   writeFileSync(join(dir, "rules.json"), JSON.stringify(rules));
-  const config = join(dir, "schedule.json");
-  writeFileSync(
-    config,
-    JSON.stringify({
-      db,
-      inbox: join(dir, "gen", "inbox"),
-      models: "models",
-      rules: join(dir, "rules.json"),
-      lock_dir: join(dir, "locks"),
-      alerts_dir: join(dir, "alerts"),
-      retry: { attempts: 1 },
-      jobs: [{ name: "run", cron: "0 0 * * *", steps: ["ingest", "build"] }],
-    }),
-  );
+  const config = await prepareGeneratedFund({ dir, db, seed: "7", rules: join(dir, "rules.json"), steps: ["ingest", "build"] });
   tahseel("run", "--config", config, "--json");
   const [confirmed, dismissed] = await query<{ anomaly_id: string }>(
     db,
