@@ -2,6 +2,7 @@
 // score is additive: each driver earns at most its `max_points`, and the maxima must add up to exactly
 // 100, so a score is a share of the worst case. Every message says which field and what to write.
 import { z } from "zod";
+import { RISK_DRIVERS } from "../../dashboards/components/risk-codes.ts";
 
 const count = z.number("must be a whole number, such as 3 (no quotes)").int("must be a whole number, such as 3").min(0);
 const points = z.number("must be a number of points, such as 5 (no quotes)").min(0, "points cannot be negative");
@@ -10,19 +11,8 @@ const sar = z.string('must be a SAR amount in quotes, such as "500000.00"').rege
   message: 'must be a SAR amount with at most two decimals, in quotes, such as "500000.00"',
 });
 
-/** The drivers in the order the score lists them (and breaks ties between equal points). */
-export const RISK_DRIVERS = [
-  "arrears_severity",
-  "arrears_age",
-  "arrears_amount",
-  "days_late",
-  "invoices_paid_late",
-  "reversed_payments",
-  "compliance",
-  "findings",
-  "objections",
-  "exposure",
-] as const;
+/** The drivers in the order the score lists them (and breaks ties between equal points); one list with the pages'. */
+export { RISK_DRIVERS };
 export type RiskDriver = (typeof RISK_DRIVERS)[number];
 
 const driver = <T extends z.ZodRawShape>(shape: T) => z.object({ max_points: points, ...shape }).strict();
