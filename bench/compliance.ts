@@ -9,6 +9,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildModels } from "../pipelines/engine/build.ts";
+import { assertBuilt, LEDGER, secondsOf } from "./build-times.ts";
 import { ruleParams } from "../pipelines/engine/rule-params.ts";
 import { ensureWarehouseSchema } from "../pipelines/ingest/warehouse-schema.ts";
 import { silentLogger } from "../pipelines/lib/context.ts";
@@ -21,8 +22,6 @@ import type { Section } from "./report.ts";
 /** What only the compliance mart needs, and what only the objection marts need. */
 const COMPLIANCE = ["core.compliance_declarations", "core.compliance_invoices", "marts.compliance_monthly"];
 const OBJECTIONS = ["core.dispute_timeline", "marts.dispute_lifecycle", "marts.dispute_backlog", "marts.dispute_settlement_check"];
-/** The ledger the compliance mart reads: allocation intervals, dates, items, balance and ageing. */
-export const LEDGER = /^(staging\.stg_(invoices|payments|adjustments|disputes)|core\.ledger_\w+|marts\.(employer_balance|arrears_ageing))$/;
 
 /** The book's objections get a lifecycle: submitted, under review, a fifth escalated, decided on a spread of days. */
 export const LIFECYCLE = `INSERT INTO raw.dispute_events BY NAME
@@ -60,9 +59,8 @@ async function child(db: string, employers: number, months: number, memoryLimit:
     { logger: silentLogger, now: () => new Date() },
   );
   const seconds = (performance.now() - started) / 1000;
-  if (summary.status !== "success")
-    throw new Error(`build ${summary.status}: ${summary.models.map((m) => `${m.model}: ${m.error ?? m.status}`).join("; ")}`);
-  const time = (pick: (id: string) => boolean) => summary.models.filter((m) => pick(m.model)).reduce((s, m) => s + m.durationMs / 1000, 0);
+  assertBuilt(summary);
+  const time = (pick: (id: string) => boolean) => secondsOf(summary, pick);
   const [n] = await queryRows<{ rows: number; disputes: number; wages: number }>(
     w.connection,
     `SELECT (SELECT count(*) FROM marts.compliance_monthly) AS rows, (SELECT count(*) FROM marts.dispute_lifecycle) AS disputes,

@@ -10,6 +10,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildModels } from "../pipelines/engine/build.ts";
+import { assertBuilt, LEDGER, secondsOf } from "./build-times.ts";
 import { ruleParams } from "../pipelines/engine/rule-params.ts";
 import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { silentLogger } from "../pipelines/lib/context.ts";
@@ -22,8 +23,6 @@ import type { Section } from "./report.ts";
 /** The detectors: their shared inputs, every detector and the union. */
 const isDetector = (id: string) =>
   id.startsWith("detectors.") || /^core\.(detector_\w+|staff_wage_changes)$/.test(id) || id === "marts.anomalies";
-/** The ledger, as the compliance bench reads it: staging of its inputs, allocation intervals, dates, items, balance and ageing. */
-const LEDGER = /^(staging\.stg_(invoices|payments|adjustments|disputes)|core\.ledger_\w+|marts\.(employer_balance|arrears_ageing))$/;
 const AS_OF_AFTER = (end: string) => {
   const [y, m] = end.split("-").map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01-22` : `${y}-${String(m + 1).padStart(2, "0")}-22`;
@@ -52,9 +51,8 @@ async function child(db: string, memoryLimit: string): Promise<Figures> {
     { logger: silentLogger, now: () => new Date() },
   );
   const seconds = (performance.now() - started) / 1000;
-  if (summary.status !== "success")
-    throw new Error(`build ${summary.status}: ${summary.models.map((m) => `${m.model}: ${m.error ?? m.status}`).join("; ")}`);
-  const time = (pick: (id: string) => boolean) => summary.models.filter((m) => pick(m.model)).reduce((s, m) => s + m.durationMs / 1000, 0);
+  assertBuilt(summary);
+  const time = (pick: (id: string) => boolean) => secondsOf(summary, pick);
   const [n] = await queryRows<{ wages: number; findings: number }>(
     w.connection,
     "SELECT (SELECT count(*) FROM raw.wages) AS wages, (SELECT count(*) FROM marts.anomalies) AS findings",

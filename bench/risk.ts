@@ -11,6 +11,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildModels } from "../pipelines/engine/build.ts";
+import { assertBuilt, LEDGER, secondsOf } from "./build-times.ts";
 import { ruleParams } from "../pipelines/engine/rule-params.ts";
 import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { ingestInbox } from "../pipelines/ingest/index.ts";
@@ -18,7 +19,7 @@ import { ensureWarehouseSchema } from "../pipelines/ingest/warehouse-schema.ts";
 import { silentLogger } from "../pipelines/lib/context.ts";
 import { openWarehouse, queryRows } from "../pipelines/lib/duckdb.ts";
 import { loadRules } from "../pipelines/rules/index.ts";
-import { LEDGER, LIFECYCLE } from "./compliance.ts";
+import { LIFECYCLE } from "./compliance.ts";
 import { MEMORY_LIMIT } from "./ledger.ts";
 import { AS_OF, synthesisSql } from "./ledger-book.ts";
 import type { Section } from "./report.ts";
@@ -71,8 +72,7 @@ async function build(db: string, asOf: string | undefined, runId: string) {
     { logger: silentLogger, now: () => new Date() },
   );
   const seconds = (performance.now() - started) / 1000;
-  if (summary.status !== "success")
-    throw new Error(`build ${summary.status}: ${summary.models.map((m) => `${m.model}: ${m.error ?? m.status}`).join("; ")}`);
+  assertBuilt(summary);
   const [validation] = await queryRows<Validation>(w.connection, POOLED);
   const [n] = await queryRows<{ rows: number }>(w.connection, "SELECT CAST(count(*) AS INTEGER) AS rows FROM marts.employer_risk");
   w.close();
@@ -87,7 +87,7 @@ async function child(db: string, employers: number, months: number): Promise<Fig
   await w.connection.run(LIFECYCLE);
   w.close();
   const { summary, seconds, validation, rows } = await build(db, AS_OF, `bench-risk-${Date.now()}`);
-  const time = (pick: (id: string) => boolean) => summary.models.filter((m) => pick(m.model)).reduce((s, m) => s + m.durationMs / 1000, 0);
+  const time = (pick: (id: string) => boolean) => secondsOf(summary, pick);
   return {
     seconds,
     peakMiB: process.resourceUsage().maxRSS / 1024,
