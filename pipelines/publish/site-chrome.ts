@@ -1,10 +1,12 @@
 // What surrounds every page of the site, rendered at build time from data/site.json: the language
-// and direction of the document, the navigation of the audience's pages, the language switch (which
-// keeps the page's filters), and the stamp — as-of date (with its Hijri date), run and build time.
+// and direction of the document, the name and the language switch (which keeps the page's filters),
+// the stamp — as-of date (with its Hijri date), run and build time — and the navigation of the
+// audience's pages (short names for long titles: nav-words.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dateWithHijri, riyadhTime } from "../../dashboards/components/format.ts";
 import { t, type Lang } from "../../dashboards/components/i18n.ts";
+import { NAV_WORDS } from "../../dashboards/components/nav-words.ts";
 import type { SiteInfo } from "./types.ts";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -41,7 +43,10 @@ export function header(info: SiteInfo | undefined, path: string): string {
   const digits = lang === "ar" ? (info?.digits ?? "latn") : "latn";
   const pages = info?.pages ?? ["index"];
   const nav = pages
-    .map((p) => `<a href="./${p}.html"${p === page ? ' aria-current="page"' : ""}>${escapeHtml(t(lang, `page.${p}`))}</a>`)
+    .map((p) => {
+      const label = NAV_WORDS[p]?.[lang] ?? t(lang, `page.${p}`);
+      return `<a href="./${p}.html"${p === page ? ' aria-current="page"' : ""}>${escapeHtml(label)}</a>`;
+    })
     .join("");
   const stamp = info?.stamp;
   const stampLine = stamp
@@ -53,12 +58,14 @@ export function header(info: SiteInfo | undefined, path: string): string {
       `<span>${escapeHtml(t(lang, "stamp.built"))}: ${escapeHtml(riyadhTime(stamp.built_at, lang, digits))}</span>` +
       `<span>${escapeHtml(t(lang, "stamp.audience"))}: ${escapeHtml(t(lang, `audience.${stamp.audience}`))}</span></p>`
     : "";
+  // Two rows by design: the name and the language switch above the stamp, then the pages as tabs along
+  // the header's rule, a row of their own that has the full width for however many pages an audience has.
   return (
     `<div class="tahseel-bar"><a class="tahseel-brand" href="./index.html">${escapeHtml(t(lang, "site"))}</a>` +
-    `<nav class="tahseel-nav">${nav}</nav>` +
     `<a class="tahseel-lang" href="../${other}/${page}.html" hreflang="${other}" lang="${other}" data-keep-query>` +
     `${escapeHtml(t(lang, "lang.other"))}</a></div>` +
-    stampLine
+    stampLine +
+    `<nav class="tahseel-nav">${nav}</nav>`
   );
 }
 
