@@ -19,83 +19,43 @@ type Who = keyof typeof EMPLOYERS;
 const DECIDING = ["accepted", "partially_accepted", "rejected", "withdrawn", "closed"];
 const at = (day: string, time = "10:00:00") => `${day}T${time}+03:00`;
 
+type Step = [day: string, status: string, resolved?: string];
 interface Case {
   id: string;
   who: Who;
   submitted: string;
   amount: string;
-  /** [event id, day, status, resolved amount]: in the order delivered. */
-  events: [string, string, string, string?][];
+  /** In the order delivered. */
+  events: [eventId: string, ...Step][];
+}
+/**
+ * An objection opened by a "submitted" event on its day (`<id>-1`), then the `later` events delivered in
+ * that order as `<id>-2`, `<id>-3`…; the odd cases (no events, ids out of order) are written out in full.
+ */
+function filed(id: string, who: Who, submitted: string, amount: string, ...later: Step[]): Case {
+  const steps: Step[] = [[submitted, "submitted"], ...later];
+  return { id, who, submitted, amount, events: steps.map((step, i) => [`${id}-${i + 1}`, ...step]) };
 }
 const CASES: Case[] = [
   // accepted on day 17, then an event after the decision
-  {
-    id: "A1",
-    who: "A",
-    submitted: "2026-08-03",
-    amount: "500.00",
-    events: [
-      ["A1-1", "2026-08-03", "submitted"],
-      ["A1-2", "2026-08-05", "under_review"],
-      ["A1-3", "2026-08-20", "accepted", "300.00"],
-      ["A1-4", "2026-08-25", "under_review"],
-    ],
-  },
+  filed(
+    "A1",
+    "A",
+    "2026-08-03",
+    "500.00",
+    ["2026-08-05", "under_review"],
+    ["2026-08-20", "accepted", "300.00"],
+    ["2026-08-25", "under_review"],
+  ),
   // rejected on day 36: breached
-  {
-    id: "A2",
-    who: "A",
-    submitted: "2026-08-10",
-    amount: "800.00",
-    events: [
-      ["A2-1", "2026-08-10", "submitted"],
-      ["A2-2", "2026-09-15", "rejected"],
-    ],
-  },
+  filed("A2", "A", "2026-08-10", "800.00", ["2026-09-15", "rejected"]),
   // escalated, partly conceded on day 54: within 60
-  {
-    id: "A3",
-    who: "A",
-    submitted: "2026-09-01",
-    amount: "400.00",
-    events: [
-      ["A3-1", "2026-09-01", "submitted"],
-      ["A3-2", "2026-09-20", "escalated_legal"],
-      ["A3-3", "2026-10-25", "partially_accepted", "100.00"],
-    ],
-  },
+  filed("A3", "A", "2026-09-01", "400.00", ["2026-09-20", "escalated_legal"], ["2026-10-25", "partially_accepted", "100.00"]),
   // still open
-  {
-    id: "A4",
-    who: "A",
-    submitted: "2026-10-05",
-    amount: "650.00",
-    events: [
-      ["A4-1", "2026-10-05", "submitted"],
-      ["A4-2", "2026-10-06", "under_review"],
-    ],
-  },
-  {
-    id: "B1",
-    who: "B",
-    submitted: "2026-08-15",
-    amount: "300.00",
-    events: [
-      ["B1-1", "2026-08-15", "submitted"],
-      ["B1-2", "2026-08-18", "withdrawn"],
-    ],
-  },
+  filed("A4", "A", "2026-10-05", "650.00", ["2026-10-06", "under_review"]),
+  filed("B1", "B", "2026-08-15", "300.00", ["2026-08-18", "withdrawn"]),
   // accepted on day 35: breached
-  {
-    id: "B2",
-    who: "B",
-    submitted: "2026-09-05",
-    amount: "250.00",
-    events: [
-      ["B2-1", "2026-09-05", "submitted"],
-      ["B2-2", "2026-10-10", "accepted", "250.00"],
-    ],
-  },
+  filed("B2", "B", "2026-09-05", "250.00", ["2026-10-10", "accepted", "250.00"]),
   // the decision dated two days before the submission
   { id: "B3", who: "B", submitted: "2026-09-20", amount: "900.00", events: [["B3-1", "2026-09-18", "rejected"]] },
   // no events at all
