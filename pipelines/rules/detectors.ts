@@ -32,7 +32,11 @@ export const detectorsSchema = z
     /** neighbour_tolerance: how far from exactly ten times the basic of the month before or after an extra zero may be. */
     wage_times_ten: rule({ min_ratio: positive, max_ratio: positive, min_history_months: count, neighbour_tolerance: share }),
     basic_housing_swapped: rule({ min_history_months: count }),
-    fake_saudization: rule({ max_saudi_share: share }),
+    /**
+     * A nominal hire fills no vacated post: it lifts the headcount above its highest of lookback_days, or nobody left in
+     * replacement_days before it; founding_days: a new firm's first hires, all new posts, are not judged.
+     */
+    fake_saudization: rule({ lookback_days: count, replacement_days: count, founding_days: count }),
     sister_company_shuffle: rule({ max_spell_days: count, max_gap_days: count }),
     leaver_not_deregistered: rule({ min_months_without_wage: count }),
     ghost_multi_employer: rule({ min_overlap_months: count }),
