@@ -8,6 +8,7 @@ import { activity, adjustment, contributor, employer, engagement, invoice, natio
 const [DROP, CUT, THIN, FULL, FLOORED, SINGLE] = ["100000003", "100000004", "100000005", "100000006", "100000007", "100000008"];
 // NEWCO: registered in April, its first hire a first-time Saudi at 4,000 (founding staff, a near miss)
 const NEWCO = "100000009";
+const SOLO = "100000010";
 const months = ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"];
 const person = (n: number, saudi = true) =>
   saudi ? nationalId(`1${String(n).padStart(8, "0")}`) : nationalId(`2${String(n).padStart(8, "0")}`);
@@ -18,13 +19,13 @@ const [cut, nearCut, hire, nearHire, mover, stayer, ghost, changer, leaver] = [2
 const locals = [31, 32, 33].map((n) => person(n, false)) as [string, string, string];
 const saudis = [41, 42].map((n) => person(n)) as [string, string];
 const [spike, raised] = [51, 52].map((n) => person(n)) as [string, string];
-// FLOORED: two cut down to the floor, one to 60%, one engaged with no wage that month (fire); SINGLE: one above the floor
-// and one who leaves that month (a firm of five may lose one person)
+// FLOORED: two cut down to the floor, one to 60%, one engaged with no wage that month (fire); SINGLE: the one person above
+// the floor cut to 60%, the two others at or below the floor (fire); SOLO: a firm of one, cut to 60% (near miss)
 const floored = [61, 62, 63, 64, 65].map((n) => person(n, false)) as [string, string, string, string, string];
 const single = [71, 72, 73].map((n) => person(n, false)) as [string, string, string];
 // gone: leaves FULL in March, the post nearHire fills; founder: NEWCO's first hire; quota: a Saudi cut to exactly 4,000
 // in DROP's firm-wide drop (their own under-declaration)
-const [gone, founder, quota] = [81, 82, 83].map((n) => person(n)) as [string, string, string];
+const [gone, founder, quota, alone] = [81, 82, 83, 84].map((n) => person(n)) as [string, string, string, string];
 
 let w: LedgerWorld;
 let findings: { rule: string; entity_id: string; employer_id: string | null; contributor_id: string | null }[];
@@ -48,6 +49,7 @@ beforeAll(async () => {
     ...(p === "2026-03" ? [wage(p, FULL, gone)] : []),
     ...(p >= "2026-04" ? [wage(p, NEWCO, founder, { basic_wage: "4000.00", housing_allowance: "0.00" })] : []),
     wage(p, DROP, quota, { basic_wage: i < 3 ? "6000.00" : "4000.00", housing_allowance: "0.00" }),
+    wage(p, SOLO, alone, { basic_wage: i < 3 ? "5000.00" : "3000.00", housing_allowance: "0.00" }),
     ...(p <= "2026-04" ? [wage(p, THIN, mover)] : [wage(p, FULL, mover)]),
     ...(p <= "2026-04" ? [wage(p, THIN, stayer)] : [wage(p, FULL, stayer)]),
     wage(p, DROP, ghost),
@@ -89,7 +91,11 @@ beforeAll(async () => {
       approved_at: "2026-11-06T10:00:00+03:00",
     });
   w = await ingestWorld({
-    employers: [...[DROP, CUT, THIN, FULL, FLOORED, SINGLE].map((id) => employer(id)), employer(NEWCO, { registered_on: "2026-04-01" })],
+    employers: [
+      ...[DROP, CUT, THIN, FULL, FLOORED, SINGLE].map((id) => employer(id)),
+      employer(NEWCO, { registered_on: "2026-04-01" }),
+      employer(SOLO),
+    ],
     contributors: [
       ...[...firm, ...locals, ...floored, ...single].map((c) => contributor(c)),
       ...[cut, nearCut, mover, stayer, ghost, changer, leaver, spike, raised, ...saudis].map((c) => contributor(c)),
@@ -98,6 +104,7 @@ beforeAll(async () => {
       contributor(gone),
       contributor(founder, { first_registered_on: "2026-04-10" }),
       contributor(quota),
+      contributor(alone),
     ],
     engagements: [
       ...firm.map((c, k) => engagement(`EN-F${k}`, c, DROP)),
@@ -110,6 +117,7 @@ beforeAll(async () => {
       engagement("EN-GONE", gone, FULL, { left_on: "2026-03-20" }),
       engagement("EN-FOUND", founder, NEWCO, { joined_on: "2026-04-10" }),
       engagement("EN-QUOTA", quota, DROP),
+      engagement("EN-ALONE", alone, SOLO),
       engagement("EN-M1", mover, THIN, { joined_on: "2026-03-01", left_on: "2026-04-30" }),
       engagement("EN-M2", mover, FULL, { joined_on: "2026-05-10" }),
       engagement("EN-T1", stayer, THIN, { joined_on: "2025-01-01", left_on: "2026-04-30" }),
@@ -182,8 +190,9 @@ describe("wages across a firm", () => {
     expect(firedFor("firm_wide_drop", "employer_id", FLOORED)).toBe(true);
     expect(floored.some((c) => firedFor("under_declaration", "contributor_id", c))).toBe(false);
   });
-  test("a firm with one person above the floor shows no firm-wide drop when that person is cut", () => {
-    expect(firedFor("firm_wide_drop", "employer_id", SINGLE)).toBe(false);
+  test("a firm whose one person above the floor is cut shows its drop on that person; a firm of one does not", () => {
+    expect(firedFor("firm_wide_drop", "employer_id", SINGLE)).toBe(true);
+    expect(firedFor("firm_wide_drop", "employer_id", SOLO)).toBe(false);
   });
   test("a Saudi cut to exactly the threshold inside a firm-wide drop is still under-declaration; cuts to the floor there are not", () => {
     expect(fired("under_declaration", `2026-06|${DROP}|${quota}`)).toBe(true);
