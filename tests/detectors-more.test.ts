@@ -6,6 +6,9 @@ import { ingestWorld, type LedgerWorld } from "./fixtures/ledger/support.ts";
 import { activity, adjustment, contributor, employer, engagement, invoice, nationalId, payment, wage } from "./helpers/rows.ts";
 
 const [DROP, CUT, THIN, FULL, FLOORED, SINGLE] = ["100000003", "100000004", "100000005", "100000006", "100000007", "100000008"];
+// NEWCO: registered in April, its first hire a first-time Saudi at 4,000 (founding staff, a near miss)
+const NEWCO = "100000009";
+const SOLO = "100000010";
 const months = ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"];
 const person = (n: number, saudi = true) =>
   saudi ? nationalId(`1${String(n).padStart(8, "0")}`) : nationalId(`2${String(n).padStart(8, "0")}`);
@@ -16,10 +19,13 @@ const [cut, nearCut, hire, nearHire, mover, stayer, ghost, changer, leaver] = [2
 const locals = [31, 32, 33].map((n) => person(n, false)) as [string, string, string];
 const saudis = [41, 42].map((n) => person(n)) as [string, string];
 const [spike, raised] = [51, 52].map((n) => person(n)) as [string, string];
-// FLOORED: two cut down to the floor, one to 60%, one engaged with no wage that month (fire); SINGLE: one above the floor
-// and one who leaves that month (a firm of five may lose one person)
+// FLOORED: two cut down to the floor, one to 60%, one engaged with no wage that month (fire); SINGLE: the one person above
+// the floor cut to 60%, the two others at or below the floor (fire); SOLO: a firm of one, cut to 60% (near miss)
 const floored = [61, 62, 63, 64, 65].map((n) => person(n, false)) as [string, string, string, string, string];
 const single = [71, 72, 73].map((n) => person(n, false)) as [string, string, string];
+// gone: leaves FULL in March, the post nearHire fills; founder: NEWCO's first hire; quota: a Saudi cut to exactly 4,000
+// in DROP's firm-wide drop (their own under-declaration)
+const [gone, founder, quota, alone] = [81, 82, 83, 84].map((n) => person(n)) as [string, string, string, string];
 
 let w: LedgerWorld;
 let findings: { rule: string; entity_id: string; employer_id: string | null; contributor_id: string | null }[];
@@ -40,6 +46,10 @@ beforeAll(async () => {
     ...(p >= "2026-04" ? [wage(p, THIN, hire, { basic_wage: "4000.00", housing_allowance: "0.00" })] : []),
     ...saudis.map((c) => wage(p, FULL, c)),
     ...(p >= "2026-04" ? [wage(p, FULL, nearHire, { basic_wage: "4000.00", housing_allowance: "0.00" })] : []),
+    ...(p === "2026-03" ? [wage(p, FULL, gone)] : []),
+    ...(p >= "2026-04" ? [wage(p, NEWCO, founder, { basic_wage: "4000.00", housing_allowance: "0.00" })] : []),
+    wage(p, DROP, quota, { basic_wage: i < 3 ? "6000.00" : "4000.00", housing_allowance: "0.00" }),
+    wage(p, SOLO, alone, { basic_wage: i < 3 ? "5000.00" : "3000.00", housing_allowance: "0.00" }),
     ...(p <= "2026-04" ? [wage(p, THIN, mover)] : [wage(p, FULL, mover)]),
     ...(p <= "2026-04" ? [wage(p, THIN, stayer)] : [wage(p, FULL, stayer)]),
     wage(p, DROP, ghost),
@@ -58,8 +68,8 @@ beforeAll(async () => {
       wage(p, SINGLE, single[k]!, { basic_wage: (i < 3 || k < 2 ? level : level * 0.6).toFixed(2), housing_allowance: "0.00" }),
     ),
   ]);
-  const fees = (employerId: string) =>
-    ["2026-04", "2026-05", "2026-06", "2026-07"].map((p) =>
+  const fees = (employerId: string, periods = ["2026-04", "2026-05", "2026-06", "2026-07"]) =>
+    periods.map((p) =>
       invoice(`FE-${employerId}-${p}`, employerId, {
         invoice_type: "late_fee",
         period: p,
@@ -81,12 +91,20 @@ beforeAll(async () => {
       approved_at: "2026-11-06T10:00:00+03:00",
     });
   w = await ingestWorld({
-    employers: [DROP, CUT, THIN, FULL, FLOORED, SINGLE].map((id) => employer(id)),
+    employers: [
+      ...[DROP, CUT, THIN, FULL, FLOORED, SINGLE].map((id) => employer(id)),
+      employer(NEWCO, { registered_on: "2026-04-01" }),
+      employer(SOLO),
+    ],
     contributors: [
       ...[...firm, ...locals, ...floored, ...single].map((c) => contributor(c)),
       ...[cut, nearCut, mover, stayer, ghost, changer, leaver, spike, raised, ...saudis].map((c) => contributor(c)),
       contributor(hire, { first_registered_on: "2026-04-03" }),
       contributor(nearHire, { first_registered_on: "2026-04-03" }),
+      contributor(gone),
+      contributor(founder, { first_registered_on: "2026-04-10" }),
+      contributor(quota),
+      contributor(alone),
     ],
     engagements: [
       ...firm.map((c, k) => engagement(`EN-F${k}`, c, DROP)),
@@ -96,6 +114,10 @@ beforeAll(async () => {
       engagement("EN-HIRE", hire, THIN, { joined_on: "2026-04-03" }),
       ...saudis.map((c, k) => engagement(`EN-S${k}`, c, FULL)),
       engagement("EN-NHIRE", nearHire, FULL, { joined_on: "2026-04-03" }),
+      engagement("EN-GONE", gone, FULL, { left_on: "2026-03-20" }),
+      engagement("EN-FOUND", founder, NEWCO, { joined_on: "2026-04-10" }),
+      engagement("EN-QUOTA", quota, DROP),
+      engagement("EN-ALONE", alone, SOLO),
       engagement("EN-M1", mover, THIN, { joined_on: "2026-03-01", left_on: "2026-04-30" }),
       engagement("EN-M2", mover, FULL, { joined_on: "2026-05-10" }),
       engagement("EN-T1", stayer, THIN, { joined_on: "2025-01-01", left_on: "2026-04-30" }),
@@ -116,12 +138,20 @@ beforeAll(async () => {
       invoice("IN-B", DROP, { period: "2026-05", issued_on: "2026-06-01", due_on: "2026-06-15" }),
       ...fees(DROP),
       ...fees(CUT),
+      ...fees(THIN),
+      ...fees(FLOORED, ["2026-04"]),
+      ...fees(SINGLE, ["2026-04"]),
     ],
     invoice_adjustments: [
       waive("AD-W1", `FE-${DROP}-2026-04`, "ST9"),
       waive("AD-W2", `FE-${DROP}-2026-05`, "ST9"),
       waive("AD-W3", `FE-${DROP}-2026-06`, "ST9"),
       waive("AD-W4", `FE-${CUT}-2026-04`, "ST9"),
+      // an employer's only fee waived by ST9, who waives most of what their employers are charged (fire), and by ST8, who
+      // waives a fee here and there (near miss)
+      waive("AD-W5", `FE-${FLOORED}-2026-04`, "ST9"),
+      waive("AD-W6", `FE-${SINGLE}-2026-04`, "ST8"),
+      waive("AD-W7", `FE-${THIN}-2026-04`, "ST8"),
     ],
     wages,
     payments: Array.from({ length: 25 }, (_, k) =>
@@ -160,8 +190,14 @@ describe("wages across a firm", () => {
     expect(firedFor("firm_wide_drop", "employer_id", FLOORED)).toBe(true);
     expect(floored.some((c) => firedFor("under_declaration", "contributor_id", c))).toBe(false);
   });
-  test("a firm with one person above the floor shows no firm-wide drop when that person is cut", () => {
-    expect(firedFor("firm_wide_drop", "employer_id", SINGLE)).toBe(false);
+  test("a firm whose one person above the floor is cut shows its drop on that person; a firm of one does not", () => {
+    expect(firedFor("firm_wide_drop", "employer_id", SINGLE)).toBe(true);
+    expect(firedFor("firm_wide_drop", "employer_id", SOLO)).toBe(false);
+  });
+  test("a Saudi cut to exactly the threshold inside a firm-wide drop is still under-declaration; cuts to the floor there are not", () => {
+    expect(fired("under_declaration", `2026-06|${DROP}|${quota}`)).toBe(true);
+    expect(firedFor("firm_wide_drop", "employer_id", DROP)).toBe(true);
+    expect(floored.some((c) => firedFor("under_declaration", "contributor_id", c))).toBe(false);
   });
   test("a cut to exactly the Saudization threshold is under-declaration; a cut to 4,100 is not", () => {
     expect(firedFor("under_declaration", "contributor_id", cut)).toBe(true);
@@ -174,9 +210,10 @@ describe("wages across a firm", () => {
 });
 
 describe("registrations", () => {
-  test("a first-time Saudi at exactly 4,000 in a firm of residents fires; in a Saudi firm it does not", () => {
+  test("a first-time Saudi at exactly 4,000 in an added post fires; one in a leaver's post, or a new firm's first hire, does not", () => {
     expect(firedFor("fake_saudization", "employer_id", THIN)).toBe(true);
     expect(firedFor("fake_saudization", "employer_id", FULL)).toBe(false);
+    expect(firedFor("fake_saudization", "employer_id", NEWCO)).toBe(false);
   });
   test("a short spell then another employer within days is a shuffle; a long one is not", () => {
     expect(fired("sister_company_shuffle", mover)).toBe(true);
@@ -196,6 +233,11 @@ describe("staff and postings", () => {
   test("three of four late fees waived by one user fire; one of four does not", () => {
     expect(firedFor("fee_waiver_concentration", "employer_id", DROP)).toBe(true);
     expect(firedFor("fee_waiver_concentration", "employer_id", CUT)).toBe(false);
+  });
+  test("an employer's only fee waived by a user who waives most of their employers' fees fires; by one who waives a few does not", () => {
+    expect(firedFor("fee_waiver_concentration", "employer_id", FLOORED)).toBe(true);
+    expect(firedFor("fee_waiver_concentration", "employer_id", SINGLE)).toBe(false);
+    expect(firedFor("fee_waiver_concentration", "employer_id", THIN)).toBe(false);
   });
   test("a change to a billed month is back-dated; a night change to an open month is after hours; office hours are neither", () => {
     expect(fired("backdated_wage_change", `2026-05|${DROP}|${firm[0]}`)).toBe(true);

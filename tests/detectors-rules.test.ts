@@ -11,6 +11,9 @@ const saudi = (n: number) => nationalId(`1${String(n).padStart(8, "0")}`);
 const [older, steady, slip, swapped, young, adult] = [1, 2, 3, 4, 5, 6].map(saudi) as [string, string, string, string, string, string];
 // a slip in the month of a raise (ten times the new basic); a joiner declared at 13,600 then at the floor (not a slip)
 const [raiser, joiner] = [7, 8].map(saudi) as [string, string];
+// a swap in the second of two months (no usual month to stand against, but the month before mirrors it); housing above
+// basic in both of two months (a housing-heavy pay, nothing mirrored): near miss
+const [swappedLate, housingHeavy] = [9, 10].map(saudi) as [string, string];
 
 let w: LedgerWorld;
 let findings: { rule: string; entity_id: string; contributor_id: string | null; period: string | null }[];
@@ -27,6 +30,8 @@ beforeAll(async () => {
     contributor(adult, { birth_date: "2008-02-01", first_registered_on: "2026-03-01" }), // 18 at joining: near miss
     contributor(raiser),
     contributor(joiner),
+    contributor(swappedLate),
+    contributor(housingHeavy),
   ];
   const wages = months.flatMap((p, i) => [
     wage(p, E1, older, { basic_wage: i < 3 ? "8000.00" : "16000.00", housing_allowance: "2000.00" }),
@@ -42,6 +47,17 @@ beforeAll(async () => {
       joiner,
       i === 0 ? { basic_wage: "10880.00", housing_allowance: "2720.00" } : { basic_wage: "1200.00", housing_allowance: "300.00" },
     ),
+    ...(i >= 4
+      ? [
+          wage(
+            p,
+            E1,
+            swappedLate,
+            i === 4 ? { basic_wage: "1520.00", housing_allowance: "380.00" } : { basic_wage: "380.00", housing_allowance: "1520.00" },
+          ),
+          wage(p, E1, housingHeavy, { basic_wage: "380.00", housing_allowance: "1520.00" }),
+        ]
+      : []),
   ]);
   const invoices = [
     invoice("IN-1", E1),
@@ -61,6 +77,8 @@ beforeAll(async () => {
       ...[older, steady, slip, swapped].map((c, i) => engagement(`EN-${i}`, c, E1)),
       engagement("EN-RAISER", raiser, E1),
       engagement("EN-JOINER", joiner, E1),
+      engagement("EN-SWAP2", swappedLate, E1, { joined_on: "2026-07-01" }),
+      engagement("EN-HEAVY", housingHeavy, E1, { joined_on: "2026-07-01" }),
       engagement("EN-5", young, E2, { joined_on: "2026-03-01" }),
       engagement("EN-6", adult, E2, { joined_on: "2026-03-01" }),
     ],
@@ -105,7 +123,12 @@ describe("wage detectors", () => {
   });
   test("housing above basic for one month fires; the usual months do not", () => {
     expect(fired("basic_housing_swapped", `2026-07|${E1}|${swapped}`)).toBe(true);
-    expect(findings.filter((f) => f.rule === "basic_housing_swapped")).toHaveLength(1);
+    expect(findings.filter((f) => f.rule === "basic_housing_swapped" && f.contributor_id === swapped)).toHaveLength(1);
+  });
+  test("a swap the month before mirrors fires without a usual month; housing above basic in every month does not", () => {
+    expect(fired("basic_housing_swapped", `2026-08|${E1}|${swappedLate}`)).toBe(true);
+    expect(findings.filter((f) => f.rule === "basic_housing_swapped" && f.contributor_id === swappedLate)).toHaveLength(1);
+    expect(firedFor("basic_housing_swapped", housingHeavy)).toBe(false);
   });
   test("16 at joining is implausible; 18 is not", () => {
     expect(firedFor("implausible_age", young)).toBe(true);

@@ -1,25 +1,41 @@
 /*
 description: >
   Basic wage and housing allowance swapped (rules.md §8, human error): a month whose housing
-  allowance exceeds its basic wage for a contributor whose usual basic (median over their months
-  with the employer) exceeds their usual housing. Housing is a share of basic (a quarter,
-  typically), so it is never the larger part; the total is unchanged, which is why billing does
-  not notice.
-description_ar: "تبادل الأجر الأساسي وبدل السكن: شهر يزيد فيه بدل السكن على الأساسي لمشترك يزيد أساسيه المعتاد على سكنه."
+  allowance exceeds its basic wage, while the contributor's usual basic (median over their months
+  with the employer, more than min_history_months of them) exceeds their usual housing, or the month
+  before or after declared the same two amounts the other way round. Housing is a share of basic (a
+  quarter, typically), so it is never the larger part; the total is unchanged, which is why billing
+  does not notice. The neighbouring month sees a swap where the median cannot: in a person's first
+  months, or when the swap lasts as long as the months around it.
+description_ar: "تبادل الأجر الأساسي وبدل السكن: بدل سكن أعلى من الأساسي خلافًا للأشهر المعتادة أو للشهر المجاور."
 grain: one row per wage (period, employer_id, contributor_id)
 materialized: table
 params:
   detectors_basic_housing_swapped_severity: varchar
   detectors_basic_housing_swapped_min_history_months: integer
 */
-SELECT 'basic_housing_swapped' AS rule, 1 AS rule_version, 'wage' AS entity,
-       period || '|' || employer_id || '|' || contributor_id AS entity_id,
-       employer_id, contributor_id, period,
+WITH inverted AS (
+  SELECT * FROM core.detector_wages WHERE basic_wage > 0 AND housing_allowance > basic_wage
+),
+neighbours AS (
+  -- the month before or after with the same two amounts the other way round
+  SELECT i.period, i.employer_id, i.contributor_id, min(n.period) AS mirrored_in
+  FROM inverted AS i
+  JOIN core.detector_wages AS n
+    ON n.employer_id = i.employer_id AND n.contributor_id = i.contributor_id AND abs(n.month_index - i.month_index) = 1
+   AND n.basic_wage = i.housing_allowance AND n.housing_allowance = i.basic_wage
+  GROUP BY ALL
+)
+SELECT 'basic_housing_swapped' AS rule, 2 AS rule_version, 'wage' AS entity,
+       i.period || '|' || i.employer_id || '|' || i.contributor_id AS entity_id,
+       i.employer_id, i.contributor_id, i.period,
        getvariable('detectors_basic_housing_swapped_severity') AS severity,
-       CAST(housing_allowance / basic_wage AS DOUBLE) AS score,
-       json_object('basic_wage', basic_wage, 'housing_allowance', housing_allowance,
-                   'usual_basic_wage', CAST(usual_basic AS DECIMAL(18,2)), 'usual_housing_allowance', CAST(usual_housing AS DECIMAL(18,2)),
-                   'threshold', 'housing above basic, unlike the usual months') AS evidence
-FROM core.detector_wages
-WHERE months > getvariable('detectors_basic_housing_swapped_min_history_months')
-  AND basic_wage > 0 AND housing_allowance > basic_wage AND usual_basic > usual_housing
+       CAST(i.housing_allowance / i.basic_wage AS DOUBLE) AS score,
+       json_object('basic_wage', i.basic_wage, 'housing_allowance', i.housing_allowance,
+                   'usual_basic_wage', CAST(i.usual_basic AS DECIMAL(18,2)),
+                   'usual_housing_allowance', CAST(i.usual_housing AS DECIMAL(18,2)),
+                   'mirrored_in', n.mirrored_in,
+                   'threshold', 'housing above basic, unlike the usual months or the month beside it') AS evidence
+FROM inverted AS i LEFT JOIN neighbours AS n USING (period, employer_id, contributor_id)
+WHERE n.mirrored_in IS NOT NULL
+   OR (i.months > getvariable('detectors_basic_housing_swapped_min_history_months') AND i.usual_basic > i.usual_housing)

@@ -7,7 +7,11 @@ description: >
   can be declared (the floor) or that still counts a Saudi fully (the threshold); being cut down
   to one is the tell. Only individual cuts count: when others above the floor are cut the same month
   it is a firm-wide drop (that detector reports it once), unless this cut is twice as deep as where
-  the others stand. A month with an extra zero (wage_times_ten) is not usual.
+  the others stand. A cut to exactly the threshold is the person's own even then when its proportion
+  is not the firm's (further than firm_ratio_tolerance from the others' median): a firm-wide cut applies
+  one proportion to everyone, and the least that keeps a Saudi counting for Nitaqat (§7) was chosen for
+  that person; a cut to the floor inside a drop is the floor stopping the firm's cut. A month with an
+  extra zero (wage_times_ten) is not usual.
 description_ar: تخفيض أجر مشترك إلى الحد الأدنى للأجر الخاضع للاشتراك أو عتبة التوطين تمامًا، دون أجره المعتاد بكثير.
 grain: one row per contributor and employer (the first month at the bunching value)
 materialized: table
@@ -15,6 +19,7 @@ params:
   detectors_under_declaration_severity: varchar
   detectors_under_declaration_max_cut_ratio: decimal
   detectors_under_declaration_min_history_months: integer
+  detectors_under_declaration_firm_ratio_tolerance: decimal
   contributions_wage_floors_annuities: decimal
   detectors_saudization_threshold: decimal
 */
@@ -41,12 +46,13 @@ firm AS (
   GROUP BY ALL
 ),
 individual AS (
-  -- an individual cut: nobody else at the employer cut that month, or a cut far deeper (half) than the firm's;
-  -- otherwise it is a firm-wide drop, which that detector reports once
+  -- an individual cut: nobody else at the employer cut that month, a cut far deeper (half) than the firm's, or one
+  -- to exactly the threshold at a proportion other than the firm's; otherwise it is a firm-wide drop, reported once
   SELECT c.* FROM cuts AS c LEFT JOIN firm AS f USING (employer_id, contributor_id, period)
-  WHERE coalesce(f.others_cut, 0) = 0 OR c.ratio <= 0.5 * f.others_ratio
+  WHERE coalesce(f.others_cut, 0) = 0 OR c.ratio <= 0.5 * f.others_ratio OR (c.bunched_at = 'saudization_threshold'
+         AND abs(c.ratio - f.others_ratio) > getvariable('detectors_under_declaration_firm_ratio_tolerance'))
 )
-SELECT 'under_declaration' AS rule, 2 AS rule_version, 'wage' AS entity,
+SELECT 'under_declaration' AS rule, 3 AS rule_version, 'wage' AS entity,
        period || '|' || employer_id || '|' || contributor_id AS entity_id,
        employer_id, contributor_id, period,
        getvariable('detectors_under_declaration_severity') AS severity,

@@ -27,12 +27,17 @@ export const detectorsSchema = z
       })
       .strict(),
     pension_wage_inflation: rule({ retirement_age: count, years_before: count, min_rise_ratio: positive, min_history_months: count }),
-    under_declaration: rule({ max_cut_ratio: share, min_history_months: count }),
+    /** firm_ratio_tolerance: how far from the firm's proportion, in a firm-wide drop, a cut to the threshold is the person's own. */
+    under_declaration: rule({ max_cut_ratio: share, min_history_months: count, firm_ratio_tolerance: share }),
     firm_wide_drop: rule({ max_median_ratio: share, min_share_cut: share, min_contributors: count, max_headcount_change: share }),
     /** neighbour_tolerance: how far from exactly ten times the basic of the month before or after an extra zero may be. */
     wage_times_ten: rule({ min_ratio: positive, max_ratio: positive, min_history_months: count, neighbour_tolerance: share }),
     basic_housing_swapped: rule({ min_history_months: count }),
-    fake_saudization: rule({ max_saudi_share: share }),
+    /**
+     * A nominal hire fills no vacated post: it lifts the headcount above its highest of lookback_days, or nobody left in
+     * replacement_days before it; founding_days: a new firm's first hires, all new posts, are not judged.
+     */
+    fake_saudization: rule({ lookback_days: count, replacement_days: count, founding_days: count }),
     sister_company_shuffle: rule({ max_spell_days: count, max_gap_days: count }),
     leaver_not_deregistered: rule({ min_months_without_wage: count }),
     ghost_multi_employer: rule({ min_overlap_months: count }),
