@@ -226,8 +226,10 @@ export function plantWorkforce(
   const staying = ordinary.filter((eng) => !eng.wageFrom && covers(eng, dropMonth));
   if (planter.take("firm_wide_drop", staying.length >= 3 && establishment && months >= 5)) {
     const factor = 0.55 + 0.15 * rng.float();
+    // a cut never lands below the floor, and never raises a wage already under it: a drop the data cannot show
+    // would be an answer the detector is wrongly scored on
     for (const eng of staying)
-      eng.wageFrom = { month: dropMonth, wage: Math.max(FLOOR, Math.round((eng.wage * factor) / 10_000) * 10_000) };
+      eng.wageFrom = { month: dropMonth, wage: Math.min(eng.wage, Math.max(FLOOR, Math.round((eng.wage * factor) / 10_000) * 10_000)) };
     planter.record({
       pattern: "firm_wide_drop",
       entity: "wages",
