@@ -6,7 +6,7 @@ import { RISK_DRIVERS, RISK_TIERS } from "./risk-codes.js";
 import type { TierCount } from "../../pipelines/publish/page-data/risk.ts";
 import type { Ctx } from "./context.js";
 import { h } from "./dom.js";
-import { decimal1, monthShort, shortDate } from "./format.js";
+import { decimal1, monthShort } from "./format.js";
 
 export const TIER_COLORS = ["#c5d6cc", "#f5d76e", "#d9480f", "#8e0b0b"];
 const tierLabel = (ctx: Ctx, t: string) => ctx.w(`risk_tier.${t}`);
@@ -16,12 +16,11 @@ function frame(chart: Element, label: string): HTMLElement {
   return h("div", { class: "chart", dir: "ltr", role: "img", "aria-label": label, "data-chart": label }, chart);
 }
 
-/** A date on an axis: its month, or the day for a date that is not a month-end (the as-of date). */
-const dateTick = (ctx: Ctx, iso: string) => {
-  const d = new Date(`${iso}T12:00:00Z`);
-  const monthEnd = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate() === d.getUTCDate();
-  return monthEnd ? monthShort(iso.slice(0, 7), ctx.lang, ctx.digits) : shortDate(iso);
-};
+/**
+ * A date on an axis: its month, as every chart tick is (dates.ts). The as-of date is the only date of its
+ * month (the month's end is after it), so its month names it; the bar's title gives the day.
+ */
+const dateTick = (ctx: Ctx, iso: string) => monthShort(iso.slice(0, 7), ctx.lang, ctx.digits);
 
 /** Only as many date ticks as fit (about 70 px each). */
 const everyNth = (dates: string[], width: number) => {
@@ -44,7 +43,7 @@ export function tiersChart(ctx: Ctx, rows: TierCount[], dates: string[], label: 
         x: "as_of",
         y: "employers",
         fill: "tier",
-        title: (d: { tier: string; employers: number }) => `${d.tier}: ${d.employers}`,
+        title: (d: { as_of: string; tier: string; employers: number }) => `${d.as_of} · ${d.tier}: ${d.employers}`,
       }),
       Plot.ruleY([0]),
     ],

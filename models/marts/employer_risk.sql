@@ -186,60 +186,87 @@ ranked AS (
     CAST(arrears_severity_points + arrears_age_points + arrears_amount_points + days_late_points + invoices_paid_late_points
       + reversed_payments_points + compliance_points + findings_points + objections_points + exposure_points AS DECIMAL(4,1))
       AS risk_score,
-    -- the three drivers with the most points, ties in the drivers' order: each driver as one integer, its points in
-    -- tenths times 16 plus 16 less its place, so that a plain descending sort of integers ranks them (a sort of
-    -- structs cost more); a driver with no points is below 16
-    list_transform(list_slice(list_reverse_sort(list_filter([
-      CAST(arrears_severity_points * 160 AS INTEGER) + 15, CAST(arrears_age_points * 160 AS INTEGER) + 14,
-      CAST(arrears_amount_points * 160 AS INTEGER) + 13, CAST(days_late_points * 160 AS INTEGER) + 12,
-      CAST(invoices_paid_late_points * 160 AS INTEGER) + 11, CAST(reversed_payments_points * 160 AS INTEGER) + 10,
-      CAST(compliance_points * 160 AS INTEGER) + 9, CAST(findings_points * 160 AS INTEGER) + 8,
-      CAST(objections_points * 160 AS INTEGER) + 7, CAST(exposure_points * 160 AS INTEGER) + 6], x -> x >= 16)), 1, 3), x -> 16 - x % 16) AS top
+    -- each driver as one integer, its points in tenths times 16 plus 16 less its place: the largest is the driver
+    -- with the most points, ties in the drivers' order, and a driver with no points is below 16
+    CAST(arrears_severity_points * 160 AS INTEGER) + 15 AS k1, CAST(arrears_age_points * 160 AS INTEGER) + 14 AS k2,
+    CAST(arrears_amount_points * 160 AS INTEGER) + 13 AS k3, CAST(days_late_points * 160 AS INTEGER) + 12 AS k4,
+    CAST(invoices_paid_late_points * 160 AS INTEGER) + 11 AS k5, CAST(reversed_payments_points * 160 AS INTEGER) + 10 AS k6,
+    CAST(compliance_points * 160 AS INTEGER) + 9 AS k7, CAST(findings_points * 160 AS INTEGER) + 8 AS k8,
+    CAST(objections_points * 160 AS INTEGER) + 7 AS k9, CAST(exposure_points * 160 AS INTEGER) + 6 AS k10
   FROM points
 ),
+first AS (
+  SELECT *, greatest(k1, k2, k3, k4, k5, k6, k7, k8, k9, k10) AS t1 FROM ranked
+),
+second AS (
+  -- the largest below the first, then below the second: three scalar maxima instead of sorting a list per row
+  SELECT *, greatest(CASE WHEN k1 < t1 THEN k1 END, CASE WHEN k2 < t1 THEN k2 END, CASE WHEN k3 < t1 THEN k3 END,
+    CASE WHEN k4 < t1 THEN k4 END, CASE WHEN k5 < t1 THEN k5 END, CASE WHEN k6 < t1 THEN k6 END, CASE WHEN k7 < t1 THEN k7 END,
+    CASE WHEN k8 < t1 THEN k8 END, CASE WHEN k9 < t1 THEN k9 END, CASE WHEN k10 < t1 THEN k10 END) AS t2
+  FROM first
+),
+third AS (
+  SELECT *, greatest(CASE WHEN k1 < t2 THEN k1 END, CASE WHEN k2 < t2 THEN k2 END, CASE WHEN k3 < t2 THEN k3 END,
+    CASE WHEN k4 < t2 THEN k4 END, CASE WHEN k5 < t2 THEN k5 END, CASE WHEN k6 < t2 THEN k6 END, CASE WHEN k7 < t2 THEN k7 END,
+    CASE WHEN k8 < t2 THEN k8 END, CASE WHEN k9 < t2 THEN k9 END, CASE WHEN k10 < t2 THEN k10 END) AS t3
+  FROM second
+),
+top AS (
+  -- the three drivers' places in the drivers' order (1 to 10), null where fewer drivers have points
+  SELECT *, CASE WHEN t1 >= 16 THEN 16 - t1 % 16 END AS p1, CASE WHEN t2 >= 16 THEN 16 - t2 % 16 END AS p2,
+    CASE WHEN t3 >= 16 THEN 16 - t3 % 16 END AS p3
+  FROM third
+),
 sentences AS (
-  -- a sentence for each of the three drivers only, in each language
+  -- each driver's sentence written once, and made only on the rows where the driver is one of the three
   SELECT r.*,
-    list_transform(top, o -> CASE o
-      WHEN 1 THEN 'Arrears of ' || severity || ' severity: ' || past_due || ' SAR past due'
-      WHEN 2 THEN 'The oldest past-due item is ' || oldest_days_past_due || ' days past due'
-      WHEN 3 THEN CASE WHEN billed_lookback > 0
-        THEN 'Past due is ' || CAST(round(100 * past_due / billed_lookback) AS BIGINT) || '% of the last ' || months || ' months'' billing'
-        ELSE past_due || ' SAR past due with nothing billed in the last ' || months || ' months' END
-      WHEN 4 THEN 'Invoices due in the last ' || months || ' months were paid ' || CAST(round(days_late_total / invoices_due) AS BIGINT)
-        || ' days late on average'
-      WHEN 5 THEN invoices_paid_late || ' of the last ' || invoices_due || ' invoices paid late'
-      WHEN 6 THEN reversed_payments || CASE WHEN reversed_payments = 1 THEN ' payment' ELSE ' payments' END
-        || ' reversed in the last ' || months || ' months'
-      WHEN 7 THEN 'Wages not declared or declared late in ' || months_not_compliant || ' of the last ' || months || ' months'
-      WHEN 8 THEN concat_ws(' and ',
-          CASE WHEN findings_confirmed > 0 THEN findings_confirmed || ' confirmed' END,
-          CASE WHEN findings_open > 0 THEN findings_open || ' open' END)
-        || CASE WHEN findings_confirmed + findings_open = 1 THEN ' finding: ' ELSE ' findings: ' END
-        || array_to_string(list_transform(finding_rules, x -> replace(x, '_', ' ')), ', ')
-      WHEN 9 THEN objections || ' objections in the last ' || months || ' months, ' || objections_rejected || ' of '
-        || objections_decided || ' decided rejected'
-      WHEN 10 THEN contributors || ' contributors and ' || billed_lookback || ' SAR billed in the last ' || months || ' months'
-    END) AS en,
-    list_transform(top, o -> CASE o
-      WHEN 1 THEN 'متأخرات بدرجة خطورة ' || CASE severity WHEN 'low' THEN 'منخفضة' WHEN 'medium' THEN 'متوسطة' WHEN 'high' THEN 'عالية'
-        ELSE 'حرجة' END || ': ' || past_due || ' ريال متأخرة السداد'
-      WHEN 2 THEN 'أقدم بند متأخر مضى على استحقاقه ' || oldest_days_past_due || ' يومًا'
-      WHEN 3 THEN CASE WHEN billed_lookback > 0
-        THEN 'المتأخرات تعادل ' || CAST(round(100 * past_due / billed_lookback) AS BIGINT) || '% من فواتير آخر ' || months || ' شهرًا'
-        ELSE 'متأخرات قدرها ' || past_due || ' ريال دون فواتير في آخر ' || months || ' شهرًا' END
-      WHEN 4 THEN 'متوسط تأخر سداد فواتير آخر ' || months || ' شهرًا: ' || CAST(round(days_late_total / invoices_due) AS BIGINT) || ' يومًا'
-      WHEN 5 THEN invoices_paid_late || ' من آخر ' || invoices_due || ' فاتورة سُدّدت بعد موعدها'
-      WHEN 6 THEN 'الدفعات الملغاة في آخر ' || months || ' شهرًا: ' || reversed_payments
-      WHEN 7 THEN 'أجور لم يُصرَّح عنها أو صُرّح عنها متأخرة في ' || months_not_compliant || ' من آخر ' || months || ' شهرًا'
-      WHEN 8 THEN 'ملاحظات رقابية ' || concat_ws(' و', CASE WHEN findings_confirmed > 0 THEN 'مؤكدة: ' || findings_confirmed END,
-          CASE WHEN findings_open > 0 THEN 'قائمة: ' || findings_open END)
-        || ' (' || array_to_string(finding_rules, '، ') || ')'
-      WHEN 9 THEN 'الاعتراضات في آخر ' || months || ' شهرًا: ' || objections || '، رُفض منها ' || objections_rejected || ' من '
-        || objections_decided || ' بُتّ فيها'
-      WHEN 10 THEN 'المشتركون: ' || contributors || '، والفواتير في آخر ' || months || ' شهرًا: ' || billed_lookback || ' ريال'
-    END) AS ar
-  FROM ranked AS r
+    CASE WHEN 1 IN (p1, p2, p3) THEN 'Arrears of ' || severity || ' severity: ' || past_due || ' SAR past due' END AS en_1,
+    CASE WHEN 2 IN (p1, p2, p3) THEN 'The oldest past-due item is ' || oldest_days_past_due || ' days past due' END AS en_2,
+    CASE WHEN 3 IN (p1, p2, p3) THEN CASE WHEN billed_lookback > 0
+          THEN 'Past due is ' || CAST(round(100 * past_due / billed_lookback) AS BIGINT) || '% of the last ' || months
+            || ' months'' billing'
+          ELSE past_due || ' SAR past due with nothing billed in the last ' || months || ' months' END END AS en_3,
+    CASE WHEN 4 IN (p1, p2, p3) THEN
+      'Invoices due in the last ' || months || ' months were paid ' || CAST(round(days_late_total / invoices_due) AS BIGINT)
+          || ' days late on average' END AS en_4,
+    CASE WHEN 5 IN (p1, p2, p3) THEN invoices_paid_late || ' of the last ' || invoices_due || ' invoices paid late' END AS en_5,
+    CASE WHEN 6 IN (p1, p2, p3) THEN reversed_payments || CASE WHEN reversed_payments = 1 THEN ' payment' ELSE ' payments' END
+          || ' reversed in the last ' || months || ' months' END AS en_6,
+    CASE WHEN 7 IN (p1, p2, p3) THEN
+      'Wages not declared or declared late in ' || months_not_compliant || ' of the last ' || months || ' months' END AS en_7,
+    CASE WHEN 8 IN (p1, p2, p3) THEN concat_ws(' and ',
+            CASE WHEN findings_confirmed > 0 THEN findings_confirmed || ' confirmed' END,
+            CASE WHEN findings_open > 0 THEN findings_open || ' open' END)
+          || CASE WHEN findings_confirmed + findings_open = 1 THEN ' finding: ' ELSE ' findings: ' END
+          || array_to_string(list_transform(finding_rules, x -> replace(x, '_', ' ')), ', ') END AS en_8,
+    CASE WHEN 9 IN (p1, p2, p3) THEN objections || ' objections in the last ' || months || ' months, ' || objections_rejected || ' of '
+          || objections_decided || ' decided rejected' END AS en_9,
+    CASE WHEN 10 IN (p1, p2, p3) THEN
+      contributors || ' contributors and ' || billed_lookback || ' SAR billed in the last ' || months || ' months' END AS en_10,
+    CASE WHEN 1 IN (p1, p2, p3) THEN
+      'متأخرات بدرجة خطورة ' || CASE severity WHEN 'low' THEN 'منخفضة' WHEN 'medium' THEN 'متوسطة' WHEN 'high' THEN 'عالية'
+          ELSE 'حرجة' END || ': ' || past_due || ' ريال متأخرة السداد' END AS ar_1,
+    CASE WHEN 2 IN (p1, p2, p3) THEN 'أقدم بند متأخر مضى على استحقاقه ' || oldest_days_past_due || ' يومًا' END AS ar_2,
+    CASE WHEN 3 IN (p1, p2, p3) THEN CASE WHEN billed_lookback > 0
+          THEN 'المتأخرات تعادل ' || CAST(round(100 * past_due / billed_lookback) AS BIGINT) || '% من فواتير آخر ' || months || ' شهرًا'
+          ELSE 'متأخرات قدرها ' || past_due || ' ريال دون فواتير في آخر ' || months || ' شهرًا' END END AS ar_3,
+    CASE WHEN 4 IN (p1, p2, p3) THEN
+      'متوسط تأخر سداد فواتير آخر ' || months || ' شهرًا: ' || CAST(round(days_late_total / invoices_due) AS BIGINT)
+        || ' يومًا' END AS ar_4,
+    CASE WHEN 5 IN (p1, p2, p3) THEN invoices_paid_late || ' من آخر ' || invoices_due || ' فاتورة سُدّدت بعد موعدها' END AS ar_5,
+    CASE WHEN 6 IN (p1, p2, p3) THEN 'الدفعات الملغاة في آخر ' || months || ' شهرًا: ' || reversed_payments END AS ar_6,
+    CASE WHEN 7 IN (p1, p2, p3) THEN
+      'أجور لم يُصرَّح عنها أو صُرّح عنها متأخرة في ' || months_not_compliant || ' من آخر ' || months || ' شهرًا' END AS ar_7,
+    CASE WHEN 8 IN (p1, p2, p3) THEN
+      'ملاحظات رقابية ' || concat_ws(' و', CASE WHEN findings_confirmed > 0 THEN 'مؤكدة: ' || findings_confirmed END,
+            CASE WHEN findings_open > 0 THEN 'قائمة: ' || findings_open END)
+          || ' (' || array_to_string(finding_rules, '، ') || ')' END AS ar_8,
+    CASE WHEN 9 IN (p1, p2, p3) THEN
+      'الاعتراضات في آخر ' || months || ' شهرًا: ' || objections || '، رُفض منها ' || objections_rejected || ' من '
+          || objections_decided || ' بُتّ فيها' END AS ar_9,
+    CASE WHEN 10 IN (p1, p2, p3) THEN
+      'المشتركون: ' || contributors || '، والفواتير في آخر ' || months || ' شهرًا: ' || billed_lookback || ' ريال' END AS ar_10
+  FROM top AS r
 )
 SELECT
   employer_id, as_of, risk_score,
@@ -247,42 +274,54 @@ SELECT
     WHEN risk_score >= getvariable('risk_tiers_high') THEN 'high'
     WHEN risk_score >= getvariable('risk_tiers_medium') THEN 'medium'
     ELSE 'low' END AS risk_tier,
-  -- one list of structs made JSON once: a json_object per driver cost three times as much at scale
-  to_json([
-    {'driver': 'arrears_severity', 'points': arrears_severity_points,
-      'max_points': CAST(getvariable('risk_drivers_arrears_severity_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'severity': severity, 'past_due': past_due})},
-    {'driver': 'arrears_age', 'points': arrears_age_points,
-      'max_points': CAST(getvariable('risk_drivers_arrears_age_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'oldest_days_past_due': oldest_days_past_due})},
-    {'driver': 'arrears_amount', 'points': arrears_amount_points,
-      'max_points': CAST(getvariable('risk_drivers_arrears_amount_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'past_due': past_due, 'billed_lookback': billed_lookback})},
-    {'driver': 'days_late', 'points': days_late_points,
-      'max_points': CAST(getvariable('risk_drivers_days_late_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'invoices_due': invoices_due, 'days_late_total': days_late_total})},
-    {'driver': 'invoices_paid_late', 'points': invoices_paid_late_points,
-      'max_points': CAST(getvariable('risk_drivers_invoices_paid_late_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'invoices_due': invoices_due, 'invoices_paid_late': invoices_paid_late})},
-    {'driver': 'reversed_payments', 'points': reversed_payments_points,
-      'max_points': CAST(getvariable('risk_drivers_reversed_payments_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'reversed_payments': reversed_payments})},
-    {'driver': 'compliance', 'points': compliance_points,
-      'max_points': CAST(getvariable('risk_drivers_compliance_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'months_not_compliant': months_not_compliant})},
-    {'driver': 'findings', 'points': findings_points,
-      'max_points': CAST(getvariable('risk_drivers_findings_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'open': findings_open, 'confirmed': findings_confirmed, 'low': findings_low, 'medium': findings_medium,
-        'high': findings_high, 'critical': findings_critical, 'rules': finding_rules})},
-    {'driver': 'objections', 'points': objections_points,
-      'max_points': CAST(getvariable('risk_drivers_objections_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'objections': objections, 'decided': objections_decided, 'rejected': objections_rejected})},
-    {'driver': 'exposure', 'points': exposure_points,
-      'max_points': CAST(getvariable('risk_drivers_exposure_max_points') AS DECIMAL(4,1)),
-      'evidence': to_json({'contributors': contributors, 'billed_lookback': billed_lookback})}
-  ]) AS drivers,
+  -- the JSON written as text in one concat and checked once by the cast: to_json over a list of structs (with each
+  -- driver's evidence its own JSON value) cost five times as much. The text is what to_json wrote: the points and
+  -- caps with one decimal, the amounts as doubles (30737.2), the rules a JSON list.
+  CAST(concat(
+    '[{"driver":"arrears_severity","points":', arrears_severity_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_arrears_severity_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"severity":"', severity, '","past_due":', CAST(past_due AS DOUBLE),
+    '}},{"driver":"arrears_age","points":', arrears_age_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_arrears_age_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"oldest_days_past_due":', oldest_days_past_due,
+    '}},{"driver":"arrears_amount","points":', arrears_amount_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_arrears_amount_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"past_due":', CAST(past_due AS DOUBLE), ',"billed_lookback":', CAST(billed_lookback AS DOUBLE),
+    '}},{"driver":"days_late","points":', days_late_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_days_late_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"invoices_due":', invoices_due, ',"days_late_total":', days_late_total,
+    '}},{"driver":"invoices_paid_late","points":', invoices_paid_late_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_invoices_paid_late_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"invoices_due":', invoices_due, ',"invoices_paid_late":', invoices_paid_late,
+    '}},{"driver":"reversed_payments","points":', reversed_payments_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_reversed_payments_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"reversed_payments":', reversed_payments,
+    '}},{"driver":"compliance","points":', compliance_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_compliance_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"months_not_compliant":', months_not_compliant,
+    '}},{"driver":"findings","points":', findings_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_findings_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"open":', findings_open, ',"confirmed":', findings_confirmed, ',"low":', findings_low, ',"medium":', findings_medium,
+    ',"high":', findings_high, ',"critical":', findings_critical, ',"rules":', CAST(to_json(finding_rules) AS VARCHAR),
+    '}},{"driver":"objections","points":', objections_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_objections_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"objections":', objections, ',"decided":', objections_decided, ',"rejected":', objections_rejected,
+    '}},{"driver":"exposure","points":', exposure_points, ',"max_points":',
+      CAST(getvariable('risk_drivers_exposure_max_points') AS DECIMAL(4,1)),
+    ',"evidence":{"contributors":', contributors, ',"billed_lookback":', CAST(billed_lookback AS DOUBLE), '}}]') AS JSON) AS drivers,
   arrears_severity_points, arrears_age_points, arrears_amount_points, days_late_points, invoices_paid_late_points,
   reversed_payments_points, compliance_points, findings_points, objections_points, exposure_points,
-  en[1] AS reason_1_en, ar[1] AS reason_1_ar, en[2] AS reason_2_en, ar[2] AS reason_2_ar, en[3] AS reason_3_en, ar[3] AS reason_3_ar,
+  CASE p1 WHEN 1 THEN en_1 WHEN 2 THEN en_2 WHEN 3 THEN en_3 WHEN 4 THEN en_4 WHEN 5 THEN en_5
+    WHEN 6 THEN en_6 WHEN 7 THEN en_7 WHEN 8 THEN en_8 WHEN 9 THEN en_9 WHEN 10 THEN en_10 END AS reason_1_en,
+  CASE p1 WHEN 1 THEN ar_1 WHEN 2 THEN ar_2 WHEN 3 THEN ar_3 WHEN 4 THEN ar_4 WHEN 5 THEN ar_5
+    WHEN 6 THEN ar_6 WHEN 7 THEN ar_7 WHEN 8 THEN ar_8 WHEN 9 THEN ar_9 WHEN 10 THEN ar_10 END AS reason_1_ar,
+  CASE p2 WHEN 1 THEN en_1 WHEN 2 THEN en_2 WHEN 3 THEN en_3 WHEN 4 THEN en_4 WHEN 5 THEN en_5
+    WHEN 6 THEN en_6 WHEN 7 THEN en_7 WHEN 8 THEN en_8 WHEN 9 THEN en_9 WHEN 10 THEN en_10 END AS reason_2_en,
+  CASE p2 WHEN 1 THEN ar_1 WHEN 2 THEN ar_2 WHEN 3 THEN ar_3 WHEN 4 THEN ar_4 WHEN 5 THEN ar_5
+    WHEN 6 THEN ar_6 WHEN 7 THEN ar_7 WHEN 8 THEN ar_8 WHEN 9 THEN ar_9 WHEN 10 THEN ar_10 END AS reason_2_ar,
+  CASE p3 WHEN 1 THEN en_1 WHEN 2 THEN en_2 WHEN 3 THEN en_3 WHEN 4 THEN en_4 WHEN 5 THEN en_5
+    WHEN 6 THEN en_6 WHEN 7 THEN en_7 WHEN 8 THEN en_8 WHEN 9 THEN en_9 WHEN 10 THEN en_10 END AS reason_3_en,
+  CASE p3 WHEN 1 THEN ar_1 WHEN 2 THEN ar_2 WHEN 3 THEN ar_3 WHEN 4 THEN ar_4 WHEN 5 THEN ar_5
+    WHEN 6 THEN ar_6 WHEN 7 THEN ar_7 WHEN 8 THEN ar_8 WHEN 9 THEN ar_9 WHEN 10 THEN ar_10 END AS reason_3_ar,
   CAST(getvariable('risk_version') AS VARCHAR) AS rules_version
 FROM sentences

@@ -66,36 +66,81 @@ pairs AS (
     p.risk_tier AS previous_tier,
     list_position(['low', 'medium', 'high', 'critical'], r.risk_tier)
       - list_position(['low', 'medium', 'high', 'critical'], p.risk_tier) AS steps,
-    [{'driver': 'arrears_severity', 'points': r.arrears_severity_points, 'previous_points': p.arrears_severity_points},
-     {'driver': 'arrears_age', 'points': r.arrears_age_points, 'previous_points': p.arrears_age_points},
-     {'driver': 'arrears_amount', 'points': r.arrears_amount_points, 'previous_points': p.arrears_amount_points},
-     {'driver': 'days_late', 'points': r.days_late_points, 'previous_points': p.days_late_points},
-     {'driver': 'invoices_paid_late', 'points': r.invoices_paid_late_points, 'previous_points': p.invoices_paid_late_points},
-     {'driver': 'reversed_payments', 'points': r.reversed_payments_points, 'previous_points': p.reversed_payments_points},
-     {'driver': 'compliance', 'points': r.compliance_points, 'previous_points': p.compliance_points},
-     {'driver': 'findings', 'points': r.findings_points, 'previous_points': p.findings_points},
-     {'driver': 'objections', 'points': r.objections_points, 'previous_points': p.objections_points},
-     {'driver': 'exposure', 'points': r.exposure_points, 'previous_points': p.exposure_points}] AS points
+    CAST(r.risk_score - coalesce(p.risk_score, 0) AS DECIMAL(5,1)) AS score_delta,
+    r.arrears_severity_points, r.arrears_age_points, r.arrears_amount_points, r.days_late_points, r.invoices_paid_late_points,
+    r.reversed_payments_points, r.compliance_points, r.findings_points, r.objections_points, r.exposure_points,
+    p.arrears_severity_points AS previous_arrears_severity_points, p.arrears_age_points AS previous_arrears_age_points,
+    p.arrears_amount_points AS previous_arrears_amount_points, p.days_late_points AS previous_days_late_points,
+    p.invoices_paid_late_points AS previous_invoices_paid_late_points, p.reversed_payments_points AS previous_reversed_payments_points,
+    p.compliance_points AS previous_compliance_points, p.findings_points AS previous_findings_points,
+    p.objections_points AS previous_objections_points, p.exposure_points AS previous_exposure_points,
+    -- each driver's change as one integer (a new employer's points change from nothing): the change in tenths times
+    -- 16 plus 16 less the driver's place, so that the largest is the driver that moved most, ties in the drivers'
+    -- order, and a driver whose points did not change is below 16
+    CAST(abs(r.arrears_severity_points - coalesce(p.arrears_severity_points, 0)) * 160 AS INTEGER) + 15 AS k1,
+    CAST(abs(r.arrears_age_points - coalesce(p.arrears_age_points, 0)) * 160 AS INTEGER) + 14 AS k2,
+    CAST(abs(r.arrears_amount_points - coalesce(p.arrears_amount_points, 0)) * 160 AS INTEGER) + 13 AS k3,
+    CAST(abs(r.days_late_points - coalesce(p.days_late_points, 0)) * 160 AS INTEGER) + 12 AS k4,
+    CAST(abs(r.invoices_paid_late_points - coalesce(p.invoices_paid_late_points, 0)) * 160 AS INTEGER) + 11 AS k5,
+    CAST(abs(r.reversed_payments_points - coalesce(p.reversed_payments_points, 0)) * 160 AS INTEGER) + 10 AS k6,
+    CAST(abs(r.compliance_points - coalesce(p.compliance_points, 0)) * 160 AS INTEGER) + 9 AS k7,
+    CAST(abs(r.findings_points - coalesce(p.findings_points, 0)) * 160 AS INTEGER) + 8 AS k8,
+    CAST(abs(r.objections_points - coalesce(p.objections_points, 0)) * 160 AS INTEGER) + 7 AS k9,
+    CAST(abs(r.exposure_points - coalesce(p.exposure_points, 0)) * 160 AS INTEGER) + 6 AS k10
   FROM marts.employer_risk AS r
   JOIN dates AS d ON d.as_of = r.as_of
   LEFT JOIN marts.employer_risk AS p ON p.employer_id = r.employer_id AND p.as_of = d.previous_as_of
 ),
+first AS (
+  SELECT *, greatest(k1, k2, k3, k4, k5, k6, k7, k8, k9, k10) AS t1 FROM pairs
+),
+second AS (
+  -- the largest below the first, then below the second: three scalar maxima instead of sorting a list per row
+  SELECT *, greatest(CASE WHEN k1 < t1 THEN k1 END, CASE WHEN k2 < t1 THEN k2 END, CASE WHEN k3 < t1 THEN k3 END,
+    CASE WHEN k4 < t1 THEN k4 END, CASE WHEN k5 < t1 THEN k5 END, CASE WHEN k6 < t1 THEN k6 END,
+    CASE WHEN k7 < t1 THEN k7 END, CASE WHEN k8 < t1 THEN k8 END, CASE WHEN k9 < t1 THEN k9 END,
+    CASE WHEN k10 < t1 THEN k10 END) AS t2
+  FROM first
+),
+third AS (
+  SELECT *, greatest(CASE WHEN k1 < t2 THEN k1 END, CASE WHEN k2 < t2 THEN k2 END, CASE WHEN k3 < t2 THEN k3 END,
+    CASE WHEN k4 < t2 THEN k4 END, CASE WHEN k5 < t2 THEN k5 END, CASE WHEN k6 < t2 THEN k6 END,
+    CASE WHEN k7 < t2 THEN k7 END, CASE WHEN k8 < t2 THEN k8 END, CASE WHEN k9 < t2 THEN k9 END,
+    CASE WHEN k10 < t2 THEN k10 END) AS t3
+  FROM second
+),
 moved AS (
-  SELECT *,
-    CAST(risk_score - coalesce(previous_score, 0) AS DECIMAL(5,1)) AS score_delta,
-    -- each driver's change (a new employer's points change from nothing), the largest first, ties in the drivers' order:
-    -- each driver as one integer, its change in tenths times 16 plus 16 less its place, so that a descending sort of
-    -- integers ranks them (a sort of structs cost more); a driver whose points did not change is below 16
-    list_transform(list_slice(list_reverse_sort(list_filter(list_transform(points,
-      (x, i) -> CAST(abs(x.points - coalesce(x.previous_points, 0)) * 160 AS INTEGER) + 16 - i), k -> k >= 16)), 1, 3),
-      k -> {'driver': points[16 - k % 16].driver, 'points': points[16 - k % 16].points,
-        'previous_points': points[16 - k % 16].previous_points,
-        'delta': points[16 - k % 16].points - coalesce(points[16 - k % 16].previous_points, 0)}) AS top
+  -- the three drivers' places (1 to 10), null where fewer drivers moved
+  SELECT *, CASE WHEN t1 >= 16 THEN 16 - t1 % 16 END AS p1, CASE WHEN t2 >= 16 THEN 16 - t2 % 16 END AS p2,
+    CASE WHEN t3 >= 16 THEN 16 - t3 % 16 END AS p3,
+    [arrears_severity_points, arrears_age_points, arrears_amount_points, days_late_points, invoices_paid_late_points,
+      reversed_payments_points, compliance_points, findings_points, objections_points, exposure_points] AS now_points,
+    [previous_arrears_severity_points, previous_arrears_age_points, previous_arrears_amount_points, previous_days_late_points,
+      previous_invoices_paid_late_points, previous_reversed_payments_points, previous_compliance_points, previous_findings_points,
+      previous_objections_points, previous_exposure_points] AS previous_points,
+    ['arrears_severity', 'arrears_age', 'arrears_amount', 'days_late', 'invoices_paid_late', 'reversed_payments', 'compliance',
+      'findings', 'objections', 'exposure'] AS names
+  FROM third
+),
+ranks AS (
+  -- the rank over the keys alone: a window that carried every column would sort them all
+  SELECT employer_id, as_of, row_number() OVER (PARTITION BY as_of ORDER BY abs(score_delta) DESC, employer_id) AS mover_rank
   FROM pairs
 )
 SELECT
   employer_id, as_of, previous_as_of, risk_score, previous_score, score_delta, risk_tier, previous_tier,
   CASE WHEN previous_tier IS NULL THEN 'new' WHEN steps > 0 THEN 'up' WHEN steps < 0 THEN 'down' ELSE 'same' END AS movement,
-  to_json(top) AS drivers_moved,
-  row_number() OVER (PARTITION BY as_of ORDER BY abs(score_delta) DESC, employer_id) AS mover_rank
+  -- the JSON as to_json wrote it, each driver {driver, points, previous_points, delta}, in one concat and one cast
+  CAST(concat('[', concat_ws(',',
+    CASE WHEN p1 IS NOT NULL THEN concat('{"driver":"', names[p1], '","points":', now_points[p1],
+      ',"previous_points":', coalesce(CAST(previous_points[p1] AS VARCHAR), 'null'), ',"delta":',
+      CAST(now_points[p1] - coalesce(previous_points[p1], 0) AS DECIMAL(5,1)), '}') END,
+    CASE WHEN p2 IS NOT NULL THEN concat('{"driver":"', names[p2], '","points":', now_points[p2],
+      ',"previous_points":', coalesce(CAST(previous_points[p2] AS VARCHAR), 'null'), ',"delta":',
+      CAST(now_points[p2] - coalesce(previous_points[p2], 0) AS DECIMAL(5,1)), '}') END,
+    CASE WHEN p3 IS NOT NULL THEN concat('{"driver":"', names[p3], '","points":', now_points[p3],
+      ',"previous_points":', coalesce(CAST(previous_points[p3] AS VARCHAR), 'null'), ',"delta":',
+      CAST(now_points[p3] - coalesce(previous_points[p3], 0) AS DECIMAL(5,1)), '}') END), ']') AS JSON) AS drivers_moved,
+  mover_rank
 FROM moved
+JOIN ranks USING (employer_id, as_of)
