@@ -14,15 +14,19 @@ params:
 */
 WITH payments AS (
   SELECT payment_id, employer_id, amount, channel, invoice_id, posted_by, paid_at,
-         CAST(timezone('Asia/Riyadh', paid_at) AS DATE) AS paid_on
+         CAST(timezone('Asia/Riyadh', paid_at) AS DATE) AS paid_on, coalesce(invoice_id, '') AS invoice_named
   FROM raw.payments
   WHERE reverses_payment_id IS NULL
 ),
+repeated AS (
+  -- the few keys paid more than once, found by one grouping, so only their payments are sorted below
+  SELECT employer_id, amount, paid_on, invoice_named, count(*) AS copies
+  FROM payments GROUP BY ALL HAVING count(*) > 1
+),
 repeats AS (
-  SELECT *, row_number() OVER same AS nth, first_value(payment_id) OVER same AS first_payment,
-         count(*) OVER (PARTITION BY employer_id, amount, paid_on, coalesce(invoice_id, '')) AS copies
-  FROM payments
-  WINDOW same AS (PARTITION BY employer_id, amount, paid_on, coalesce(invoice_id, '') ORDER BY paid_at, payment_id)
+  SELECT p.*, r.copies, row_number() OVER same AS nth, first_value(p.payment_id) OVER same AS first_payment
+  FROM payments AS p JOIN repeated AS r USING (employer_id, amount, paid_on, invoice_named)
+  WINDOW same AS (PARTITION BY p.employer_id, p.amount, p.paid_on, p.invoice_named ORDER BY p.paid_at, p.payment_id)
 )
 SELECT 'duplicate_payment' AS rule, 1 AS rule_version, 'payment' AS entity, payment_id AS entity_id,
        employer_id, CAST(NULL AS VARCHAR) AS contributor_id, strftime(paid_on, '%Y-%m') AS period,

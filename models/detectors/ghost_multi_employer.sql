@@ -11,11 +11,16 @@ params:
   detectors_ghost_multi_employer_severity: varchar
   detectors_ghost_multi_employer_min_overlap_months: integer
 */
-WITH mandatory AS (
+WITH movers AS (
+  -- people declared by more than one employer: one grouping finds these few before any join
+  SELECT contributor_id FROM core.detector_wages GROUP BY contributor_id HAVING min(employer_id) <> max(employer_id)
+),
+mandatory AS (
   SELECT DISTINCT w.employer_id, w.contributor_id, w.period, w.wage, e.joined_on, coalesce(e.left_on, DATE '9999-12-31') AS left_on
   FROM core.detector_wages AS w
   JOIN raw.engagements_current AS e
     ON e.employer_id = w.employer_id AND e.contributor_id = w.contributor_id AND e.scheme = 'mandatory'
+  WHERE w.contributor_id IN (SELECT contributor_id FROM movers)
 ),
 both_months AS (
   SELECT a.contributor_id, a.employer_id AS first_employer, b.employer_id AS second_employer, a.period,

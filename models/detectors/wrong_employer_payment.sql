@@ -26,6 +26,13 @@ flagged AS (
   LEFT JOIN staging.stg_invoices AS i ON i.invoice_id = p.invoice_id
   WHERE (i.employer_id IS NOT NULL AND i.employer_id <> p.employer_id)
      OR (p.reference_account <> p.employer_id AND p.reference_account IN (SELECT employer_id FROM raw.employers_current))
+),
+moved_back AS (
+  -- the reversals of the flagged payments only, by an equality join: the day limit inside a left join's
+  -- condition made it a nested loop over every payment
+  SELECT r.reverses_payment_id, r.payment_id, r.paid_at
+  FROM raw.payments AS r JOIN flagged AS f ON r.reverses_payment_id = f.payment_id
+  WHERE date_diff('day', f.paid_at, r.paid_at) <= getvariable('detectors_wrong_employer_payment_move_back_days')
 )
 SELECT 'wrong_employer_payment' AS rule, 1 AS rule_version, 'payment' AS entity, f.payment_id AS entity_id,
        f.employer_id, CAST(NULL AS VARCHAR) AS contributor_id, strftime(timezone('Asia/Riyadh', f.paid_at), '%Y-%m') AS period,
@@ -36,7 +43,5 @@ SELECT 'wrong_employer_payment' AS rule, 1 AS rule_version, 'payment' AS entity,
                    'moved_back_after_days', date_diff('day', f.paid_at, r.paid_at),
                    'threshold', 'the payer names the account credited') AS evidence
 FROM flagged AS f
-LEFT JOIN raw.payments AS r
-  ON r.reverses_payment_id = f.payment_id
- AND date_diff('day', f.paid_at, r.paid_at) <= getvariable('detectors_wrong_employer_payment_move_back_days')
+LEFT JOIN moved_back AS r ON r.reverses_payment_id = f.payment_id
 QUALIFY row_number() OVER (PARTITION BY f.payment_id ORDER BY r.paid_at) = 1
