@@ -119,12 +119,21 @@ open_spans AS (
 last_open AS (
   SELECT invoice_key, max(to_day) AS open_until FROM open_spans GROUP BY invoice_key
 ),
+amounts AS (
+  -- each item as of its due date (or D, when that is earlier) and as of D, in one pass over the ledger's amounts
+  SELECT invoice_key,
+         any_value(billed_h + adjustments_h) FILTER (WHERE as_of = least(due_on, getvariable('as_of'))) AS owed_at_due_h,
+         any_value(open_h) FILTER (WHERE as_of = least(due_on, getvariable('as_of'))) AS open_at_due_h,
+         any_value(open_h) FILTER (WHERE as_of = getvariable('as_of')) AS open_now_h
+  FROM core.ledger_item_amounts
+  WHERE as_of = getvariable('as_of') OR as_of = least(due_on, getvariable('as_of'))
+  GROUP BY invoice_key
+),
 judged AS (
-  SELECT t.*, d.billed_h + d.adjustments_h AS owed_at_due_h, d.open_h AS open_at_due_h, n.open_h AS open_now_h,
+  SELECT t.*, a.owed_at_due_h, a.open_at_due_h, a.open_now_h,
          greatest(t.issued_on, coalesce(l.open_until, t.issued_on)) AS paid_from
   FROM targets AS t
-  LEFT JOIN core.ledger_item_amounts AS d ON d.invoice_key = t.invoice_key AND d.as_of = least(t.due_on, getvariable('as_of'))
-  LEFT JOIN core.ledger_item_amounts AS n ON n.invoice_key = t.invoice_key AND n.as_of = getvariable('as_of')
+  LEFT JOIN amounts AS a ON a.invoice_key = t.invoice_key
   LEFT JOIN last_open AS l ON l.invoice_key = t.invoice_key
 )
 SELECT
