@@ -26,7 +26,9 @@ import type { Section } from "./report.ts";
 
 /** The risk models: what only the score, its movements and its validation need. */
 const RISK = /^(core\.risk_\w+|marts\.(employer_risk\w*|risk_\w+))$/;
-const TARGETS = ["marts.employer_risk_movements", "marts.risk_migration", "marts.risk_validation"].map((m) => `+${m}`);
+const TARGETS = ["marts.employer_risk", "marts.employer_risk_movements", "marts.risk_migration", "marts.risk_validation"].map(
+  (m) => `+${m}`,
+);
 
 type Validation = {
   monthEnds: number;
