@@ -1,10 +1,12 @@
 // The employer risk score on hand-made employers (tests/risk-support.ts): every driver of X worked out
 // from its rows, the tiers at their cut-offs, dispositions taking a finding's points away, and the
-// critical-tier alert raised once across two builds.
+// critical-tier alert raised once across two builds; the mart a view over core.risk_scores.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { dispose } from "../pipelines/findings/actions.ts";
 import { memoryLogger } from "../pipelines/lib/context.ts";
 import { openWarehouse } from "../pipelines/lib/duckdb.ts";
+import { hasRiskMarts } from "../pipelines/publish/export/risk.ts";
+import { hasRelation } from "../pipelines/publish/export/tables.ts";
 import { loadRules, type Rules } from "../pipelines/rules/index.ts";
 import type { LedgerWorld } from "./fixtures/ledger/support.ts";
 import { FIXED_NOW } from "./helpers/warehouse.ts";
@@ -161,5 +163,27 @@ test("false positives and exempt findings count nothing; confirmed ones count", 
   ] as const) {
     const x = await decide(status);
     expect([status, points(x).findings, x.risk_score]).toEqual([status, findings, score]);
+  }
+});
+
+test("marts.employer_risk is a view over core.risk_scores, which keeps the numbers and the top drivers' codes", async () => {
+  const [kind] = await w.rows<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE schema_name = 'marts' AND view_name = 'employer_risk'",
+  );
+  expect(kind).toEqual({ n: 1 });
+  const columns = (await w.rows<{ c: string }>("SELECT column_name AS c FROM (DESCRIBE core.risk_scores)")).map((r) => r.c);
+  expect(columns.filter((c) => c === "drivers" || (c.startsWith("reason_") && !c.endsWith("_driver")))).toEqual([]);
+  const [x] = await w.rows<{ codes: string[] }>(
+    `SELECT [reason_1_driver, reason_2_driver, reason_3_driver] AS codes FROM core.risk_scores
+     WHERE employer_id = '${X}' AND as_of = DATE '${AS_OF}'`,
+  );
+  expect(x!.codes).toEqual(["invoices_paid_late", "arrears_amount", "days_late"]);
+  const wh = await openWarehouse(w.db);
+  try {
+    // the exports find the mart although it is not a table
+    expect(await hasRiskMarts(wh.connection)).toBe(true);
+    expect(await hasRelation(wh.connection, "marts", "employer_risk")).toBe(true);
+  } finally {
+    wh.close();
   }
 });

@@ -1,7 +1,7 @@
 /*
 description: >
   How each employer's risk moved since the previous month-end (issue 19, item 2): for every date of
-  marts.employer_risk, the employer's tier and score against those of the latest month-end before it
+  core.risk_scores (the scores of marts.employer_risk), the employer's tier and score against those of the latest month-end before it
   (the month-end before, or for the as-of date the month-end it follows). movement is up or down when
   the tier changed (tiers ordered low < medium < high < critical), same when it did not, new when the
   employer had no score then. drivers_moved lists the drivers whose points changed, the largest change
@@ -59,7 +59,7 @@ WITH dates AS (
   SELECT as_of,
     max(CASE WHEN last_day(as_of) = as_of THEN as_of END) OVER (ORDER BY as_of ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
       AS previous_as_of
-  FROM (SELECT DISTINCT as_of FROM marts.employer_risk)
+  FROM (SELECT DISTINCT as_of FROM core.risk_scores)
 ),
 pairs AS (
   SELECT r.employer_id, r.as_of, d.previous_as_of, r.risk_score, p.risk_score AS previous_score, r.risk_tier,
@@ -87,9 +87,9 @@ pairs AS (
     CAST(abs(r.findings_points - coalesce(p.findings_points, 0)) * 160 AS INTEGER) + 8 AS k8,
     CAST(abs(r.objections_points - coalesce(p.objections_points, 0)) * 160 AS INTEGER) + 7 AS k9,
     CAST(abs(r.exposure_points - coalesce(p.exposure_points, 0)) * 160 AS INTEGER) + 6 AS k10
-  FROM marts.employer_risk AS r
+  FROM core.risk_scores AS r
   JOIN dates AS d ON d.as_of = r.as_of
-  LEFT JOIN marts.employer_risk AS p ON p.employer_id = r.employer_id AND p.as_of = d.previous_as_of
+  LEFT JOIN core.risk_scores AS p ON p.employer_id = r.employer_id AND p.as_of = d.previous_as_of
 ),
 first AS (
   SELECT *, greatest(k1, k2, k3, k4, k5, k6, k7, k8, k9, k10) AS t1 FROM pairs

@@ -28,7 +28,7 @@ columns:
 tests:
   - unique: [as_of, from_tier, to_tier]
   - not_null: [as_of, from_tier, to_tier, employers]
-  - reconciles: {sum: employers, by: [as_of], equals: {model: marts.employer_risk, sum: "1"}}
+  - reconciles: {sum: employers, by: [as_of], equals: {model: core.risk_scores, sum: "1"}}
     name: every employer of a date counted once
 */
 SELECT as_of, previous_as_of, coalesce(previous_tier, 'new') AS from_tier, risk_tier AS to_tier, count(*) AS employers

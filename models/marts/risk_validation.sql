@@ -53,7 +53,7 @@ WITH pairs AS (
   SELECT r.as_of, o.as_of AS outcome_as_of, r.employer_id, r.risk_score, r.risk_tier, r.rules_version,
     o.severity IN ('medium', 'high', 'critical') AS serious,
     a.severity IN ('medium', 'high', 'critical') AS serious_then
-  FROM marts.employer_risk AS r
+  FROM core.risk_scores AS r
   JOIN marts.arrears_ageing AS a ON a.employer_id = r.employer_id AND a.as_of = r.as_of
   JOIN marts.arrears_ageing AS o ON o.employer_id = r.employer_id
     AND o.as_of = last_day(r.as_of + to_months(getvariable('risk_validation_months')))

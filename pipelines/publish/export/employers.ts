@@ -8,6 +8,7 @@ import type { PagedList } from "../page-data/paged.ts";
 import { employerFindingsSection } from "./employer-findings.ts";
 import { PAGE_ROWS, writePaged } from "./paged.ts";
 import { RISK_MART, RISK_SECTION } from "./employer-risk.ts";
+import { relationsIn } from "./tables.ts";
 
 /** Employers per search-index chunk: a chunk stays well under a megabyte. */
 export const INDEX_CHUNK = 5000;
@@ -111,11 +112,7 @@ export async function exportEmployers(
   // Each part becomes JSON text in its own table, and the shard is those texts joined: moving big
   // nested lists through the joins costs far more than moving their text.
   const sections = { ...SECTIONS, findings: await employerFindingsSection(connection) };
-  const marts = new Set(
-    (await connection.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts'"))
-      .getRows()
-      .map((r) => String(r[0])),
-  );
+  const marts = await relationsIn(connection, "marts");
   for (const [name, section] of Object.entries(sections)) {
     const needs = NEEDS_MART[name];
     const sql = needs && !marts.has(needs) ? "SELECT NULL::VARCHAR AS employer_id, NULL AS v LIMIT 0" : section;

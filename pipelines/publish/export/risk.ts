@@ -2,27 +2,23 @@
 // over time, the migration matrix, the drivers' points by tier (aggregates, both builds) and — audit
 // build only — the top movers of each date with the drivers that moved. An employer's own scores go
 // into its shard (export/employers.ts, section `risk`). A warehouse without the risk marts gets an
-// empty file, and the page says there is nothing scored.
+// empty file, and the page says there is nothing scored. The page needs only numbers, so it reads them
+// from core.risk_scores, the table under the marts.employer_risk view, and writes none of its text.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../../lib/duckdb.ts";
 import type { DataFiles } from "../data-files.ts";
 import { RISK_DRIVERS } from "../../../dashboards/components/risk-codes.ts";
 import type { DriverPoints, MigrationCell, RiskData, RiskMover, RiskValidation, TierCount } from "../page-data/risk.ts";
 import type { Audience } from "../types.ts";
+import { hasRelation, relationsIn } from "./tables.ts";
 
 /** Movers listed per date: the employers whose score changed most. */
 export const MOVERS_PER_DATE = 20;
 
-const hasTable = async (c: DuckDBConnection, table: string) =>
-  (await queryRows(c, `SELECT 1 FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = '${table}'`)).length > 0;
-
+/** The marts the page needs (marts.employer_risk is a view, the others tables). */
 export async function hasRiskMarts(c: DuckDBConnection): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(
-    c,
-    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'marts'
-       AND table_name IN ('employer_risk', 'employer_risk_movements', 'risk_migration')`,
-  );
-  return rows[0]?.n === 3;
+  const marts = await relationsIn(c, "marts");
+  return ["employer_risk", "employer_risk_movements", "risk_migration"].every((m) => marts.has(m));
 }
 
 /** The drivers as rows: one (driver, points) per driver of every employer-date. */
@@ -37,7 +33,7 @@ export async function exportRisk(c: DuckDBConnection, files: DataFiles, audience
   }
   const tiers = await queryRows<TierCount & Record<string, unknown>>(
     c,
-    `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, risk_tier AS tier, count(*)::INTEGER AS employers FROM marts.employer_risk
+    `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, risk_tier AS tier, count(*)::INTEGER AS employers FROM core.risk_scores
      GROUP BY ALL ORDER BY as_of, tier`,
   );
   const migration = await queryRows<MigrationCell & Record<string, unknown>>(
@@ -50,9 +46,9 @@ export async function exportRisk(c: DuckDBConnection, files: DataFiles, audience
     c,
     `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, risk_tier AS tier, driver, CAST(sum(points) AS VARCHAR) AS points,
        count(*) FILTER (WHERE points > 0)::INTEGER AS employers
-     FROM (SELECT as_of, risk_tier, ${DRIVER_ROWS} FROM marts.employer_risk) GROUP BY ALL ORDER BY as_of, tier, driver`,
+     FROM (SELECT as_of, risk_tier, ${DRIVER_ROWS} FROM core.risk_scores) GROUP BY ALL ORDER BY as_of, tier, driver`,
   );
-  const validation = (await hasTable(c, "risk_validation"))
+  const validation = (await hasRelation(c, "marts", "risk_validation"))
     ? await queryRows<RiskValidation & Record<string, unknown>>(
         c,
         `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, strftime(outcome_as_of, '%Y-%m-%d') AS outcome_as_of, population,
@@ -62,7 +58,7 @@ export async function exportRisk(c: DuckDBConnection, files: DataFiles, audience
          FROM marts.risk_validation ORDER BY as_of, population`,
       )
     : [];
-  const [version] = await queryRows<{ v: string | null }>(c, "SELECT arg_max(rules_version, as_of) AS v FROM marts.employer_risk");
+  const [version] = await queryRows<{ v: string | null }>(c, "SELECT arg_max(rules_version, as_of) AS v FROM core.risk_scores");
   const data: RiskData = {
     dates: [...new Set(tiers.map((t) => t.as_of))].sort(),
     rules_version: version?.v ?? null,
