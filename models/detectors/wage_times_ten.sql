@@ -26,7 +26,9 @@ SELECT 'wage_times_ten' AS rule, 2 AS rule_version, 'wage' AS entity,
                    'ratio', round(basic_wage / usual_basic, 2),
                    'min_ratio', getvariable('detectors_wage_times_ten_min_ratio'),
                    'max_ratio', getvariable('detectors_wage_times_ten_max_ratio'),
-                   'neighbour_tolerance', getvariable('detectors_wage_times_ten_neighbour_tolerance')) AS evidence
+                   'neighbour_tolerance', getvariable('detectors_wage_times_ten_neighbour_tolerance'),
+                   'months_of_history', months,
+                   'min_history_months', getvariable('detectors_wage_times_ten_min_history_months')) AS evidence
 FROM core.detector_wages
 -- the rule is core.detector_wages.times_ten, so the detectors that leave slips out of a usual wage use the same one
 WHERE times_ten
