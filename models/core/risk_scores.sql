@@ -10,9 +10,9 @@ description: >
   (contributors, billing). Each driver's points are rounded to 0.1 and risk_score is their sum, so the
   drivers add up to the score exactly. The tier follows the cut-offs of risk.tiers; the three drivers
   with the most points (ties: in the drivers' order) are kept as codes. The row also keeps the evidence
-  the points were computed from, the lookback and each driver's cap, so that marts.employer_risk (a view)
-  writes the drivers JSON and the reasons on read from this row alone — nobody reads the text of every
-  score, and writing it was most of the build. Points, caps and cut-offs are config/rules.json `risk`
+  the points were computed from, so that marts.employer_risk (a view) writes the drivers JSON and the
+  reasons on read from this row and core.risk_caps (the lookback and each driver's cap, once) — nobody
+  reads the text of every score, and writing it was most of the build. Points, caps and cut-offs are config/rules.json `risk`
   (docs/risk.md); rules_version records its version.
 description_ar: >
   درجة مخاطر كل منشأة من 0 إلى 100 في كل نهاية شهر وفي التاريخ المرجعي بالأرقام، مجموع نقاط عشرة محركات
@@ -27,7 +27,6 @@ params:
   risk_tiers_medium: decimal
   risk_tiers_high: decimal
   risk_tiers_critical: decimal
-  risk_drivers_arrears_severity_max_points: decimal
   risk_drivers_arrears_severity_points_low: decimal
   risk_drivers_arrears_severity_points_medium: decimal
   risk_drivers_arrears_severity_points_high: decimal
@@ -49,11 +48,9 @@ params:
   risk_drivers_findings_points_medium: decimal
   risk_drivers_findings_points_high: decimal
   risk_drivers_findings_points_critical: decimal
-  risk_drivers_objections_max_points: decimal
   risk_drivers_objections_serial_at_least: integer
   risk_drivers_objections_serial_points: decimal
   risk_drivers_objections_rejected_share_points: decimal
-  risk_drivers_exposure_max_points: decimal
   risk_drivers_exposure_contributors_at_least: integer
   risk_drivers_exposure_contributors_points: decimal
   risk_drivers_exposure_billed_at_least: decimal
@@ -170,45 +167,12 @@ columns:
   contributors:
     description: Contributors engaged in the last month ended by D.
     description_ar: المشتركون في آخر شهر منتهٍ.
-  lookback_months:
-    description: risk.lookback_months the score was made with.
-    description_ar: عدد أشهر فترة المراجعة.
-  arrears_severity_max_points:
-    description: The cap of arrears_severity (risk.drivers.arrears_severity.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك arrears_severity.
-  arrears_age_max_points:
-    description: The cap of arrears_age (risk.drivers.arrears_age.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك arrears_age.
-  arrears_amount_max_points:
-    description: The cap of arrears_amount (risk.drivers.arrears_amount.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك arrears_amount.
-  days_late_max_points:
-    description: The cap of days_late (risk.drivers.days_late.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك days_late.
-  invoices_paid_late_max_points:
-    description: The cap of invoices_paid_late (risk.drivers.invoices_paid_late.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك invoices_paid_late.
-  reversed_payments_max_points:
-    description: The cap of reversed_payments (risk.drivers.reversed_payments.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك reversed_payments.
-  compliance_max_points:
-    description: The cap of compliance (risk.drivers.compliance.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك compliance.
-  findings_max_points:
-    description: The cap of findings (risk.drivers.findings.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك findings.
-  objections_max_points:
-    description: The cap of objections (risk.drivers.objections.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك objections.
-  exposure_max_points:
-    description: The cap of exposure (risk.drivers.exposure.max_points).
-    description_ar: الحد الأعلى لنقاط المحرك exposure.
   rules_version:
     description: risk.version of config/rules.json that made the score.
     description_ar: إصدار إعدادات المخاطر الذي حُسبت به الدرجة.
 tests:
   - unique: [employer_id, as_of]
-  - not_null: [employer_id, as_of, risk_score, risk_tier, lookback_months, rules_version]
+  - not_null: [employer_id, as_of, risk_score, risk_tier, rules_version]
   - expression: risk_score >= 0 AND risk_score <= 100
     name: score from 0 to 100
   - expression: >
@@ -321,17 +285,5 @@ SELECT
   severity, past_due, oldest_days_past_due, billed_lookback, invoices_due, invoices_paid_late, days_late_total,
   reversed_payments, months_not_compliant, findings_open, findings_confirmed, findings_low, findings_medium, findings_high,
   findings_critical, finding_rules, objections, objections_decided, objections_rejected, contributors,
-  months AS lookback_months,
-  -- the caps once per row (one constant per column, stored as such): a view reads no build variables
-  CAST(getvariable('risk_drivers_arrears_severity_max_points') AS DECIMAL(4,1)) AS arrears_severity_max_points,
-  CAST(getvariable('risk_drivers_arrears_age_max_points') AS DECIMAL(4,1)) AS arrears_age_max_points,
-  CAST(getvariable('risk_drivers_arrears_amount_max_points') AS DECIMAL(4,1)) AS arrears_amount_max_points,
-  CAST(getvariable('risk_drivers_days_late_max_points') AS DECIMAL(4,1)) AS days_late_max_points,
-  CAST(getvariable('risk_drivers_invoices_paid_late_max_points') AS DECIMAL(4,1)) AS invoices_paid_late_max_points,
-  CAST(getvariable('risk_drivers_reversed_payments_max_points') AS DECIMAL(4,1)) AS reversed_payments_max_points,
-  CAST(getvariable('risk_drivers_compliance_max_points') AS DECIMAL(4,1)) AS compliance_max_points,
-  CAST(getvariable('risk_drivers_findings_max_points') AS DECIMAL(4,1)) AS findings_max_points,
-  CAST(getvariable('risk_drivers_objections_max_points') AS DECIMAL(4,1)) AS objections_max_points,
-  CAST(getvariable('risk_drivers_exposure_max_points') AS DECIMAL(4,1)) AS exposure_max_points,
   CAST(getvariable('risk_version') AS VARCHAR) AS rules_version
 FROM top CROSS JOIN driver_codes

@@ -141,8 +141,8 @@ WITH sentences AS (
           || objections_decided || ' بُتّ فيها' END AS ar_9,
     CASE WHEN 'exposure' IN (r1, r2, r3) THEN
       'المشتركون: ' || contributors || '، والفواتير في آخر ' || months || ' شهرًا: ' || billed_lookback || ' ريال' END AS ar_10
-  FROM (SELECT *, lookback_months AS months, reason_1_driver AS r1, reason_2_driver AS r2, reason_3_driver AS r3
-    FROM core.risk_scores) AS r
+  FROM (SELECT s.*, c.*, c.lookback_months AS months, s.reason_1_driver AS r1, s.reason_2_driver AS r2, s.reason_3_driver AS r3
+    FROM core.risk_scores AS s CROSS JOIN core.risk_caps AS c) AS r
 )
 SELECT
   employer_id, as_of, risk_score,
