@@ -4,7 +4,8 @@
 // ingest's resident memory and its working copies in memory stay under 4 GiB together), --keep (keep the
 // generated data in bench/work), --ledger-employers N and --ledger-months N (the scale of the ledger stage,
 // where the detectors are timed in the same build; default 100,000 × 24), --detectors-employers N (the
-// detectors stage's generated delivery, × 24 months; default 10,000).
+// detectors stage's generated delivery, × 24 months; default 10,000), --detectors-warehouse FILE (a warehouse of that
+// delivery kept by an earlier --keep run, copied and built instead of generated and ingested again).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     "ledger-employers": { type: "string", default: "100000" },
     "ledger-months": { type: "string", default: "24" },
     "detectors-employers": { type: "string", default: "10000" },
+    "detectors-warehouse": { type: "string" },
     only: { type: "string" },
   },
 });
@@ -132,7 +134,14 @@ for (const name of ["ledger", "compliance", "detectors", "risk", "dashboards", "
   const file = join(import.meta.dirname, `${name}.ts`);
   if (!wanted(name) || !existsSync(file)) continue;
   const mod = (await import(file)) as {
-    bench?: (o: { work: string; employers: number; months: number; detectorsEmployers: number; keep: boolean }) => Promise<Section>;
+    bench?: (o: {
+      work: string;
+      employers: number;
+      months: number;
+      detectorsEmployers: number;
+      keep: boolean;
+      detectorsWarehouse?: string;
+    }) => Promise<Section>;
   };
   if (!mod.bench) continue;
   const dir = stageDir(name);
@@ -144,6 +153,7 @@ for (const name of ["ledger", "compliance", "detectors", "risk", "dashboards", "
       months: Number(values["ledger-months"]),
       detectorsEmployers: Number(values["detectors-employers"]),
       keep: values.keep === true,
+      detectorsWarehouse: values["detectors-warehouse"],
     }),
   );
 }
