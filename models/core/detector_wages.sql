@@ -90,8 +90,9 @@ columns:
   months_before:
     description: Earlier months behind usual_before.
     description_ar: عدد الأشهر السابقة التي حُسب منها الوسيط.
+# no unique test on (period, employer_id, contributor_id): raw.wages' key, which ingest keeps unique (an event
+# repeated is skipped or quarantined), and the joins to one current contributor and one employer cannot repeat it
 tests:
-  - unique: [period, employer_id, contributor_id]
   - not_null: [wage, peer_group]
 */
 WITH edges AS (
@@ -110,21 +111,16 @@ employers AS (
   FROM raw.employers_current AS e JOIN headcount AS h USING (employer_id) CROSS JOIN edges AS x
 ),
 declared AS (
-  SELECT
-    w.period,
-    CAST(substr(w.period, 1, 4) AS INTEGER) * 12 + CAST(substr(w.period, 6, 2) AS INTEGER) AS month_index,
-    w.employer_id, w.contributor_id, w.basic_wage, w.housing_allowance,
-    CAST(w.basic_wage + w.housing_allowance AS DECIMAL(18,2)) AS wage,
-    c.nationality = 'SA' AS saudi,
-    date_sub('year', c.birth_date, CAST(w.period || '-01' AS DATE)) AS age,
-    e.sector, e.size_class,
-    coalesce(e.sector, '?') || '|' || e.size_class AS peer_group
+  -- only what the person's history needs: the windows sort these few columns, not the contributor's and
+  -- employer's, which are joined after (on the partition keys, so a person's months stay or go together)
+  SELECT w.period,
+         CAST(substr(w.period, 1, 4) AS INTEGER) * 12 + CAST(substr(w.period, 6, 2) AS INTEGER) AS month_index,
+         w.employer_id, w.contributor_id, w.basic_wage, w.housing_allowance,
+         CAST(w.basic_wage + w.housing_allowance AS DECIMAL(18,2)) AS wage
   FROM raw.wages AS w
-  JOIN raw.contributors_current AS c USING (contributor_id)
-  JOIN employers AS e USING (employer_id)
 ),
 person AS (
-  -- every whole-history figure over one sort of the person's months
+  -- every history figure over one sort of the person's months
   SELECT d.*,
          row_number() OVER months AS nth,
          count(*) OVER whole AS months,
@@ -135,7 +131,10 @@ person AS (
          lag(wage) OVER months AS prev_wage,
          lag(basic_wage) OVER months AS prev_basic,
          lead(wage) OVER months AS next_wage,
-         lead(basic_wage) OVER months AS next_basic
+         lead(basic_wage) OVER months AS next_basic,
+         -- the same wage and basic every month: no slip is possible (one needs a basic ten times the one beside it),
+         -- so the usual wage before any month but the first is that wage, and no framed median is needed
+         min(wage) OVER whole = max(wage) OVER whole AND min(basic_wage) OVER whole = max(basic_wage) OVER whole AS steady
   FROM declared AS d
   -- whole: no order, so each median is one aggregate per partition, not a framed median per row
   WINDOW months AS (PARTITION BY employer_id, contributor_id ORDER BY month_index),
@@ -154,10 +153,29 @@ slips AS (
                 OR abs(p.basic_wage - 10 * p.next_basic) <= 10 * p.next_basic * getvariable('detectors_wage_times_ten_neighbour_tolerance')),
            false) AS times_ten
   FROM person AS p
+),
+history AS (
+  -- the usual wage before this month: a slip is not anyone's usual wage
+  SELECT s.* EXCLUDE (steady),
+         median(CASE WHEN NOT s.times_ten THEN s.wage END) OVER earlier AS usual_before,
+         count(CASE WHEN NOT s.times_ten THEN 1 END) OVER earlier AS months_before
+  FROM slips AS s
+  WHERE NOT s.steady
+  WINDOW earlier AS (PARTITION BY employer_id, contributor_id ORDER BY month_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+  UNION ALL
+  SELECT s.* EXCLUDE (steady),
+         CASE WHEN s.nth > 1 THEN s.wage END AS usual_before,
+         s.nth - 1 AS months_before
+  FROM slips AS s
+  WHERE s.steady
 )
-SELECT s.*,
-       -- the usual wage before this month: a slip is not anyone's usual wage
-       median(CASE WHEN NOT s.times_ten THEN s.wage END) OVER earlier AS usual_before,
-       count(CASE WHEN NOT s.times_ten THEN 1 END) OVER earlier AS months_before
-FROM slips AS s
-WINDOW earlier AS (PARTITION BY employer_id, contributor_id ORDER BY month_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+SELECT h.period, h.month_index, h.employer_id, h.contributor_id, h.basic_wage, h.housing_allowance, h.wage,
+       c.nationality = 'SA' AS saudi,
+       date_sub('year', c.birth_date, CAST(h.period || '-01' AS DATE)) AS age,
+       e.sector, e.size_class,
+       coalesce(e.sector, '?') || '|' || e.size_class AS peer_group,
+       h.nth, h.months, h.usual_wage, h.usual_basic, h.usual_housing, h.prev_month_index, h.prev_wage, h.next_wage, h.times_ten,
+       h.usual_before, h.months_before
+FROM history AS h
+JOIN raw.contributors_current AS c USING (contributor_id)
+JOIN employers AS e USING (employer_id)
