@@ -154,13 +154,18 @@ slips AS (
            false) AS times_ten
   FROM person AS p
 ),
+unsorted AS (
+  -- the few people whose earlier months are not simply their wages so far in rising order: a slip, or a wage
+  -- lower than the one before
+  SELECT DISTINCT employer_id, contributor_id FROM slips WHERE times_ten OR wage < prev_wage
+),
 history AS (
   -- the usual wage before this month: a slip is not anyone's usual wage
   SELECT s.* EXCLUDE (steady),
          median(CASE WHEN NOT s.times_ten THEN s.wage END) OVER earlier AS usual_before,
          count(CASE WHEN NOT s.times_ten THEN 1 END) OVER earlier AS months_before
   FROM slips AS s
-  WHERE NOT s.steady
+  WHERE (s.employer_id, s.contributor_id) IN (SELECT employer_id, contributor_id FROM unsorted)
   WINDOW earlier AS (PARTITION BY employer_id, contributor_id ORDER BY month_index ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
   UNION ALL
   SELECT s.* EXCLUDE (steady),
@@ -168,6 +173,19 @@ history AS (
          s.nth - 1 AS months_before
   FROM slips AS s
   WHERE s.steady
+  UNION ALL
+  -- wages that never fell and no slip: the months before are already in order, so their median is the middle
+  -- one (the nth // 2-th month), or, for an even count, halfway from it to the next one, rounded down to the
+  -- cent as median() does
+  SELECT s.* EXCLUDE (steady),
+         CASE WHEN s.nth % 2 = 0 THEN m.wage
+              ELSE CAST(m.wage + CAST(CAST((m.next_wage - m.wage) * 100 AS BIGINT) // 2 AS DECIMAL(18,2)) * 0.01 AS DECIMAL(18,2))
+         END AS usual_before,
+         s.nth - 1 AS months_before
+  FROM slips AS s
+  LEFT JOIN (SELECT employer_id, contributor_id, nth, wage, next_wage FROM slips WHERE NOT steady) AS m
+    ON m.employer_id = s.employer_id AND m.contributor_id = s.contributor_id AND m.nth = s.nth // 2
+  WHERE NOT s.steady AND (s.employer_id, s.contributor_id) NOT IN (SELECT employer_id, contributor_id FROM unsorted)
 )
 SELECT h.period, h.month_index, h.employer_id, h.contributor_id, h.basic_wage, h.housing_allowance, h.wage,
        c.nationality = 'SA' AS saudi,
