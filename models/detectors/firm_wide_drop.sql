@@ -27,7 +27,8 @@ params:
   contributions_wage_floors_annuities: decimal
   detectors_saudization_threshold: decimal
 */
-WITH pairs AS (
+-- pairs is read twice (the months with a cut, then their medians): two scans cost less than storing 1.4M pairs
+WITH pairs AS NOT MATERIALIZED (
   -- each wage against the person's previous declared one (core.detector_wages: no self-join); only wages
   -- above the floor can be cut: at the floor a "cut" shows as no change, or a rise to it
   SELECT employer_id, period, month_index, wage / prev_wage AS ratio, wage / usual_before AS usual_ratio,
@@ -41,7 +42,12 @@ months AS (
          median(CASE WHEN to_floor THEN least(ratio, getvariable('detectors_firm_wide_drop_max_median_ratio')) ELSE ratio END)
            AS median_ratio,
          avg(CASE WHEN ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR to_floor THEN 1 ELSE 0 END) AS share_cut
-  FROM pairs GROUP BY employer_id, period
+  FROM pairs
+  -- only a month with at least one cut can be a drop (a median of ratios all above max_median_ratio is above it too,
+  -- and the lone cut is a cut), so the medians are taken for those months, not for every employer's every month
+  WHERE (employer_id, period) IN (
+    SELECT employer_id, period FROM pairs WHERE ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR to_floor)
+  GROUP BY employer_id, period
   HAVING (count(*) >= getvariable('detectors_firm_wide_drop_min_contributors')
           AND median(CASE WHEN to_floor THEN least(ratio, getvariable('detectors_firm_wide_drop_max_median_ratio')) ELSE ratio END)
               <= getvariable('detectors_firm_wide_drop_max_median_ratio')
