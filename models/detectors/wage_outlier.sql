@@ -21,6 +21,8 @@ WITH own_candidates AS (
   -- people with such a month, found by one scan, are the only ones whose spread is worth taking
   SELECT DISTINCT employer_id, contributor_id FROM core.detector_wages
   WHERE months >= getvariable('detectors_wage_outlier_min_history_months') AND usual_wage > 0
+    -- a wage equal to the usual one (most months) is no change, unless min_relative_change is 0: no division needed
+    AND (wage <> usual_wage OR getvariable('detectors_wage_outlier_min_relative_change') <= 0)
     AND abs(wage / usual_wage - 1) >= getvariable('detectors_wage_outlier_min_relative_change')
 ),
 own AS (
