@@ -12,20 +12,26 @@ params:
   detectors_duplicate_payment_severity: varchar
   billing_approval_threshold: decimal
 */
-WITH payments AS (
-  SELECT payment_id, employer_id, amount, channel, invoice_id, posted_by, paid_at,
+WITH same_payer AS (
+  -- employer, amount and invoice named, as one hash grouped once: the few payments that share it (and those
+  -- of any hash collision) are the only ones whose Riyadh day is taken and compared below
+  SELECT hash(employer_id, amount, coalesce(invoice_id, '')) AS key
+  FROM raw.payments WHERE reverses_payment_id IS NULL
+  GROUP BY key HAVING count(*) > 1
+),
+candidates AS (
+  SELECT payment_id, employer_id, amount, channel, invoice_id, paid_at,
          CAST(timezone('Asia/Riyadh', paid_at) AS DATE) AS paid_on, coalesce(invoice_id, '') AS invoice_named
   FROM raw.payments
-  WHERE reverses_payment_id IS NULL
+  WHERE reverses_payment_id IS NULL AND hash(employer_id, amount, coalesce(invoice_id, '')) IN (SELECT key FROM same_payer)
 ),
 repeated AS (
-  -- the few keys paid more than once, found by one grouping, so only their payments are sorted below
   SELECT employer_id, amount, paid_on, invoice_named, count(*) AS copies
-  FROM payments GROUP BY ALL HAVING count(*) > 1
+  FROM candidates GROUP BY ALL HAVING count(*) > 1
 ),
 repeats AS (
   SELECT p.*, r.copies, row_number() OVER same AS nth, first_value(p.payment_id) OVER same AS first_payment
-  FROM payments AS p JOIN repeated AS r USING (employer_id, amount, paid_on, invoice_named)
+  FROM candidates AS p JOIN repeated AS r USING (employer_id, amount, paid_on, invoice_named)
   WINDOW same AS (PARTITION BY p.employer_id, p.amount, p.paid_on, p.invoice_named ORDER BY p.paid_at, p.payment_id)
 )
 SELECT 'duplicate_payment' AS rule, 1 AS rule_version, 'payment' AS entity, payment_id AS entity_id,

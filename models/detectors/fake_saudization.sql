@@ -58,17 +58,27 @@ headcount AS (
          count(*) FILTER (WHERE delta < 0) AS leavers
   FROM moves GROUP BY employer_id, day
 ),
-posts AS (
+recent AS (
+  -- only the days of the lookback (or replacement) window are joined to each hire: joining every earlier day
+  -- grows as hires × days of a large employer. The latest of them is the joining day itself (the hire's own
+  -- engagement is one of the moves), so the headcount on joining is among them.
   SELECT k.engagement_id,
          arg_max(h.engaged, h.day) AS engaged_after,
          max(h.engaged) FILTER (
            WHERE h.day < k.joined_on AND h.day >= k.joined_on - getvariable('detectors_fake_saudization_lookback_days')) AS peak_within,
-         arg_max(h.engaged, h.day) FILTER (WHERE h.day < k.joined_on - getvariable('detectors_fake_saudization_lookback_days'))
-           AS engaged_at_start,
          coalesce(sum(h.leavers) FILTER (WHERE h.day > k.joined_on - getvariable('detectors_fake_saudization_replacement_days')), 0)
            AS left_before
   FROM kept AS k JOIN headcount AS h ON h.employer_id = k.employer_id AND h.day <= k.joined_on
+    AND h.day >= k.joined_on - CAST(greatest(getvariable('detectors_fake_saudization_lookback_days'),
+                                             getvariable('detectors_fake_saudization_replacement_days')) AS INTEGER)
   GROUP BY k.engagement_id
+),
+posts AS (
+  -- the headcount just before the lookback window: the latest day before it, by an as-of join
+  SELECT r.*, s.engaged AS engaged_at_start
+  FROM kept AS k JOIN recent AS r USING (engagement_id)
+  ASOF LEFT JOIN headcount AS s ON s.employer_id = k.employer_id
+    AND s.day < k.joined_on - getvariable('detectors_fake_saudization_lookback_days')
 ),
 flagged AS (
   SELECT k.*, p.engaged_after, p.left_before, greatest(coalesce(p.peak_within, 0), coalesce(p.engaged_at_start, 0)) AS highest_before

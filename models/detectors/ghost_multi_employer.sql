@@ -12,8 +12,9 @@ params:
   detectors_ghost_multi_employer_min_overlap_months: integer
 */
 WITH movers AS (
-  -- people declared by more than one employer: one grouping finds these few before any join
-  SELECT contributor_id FROM core.detector_wages GROUP BY contributor_id HAVING min(employer_id) <> max(employer_id)
+  -- people declared by more than one employer: one grouping of each person's first month at each employer
+  -- (one row per person and employer) finds these few before any join
+  SELECT contributor_id FROM core.detector_wages WHERE nth = 1 GROUP BY contributor_id HAVING min(employer_id) <> max(employer_id)
 ),
 mandatory AS (
   SELECT DISTINCT w.employer_id, w.contributor_id, w.period, w.wage, e.joined_on, coalesce(e.left_on, DATE '9999-12-31') AS left_on

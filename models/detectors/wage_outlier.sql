@@ -16,13 +16,26 @@ params:
   detectors_wage_outlier_min_history_months: integer
   detectors_wage_outlier_min_relative_change: decimal
 */
-WITH own AS (
-  -- the person's usual wage is core.detector_wages'; only people with enough months are spread and scored
-  SELECT *, usual_wage AS usual FROM core.detector_wages
+WITH own_candidates AS (
+  -- a finding also needs a change of min_relative_change from the usual wage, which needs no spread: the few
+  -- people with such a month, found by one scan, are the only ones whose spread is worth taking
+  SELECT DISTINCT employer_id, contributor_id FROM core.detector_wages
   WHERE months >= getvariable('detectors_wage_outlier_min_history_months') AND usual_wage > 0
+    -- a wage equal to the usual one (most months) is no change, unless min_relative_change is 0: no division needed
+    AND (wage <> usual_wage OR getvariable('detectors_wage_outlier_min_relative_change') <= 0)
+    AND abs(wage / usual_wage - 1) >= getvariable('detectors_wage_outlier_min_relative_change')
 ),
-own_spread AS (SELECT *, median(abs(wage - usual)) OVER person AS mad, avg(abs(wage - usual)) OVER person AS meanad FROM own
-               WINDOW person AS (PARTITION BY employer_id, contributor_id)),
+own AS (
+  -- the person's usual wage is core.detector_wages'; only people with enough months are spread and scored
+  SELECT w.period, w.employer_id, w.contributor_id, w.wage, w.months, w.usual_wage AS usual
+  FROM core.detector_wages AS w SEMI JOIN own_candidates AS c USING (employer_id, contributor_id)
+  WHERE w.months >= getvariable('detectors_wage_outlier_min_history_months') AND w.usual_wage > 0
+),
+own_spread AS (
+  SELECT o.*, s.mad, s.meanad FROM own AS o JOIN (
+    SELECT employer_id, contributor_id, median(abs(wage - usual)) AS mad, avg(abs(wage - usual)) AS meanad FROM own GROUP BY ALL
+  ) AS s USING (employer_id, contributor_id)
+),
 own_scored AS (SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (wage - usual) / mad
             WHEN meanad > 0 THEN (wage - usual) / (1.2533 * meanad) END AS z FROM own_spread),
 people AS (
@@ -30,9 +43,14 @@ people AS (
          usual_wage AS usual, ln(greatest(usual_wage, 1)) AS x
   FROM core.detector_wages WHERE nth = 1  -- one row per person and employer
 ),
-peer_centred AS (SELECT *, median(x) OVER g AS med, count(*) OVER g AS n FROM people WINDOW g AS (PARTITION BY peers)),
-peer_spread AS (SELECT *, median(abs(x - med)) OVER g AS mad, avg(abs(x - med)) OVER g AS meanad FROM peer_centred
-                WINDOW g AS (PARTITION BY peers)),
+peer_centred AS (
+  SELECT p.*, g.med, g.n FROM people AS p JOIN (SELECT peers, median(x) AS med, count(*) AS n FROM people GROUP BY peers) AS g USING (peers)
+),
+-- each peer group's spread by one grouping, not a window over every person
+peer_spread AS (
+  SELECT c.*, g.mad, g.meanad FROM peer_centred AS c
+  JOIN (SELECT peers, median(abs(x - med)) AS mad, avg(abs(x - med)) AS meanad FROM peer_centred GROUP BY peers) AS g USING (peers)
+),
 peer_scored AS (SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (x - med) / mad
             WHEN meanad > 0 THEN (x - med) / (1.2533 * meanad) END AS z FROM peer_spread)
 SELECT 'wage_outlier' AS rule, 1 AS rule_version, 'wage' AS entity, period || '|' || employer_id || '|' || contributor_id AS entity_id,

@@ -80,16 +80,21 @@ amounts AS (
   FROM staging.stg_adjustments AS a JOIN staging.stg_invoices AS i USING (invoice_id) WHERE abs(a.amount) >= 10
 ),
 digits AS (
-  SELECT *, CAST(left(CAST(CAST(floor(amount) AS BIGINT) AS VARCHAR), 1) AS INTEGER) AS d1,
-            CAST(left(CAST(CAST(floor(amount) AS BIGINT) AS VARCHAR), 2) AS INTEGER) AS d2
+  SELECT *, CAST(left(CAST(CAST(floor(amount) AS BIGINT) AS VARCHAR), 2) AS INTEGER) AS d2
   FROM amounts
 ),
-scoped AS (
-  SELECT population, 'all' AS level, population AS group_id, d1, d2 FROM digits
-  UNION ALL SELECT population, 'employer', employer_id, d1, d2 FROM digits
-  UNION ALL SELECT population, 'staff', user_id, d1, d2 FROM digits WHERE user_id IN (SELECT actor_id FROM staff)
+tallies AS (
+  -- the amounts counted once by population, employer, user and two leading digits: every amount here is at least
+  -- 10, so its first digit is the first of those two, and each level's counts are sums of these few tallies
+  SELECT population, employer_id, user_id, d2, count(*) AS n FROM digits GROUP BY ALL
 ),
-sizes AS (SELECT population, level, group_id, count(*) AS n FROM scoped GROUP BY ALL),
+scoped AS (
+  SELECT population, 'all' AS level, population AS group_id, d2, n FROM tallies
+  UNION ALL SELECT population, 'employer', employer_id, d2, n FROM tallies
+  UNION ALL SELECT population, 'staff', user_id, d2, n FROM tallies WHERE user_id IN (SELECT actor_id FROM staff)
+),
+first_two AS (SELECT population, level, group_id, d2, CAST(sum(n) AS BIGINT) AS hits FROM scoped GROUP BY ALL),
+sizes AS (SELECT population, level, group_id, CAST(sum(hits) AS BIGINT) AS n FROM first_two GROUP BY ALL),
 tests AS (
   SELECT 'first_digit' AS test, 1 AS lo, 9 AS hi, getvariable('detectors_benford_min_count_first_digit') AS min_count,
          getvariable('detectors_benford_first_digit_close') AS close, getvariable('detectors_benford_first_digit_acceptable') AS acceptable,
@@ -99,9 +104,10 @@ tests AS (
          getvariable('detectors_benford_first_two_acceptable'), getvariable('detectors_benford_first_two_marginal')
 ),
 counts AS (
-  SELECT population, level, group_id, 'first_digit' AS test, d1 AS digit, count(*) AS hits FROM scoped GROUP BY ALL
+  SELECT population, level, group_id, 'first_digit' AS test, d2 // 10 AS digit, CAST(sum(hits) AS BIGINT) AS hits
+  FROM first_two GROUP BY ALL
   UNION ALL
-  SELECT population, level, group_id, 'first_two', d2, count(*) FROM scoped GROUP BY ALL
+  SELECT population, level, group_id, 'first_two', d2, hits FROM first_two
 ),
 cells AS (
   -- every possible digit, the missing ones observed 0 times
