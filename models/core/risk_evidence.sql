@@ -15,9 +15,9 @@ description_ar: >
   ذلك التاريخ: المتأخرات وعمر أقدم بند متأخر، والفوترة وسلوك السداد والدفعات الملغاة والالتزام بالتصريح
   والاعتراضات خلال فترة المراجعة، والملاحظات الرقابية القائمة أو المؤكدة، وعدد المشتركين.
 grain: one row per employer_id and as_of
-materialized: table
-params:
-  risk_lookback_months: integer
+# read once, by core.risk_scores, which stores these columns beside the points: a view, not a table written
+# and read back; it reads no build variable, so the lookback comes from core.risk_caps
+materialized: view
 columns:
   employer_id:
     description: Employer.
@@ -85,11 +85,9 @@ columns:
   contributors:
     description: Contributors engaged in the last month ended by D (0 when none).
     description_ar: المشتركون في آخر شهر انتهى حتى التاريخ.
-tests:
-  - unique: [employer_id, as_of]
-  - not_null: [employer_id, as_of, severity, past_due, oldest_days_past_due, billed_lookback, invoices_due, invoices_paid_late]
-  - expression: invoices_paid_late <= invoices_due AND objections_rejected <= objections_decided AND objections_decided <= objections
-  - relationships: {column: employer_id, to: marts.arrears_ageing}
+# no tests of its own: a test of a view computes the view again. Its key is marts.arrears_ageing's (unique and
+# not null there) and every count is coalesced; the counts' order (late ≤ due, rejected ≤ decided ≤ submitted)
+# is tested on core.risk_scores, which stores them.
 */
 WITH population AS (
   SELECT employer_id, as_of, severity, past_due,
@@ -98,16 +96,21 @@ WITH population AS (
 ),
 dates AS (
   -- each date's lookback starts after `since`; `last_month` is the last month ended by the date
-  SELECT as_of, CAST(as_of - to_months(getvariable('risk_lookback_months')) AS DATE) AS since,
+  SELECT as_of, CAST(as_of - to_months((SELECT lookback_months FROM core.risk_caps)) AS DATE) AS since,
     strftime(CASE WHEN last_day(as_of) = as_of THEN as_of ELSE CAST(date_trunc('month', as_of) - INTERVAL 1 DAY AS DATE) END, '%Y-%m')
       AS last_month
   FROM (SELECT DISTINCT as_of FROM population)
 ),
+-- Each source is joined to the dates whose lookback holds it by equality on its own month or day: the few
+-- distinct values are paired with the dates first (a range join of a few dozen rows), not every row compared
+-- with every date's range.
 billing AS (
   SELECT k.employer_id, d.as_of, sum(k.billed) AS billed
-  -- the month's date parsed once per row, not in the join condition once per date compared
-  FROM (SELECT employer_id, billed, CAST(strptime(period || '-01', '%Y-%m-%d') AS DATE) AS month FROM core.kpi_measures) AS k
-  JOIN dates AS d ON k.month BETWEEN d.since AND d.as_of
+  FROM core.kpi_measures AS k
+  JOIN (
+    SELECT p.period, d.as_of FROM (SELECT DISTINCT period FROM core.kpi_measures) AS p
+    JOIN dates AS d ON CAST(strptime(p.period || '-01', '%Y-%m-%d') AS DATE) BETWEEN d.since AND d.as_of
+  ) AS d USING (period)
   GROUP BY ALL
 ),
 invoices AS (
@@ -115,23 +118,30 @@ invoices AS (
     count(*) FILTER (WHERE NOT i.paid_in_full_by_due) AS late,
     sum(CASE WHEN i.paid_in_full_by_due THEN 0 ELSE least(coalesce(i.settled_on, d.as_of), d.as_of) - i.due_on END) AS days_late
   FROM core.compliance_invoices AS i
-  JOIN dates AS d ON i.due_on > d.since AND i.due_on <= d.as_of
+  JOIN (
+    SELECT v.due_on, d.as_of FROM (SELECT DISTINCT due_on FROM core.compliance_invoices) AS v
+    JOIN dates AS d ON v.due_on > d.since AND v.due_on <= d.as_of
+  ) AS d USING (due_on)
   GROUP BY ALL
 ),
 reversals AS (
   SELECT p.employer_id, d.as_of, count(*) AS reversed
   FROM staging.stg_payments AS p
-  JOIN dates AS d ON p.reversed_on > d.since AND p.reversed_on <= d.as_of
+  JOIN (
+    SELECT v.reversed_on, d.as_of FROM (SELECT DISTINCT reversed_on FROM staging.stg_payments) AS v
+    JOIN dates AS d ON v.reversed_on > d.since AND v.reversed_on <= d.as_of
+  ) AS d USING (reversed_on)
   GROUP BY ALL
 ),
 declarations AS (
   SELECT c.employer_id, d.as_of, count(*) AS months
-  FROM (
-    SELECT employer_id, last_day(CAST(strptime(period || '-01', '%Y-%m-%d') AS DATE)) AS month_end
-    FROM core.compliance_declarations
-    WHERE contributors_not_declared > 0 OR contributors_declared_late > 0
-  ) AS c
-  JOIN dates AS d ON c.month_end > d.since AND c.month_end <= d.as_of
+  FROM core.compliance_declarations AS c
+  JOIN (
+    SELECT p.period, d.as_of FROM (SELECT DISTINCT period FROM core.compliance_declarations) AS p
+    JOIN dates AS d ON last_day(CAST(strptime(p.period || '-01', '%Y-%m-%d') AS DATE)) > d.since
+      AND last_day(CAST(strptime(p.period || '-01', '%Y-%m-%d') AS DATE)) <= d.as_of
+  ) AS d USING (period)
+  WHERE contributors_not_declared > 0 OR contributors_declared_late > 0
   GROUP BY ALL
 ),
 engaged AS (
@@ -139,16 +149,30 @@ engaged AS (
   FROM core.compliance_declarations AS c
   JOIN dates AS d ON c.period = d.last_month
 ),
+finding_dates AS (
+  SELECT v.counts_from, d.as_of FROM (SELECT DISTINCT counts_from FROM core.risk_findings) AS v
+  JOIN dates AS d ON v.counts_from IS NULL OR v.counts_from <= d.as_of
+),
 findings AS (
   SELECT f.employer_id, d.as_of,
     count(*) FILTER (WHERE f.status = 'open') AS open, count(*) FILTER (WHERE f.status = 'confirmed') AS confirmed,
     count(*) FILTER (WHERE f.severity = 'low') AS low, count(*) FILTER (WHERE f.severity = 'medium') AS medium,
-    count(*) FILTER (WHERE f.severity = 'high') AS high, count(*) FILTER (WHERE f.severity = 'critical') AS critical,
-    list(DISTINCT f.rule ORDER BY f.rule) AS rules
+    count(*) FILTER (WHERE f.severity = 'high') AS high, count(*) FILTER (WHERE f.severity = 'critical') AS critical
   FROM core.risk_findings AS f
-  JOIN dates AS d ON f.counts_from IS NULL OR f.counts_from <= d.as_of
+  JOIN finding_dates AS d ON f.counts_from IS NOT DISTINCT FROM d.counts_from
   WHERE f.counts
   GROUP BY ALL
+),
+finding_rules AS (
+  -- each employer's rules once, with the first date one of its findings counts (null: every date); a date's
+  -- rules are those counting by then, filtered from this short list, not a DISTINCT over every finding; sorted by
+  -- rule (a rule is once in the list), not an ordered aggregate
+  SELECT employer_id, list_sort(list({rule: rule, counts_from: counts_from})) AS rules
+  FROM (
+    SELECT employer_id, rule, CASE WHEN bool_or(counts_from IS NULL) THEN NULL ELSE min(counts_from) END AS counts_from
+    FROM core.risk_findings WHERE counts GROUP BY ALL
+  )
+  GROUP BY employer_id
 ),
 objections AS (
   SELECT o.employer_id, d.as_of, count(*) AS submitted,
@@ -166,7 +190,9 @@ SELECT
   coalesce(c.months, 0) AS months_not_compliant,
   coalesce(f.open, 0) AS findings_open, coalesce(f.confirmed, 0) AS findings_confirmed,
   coalesce(f.low, 0) AS findings_low, coalesce(f.medium, 0) AS findings_medium, coalesce(f.high, 0) AS findings_high,
-  coalesce(f.critical, 0) AS findings_critical, coalesce(f.rules, CAST([] AS VARCHAR[])) AS finding_rules,
+  coalesce(f.critical, 0) AS findings_critical,
+  coalesce(list_transform(list_filter(fr.rules, x -> x.counts_from IS NULL OR x.counts_from <= p.as_of), x -> x.rule),
+    CAST([] AS VARCHAR[])) AS finding_rules,
   coalesce(o.submitted, 0) AS objections, coalesce(o.decided, 0) AS objections_decided, coalesce(o.rejected, 0) AS objections_rejected,
   coalesce(e.contributors, 0) AS contributors
 FROM population AS p
@@ -176,4 +202,5 @@ LEFT JOIN reversals AS r USING (employer_id, as_of)
 LEFT JOIN declarations AS c USING (employer_id, as_of)
 LEFT JOIN engaged AS e USING (employer_id, as_of)
 LEFT JOIN findings AS f USING (employer_id, as_of)
+LEFT JOIN finding_rules AS fr USING (employer_id)
 LEFT JOIN objections AS o USING (employer_id, as_of)

@@ -183,6 +183,8 @@ tests:
   - accepted_values: {column: risk_tier, values: [low, medium, high, critical]}
   - expression: (reason_1_driver IS NULL) = (risk_score = 0)
     name: a top driver exactly when the score has points
+  - expression: invoices_paid_late <= invoices_due AND objections_rejected <= objections_decided AND objections_decided <= objections
+    name: the evidence's counts in order
 */
 WITH e AS (
   SELECT *, getvariable('risk_lookback_months') AS months FROM core.risk_evidence

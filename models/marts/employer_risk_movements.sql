@@ -47,7 +47,8 @@ columns:
     description: Rank of the employer among the date's by the absolute score change (1 = moved most).
     description_ar: ترتيب المنشأة بين منشآت التاريخ حسب القيمة المطلقة لتغير الدرجة.
 tests:
-  - unique: [employer_id, as_of]
+  # one row per employer and date by construction: core.risk_scores' rows (unique there), each joined to at most one
+  # score of its employer at one previous date and to its own rank; a test of that would re-prove core.risk_scores'
   - not_null: [employer_id, as_of, risk_score, risk_tier, movement, score_delta, mover_rank]
   - accepted_values: {column: movement, values: [up, down, same, new]}
   - expression: (movement = 'new') = (previous_tier IS NULL)

@@ -2,7 +2,8 @@
 description: >
   Does the score mean something (issue 19, item 3)? For every month-end T with a month-end three months
   later (T+3, by risk.validation_months), the employers scored at T are ranked by their score at T against
-  whether they are in serious arrears at T+3 (marts.arrears_ageing severity medium, high or critical).
+  whether they are in serious arrears at T+3 (marts.arrears_ageing severity medium, high or critical, as
+  core.risk_scores keeps it).
   auc is the probability that an employer in serious arrears at T+3 scored higher at T than one that is
   not (ties count half: the Mann–Whitney statistic with average ranks), null when either group is empty;
   top_tier_share is the share of those in serious arrears at T+3 that were in the critical tier at T, and
@@ -50,12 +51,13 @@ tests:
   - expression: auc IS NULL OR (auc >= 0 AND auc <= 1)
 */
 WITH pairs AS (
+  -- core.risk_scores keeps marts.arrears_ageing's severity on its rows (its employers and dates are the ageing's),
+  -- so the outcome is read from it too: one join of two narrow reads, not two joins to the ageing
   SELECT r.as_of, o.as_of AS outcome_as_of, r.employer_id, r.risk_score, r.risk_tier, r.rules_version,
     o.severity IN ('medium', 'high', 'critical') AS serious,
-    a.severity IN ('medium', 'high', 'critical') AS serious_then
+    r.severity IN ('medium', 'high', 'critical') AS serious_then
   FROM core.risk_scores AS r
-  JOIN marts.arrears_ageing AS a ON a.employer_id = r.employer_id AND a.as_of = r.as_of
-  JOIN marts.arrears_ageing AS o ON o.employer_id = r.employer_id
+  JOIN core.risk_scores AS o ON o.employer_id = r.employer_id
     AND o.as_of = last_day(r.as_of + to_months(getvariable('risk_validation_months')))
   WHERE last_day(r.as_of) = r.as_of
 ),
