@@ -19,12 +19,8 @@ grain: one row per employer_id and as_of
 # and read back; it reads no build variable, so the lookback comes from core.risk_caps
 materialized: view
 columns:
-  employer_id:
-    description: Employer.
-    description_ar: المنشأة.
-  as_of:
-    description: Month-end or the build's as-of date.
-    description_ar: نهاية الشهر أو التاريخ المرجعي.
+  employer_id: { same_as: marts.arrears_ageing }
+  as_of: { same_as: marts.arrears_ageing }
   severity:
     description: Arrears severity at D (marts.arrears_ageing).
     description_ar: درجة خطورة المتأخرات في التاريخ.

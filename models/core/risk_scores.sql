@@ -56,12 +56,8 @@ params:
   risk_drivers_exposure_billed_at_least: decimal
   risk_drivers_exposure_billed_points: decimal
 columns:
-  employer_id:
-    description: Employer.
-    description_ar: المنشأة.
-  as_of:
-    description: Month-end or the build's as-of date.
-    description_ar: نهاية الشهر أو التاريخ المرجعي.
+  employer_id: { same_as: core.risk_evidence }
+  as_of: { same_as: core.risk_evidence }
   risk_score:
     description: 0 to 100, the sum of the drivers' points.
     description_ar: درجة المخاطر من 0 إلى 100، مجموع نقاط المحركات.
@@ -107,66 +103,26 @@ columns:
   reason_3_driver:
     description: Code of the third.
     description_ar: رمز المحرك الثالث.
-  severity:
-    description: Arrears severity at D (core.risk_evidence, as every evidence column below).
-    description_ar: درجة خطورة المتأخرات في التاريخ.
-  past_due:
-    description: Past-due open amount at D, SAR.
-    description_ar: المتأخرات في التاريخ، بالريال.
-  oldest_days_past_due:
-    description: Days past due of the oldest past-due item at D.
-    description_ar: أيام تأخر أقدم بند متأخر.
-  billed_lookback:
-    description: Invoices issued in the lookback, SAR.
-    description_ar: الفواتير الصادرة في فترة المراجعة، بالريال.
-  invoices_due:
-    description: Contribution invoices due in the lookback.
-    description_ar: فواتير الاشتراكات المستحقة في فترة المراجعة.
-  invoices_paid_late:
-    description: Of those, the ones not paid in full by their due date.
-    description_ar: منها ما لم يُسدَّد بالكامل حتى تاريخ استحقاقه.
-  days_late_total:
-    description: Their days late summed.
-    description_ar: مجموع أيام تأخرها.
-  reversed_payments:
-    description: Payments reversed in the lookback.
-    description_ar: الدفعات الملغاة في فترة المراجعة.
-  months_not_compliant:
-    description: Months in the lookback with a wage not declared or declared late.
-    description_ar: أشهر عدم التصريح أو التأخر فيه.
-  findings_open:
-    description: Open findings counted at D.
-    description_ar: الملاحظات القائمة المحتسبة.
-  findings_confirmed:
-    description: Confirmed findings counted at D.
-    description_ar: الملاحظات المؤكدة المحتسبة.
-  findings_low:
-    description: Counted findings of severity low.
-    description_ar: الملاحظات المحتسبة منخفضة الخطورة.
-  findings_medium:
-    description: Counted findings of severity medium.
-    description_ar: الملاحظات المحتسبة متوسطة الخطورة.
-  findings_high:
-    description: Counted findings of severity high.
-    description_ar: الملاحظات المحتسبة عالية الخطورة.
-  findings_critical:
-    description: Counted findings of severity critical.
-    description_ar: الملاحظات المحتسبة حرجة الخطورة.
-  finding_rules:
-    description: The rules of the counted findings, in alphabetical order.
-    description_ar: قواعد الملاحظات المحتسبة مرتبة أبجديًا.
-  objections:
-    description: Objections submitted in the lookback.
-    description_ar: الاعتراضات المقدمة في فترة المراجعة.
-  objections_decided:
-    description: Of those, decided by D.
-    description_ar: منها ما بُتّ فيه حتى التاريخ.
-  objections_rejected:
-    description: Of those decided, the ones rejected.
-    description_ar: ومنها المرفوض.
-  contributors:
-    description: Contributors engaged in the last month ended by D.
-    description_ar: المشتركون في آخر شهر منتهٍ.
+  severity: { same_as: core.risk_evidence }
+  past_due: { same_as: core.risk_evidence }
+  oldest_days_past_due: { same_as: core.risk_evidence }
+  billed_lookback: { same_as: core.risk_evidence }
+  invoices_due: { same_as: core.risk_evidence }
+  invoices_paid_late: { same_as: core.risk_evidence }
+  days_late_total: { same_as: core.risk_evidence }
+  reversed_payments: { same_as: core.risk_evidence }
+  months_not_compliant: { same_as: core.risk_evidence }
+  findings_open: { same_as: core.risk_evidence }
+  findings_confirmed: { same_as: core.risk_evidence }
+  findings_low: { same_as: core.risk_evidence }
+  findings_medium: { same_as: core.risk_evidence }
+  findings_high: { same_as: core.risk_evidence }
+  findings_critical: { same_as: core.risk_evidence }
+  finding_rules: { same_as: core.risk_evidence }
+  objections: { same_as: core.risk_evidence }
+  objections_decided: { same_as: core.risk_evidence }
+  objections_rejected: { same_as: core.risk_evidence }
+  contributors: { same_as: core.risk_evidence }
   rules_version:
     description: risk.version of config/rules.json that made the score.
     description_ar: إصدار إعدادات المخاطر الذي حُسبت به الدرجة.

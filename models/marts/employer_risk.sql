@@ -14,53 +14,25 @@ description_ar: >
 grain: one row per employer_id and as_of
 materialized: view
 columns:
-  employer_id:
-    description: Employer.
-    description_ar: المنشأة.
-  as_of:
-    description: Month-end or the build's as-of date.
-    description_ar: نهاية الشهر أو التاريخ المرجعي.
-  risk_score:
-    description: 0 to 100, the sum of the drivers' points.
-    description_ar: درجة المخاطر من 0 إلى 100، مجموع نقاط المحركات.
-  risk_tier:
-    description: low, medium, high or critical, by the cut-offs of risk.tiers (a score at a cut-off is in its tier).
-    description_ar: "فئة المخاطر: منخفضة أو متوسطة أو عالية أو حرجة."
+  employer_id: { same_as: core.risk_scores }
+  as_of: { same_as: core.risk_scores }
+  risk_score: { same_as: core.risk_scores }
+  risk_tier: { same_as: core.risk_scores }
   drivers:
     description: >
       JSON list of the ten drivers in order, each {driver, points, max_points, evidence}: the points add up to
       risk_score; evidence holds the values the points were computed from.
     description_ar: قائمة JSON بالمحركات العشرة، لكل منها نقاطه وحده الأعلى والأدلة؛ مجموع النقاط يساوي الدرجة.
-  arrears_severity_points:
-    description: Points for the arrears' severity.
-    description_ar: نقاط درجة خطورة المتأخرات.
-  arrears_age_points:
-    description: Points for the age of the oldest past-due item.
-    description_ar: نقاط عمر أقدم بند متأخر.
-  arrears_amount_points:
-    description: Points for past due against the employer's billing over the lookback.
-    description_ar: نقاط نسبة المتأخرات إلى فواتير المنشأة.
-  days_late_points:
-    description: Points for the average days late.
-    description_ar: نقاط متوسط أيام التأخر.
-  invoices_paid_late_points:
-    description: Points for the share of invoices not paid in full by their due date.
-    description_ar: نقاط نسبة الفواتير غير المسددة في موعدها.
-  reversed_payments_points:
-    description: Points for payments reversed.
-    description_ar: نقاط الدفعات الملغاة.
-  compliance_points:
-    description: Points for months with wages not declared or declared late.
-    description_ar: نقاط أشهر عدم التصريح أو التأخر فيه.
-  findings_points:
-    description: Points for open or confirmed findings.
-    description_ar: نقاط الملاحظات الرقابية القائمة أو المؤكدة.
-  objections_points:
-    description: Points for serial and rejected objections.
-    description_ar: نقاط الاعتراضات المتكررة والمرفوضة.
-  exposure_points:
-    description: Points for contributors and billing.
-    description_ar: نقاط حجم التعرض.
+  arrears_severity_points: { same_as: core.risk_scores }
+  arrears_age_points: { same_as: core.risk_scores }
+  arrears_amount_points: { same_as: core.risk_scores }
+  days_late_points: { same_as: core.risk_scores }
+  invoices_paid_late_points: { same_as: core.risk_scores }
+  reversed_payments_points: { same_as: core.risk_scores }
+  compliance_points: { same_as: core.risk_scores }
+  findings_points: { same_as: core.risk_scores }
+  objections_points: { same_as: core.risk_scores }
+  exposure_points: { same_as: core.risk_scores }
   reason_1_en:
     description: The driver with the most points, as a sentence (null when no driver has any).
     description_ar: المحرك الأعلى نقاطًا في جملة بالإنجليزية.
@@ -79,9 +51,7 @@ columns:
   reason_3_ar:
     description: The third, in Arabic.
     description_ar: المحرك الثالث بالعربية.
-  rules_version:
-    description: risk.version of config/rules.json that made the score.
-    description_ar: إصدار إعدادات المخاطر الذي حُسبت به الدرجة.
+  rules_version: { same_as: core.risk_scores }
 tests:
   # the score's own tests (unique, 0 to 100, the points adding up, the tiers) are on core.risk_scores: the same
   # rows, without writing every row's text to check them

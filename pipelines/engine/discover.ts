@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, isAbsolute } from "node:path";
 import { z } from "zod";
 import { UserError } from "../lib/errors.ts";
+import { resolveSameAs } from "./column-same-as.ts";
 import { paramSpecs, parseHeader, findHeaderBlock } from "./header.ts";
 import { didYouMean, parseLocatedYaml, parseWith } from "./located-yaml.ts";
 import { LAYERS, type Layer, type Model } from "./model.ts";
@@ -52,6 +53,7 @@ export function discoverModels(root: string): Model[] {
       );
     owner.tests.push(readCustomTest(t.path));
   }
+  resolveSameAs(models);
   return models;
 }
 
@@ -84,7 +86,7 @@ export function readModel(path: string, layer: Layer, shared: SharedHeader): Mod
       throw new UserError("a TypeScript model is materialized: table (views and incremental models are SQL)", {
         at: { file, line: located.lineAt(["materialized"]) },
       });
-    const untyped = Object.entries(header.columns).find(([, c]) => typeof c === "string" || !c.type);
+    const untyped = Object.entries(header.columns).find(([, c]) => typeof c === "string" || !("type" in c) || !c.type);
     if (untyped || Object.keys(header.columns).length === 0)
       throw new UserError(
         `a TypeScript model must give every column a DuckDB type (columns: { ${untyped?.[0] ?? "id"}: { type: VARCHAR, description: ... ` +

@@ -38,6 +38,10 @@ export const ColumnDoc = z.union([
     /** DuckDB type; required for TypeScript models, whose shape DuckDB cannot read before they run. */
     type: z.string().optional(),
   }),
+  /** A column carried from another model: its description there, resolved by discovery (column-same-as.ts). */
+  z.strictObject({
+    same_as: z.string().regex(/^[a-z_]+\.[a-z][a-z0-9_]*$/, "must name a model as layer.name, e.g. core.risk_scores"),
+  }),
 ]);
 
 const Incremental = z.strictObject({
@@ -99,7 +103,14 @@ export interface ColumnDocumentation {
 }
 
 export function columnDocs(header: ModelHeader): ColumnDocumentation[] {
-  return Object.entries(header.columns).map(([name, c]) => (typeof c === "string" ? { name, description: c } : { name, ...c }));
+  return Object.entries(header.columns).map(([name, c]) =>
+    typeof c === "string"
+      ? { name, description: c }
+      : "same_as" in c
+        ? // only a header read outside discovery still holds the reference
+          { name, description: `As in ${c.same_as}.` }
+        : { name, ...c },
+  );
 }
 
 export interface HeaderBlock {
