@@ -1,11 +1,12 @@
 /*
 description: >
-  The risk scorecard's constants as one row: the lookback in months and each driver's cap (config/rules.json
-  `risk`), as this build's scores were made with them. marts.employer_risk reads them here to write each
-  driver's max_points and the reasons' "in the last N months": a view reads no build variables, and
-  core.risk_scores need not repeat eleven constants on every score.
+  The risk scorecard's constants as one row: the drivers' codes in their order, the lookback in months and
+  each driver's cap (config/rules.json `risk`), as this build's scores were made with them. The scores name
+  their top drivers by place in the codes; marts.employer_risk reads the rest here to write each driver's
+  max_points and the reasons' "in the last N months": a view reads no build variables, and core.risk_scores
+  need not repeat eleven constants on every score.
 description_ar: >
-  ثوابت بطاقة المخاطر في صف واحد: عدد أشهر فترة المراجعة والحد الأعلى لنقاط كل محرك، كما حُسبت بها درجات هذا البناء.
+  ثوابت بطاقة المخاطر في صف واحد: رموز المحركات بترتيبها، وعدد أشهر فترة المراجعة والحد الأعلى لنقاط كل محرك، كما حُسبت بها درجات هذا البناء.
 grain: one row
 materialized: table
 params:
@@ -21,6 +22,11 @@ params:
   risk_drivers_objections_max_points: decimal
   risk_drivers_exposure_max_points: decimal
 columns:
+  driver_codes:
+    description: >
+      The ten drivers' codes in the scorecard's order, as RISK_DRIVERS in dashboards/components/risk-codes.ts
+      (which the pages and exports read); a driver's place in the list is its index.
+    description_ar: رموز المحركات العشرة بترتيب بطاقة التقييم.
   lookback_months:
     description: risk.lookback_months the scores were made with.
     description_ar: عدد أشهر فترة المراجعة.
@@ -58,6 +64,9 @@ tests:
   - not_null: [lookback_months]
 */
 SELECT
+  -- written once here: the scores name their top drivers by place, the view words them, the movements list them
+  ['arrears_severity', 'arrears_age', 'arrears_amount', 'days_late', 'invoices_paid_late', 'reversed_payments',
+    'compliance', 'findings', 'objections', 'exposure'] AS driver_codes,
   getvariable('risk_lookback_months') AS lookback_months,
   CAST(getvariable('risk_drivers_arrears_severity_max_points') AS DECIMAL(4,1)) AS arrears_severity_max_points,
   CAST(getvariable('risk_drivers_arrears_age_max_points') AS DECIMAL(4,1)) AS arrears_age_max_points,

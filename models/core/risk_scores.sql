@@ -224,9 +224,8 @@ top AS (
   FROM third
 ),
 driver_codes AS (
-  -- the drivers in their order (pipelines/rules/risk.ts RISK_DRIVERS): a place 1 to 10 is its code
-  SELECT ['arrears_severity', 'arrears_age', 'arrears_amount', 'days_late', 'invoices_paid_late', 'reversed_payments',
-    'compliance', 'findings', 'objections', 'exposure'] AS codes
+  -- a place 1 to 10 in the drivers' order is its code
+  SELECT driver_codes AS codes FROM core.risk_caps
 )
 SELECT
   employer_id, as_of, risk_score,

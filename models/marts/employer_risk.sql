@@ -144,29 +144,13 @@ SELECT
     ',"evidence":{"contributors":', contributors, ',"billed_lookback":', CAST(billed_lookback AS DOUBLE), '}}]') AS JSON) AS drivers,
   arrears_severity_points, arrears_age_points, arrears_amount_points, days_late_points, invoices_paid_late_points,
   reversed_payments_points, compliance_points, findings_points, objections_points, exposure_points,
-  CASE reason_1_driver WHEN 'arrears_severity' THEN en_1 WHEN 'arrears_age' THEN en_2 WHEN 'arrears_amount' THEN en_3
-    WHEN 'days_late' THEN en_4 WHEN 'invoices_paid_late' THEN en_5 WHEN 'reversed_payments' THEN en_6
-    WHEN 'compliance' THEN en_7 WHEN 'findings' THEN en_8 WHEN 'objections' THEN en_9
-    WHEN 'exposure' THEN en_10 END AS reason_1_en,
-  CASE reason_1_driver WHEN 'arrears_severity' THEN ar_1 WHEN 'arrears_age' THEN ar_2 WHEN 'arrears_amount' THEN ar_3
-    WHEN 'days_late' THEN ar_4 WHEN 'invoices_paid_late' THEN ar_5 WHEN 'reversed_payments' THEN ar_6
-    WHEN 'compliance' THEN ar_7 WHEN 'findings' THEN ar_8 WHEN 'objections' THEN ar_9
-    WHEN 'exposure' THEN ar_10 END AS reason_1_ar,
-  CASE reason_2_driver WHEN 'arrears_severity' THEN en_1 WHEN 'arrears_age' THEN en_2 WHEN 'arrears_amount' THEN en_3
-    WHEN 'days_late' THEN en_4 WHEN 'invoices_paid_late' THEN en_5 WHEN 'reversed_payments' THEN en_6
-    WHEN 'compliance' THEN en_7 WHEN 'findings' THEN en_8 WHEN 'objections' THEN en_9
-    WHEN 'exposure' THEN en_10 END AS reason_2_en,
-  CASE reason_2_driver WHEN 'arrears_severity' THEN ar_1 WHEN 'arrears_age' THEN ar_2 WHEN 'arrears_amount' THEN ar_3
-    WHEN 'days_late' THEN ar_4 WHEN 'invoices_paid_late' THEN ar_5 WHEN 'reversed_payments' THEN ar_6
-    WHEN 'compliance' THEN ar_7 WHEN 'findings' THEN ar_8 WHEN 'objections' THEN ar_9
-    WHEN 'exposure' THEN ar_10 END AS reason_2_ar,
-  CASE reason_3_driver WHEN 'arrears_severity' THEN en_1 WHEN 'arrears_age' THEN en_2 WHEN 'arrears_amount' THEN en_3
-    WHEN 'days_late' THEN en_4 WHEN 'invoices_paid_late' THEN en_5 WHEN 'reversed_payments' THEN en_6
-    WHEN 'compliance' THEN en_7 WHEN 'findings' THEN en_8 WHEN 'objections' THEN en_9
-    WHEN 'exposure' THEN en_10 END AS reason_3_en,
-  CASE reason_3_driver WHEN 'arrears_severity' THEN ar_1 WHEN 'arrears_age' THEN ar_2 WHEN 'arrears_amount' THEN ar_3
-    WHEN 'days_late' THEN ar_4 WHEN 'invoices_paid_late' THEN ar_5 WHEN 'reversed_payments' THEN ar_6
-    WHEN 'compliance' THEN ar_7 WHEN 'findings' THEN ar_8 WHEN 'objections' THEN ar_9
-    WHEN 'exposure' THEN ar_10 END AS reason_3_ar,
+  -- each reason is its driver's sentence, picked by the driver's place in the scorecard's order
+  en[p1] AS reason_1_en, ar[p1] AS reason_1_ar, en[p2] AS reason_2_en, ar[p2] AS reason_2_ar, en[p3] AS reason_3_en,
+  ar[p3] AS reason_3_ar,
   rules_version
-FROM sentences
+FROM (
+  SELECT *, [en_1, en_2, en_3, en_4, en_5, en_6, en_7, en_8, en_9, en_10] AS en,
+    [ar_1, ar_2, ar_3, ar_4, ar_5, ar_6, ar_7, ar_8, ar_9, ar_10] AS ar,
+    list_position(driver_codes, r1) AS p1, list_position(driver_codes, r2) AS p2, list_position(driver_codes, r3) AS p3
+  FROM sentences
+)

@@ -119,8 +119,7 @@ moved AS (
     [previous_arrears_severity_points, previous_arrears_age_points, previous_arrears_amount_points, previous_days_late_points,
       previous_invoices_paid_late_points, previous_reversed_payments_points, previous_compliance_points, previous_findings_points,
       previous_objections_points, previous_exposure_points] AS previous_points,
-    ['arrears_severity', 'arrears_age', 'arrears_amount', 'days_late', 'invoices_paid_late', 'reversed_payments', 'compliance',
-      'findings', 'objections', 'exposure'] AS names
+    (SELECT driver_codes FROM core.risk_caps) AS names
   FROM third
 ),
 ranks AS (
