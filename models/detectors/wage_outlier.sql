@@ -26,10 +26,9 @@ WITH own_candidates AS (
     AND abs(wage / usual_wage - 1) >= getvariable('detectors_wage_outlier_min_relative_change')
 ),
 own AS (
-  -- the person's usual wage is core.detector_wages'; only people with enough months are spread and scored
+  -- every month of those people (months and usual_wage are the person's, so each already has enough history)
   SELECT w.period, w.employer_id, w.contributor_id, w.wage, w.months, w.usual_wage AS usual
   FROM core.detector_wages AS w SEMI JOIN own_candidates AS c USING (employer_id, contributor_id)
-  WHERE w.months >= getvariable('detectors_wage_outlier_min_history_months') AND w.usual_wage > 0
 ),
 own_spread AS (
   SELECT o.*, s.mad, s.meanad FROM own AS o JOIN (
