@@ -145,19 +145,28 @@ engaged AS (
   FROM core.compliance_declarations AS c
   JOIN dates AS d ON c.period = d.last_month
 ),
-finding_dates AS (
-  SELECT v.counts_from, d.as_of FROM (SELECT DISTINCT counts_from FROM core.risk_findings) AS v
-  JOIN dates AS d ON v.counts_from IS NULL OR v.counts_from <= d.as_of
-),
-findings AS (
+finding_buckets AS (
+  -- each finding once, on the first date by which it counts (a finding counts on every date from then on)
   SELECT f.employer_id, d.as_of,
     count(*) FILTER (WHERE f.status = 'open') AS open, count(*) FILTER (WHERE f.status = 'confirmed') AS confirmed,
     count(*) FILTER (WHERE f.severity = 'low') AS low, count(*) FILTER (WHERE f.severity = 'medium') AS medium,
     count(*) FILTER (WHERE f.severity = 'high') AS high, count(*) FILTER (WHERE f.severity = 'critical') AS critical
   FROM core.risk_findings AS f
-  JOIN finding_dates AS d ON f.counts_from IS NOT DISTINCT FROM d.counts_from
+  JOIN (
+    SELECT v.counts_from, min(d.as_of) AS as_of FROM (SELECT DISTINCT counts_from FROM core.risk_findings) AS v
+    JOIN dates AS d ON v.counts_from IS NULL OR v.counts_from <= d.as_of
+    GROUP BY v.counts_from
+  ) AS d ON f.counts_from IS NOT DISTINCT FROM d.counts_from
   WHERE f.counts
   GROUP BY ALL
+),
+findings AS (
+  -- an employer's buckets as one short list, summed up to each date on the employer's rows: findings pile up
+  -- over the whole history, so pairing every finding with every later date made ten times the findings' rows
+  SELECT employer_id,
+    list({as_of: as_of, open: open, confirmed: confirmed, low: low, medium: medium, high: high, critical: critical}) AS buckets
+  FROM finding_buckets
+  GROUP BY employer_id
 ),
 finding_rules AS (
   -- each employer's rules once, with the first date one of its findings counts (null: every date); a date's
@@ -177,26 +186,37 @@ objections AS (
   FROM marts.dispute_lifecycle AS o
   JOIN dates AS d ON o.submitted_on > d.since AND o.submitted_on <= d.as_of
   GROUP BY ALL
+),
+scored AS (
+  SELECT
+    p.employer_id, p.as_of, p.severity, p.past_due, p.oldest_days_past_due,
+    CAST(coalesce(b.billed, 0) AS DECIMAL(18,2)) AS billed_lookback,
+    coalesce(i.due, 0) AS invoices_due, coalesce(i.late, 0) AS invoices_paid_late, coalesce(i.days_late, 0) AS days_late_total,
+    coalesce(r.reversed, 0) AS reversed_payments,
+    coalesce(c.months, 0) AS months_not_compliant,
+    list_filter(f.buckets, x -> x.as_of <= p.as_of) AS counted,
+    coalesce(list_transform(list_filter(fr.rules, x -> x.counts_from IS NULL OR x.counts_from <= p.as_of), x -> x.rule),
+      CAST([] AS VARCHAR[])) AS finding_rules,
+    coalesce(o.submitted, 0) AS objections, coalesce(o.decided, 0) AS objections_decided, coalesce(o.rejected, 0) AS objections_rejected,
+    coalesce(e.contributors, 0) AS contributors
+  FROM population AS p
+  LEFT JOIN billing AS b USING (employer_id, as_of)
+  LEFT JOIN invoices AS i USING (employer_id, as_of)
+  LEFT JOIN reversals AS r USING (employer_id, as_of)
+  LEFT JOIN declarations AS c USING (employer_id, as_of)
+  LEFT JOIN engaged AS e USING (employer_id, as_of)
+  LEFT JOIN findings AS f USING (employer_id)
+  LEFT JOIN finding_rules AS fr USING (employer_id)
+  LEFT JOIN objections AS o USING (employer_id, as_of)
 )
 SELECT
-  p.employer_id, p.as_of, p.severity, p.past_due, p.oldest_days_past_due,
-  CAST(coalesce(b.billed, 0) AS DECIMAL(18,2)) AS billed_lookback,
-  coalesce(i.due, 0) AS invoices_due, coalesce(i.late, 0) AS invoices_paid_late, coalesce(i.days_late, 0) AS days_late_total,
-  coalesce(r.reversed, 0) AS reversed_payments,
-  coalesce(c.months, 0) AS months_not_compliant,
-  coalesce(f.open, 0) AS findings_open, coalesce(f.confirmed, 0) AS findings_confirmed,
-  coalesce(f.low, 0) AS findings_low, coalesce(f.medium, 0) AS findings_medium, coalesce(f.high, 0) AS findings_high,
-  coalesce(f.critical, 0) AS findings_critical,
-  coalesce(list_transform(list_filter(fr.rules, x -> x.counts_from IS NULL OR x.counts_from <= p.as_of), x -> x.rule),
-    CAST([] AS VARCHAR[])) AS finding_rules,
-  coalesce(o.submitted, 0) AS objections, coalesce(o.decided, 0) AS objections_decided, coalesce(o.rejected, 0) AS objections_rejected,
-  coalesce(e.contributors, 0) AS contributors
-FROM population AS p
-LEFT JOIN billing AS b USING (employer_id, as_of)
-LEFT JOIN invoices AS i USING (employer_id, as_of)
-LEFT JOIN reversals AS r USING (employer_id, as_of)
-LEFT JOIN declarations AS c USING (employer_id, as_of)
-LEFT JOIN engaged AS e USING (employer_id, as_of)
-LEFT JOIN findings AS f USING (employer_id, as_of)
-LEFT JOIN finding_rules AS fr USING (employer_id)
-LEFT JOIN objections AS o USING (employer_id, as_of)
+  employer_id, as_of, severity, past_due, oldest_days_past_due, billed_lookback, invoices_due, invoices_paid_late,
+  days_late_total, reversed_payments, months_not_compliant,
+  CAST(coalesce(list_sum(list_transform(counted, x -> x.open)), 0) AS BIGINT) AS findings_open,
+  CAST(coalesce(list_sum(list_transform(counted, x -> x.confirmed)), 0) AS BIGINT) AS findings_confirmed,
+  CAST(coalesce(list_sum(list_transform(counted, x -> x.low)), 0) AS BIGINT) AS findings_low,
+  CAST(coalesce(list_sum(list_transform(counted, x -> x.medium)), 0) AS BIGINT) AS findings_medium,
+  CAST(coalesce(list_sum(list_transform(counted, x -> x.high)), 0) AS BIGINT) AS findings_high,
+  CAST(coalesce(list_sum(list_transform(counted, x -> x.critical)), 0) AS BIGINT) AS findings_critical,
+  finding_rules, objections, objections_decided, objections_rejected, contributors
+FROM scored
