@@ -6,12 +6,14 @@ description: >
   folded after the models are built, so a build reads the dispositions recorded up to its start: one made
   after a build counts from the next (audit.finding_dispositions is in this model's fingerprint, so that
   build rebuilds the score). Whether a finding counts towards the risk score follows from the status:
-  open and confirmed do; false_positive, exempt and resolved do not.
+  open and confirmed do; false_positive, exempt and resolved do not. A view (the score reads it once per
+  build; storing 2.5 million findings again cost more than reading them): read after a build, it shows the
+  dispositions as they are then, which core.risk_scores will count from the next build.
 description_ar: >
   كل ملاحظة رقابية في هذا البناء تخص منشأة، مع حالة معالجتها في سجل الملاحظات (آخر قرار بحسب وقته)،
   وهل تُحتسب في درجة المخاطر: القائمة والمؤكدة تُحتسب، والإيجابية الكاذبة والمستثناة والمعالجة لا تُحتسب.
 grain: one row per anomaly_id
-materialized: table
+materialized: view
 columns:
   anomaly_id:
     description: The finding (marts.anomalies).
@@ -38,8 +40,9 @@ columns:
     description: "First date the finding counts: the last day of its month; null (every date) when it has no month."
     description_ar: أول تاريخ تُحتسب فيه الملاحظة (آخر يوم من شهرها)؛ فارغ إن لم يكن لها شهر.
 tests:
-  - unique: anomaly_id
-  - not_null: [anomaly_id, employer_id, severity, status, counts]
+  # a view: a test computes it again, so only what this model decides is tested. One row per finding and the
+  # finding's own columns are marts.anomalies' (unique and not null there); employer_id is kept only when named;
+  # status and counts are never null (open without a disposition)
   - accepted_values: {column: status, values: [open, confirmed, false_positive, resolved, exempt]}
 */
 WITH latest AS (

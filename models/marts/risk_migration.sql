@@ -1,9 +1,9 @@
 /*
 description: >
   The month-to-month migration matrix of risk tiers (issue 19, item 2): for every date of
-  marts.employer_risk_movements, how many employers went from each tier at the previous month-end
-  (from_tier; new for employers without a score then) to each tier at the date. Only the pairs that
-  occur are rows; a missing pair is zero.
+  core.risk_movements (marts.employer_risk_movements without its JSON), how many employers went from
+  each tier at the previous month-end (from_tier; new for employers without a score then) to each tier
+  at the date. Only the pairs that occur are rows; a missing pair is zero.
 description_ar: >
   مصفوفة انتقال المنشآت بين فئات المخاطر من نهاية الشهر السابق إلى كل تاريخ: عدد المنشآت لكل فئة سابقة
   (أو جديدة) وفئة حالية.
@@ -32,6 +32,6 @@ tests:
     name: every employer of a date counted once
 */
 SELECT as_of, previous_as_of, coalesce(previous_tier, 'new') AS from_tier, risk_tier AS to_tier, count(*) AS employers
-FROM marts.employer_risk_movements
+FROM core.risk_movements
 GROUP BY ALL
 ORDER BY as_of, from_tier, to_tier
