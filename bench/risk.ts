@@ -203,7 +203,8 @@ export function section(r: ReturnType<typeof benchRisk>, o: { employers: number;
       `The book: one build by the engine in its own process (DuckDB memory_limit ${MEMORY_LIMIT}) of the risk marts and everything ` +
       `they read (the detectors and findings included), tests included; each model's time is the engine's (build and tests). ` +
       `marts.employer_risk is a view over core.risk_scores: the build stores the scores, points, top three drivers' codes and ` +
-      `evidence as numbers, and the drivers JSON and the reasons are written on read (one row of the table times a full read of them). ` +
+      `evidence as numbers, and the drivers JSON and the reasons are written on read (one row of the table times a full read of them); ` +
+      `likewise marts.employer_risk_movements over core.risk_movements, and core.risk_findings is a view read by the evidence. ` +
       `The validation pools marts.risk_validation over its month-ends (AUC weighted by each month-end's pairs). 1-minute load average ` +
       `${r.load.toFixed(1)} at the start, on a 2-core machine shared with other sessions.` +
       (scale === 1 ? "" : ` Measured at ${o.employers.toLocaleString("en")} employers; the 100,000 figure is that × ${scale.toFixed(0)}.`),
