@@ -12,27 +12,19 @@ description_ar: >
 grain: one row per employer_id and as_of
 materialized: table
 columns:
-  employer_id:
-    description: Employer.
-    description_ar: المنشأة.
-  as_of:
-    description: Date of the score (month-end or the as-of date).
-    description_ar: تاريخ الدرجة.
+  employer_id: { same_as: core.risk_scores }
+  as_of: { same_as: core.risk_scores }
   previous_as_of:
     description: The month-end compared with (null for the first date).
     description_ar: نهاية الشهر التي تُقارن بها.
-  risk_score:
-    description: Score at as_of.
-    description_ar: الدرجة في التاريخ.
+  risk_score: { same_as: core.risk_scores }
   previous_score:
     description: Score at previous_as_of (null when the employer had none).
     description_ar: الدرجة في نهاية الشهر السابقة.
   score_delta:
     description: risk_score − previous_score (the whole score for a new employer).
     description_ar: تغير الدرجة.
-  risk_tier:
-    description: Tier at as_of.
-    description_ar: الفئة في التاريخ.
+  risk_tier: { same_as: core.risk_scores }
   previous_tier:
     description: Tier at previous_as_of (null when new).
     description_ar: الفئة في نهاية الشهر السابقة.
