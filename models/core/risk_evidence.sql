@@ -162,7 +162,7 @@ finding_buckets AS (
 ),
 findings AS (
   -- an employer's buckets as one short list, summed up to each date on the employer's rows: findings pile up
-  -- over the whole history, so pairing every finding with every later date made ten times the findings' rows
+  -- over the whole history, so pairing every finding with every later date made thirteen times the findings' rows
   SELECT employer_id,
     list({as_of: as_of, open: open, confirmed: confirmed, low: low, medium: medium, high: high, critical: critical}) AS buckets
   FROM finding_buckets
