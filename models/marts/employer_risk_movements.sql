@@ -35,16 +35,14 @@ tests:
 */
 SELECT
   employer_id, as_of, previous_as_of, risk_score, previous_score, score_delta, risk_tier, previous_tier, movement,
-  -- the JSON as to_json wrote it, each driver {driver, points, previous_points, delta}, in one concat and one cast
-  CAST(concat('[', concat_ws(',',
-    CASE WHEN moved_1_driver IS NOT NULL THEN concat('{"driver":"', moved_1_driver, '","points":', moved_1_points,
-      ',"previous_points":', coalesce(CAST(moved_1_previous_points AS VARCHAR), 'null'), ',"delta":',
-      CAST(moved_1_points - coalesce(moved_1_previous_points, 0) AS DECIMAL(5,1)), '}') END,
-    CASE WHEN moved_2_driver IS NOT NULL THEN concat('{"driver":"', moved_2_driver, '","points":', moved_2_points,
-      ',"previous_points":', coalesce(CAST(moved_2_previous_points AS VARCHAR), 'null'), ',"delta":',
-      CAST(moved_2_points - coalesce(moved_2_previous_points, 0) AS DECIMAL(5,1)), '}') END,
-    CASE WHEN moved_3_driver IS NOT NULL THEN concat('{"driver":"', moved_3_driver, '","points":', moved_3_points,
-      ',"previous_points":', coalesce(CAST(moved_3_previous_points AS VARCHAR), 'null'), ',"delta":',
-      CAST(moved_3_points - coalesce(moved_3_previous_points, 0) AS DECIMAL(5,1)), '}') END), ']') AS JSON) AS drivers_moved,
+  -- the JSON as to_json wrote it, each driver {driver, points, previous_points, delta}: one concat per driver that moved
+  CAST(concat('[', array_to_string(list_transform(
+    list_filter([
+      {driver: moved_1_driver, points: moved_1_points, previous_points: moved_1_previous_points},
+      {driver: moved_2_driver, points: moved_2_points, previous_points: moved_2_previous_points},
+      {driver: moved_3_driver, points: moved_3_points, previous_points: moved_3_previous_points}], m -> m.driver IS NOT NULL),
+    m -> concat('{"driver":"', m.driver, '","points":', m.points, ',"previous_points":',
+      coalesce(CAST(m.previous_points AS VARCHAR), 'null'), ',"delta":',
+      CAST(m.points - coalesce(m.previous_points, 0) AS DECIMAL(5,1)), '}')), ','), ']') AS JSON) AS drivers_moved,
   mover_rank
 FROM core.risk_movements
