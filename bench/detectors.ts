@@ -15,7 +15,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildModels } from "../pipelines/engine/build.ts";
-import { assertBuilt, LEDGER, secondsOf } from "./build-times.ts";
+import { assertBuilt, LEDGER, secondsOf, spansOf, WALL_SHARE_NOTE, wallSecondsOf } from "./build-times.ts";
 import { ruleParams } from "../pipelines/engine/rule-params.ts";
 import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { silentLogger } from "../pipelines/lib/context.ts";
@@ -37,9 +37,14 @@ const END = "2026-10";
 interface Figures {
   seconds: number;
   peakMiB: number;
+  /** Shares of the build's wall clock (wallSecondsOf). */
   detectorsSeconds: number;
   ledgerSeconds: number;
   otherSeconds: number;
+  /** The same models' times summed (secondsOf): a second in which two models ran side by side counted twice. */
+  detectorsSummedSeconds: number;
+  ledgerSummedSeconds: number;
+  otherSummedSeconds: number;
   perDetector: Record<string, number>;
   wages: number;
   findings: number;
@@ -57,7 +62,9 @@ async function child(db: string, memoryLimit: string): Promise<Figures> {
   );
   const seconds = (performance.now() - started) / 1000;
   assertBuilt(summary);
-  const time = (pick: (id: string) => boolean) => secondsOf(summary, pick);
+  const spans = spansOf(summary);
+  const time = (pick: (id: string) => boolean) => wallSecondsOf(spans, pick);
+  const summed = (pick: (id: string) => boolean) => secondsOf(summary, pick);
   const [n] = await queryRows<{ wages: number; findings: number }>(
     w.connection,
     "SELECT (SELECT count(*) FROM raw.wages) AS wages, (SELECT count(*) FROM marts.anomalies) AS findings",
@@ -69,6 +76,9 @@ async function child(db: string, memoryLimit: string): Promise<Figures> {
     detectorsSeconds: time(isDetector),
     ledgerSeconds: time((id) => LEDGER.test(id)),
     otherSeconds: time((id) => !isDetector(id) && !LEDGER.test(id)),
+    detectorsSummedSeconds: summed(isDetector),
+    ledgerSummedSeconds: summed((id) => LEDGER.test(id)),
+    otherSummedSeconds: summed((id) => !isDetector(id) && !LEDGER.test(id)),
     perDetector: Object.fromEntries(
       summary.models
         .filter((m) => isDetector(m.model))
@@ -118,16 +128,23 @@ export function section(r: Figures & { load: number }, employers: number, months
   const scale = 100_000 / employers;
   const s = (x: number) => `${x.toFixed(1)} s`;
   const slowest = Object.entries(r.perDetector).slice(0, 8);
+  const both = (wall: number, summed: number) => `${s(wall)}; ${s(summed)}`;
   return {
     name: "detectors",
     title: `Detectors: ${employers.toLocaleString("en")} generated employers × ${months} months, beside the ledger in one build`,
     rows: [
       ["wage rows; findings", `${r.wages.toLocaleString("en")}; ${r.findings.toLocaleString("en")}`],
-      ["all detectors (shared inputs, every detector, the findings union), tests included", s(r.detectorsSeconds)],
-      ["the ledger (staging, intervals, allocation, balance, ageing), tests included", s(r.ledgerSeconds)],
-      ["every other model", s(r.otherSeconds)],
-      ["ratio detectors / ledger", `${(r.detectorsSeconds / r.ledgerSeconds).toFixed(2)}×`],
-      ["slowest detector models", slowest.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join("; ")],
+      [
+        "all detectors (shared inputs, every detector, the findings union), tests included: share of the build's wall clock; model times summed",
+        both(r.detectorsSeconds, r.detectorsSummedSeconds),
+      ],
+      [
+        "the ledger (staging, intervals, allocation, balance, ageing), tests included: the same two",
+        both(r.ledgerSeconds, r.ledgerSummedSeconds),
+      ],
+      ["every other model: the same two", both(r.otherSeconds, r.otherSummedSeconds)],
+      ["ratio detectors / ledger: wall-clock shares; summed", `${(r.detectorsSeconds / r.ledgerSeconds).toFixed(2)}×; ${(r.detectorsSummedSeconds / r.ledgerSummedSeconds).toFixed(2)}×`],
+      ["slowest detector models (each one's own time)", slowest.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join("; ")],
       ["whole build", `${r.seconds.toFixed(1)} s, peak ${r.peakMiB.toFixed(0)} MiB`],
       ...(scale === 1
         ? []
@@ -140,7 +157,8 @@ export function section(r: Figures & { load: number }, employers: number, months
     pass: r.detectorsSeconds * scale < 60,
     conditions:
       `A delivery generated with seed "bench" (default rates) and loaded by the real ingest; one full build by the engine in its ` +
-      `own process (DuckDB memory_limit ${MEMORY_LIMIT}); each model's time is the engine's (build and tests). Peak memory is the ` +
+      `own process (DuckDB memory_limit ${MEMORY_LIMIT}); each model's time is the engine's (build and tests). ${WALL_SHARE_NOTE} ` +
+      `Peak memory is the ` +
       `build process's. 1-minute load average ${r.load.toFixed(1)} at the start of the build, on a 2-core machine shared with other ` +
       "sessions." +
       (scale === 1 ? "" : ` Measured at ${employers.toLocaleString("en")} employers; the 100,000 figure is that × ${scale.toFixed(0)}.`),

@@ -171,7 +171,8 @@ async function execute(
       slots,
       stopRequested: request.stopRequested,
       work: async (id, slot) => {
-        const outcome = await materialize(connections[slot]!, planOf.get(id)!, {
+        const startedMs = performance.now();
+        const built = await materialize(connections[slot]!, planOf.get(id)!, {
           runId: request.runId,
           now: context.now,
         }).catch(
@@ -183,6 +184,7 @@ async function execute(
             tests: [],
           }),
         );
+        const outcome = { ...built, startedMs };
         outcomes.set(id, outcome);
         logOutcome(outcome, context);
         return outcome.status === "built";

@@ -28,6 +28,8 @@ export interface ModelOutcome {
   rows?: number | null;
   periods?: string[];
   durationMs: number;
+  /** performance.now() when the engine started it: with durationMs, which models ran beside it. */
+  startedMs?: number;
   tests: TestResultRow[];
   /** What the build let pass but reports, e.g. undocumented columns of a TypeScript model under columns_check: warn. */
   warnings?: string[];
