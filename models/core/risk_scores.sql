@@ -127,7 +127,9 @@ columns:
     description: risk.version of config/rules.json that made the score.
     description_ar: إصدار إعدادات المخاطر الذي حُسبت به الدرجة.
 tests:
-  - unique: [employer_id, as_of]
+  # one row per employer and date by construction: core.risk_evidence's rows are marts.arrears_ageing's (unique there),
+  # each joined to at most one group of its employer and date; a test of that re-proved the ageing's key (0.8 s of 2.4
+  # million rows at 100,000 employers)
   - not_null: [employer_id, as_of, risk_score, risk_tier, rules_version]
   - expression: risk_score >= 0 AND risk_score <= 100
     name: score from 0 to 100

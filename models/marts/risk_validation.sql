@@ -61,19 +61,18 @@ WITH pairs AS (
     AND o.as_of = last_day(r.as_of + to_months(getvariable('risk_validation_months')))
   WHERE last_day(r.as_of) = r.as_of
 ),
-populations AS (
-  SELECT *, 'all' AS population FROM pairs
-  UNION ALL
-  SELECT *, 'not_yet_serious' AS population FROM pairs WHERE NOT serious_then
-),
 scores AS (
-  -- one row per score: the ranks need only how many employers share each score, not a window over every employer
-  SELECT as_of, population, risk_score, any_value(outcome_as_of) AS outcome_as_of, any_value(rules_version) AS rules_version,
+  -- one row per score and population: the ranks need only how many employers share each score, not a window over
+  -- every employer; both populations in one pass over the pairs, all of them (serious_then rolled up) and those not
+  -- serious at T yet
+  SELECT as_of, CASE WHEN grouping(serious_then) = 1 THEN 'all' ELSE 'not_yet_serious' END AS population, risk_score,
+    any_value(outcome_as_of) AS outcome_as_of, any_value(rules_version) AS rules_version,
     count(*) AS employers, count(*) FILTER (WHERE serious) AS serious, count(*) FILTER (WHERE NOT serious) AS not_serious,
     count(*) FILTER (WHERE serious AND risk_tier = 'critical') AS serious_critical,
     count(*) FILTER (WHERE serious AND risk_tier IN ('high', 'critical')) AS serious_high_or_critical
-  FROM populations
-  GROUP BY as_of, population, risk_score
+  FROM pairs
+  GROUP BY GROUPING SETS ((as_of, risk_score), (as_of, risk_score, serious_then))
+  HAVING grouping(serious_then) = 1 OR NOT serious_then
 ),
 ranked AS (
   -- average ranks: ties share the mean of the ranks they span (the rank is one more than the employers scored lower)
