@@ -69,9 +69,6 @@ columns:
   usual_housing:
     description: Median housing allowance of all the person's months at the employer, SAR.
     description_ar: وسيط بدل السكن في كل أشهر المشترك لدى المنشأة، بالريال.
-  prev_month_index:
-    description: month_index of the person's previous declared month at the employer (null for the first).
-    description_ar: مؤشر الشهر المصرّح به السابق للمشترك لدى المنشأة.
   prev_wage:
     description: Wage of that previous declared month, SAR.
     description_ar: أجر الشهر المصرّح به السابق، بالريال.
@@ -105,10 +102,20 @@ headcount AS (
   GROUP BY employer_id
 ),
 employers AS (
-  SELECT e.employer_id, e.sector,
-         CASE WHEN h.headcount <= x.micro THEN 'micro' WHEN h.headcount <= x.small THEN 'small'
-              WHEN h.headcount <= x.medium THEN 'medium' ELSE 'large' END AS size_class
-  FROM raw.employers_current AS e JOIN headcount AS h USING (employer_id) CROSS JOIN edges AS x
+  SELECT employer_id, sector, size_class, coalesce(sector, '?') || '|' || size_class AS peer_group
+  FROM (
+    SELECT e.employer_id, e.sector,
+           CASE WHEN h.headcount <= x.micro THEN 'micro' WHEN h.headcount <= x.small THEN 'small'
+                WHEN h.headcount <= x.medium THEN 'medium' ELSE 'large' END AS size_class
+    FROM raw.employers_current AS e JOIN headcount AS h USING (employer_id) CROSS JOIN edges AS x
+  )
+),
+contributors AS (
+  -- what each wage row needs of the person, worked out once per person and not on each of their 19 months: the age
+  -- on the first day of a month is whole months since the birth month, less one when born after the 1st
+  SELECT contributor_id, nationality = 'SA' AS saudi, year(birth_date) * 12 + month(birth_date) AS birth_month,
+         year(birth_date) * 12 + month(birth_date) + CASE WHEN day(birth_date) > 1 THEN 1 ELSE 0 END AS first_whole_month
+  FROM raw.contributors_current
 ),
 declared AS (
   -- only what the person's history needs: the windows sort these few columns, not the contributor's and
@@ -127,7 +134,6 @@ person AS (
          median(wage) OVER whole AS usual_wage,
          median(basic_wage) OVER whole AS usual_basic,
          median(housing_allowance) OVER whole AS usual_housing,
-         lag(month_index) OVER months AS prev_month_index,
          lag(wage) OVER months AS prev_wage,
          lag(basic_wage) OVER months AS prev_basic,
          lead(wage) OVER months AS next_wage,
@@ -187,13 +193,13 @@ history AS (
     ON m.employer_id = s.employer_id AND m.contributor_id = s.contributor_id AND m.nth = s.nth // 2
   WHERE NOT s.steady AND (s.employer_id, s.contributor_id) NOT IN (SELECT employer_id, contributor_id FROM unsorted)
 )
-SELECT h.period, h.month_index, h.employer_id, h.contributor_id, h.basic_wage, h.housing_allowance, h.wage,
-       c.nationality = 'SA' AS saudi,
-       date_sub('year', c.birth_date, CAST(h.period || '-01' AS DATE)) AS age,
-       e.sector, e.size_class,
-       coalesce(e.sector, '?') || '|' || e.size_class AS peer_group,
-       h.nth, h.months, h.usual_wage, h.usual_basic, h.usual_housing, h.prev_month_index, h.prev_wage, h.next_wage, h.times_ten,
+SELECT h.period, h.month_index, h.employer_id, h.contributor_id, h.basic_wage, h.housing_allowance, h.wage, c.saudi,
+       -- date_sub('year', birth_date, the 1st of the month), in whole months (negative before the birth)
+       CAST(CASE WHEN h.month_index >= c.first_whole_month THEN (h.month_index - c.first_whole_month) // 12
+            ELSE -((c.birth_month - h.month_index) // 12) END AS BIGINT) AS age,
+       e.sector, e.size_class, e.peer_group,
+       h.nth, h.months, h.usual_wage, h.usual_basic, h.usual_housing, h.prev_wage, h.next_wage, h.times_ten,
        h.usual_before, h.months_before
 FROM history AS h
-JOIN raw.contributors_current AS c USING (contributor_id)
+JOIN contributors AS c USING (contributor_id)
 JOIN employers AS e USING (employer_id)
