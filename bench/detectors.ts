@@ -135,7 +135,8 @@ export function section(r: Figures & { load: number }, employers: number, months
     rows: [
       ["wage rows; findings", `${r.wages.toLocaleString("en")}; ${r.findings.toLocaleString("en")}`],
       [
-        "all detectors (shared inputs, every detector, the findings union), tests included: share of the build's wall clock; model times summed",
+        "all detectors (shared inputs, every detector, the findings union), tests included: share of the build's wall clock; " +
+          "model times summed",
         both(r.detectorsSeconds, r.detectorsSummedSeconds),
       ],
       [
@@ -143,7 +144,10 @@ export function section(r: Figures & { load: number }, employers: number, months
         both(r.ledgerSeconds, r.ledgerSummedSeconds),
       ],
       ["every other model: the same two", both(r.otherSeconds, r.otherSummedSeconds)],
-      ["ratio detectors / ledger: wall-clock shares; summed", `${(r.detectorsSeconds / r.ledgerSeconds).toFixed(2)}×; ${(r.detectorsSummedSeconds / r.ledgerSummedSeconds).toFixed(2)}×`],
+      [
+        "ratio detectors / ledger: wall-clock shares; summed",
+        `${(r.detectorsSeconds / r.ledgerSeconds).toFixed(2)}×; ${(r.detectorsSummedSeconds / r.ledgerSummedSeconds).toFixed(2)}×`,
+      ],
       ["slowest detector models (each one's own time)", slowest.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join("; ")],
       ["whole build", `${r.seconds.toFixed(1)} s, peak ${r.peakMiB.toFixed(0)} MiB`],
       ...(scale === 1
