@@ -111,7 +111,7 @@ employers AS (
   )
 ),
 contributors AS (
-  -- what each wage row needs of the person, worked out once per person and not on each of their 19 months: the age
+  -- what each wage row needs of the person, worked out once per person and not on each of their wage rows: the age
   -- on the first day of a month is whole months since the birth month, less one when born after the 1st
   SELECT contributor_id, nationality = 'SA' AS saudi, year(birth_date) * 12 + month(birth_date) AS birth_month,
          year(birth_date) * 12 + month(birth_date) + CASE WHEN day(birth_date) > 1 THEN 1 ELSE 0 END AS first_whole_month
