@@ -42,6 +42,21 @@ export function wallSecondsOf(spans: readonly Span[], pick: (id: string) => bool
   return ms / 1000;
 }
 
+/** A group of models' time both ways: its share of the build's wall clock, and its models' times summed. */
+export interface GroupTime {
+  seconds: number;
+  summedSeconds: number;
+}
+
+/** Each group's time in one build, read both ways from the same spans. */
+export function groupTimes(summary: BuildSummary): (pick: (id: string) => boolean) => GroupTime {
+  const spans = spansOf(summary);
+  return (pick) => ({ seconds: wallSecondsOf(spans, pick), summedSeconds: secondsOf(summary, pick) });
+}
+
+/** "share; summed", as the benches' rows give a group's time. */
+export const showGroupTime = (t: GroupTime): string => `${t.seconds.toFixed(1)} s; ${t.summedSeconds.toFixed(1)} s`;
+
 /** The spans of the models a build ran (fresh ones took no time). */
 export const spansOf = (summary: BuildSummary): Span[] =>
   summary.models.flatMap((m) => (m.startedMs === undefined ? [] : [{ model: m.model, startedMs: m.startedMs, durationMs: m.durationMs }]));

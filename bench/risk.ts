@@ -11,7 +11,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildModels } from "../pipelines/engine/build.ts";
-import { assertBuilt, LEDGER, secondsOf, spansOf, WALL_SHARE_NOTE, wallSecondsOf } from "./build-times.ts";
+import { assertBuilt, type GroupTime, groupTimes, LEDGER, showGroupTime, WALL_SHARE_NOTE } from "./build-times.ts";
 import { ruleParams } from "../pipelines/engine/rule-params.ts";
 import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { ingestInbox } from "../pipelines/ingest/index.ts";
@@ -43,12 +43,8 @@ type Validation = {
 interface Figures {
   seconds: number;
   peakMiB: number;
-  /** Shares of the build's wall clock (wallSecondsOf). */
-  ledgerSeconds: number;
-  riskSeconds: number;
-  /** The same models' times summed (secondsOf): a second in which two models ran side by side counted twice. */
-  ledgerSummedSeconds: number;
-  riskSummedSeconds: number;
+  ledger: GroupTime;
+  risk: GroupTime;
   perModel: Record<string, number>;
   rows: number;
   readSeconds: number;
@@ -105,15 +101,12 @@ async function child(db: string, employers: number, months: number): Promise<Fig
   await w.connection.run(LIFECYCLE);
   w.close();
   const { summary, seconds, validation, rows, readSeconds, textMiB } = await build(db, AS_OF, `bench-risk-${Date.now()}`);
-  const spans = spansOf(summary);
-  const time = (pick: (id: string) => boolean) => wallSecondsOf(spans, pick);
+  const time = groupTimes(summary);
   return {
     seconds,
     peakMiB: process.resourceUsage().maxRSS / 1024,
-    ledgerSeconds: time((id) => LEDGER.test(id)),
-    riskSeconds: time((id) => RISK.test(id)),
-    ledgerSummedSeconds: secondsOf(summary, (id) => LEDGER.test(id)),
-    riskSummedSeconds: secondsOf(summary, (id) => RISK.test(id)),
+    ledger: time((id) => LEDGER.test(id)),
+    risk: time((id) => RISK.test(id)),
     perModel: Object.fromEntries(summary.models.filter((m) => RISK.test(m.model)).map((m) => [m.model, m.durationMs / 1000])),
     rows,
     readSeconds,
@@ -172,11 +165,11 @@ export function section(r: ReturnType<typeof benchRisk>, o: { employers: number;
       ["scores (employer × date)", book.rows.toLocaleString("en")],
       [
         "the ledger (staging, intervals, allocation, balance, ageing), tests included: share of the build's wall clock; model times summed",
-        `${s(book.ledgerSeconds)}; ${s(book.ledgerSummedSeconds)}`,
+        showGroupTime(book.ledger),
       ],
       [
         "the risk models (findings' status, evidence, score, movements, migration, validation), tests included: the same two",
-        `${s(book.riskSeconds)}; ${s(book.riskSummedSeconds)}`,
+        showGroupTime(book.risk),
       ],
       [
         "per risk model (each one's own time)",
@@ -191,7 +184,7 @@ export function section(r: ReturnType<typeof benchRisk>, o: { employers: number;
       ["whole build (the risk marts and everything they read)", `${book.seconds.toFixed(1)} s, peak ${book.peakMiB.toFixed(0)} MiB`],
       ...(scale === 1
         ? []
-        : ([[`risk models at 100,000 employers, if linear (×${scale.toFixed(0)})`, s(book.riskSeconds * scale)]] as [string, string][])),
+        : ([[`risk models at 100,000 employers, if linear (×${scale.toFixed(0)})`, s(book.risk.seconds * scale)]] as [string, string][])),
       [
         `generated world, ${o.generated.toLocaleString("en")} employers × ${o.months} months: month-ends judged, employer pairs, ` +
           "in serious arrears 3 months later",
@@ -211,7 +204,7 @@ export function section(r: ReturnType<typeof benchRisk>, o: { employers: number;
       ],
     ],
     target: "risk models under 30 s at 100,000 employers × 24 months; peak memory reported; AUC well above 0.5 on generated data",
-    pass: book.riskSeconds * scale < 30 && (g.auc ?? 0) >= 0.75,
+    pass: book.risk.seconds * scale < 30 && (g.auc ?? 0) >= 0.75,
     conditions:
       `The book: one build by the engine in its own process (DuckDB memory_limit ${MEMORY_LIMIT}) of the risk marts and everything ` +
       `they read (the detectors and findings included), tests included; each model's time is the engine's (build and tests). ` +
