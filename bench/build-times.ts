@@ -5,6 +5,10 @@ import type { BuildSummary } from "../pipelines/engine/build.ts";
 /** The ledger: staging of the money files, allocation intervals, dates, items, balance and ageing. */
 export const LEDGER = /^(staging\.stg_(invoices|payments|adjustments|disputes)|core\.ledger_\w+|marts\.(employer_balance|arrears_ageing))$/;
 
+/** The detectors (issue 17): their shared inputs (the core.detector_* tables and staff wage changes), every detector and the union. */
+export const isDetector = (id: string): boolean =>
+  id.startsWith("detectors.") || /^core\.(detector_\w+|staff_wage_changes)$/.test(id) || id === "marts.anomalies";
+
 /** A bench measures a build that succeeded; any other is an error naming each model's failure. */
 export function assertBuilt(summary: BuildSummary): void {
   if (summary.status !== "success")

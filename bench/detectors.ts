@@ -15,7 +15,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildModels } from "../pipelines/engine/build.ts";
-import { assertBuilt, type GroupTime, groupTimes, LEDGER, showGroupTime, WALL_SHARE_NOTE } from "./build-times.ts";
+import { assertBuilt, type GroupTime, groupTimes, isDetector, LEDGER, showGroupTime, WALL_SHARE_NOTE } from "./build-times.ts";
 import { ruleParams } from "../pipelines/engine/rule-params.ts";
 import { generateDeliveries } from "../pipelines/generate/index.ts";
 import { silentLogger } from "../pipelines/lib/context.ts";
@@ -25,9 +25,6 @@ import { MEMORY_LIMIT } from "./ledger.ts";
 import { trackMemoryPeak } from "./memory-peak.ts";
 import type { Section } from "./report.ts";
 
-/** The detectors: their shared inputs, every detector and the union. */
-const isDetector = (id: string) =>
-  id.startsWith("detectors.") || /^core\.(detector_\w+|staff_wage_changes)$/.test(id) || id === "marts.anomalies";
 const AS_OF_AFTER = (end: string) => {
   const [y, m] = end.split("-").map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01-22` : `${y}-${String(m + 1).padStart(2, "0")}-22`;

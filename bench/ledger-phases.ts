@@ -15,6 +15,7 @@ import { silentLogger } from "../pipelines/lib/context.ts";
 import { openWarehouse, queryRows } from "../pipelines/lib/duckdb.ts";
 import { loadLedgers, oracleReports } from "../pipelines/oracle/index.ts";
 import { loadRules } from "../pipelines/rules/index.ts";
+import { isDetector } from "./build-times.ts";
 import { AS_OF, synthesisSql } from "./ledger-book.ts";
 
 export interface PhaseFigures {
@@ -69,8 +70,6 @@ export async function runLedgerPhase(
       .sort((a, b) => b.durationMs - a.durationMs)
       .slice(0, 5)
       .map((m) => `${m.model} ${(m.durationMs / 1000).toFixed(1)} s`);
-    // the detectors (issue 17) in the same build: their shared input, every detector and the union
-    const isDetector = (id: string) => id.startsWith("detectors.") || id === "marts.anomalies" || id === "core.detector_wages";
     const sum = (pick: (id: string) => boolean) => summary.models.filter((m) => pick(m.model)).reduce((t, m) => t + m.durationMs, 0) / 1000;
     detail = {
       models: summary.models.length,

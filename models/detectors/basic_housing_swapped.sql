@@ -15,27 +15,34 @@ params:
   detectors_basic_housing_swapped_min_history_months: integer
 */
 WITH inverted AS (
-  SELECT * FROM core.detector_wages WHERE basic_wage > 0 AND housing_allowance > basic_wage
+  SELECT * FROM core.detector_wage_history WHERE basic_wage > 0 AND housing_allowance > basic_wage
 ),
 neighbours AS (
   -- the month before or after with the same two amounts the other way round
-  SELECT i.period, i.employer_id, i.contributor_id, min(n.period) AS mirrored_in
+  SELECT i.month_index, i.employer_key, i.contributor_key, min(n.month_index) AS mirrored_in
   FROM inverted AS i
-  JOIN core.detector_wages AS n
-    ON n.employer_id = i.employer_id AND n.contributor_id = i.contributor_id AND abs(n.month_index - i.month_index) = 1
+  JOIN core.detector_wage_history AS n
+    ON n.employer_key = i.employer_key AND n.contributor_key = i.contributor_key AND abs(n.month_index - i.month_index) = 1
    AND n.basic_wage = i.housing_allowance AND n.housing_allowance = i.basic_wage
   GROUP BY ALL
+),
+swapped AS (
+  SELECT i.*, n.mirrored_in FROM inverted AS i LEFT JOIN neighbours AS n USING (month_index, employer_key, contributor_key)
+  WHERE n.mirrored_in IS NOT NULL
+     OR (i.months > getvariable('detectors_basic_housing_swapped_min_history_months') AND i.usual_basic > i.usual_housing)
 )
 SELECT 'basic_housing_swapped' AS rule, 2 AS rule_version, 'wage' AS entity,
-       i.period || '|' || i.employer_id || '|' || i.contributor_id AS entity_id,
-       i.employer_id, i.contributor_id, i.period,
+       m.period || '|' || e.employer_id || '|' || c.contributor_id AS entity_id,
+       e.employer_id, c.contributor_id, m.period,
        getvariable('detectors_basic_housing_swapped_severity') AS severity,
-       CAST(i.housing_allowance / i.basic_wage AS DOUBLE) AS score,
-       json_object('basic_wage', i.basic_wage, 'housing_allowance', i.housing_allowance,
-                   'usual_basic_wage', CAST(i.usual_basic AS DECIMAL(18,2)),
-                   'usual_housing_allowance', CAST(i.usual_housing AS DECIMAL(18,2)),
-                   'mirrored_in', n.mirrored_in,
+       CAST(s.housing_allowance / s.basic_wage AS DOUBLE) AS score,
+       json_object('basic_wage', s.basic_wage, 'housing_allowance', s.housing_allowance,
+                   'usual_basic_wage', CAST(s.usual_basic AS DECIMAL(18,2)),
+                   'usual_housing_allowance', CAST(s.usual_housing AS DECIMAL(18,2)),
+                   'mirrored_in', mirror.period,
                    'threshold', 'housing above basic, unlike the usual months or the month beside it') AS evidence
-FROM inverted AS i LEFT JOIN neighbours AS n USING (period, employer_id, contributor_id)
-WHERE n.mirrored_in IS NOT NULL
-   OR (i.months > getvariable('detectors_basic_housing_swapped_min_history_months') AND i.usual_basic > i.usual_housing)
+FROM swapped AS s
+JOIN core.detector_employers AS e USING (employer_key)
+JOIN core.detector_contributors AS c USING (contributor_key)
+JOIN core.detector_months AS m USING (month_index)
+LEFT JOIN core.detector_months AS mirror ON mirror.month_index = s.mirrored_in

@@ -23,7 +23,7 @@ params:
   detectors_sister_company_shuffle_max_spell_days: integer
   detectors_sister_company_shuffle_max_gap_days: integer
 */
-WITH first_month AS (SELECT min(month_index) AS month_index FROM core.detector_wages),
+WITH first_month AS (SELECT min(month_index) AS month_index FROM core.detector_months),
 hires AS (
   -- first-time Saudis whose first declared month is at exactly the threshold, joined after the first month of the data
   SELECT e.engagement_id, e.employer_id, e.contributor_id, e.joined_on, e.left_on, w.period AS first_period

@@ -29,25 +29,25 @@ params:
 */
 -- pairs is read twice (the months with a cut, then their medians): two scans cost less than storing 1.4M pairs
 WITH pairs AS NOT MATERIALIZED (
-  -- each wage against the person's previous declared one (core.detector_wages: no self-join); only wages
+  -- each wage against the person's previous declared one (core.detector_wage_history: no self-join); only wages
   -- above the floor can be cut: at the floor a "cut" shows as no change, or a rise to it
-  SELECT employer_id, period, month_index, wage / prev_wage AS ratio, wage / usual_before AS usual_ratio,
+  SELECT employer_key, month_index, wage / prev_wage AS ratio, wage / usual_before AS usual_ratio,
          wage <= getvariable('contributions_wage_floors_annuities') AS to_floor,
          wage IN (getvariable('contributions_wage_floors_annuities'), getvariable('detectors_saudization_threshold')) AS bunched
-  FROM core.detector_wages
+  FROM core.detector_wage_history
   WHERE prev_wage > getvariable('contributions_wage_floors_annuities')
 ),
 months AS (
-  SELECT employer_id, period, any_value(month_index) AS month_index, count(*) AS continuing,
+  SELECT employer_key, month_index, count(*) AS continuing,
          median(CASE WHEN to_floor THEN least(ratio, getvariable('detectors_firm_wide_drop_max_median_ratio')) ELSE ratio END)
            AS median_ratio,
          avg(CASE WHEN ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR to_floor THEN 1 ELSE 0 END) AS share_cut
   FROM pairs
   -- only a month with at least one cut can be a drop (a median of ratios all above max_median_ratio is above it too,
   -- and the lone cut is a cut), so the medians are taken for those months, not for every employer's every month
-  WHERE (employer_id, period) IN (
-    SELECT employer_id, period FROM pairs WHERE ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR to_floor)
-  GROUP BY employer_id, period
+  WHERE (employer_key, month_index) IN (
+    SELECT employer_key, month_index FROM pairs WHERE ratio <= getvariable('detectors_firm_wide_drop_max_median_ratio') OR to_floor)
+  GROUP BY employer_key, month_index
   HAVING (count(*) >= getvariable('detectors_firm_wide_drop_min_contributors')
           AND median(CASE WHEN to_floor THEN least(ratio, getvariable('detectors_firm_wide_drop_max_median_ratio')) ELSE ratio END)
               <= getvariable('detectors_firm_wide_drop_max_median_ratio')
@@ -61,18 +61,17 @@ months AS (
 engaged AS (
   -- the headcount as a snapshot (mandatory engagements on the last day of the month before and of the month), for
   -- the few months that qualify: a leaver replaced inside a month leaves it as it was
-  SELECT m.employer_id, m.period,
+  SELECT m.employer_key, m.month_index,
          count(*) FILTER (WHERE e.joined_on <= m.before_end AND (e.left_on IS NULL OR e.left_on > m.before_end)) AS headcount_before,
          count(*) FILTER (WHERE e.joined_on <= m.month_end AND (e.left_on IS NULL OR e.left_on > m.month_end)) AS headcount,
          count(*) FILTER (WHERE e.joined_on <= m.before_end AND e.left_on > m.before_end AND e.left_on <= m.month_end) AS left_before
-  FROM (SELECT employer_id, period, CAST(last_day(CAST(period || '-01' AS DATE)) AS DATE) AS month_end,
-               CAST(CAST(period || '-01' AS DATE) - INTERVAL 1 DAY AS DATE) AS before_end
-        FROM months) AS m
+  FROM (SELECT q.employer_key, q.month_index, x.employer_id, d.month_end, CAST(d.month_start - 1 AS DATE) AS before_end
+        FROM months AS q JOIN core.detector_employers AS x USING (employer_key) JOIN core.detector_months AS d USING (month_index)) AS m
   JOIN raw.engagements_current AS e ON e.employer_id = m.employer_id AND e.scheme = 'mandatory'
-  GROUP BY m.employer_id, m.period
+  GROUP BY m.employer_key, m.month_index
 )
-SELECT 'firm_wide_drop' AS rule, 3 AS rule_version, 'employer' AS entity, m.employer_id AS entity_id,
-       m.employer_id, CAST(NULL AS VARCHAR) AS contributor_id, m.period,
+SELECT 'firm_wide_drop' AS rule, 3 AS rule_version, 'employer' AS entity, x.employer_id AS entity_id,
+       x.employer_id, CAST(NULL AS VARCHAR) AS contributor_id, d.period,
        getvariable('detectors_firm_wide_drop_severity') AS severity,
        CAST(getvariable('detectors_firm_wide_drop_max_median_ratio') / m.median_ratio AS DOUBLE) AS score,
        json_object('contributors_above_floor_before', m.continuing, 'median_wage_ratio', round(m.median_ratio, 2),
@@ -81,7 +80,9 @@ SELECT 'firm_wide_drop' AS rule, 3 AS rule_version, 'employer' AS entity, m.empl
                    'max_median_ratio', getvariable('detectors_firm_wide_drop_max_median_ratio'),
                    'min_share_cut', getvariable('detectors_firm_wide_drop_min_share_cut')) AS evidence
 FROM months AS m
-JOIN engaged AS g USING (employer_id, period)
+JOIN engaged AS g USING (employer_key, month_index)
+JOIN core.detector_employers AS x USING (employer_key)
+JOIN core.detector_months AS d USING (month_index)
 -- the same people: the headcount barely moved, or hardly anyone left (joiners do not explain a cut); "barely" is
 -- at least one person, or a firm of fewer than 1 ÷ max_headcount_change people would have to keep every one
 WHERE (abs(g.headcount - g.headcount_before)

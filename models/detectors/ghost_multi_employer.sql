@@ -14,14 +14,18 @@ params:
 WITH movers AS (
   -- people declared by more than one employer: one grouping of each person's first month at each employer
   -- (one row per person and employer) finds these few before any join
-  SELECT contributor_id FROM core.detector_wages WHERE nth = 1 GROUP BY contributor_id HAVING min(employer_id) <> max(employer_id)
+  SELECT contributor_key FROM core.detector_wage_history WHERE nth = 1 GROUP BY contributor_key
+  HAVING min(employer_key) <> max(employer_key)
 ),
 mandatory AS (
-  SELECT DISTINCT w.employer_id, w.contributor_id, w.period, w.wage, e.joined_on, coalesce(e.left_on, DATE '9999-12-31') AS left_on
-  FROM core.detector_wages AS w
+  SELECT DISTINCT x.employer_id, c.contributor_id, m.period, w.wage, e.joined_on, coalesce(e.left_on, DATE '9999-12-31') AS left_on
+  FROM core.detector_wage_history AS w
+  SEMI JOIN movers USING (contributor_key)
+  JOIN core.detector_employers AS x USING (employer_key)
+  JOIN core.detector_contributors AS c USING (contributor_key)
+  JOIN core.detector_months AS m USING (month_index)
   JOIN raw.engagements_current AS e
-    ON e.employer_id = w.employer_id AND e.contributor_id = w.contributor_id AND e.scheme = 'mandatory'
-  WHERE w.contributor_id IN (SELECT contributor_id FROM movers)
+    ON e.employer_id = x.employer_id AND e.contributor_id = c.contributor_id AND e.scheme = 'mandatory'
 ),
 both_months AS (
   SELECT a.contributor_id, a.employer_id AS first_employer, b.employer_id AS second_employer, a.period,

@@ -20,18 +20,21 @@ params:
 WITH amounts AS (
   -- each wage amount an employer declared and how often: the repeated-value test's counts by one grouping,
   -- not a window over every wage
-  SELECT employer_id, peer_group, wage, count(*) AS repeats FROM core.detector_wages GROUP BY ALL
+  SELECT employer_key, wage, count(*) AS repeats FROM core.detector_wage_history GROUP BY ALL
 ),
-per_employer AS (
-  SELECT employer_id, peer_group, sum(repeats) AS wages,
+tested AS (
+  SELECT employer_key, sum(repeats) AS wages,
          sum(CASE WHEN wage % 100 = 0 THEN repeats ELSE 0 END) / sum(repeats) AS share_ending_00,
          sum(CASE WHEN wage % 1000 = 0 THEN repeats ELSE 0 END) / sum(repeats) AS share_round_thousand,
          max(repeats) / sum(repeats) AS share_top_value,
          sum(CASE WHEN wage IN (getvariable('contributions_wage_floors_annuities'), getvariable('detectors_saudization_threshold'))
                   THEN repeats ELSE 0 END) / sum(repeats) AS share_floor_or_threshold
   FROM amounts
-  GROUP BY employer_id, peer_group
+  GROUP BY employer_key
   HAVING sum(repeats) >= getvariable('detectors_wage_digit_tests_min_count')
+),
+per_employer AS (
+  SELECT e.employer_id, e.peer_group, t.* EXCLUDE (employer_key) FROM tested AS t JOIN core.detector_employers AS e USING (employer_key)
 ),
 shares AS (
   UNPIVOT per_employer ON share_ending_00, share_round_thousand, share_top_value, share_floor_or_threshold INTO NAME test VALUE share

@@ -19,7 +19,7 @@ params:
 WITH own_candidates AS (
   -- a finding also needs a change of min_relative_change from the usual wage, which needs no spread: the few
   -- people with such a month, found by one scan, are the only ones whose spread is worth taking
-  SELECT DISTINCT employer_id, contributor_id FROM core.detector_wages
+  SELECT DISTINCT employer_key, contributor_key FROM core.detector_wage_history
   WHERE months >= getvariable('detectors_wage_outlier_min_history_months') AND usual_wage > 0
     -- a wage equal to the usual one (most months) is no change, unless min_relative_change is 0: no division needed
     AND (wage <> usual_wage OR getvariable('detectors_wage_outlier_min_relative_change') <= 0)
@@ -27,20 +27,21 @@ WITH own_candidates AS (
 ),
 own AS (
   -- every month of those people (months and usual_wage are the person's, so each already has enough history)
-  SELECT w.period, w.employer_id, w.contributor_id, w.wage, w.months, w.usual_wage AS usual
-  FROM core.detector_wages AS w SEMI JOIN own_candidates AS c USING (employer_id, contributor_id)
+  SELECT w.month_index, w.employer_key, w.contributor_key, w.wage, w.months, w.usual_wage AS usual
+  FROM core.detector_wage_history AS w SEMI JOIN own_candidates AS c USING (employer_key, contributor_key)
 ),
 own_spread AS (
   SELECT o.*, s.mad, s.meanad FROM own AS o JOIN (
-    SELECT employer_id, contributor_id, median(abs(wage - usual)) AS mad, avg(abs(wage - usual)) AS meanad FROM own GROUP BY ALL
-  ) AS s USING (employer_id, contributor_id)
+    SELECT employer_key, contributor_key, median(abs(wage - usual)) AS mad, avg(abs(wage - usual)) AS meanad FROM own GROUP BY ALL
+  ) AS s USING (employer_key, contributor_key)
 ),
 own_scored AS (SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (wage - usual) / mad
             WHEN meanad > 0 THEN (wage - usual) / (1.2533 * meanad) END AS z FROM own_spread),
 people AS (
-  SELECT employer_id, contributor_id, peer_group || '|' || CASE WHEN saudi THEN 'saudi' ELSE 'non_saudi' END AS peers,
-         usual_wage AS usual, ln(greatest(usual_wage, 1)) AS x
-  FROM core.detector_wages WHERE nth = 1  -- one row per person and employer
+  SELECT w.employer_key, w.contributor_key, e.peer_group || '|' || CASE WHEN w.saudi THEN 'saudi' ELSE 'non_saudi' END AS peers,
+         w.usual_wage AS usual, ln(greatest(w.usual_wage, 1)) AS x
+  FROM core.detector_wage_history AS w JOIN core.detector_employers AS e USING (employer_key)
+  WHERE w.nth = 1  -- one row per person and employer
 ),
 peer_centred AS (
   SELECT p.*, g.med, g.n FROM people AS p JOIN (SELECT peers, median(x) AS med, count(*) AS n FROM people GROUP BY peers) AS g USING (peers)
@@ -52,22 +53,27 @@ peer_spread AS (
 ),
 peer_scored AS (SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (x - med) / mad
             WHEN meanad > 0 THEN (x - med) / (1.2533 * meanad) END AS z FROM peer_spread)
-SELECT 'wage_outlier' AS rule, 1 AS rule_version, 'wage' AS entity, period || '|' || employer_id || '|' || contributor_id AS entity_id,
-       employer_id, contributor_id, period,
+SELECT 'wage_outlier' AS rule, 1 AS rule_version, 'wage' AS entity, m.period || '|' || e.employer_id || '|' || c.contributor_id AS entity_id,
+       e.employer_id, c.contributor_id, m.period,
        getvariable('detectors_wage_outlier_severity') AS severity,
        CAST(abs(z) / getvariable('detectors_wage_outlier_max_modified_z') AS DOUBLE) AS score,
        json_object('wage', wage, 'own_median', CAST(usual AS DECIMAL(18,2)), 'own_mad', CAST(mad AS DECIMAL(18,2)), 'months', months,
                    'modified_z', round(z, 2), 'max_modified_z', getvariable('detectors_wage_outlier_max_modified_z'),
                    'min_relative_change', getvariable('detectors_wage_outlier_min_relative_change')) AS evidence
 FROM own_scored
+JOIN core.detector_employers AS e USING (employer_key)
+JOIN core.detector_contributors AS c USING (contributor_key)
+JOIN core.detector_months AS m USING (month_index)
 WHERE abs(z) > getvariable('detectors_wage_outlier_max_modified_z')
   AND abs(wage / usual - 1) >= getvariable('detectors_wage_outlier_min_relative_change')
 UNION ALL
-SELECT 'wage_outlier_peer', 1, 'contributor', contributor_id, employer_id, contributor_id, CAST(NULL AS VARCHAR),
+SELECT 'wage_outlier_peer', 1, 'contributor', c.contributor_id, e.employer_id, c.contributor_id, CAST(NULL AS VARCHAR),
        getvariable('detectors_wage_outlier_severity'),
        CAST(abs(z) / getvariable('detectors_wage_outlier_max_modified_z') AS DOUBLE),
        json_object('usual_wage', CAST(usual AS DECIMAL(18,2)), 'peer_group', peers, 'peer_median_wage', CAST(exp(med) AS DECIMAL(18,2)),
                    'peers', n, 'modified_z_log_wage', round(z, 2), 'max_modified_z', getvariable('detectors_wage_outlier_max_modified_z'))
 FROM peer_scored
+JOIN core.detector_employers AS e USING (employer_key)
+JOIN core.detector_contributors AS c USING (contributor_key)
 WHERE abs(z) > getvariable('detectors_wage_outlier_max_modified_z')
-QUALIFY row_number() OVER (PARTITION BY contributor_id ORDER BY abs(z) DESC, employer_id) = 1
+QUALIFY row_number() OVER (PARTITION BY c.contributor_id ORDER BY abs(z) DESC, e.employer_id) = 1

@@ -6,7 +6,7 @@ description: >
   neighbour_tolerance of exactly ten times the basic declared the month before or after: an extra zero
   multiplies the amount meant that month by ten, and a raise that month does not hide it, while a
   first month far above all the later ones (a joiner then cut) is not taken for a slip. Needs
-  min_history_months other months to know what usual is. The rule itself is core.detector_wages.times_ten.
+  min_history_months other months to know what usual is. The rule itself is core.detector_wage_history.times_ten.
 description_ar: "أجر يعادل عشرة أضعاف الأجر المعتاد للمشترك تقريبًا (خطأ بشري: صفر زائد)."
 grain: one row per wage (period, employer_id, contributor_id)
 materialized: table
@@ -30,5 +30,5 @@ SELECT 'wage_times_ten' AS rule, 2 AS rule_version, 'wage' AS entity,
                    'months_of_history', months,
                    'min_history_months', getvariable('detectors_wage_times_ten_min_history_months')) AS evidence
 FROM core.detector_wages
--- the rule is core.detector_wages.times_ten, so the detectors that leave slips out of a usual wage use the same one
+-- the rule is core.detector_wage_history.times_ten, so the detectors that leave slips out of a usual wage use the same one
 WHERE times_ten
