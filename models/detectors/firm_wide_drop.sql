@@ -65,7 +65,7 @@ engaged AS (
          count(*) FILTER (WHERE e.joined_on <= m.before_end AND (e.left_on IS NULL OR e.left_on > m.before_end)) AS headcount_before,
          count(*) FILTER (WHERE e.joined_on <= m.month_end AND (e.left_on IS NULL OR e.left_on > m.month_end)) AS headcount,
          count(*) FILTER (WHERE e.joined_on <= m.before_end AND e.left_on > m.before_end AND e.left_on <= m.month_end) AS left_before
-  FROM (SELECT q.employer_key, q.month_index, x.employer_id, d.month_end, CAST(d.month_start - 1 AS DATE) AS before_end
+  FROM (SELECT q.employer_key, q.month_index, x.employer_id, d.month_end, d.month_start - 1 AS before_end
         FROM months AS q JOIN core.detector_employers AS x USING (employer_key) JOIN core.detector_months AS d USING (month_index)) AS m
   JOIN raw.engagements_current AS e ON e.employer_id = m.employer_id AND e.scheme = 'mandatory'
   GROUP BY m.employer_key, m.month_index
