@@ -256,3 +256,16 @@ describe("staff and postings", () => {
     expect(findings.some((f) => f.rule === "benford_first_two")).toBe(false); // 25 amounts: below the 3,000 it needs
   });
 });
+
+describe("the wage detectors' shared input", () => {
+  test("core.detector_wages, the keyed history named again, holds each declared wage once, under its own ids", async () => {
+    const [counts] = await w.rows<{ wages: bigint; missing: bigint; extra: bigint }>(`
+      WITH declared AS (SELECT period, employer_id, contributor_id, basic_wage, housing_allowance FROM raw.wages),
+           named AS (SELECT period, employer_id, contributor_id, basic_wage, housing_allowance FROM core.detector_wages)
+      SELECT (SELECT count(*) FROM declared) AS wages,
+             (SELECT count(*) FROM (FROM declared EXCEPT ALL FROM named)) AS missing,
+             (SELECT count(*) FROM (FROM named EXCEPT ALL FROM declared)) AS extra`);
+    expect(Number(counts!.wages)).toBeGreaterThan(100);
+    expect([Number(counts!.missing), Number(counts!.extra)]).toEqual([0, 0]);
+  });
+});
