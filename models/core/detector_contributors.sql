@@ -26,7 +26,9 @@ columns:
     description_ar: أول شهر يكتمل في أول يوم منه شهر من العمر.
 # no tests: the key is a row_number, so it cannot repeat or be missing; contributor_id is raw.contributors' key
 */
-SELECT CAST(row_number() OVER (ORDER BY contributor_id) AS INTEGER) AS contributor_key, contributor_id,
-       nationality = 'SA' AS saudi, year(birth_date) * 12 + month(birth_date) AS birth_month,
-       year(birth_date) * 12 + month(birth_date) + CASE WHEN day(birth_date) > 1 THEN 1 ELSE 0 END AS first_whole_month
-FROM raw.contributors_current
+SELECT CAST(row_number() OVER (ORDER BY contributor_id) AS INTEGER) AS contributor_key, contributor_id, saudi, birth_month,
+       birth_month + CASE WHEN day(birth_date) > 1 THEN 1 ELSE 0 END AS first_whole_month
+FROM (
+  SELECT contributor_id, birth_date, nationality = 'SA' AS saudi, year(birth_date) * 12 + month(birth_date) AS birth_month
+  FROM raw.contributors_current
+)

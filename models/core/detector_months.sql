@@ -19,8 +19,8 @@ columns:
     description_ar: آخر يوم من الشهر.
 # no tests: one row per distinct month_index, and every column a function of it
 */
-SELECT month_index, strftime(month_start, '%Y-%m') AS period, month_start, CAST(last_day(month_start) AS DATE) AS month_end
+SELECT month_index, strftime(month_start, '%Y-%m') AS period, month_start, last_day(month_start) AS month_end
 FROM (
-  SELECT month_index, make_date(CAST((month_index - 1) // 12 AS INTEGER), CAST((month_index - 1) % 12 + 1 AS INTEGER), 1) AS month_start
+  SELECT month_index, make_date((month_index - 1) // 12, (month_index - 1) % 12 + 1, 1) AS month_start
   FROM (SELECT DISTINCT month_index FROM core.detector_wage_history)
 )

@@ -76,11 +76,17 @@ tests:
 */
 WITH declared AS (
   -- only what the person's history needs, with the integer keys in place of the text ids before the sort: the
-  -- windows then sort two integers, and the person's nationality and birth months ride along for the age
-  SELECT CAST(substr(w.period, 1, 4) AS INTEGER) * 12 + CAST(substr(w.period, 6, 2) AS INTEGER) AS month_index,
-         e.employer_key, c.contributor_key, w.basic_wage, w.housing_allowance,
-         CAST(w.basic_wage + w.housing_allowance AS DECIMAL(18,2)) AS wage, c.saudi, c.birth_month, c.first_whole_month
-  FROM raw.wages AS w JOIN core.detector_employers AS e USING (employer_id) JOIN core.detector_contributors AS c USING (contributor_id)
+  -- windows then sort two integers, and the person's nationality and age ride along
+  SELECT month_index, employer_key, contributor_key, basic_wage, housing_allowance, wage, saudi,
+         -- date_sub('year', birth_date, the 1st of the month), in whole months (negative before the birth)
+         CAST(CASE WHEN month_index >= first_whole_month THEN (month_index - first_whole_month) // 12
+              ELSE -((birth_month - month_index) // 12) END AS BIGINT) AS age
+  FROM (
+    SELECT CAST(substr(w.period, 1, 4) AS INTEGER) * 12 + CAST(substr(w.period, 6, 2) AS INTEGER) AS month_index,
+           e.employer_key, c.contributor_key, w.basic_wage, w.housing_allowance,
+           CAST(w.basic_wage + w.housing_allowance AS DECIMAL(18,2)) AS wage, c.saudi, c.birth_month, c.first_whole_month
+    FROM raw.wages AS w JOIN core.detector_employers AS e USING (employer_id) JOIN core.detector_contributors AS c USING (contributor_id)
+  )
 ),
 person AS (
   -- every history figure over one sort of the person's months
@@ -149,10 +155,7 @@ history AS (
     ON m.employer_key = s.employer_key AND m.contributor_key = s.contributor_key AND m.nth = s.nth // 2
   WHERE NOT s.steady AND (s.employer_key, s.contributor_key) NOT IN (SELECT employer_key, contributor_key FROM unsorted)
 )
-SELECT h.month_index, h.employer_key, h.contributor_key, h.basic_wage, h.housing_allowance, h.wage, h.saudi,
-       -- date_sub('year', birth_date, the 1st of the month), in whole months (negative before the birth)
-       CAST(CASE WHEN h.month_index >= h.first_whole_month THEN (h.month_index - h.first_whole_month) // 12
-            ELSE -((h.birth_month - h.month_index) // 12) END AS BIGINT) AS age,
+SELECT h.month_index, h.employer_key, h.contributor_key, h.basic_wage, h.housing_allowance, h.wage, h.saudi, h.age,
        h.nth, h.months, h.usual_wage, h.usual_basic, h.usual_housing, h.prev_wage, h.next_wage, h.times_ten,
        h.usual_before, h.months_before
 FROM history AS h

@@ -58,6 +58,11 @@ months AS (
           AND max(ratio) <= getvariable('detectors_firm_wide_drop_max_median_ratio')
           AND max(usual_ratio) <= getvariable('detectors_firm_wide_drop_max_median_ratio'))
 ),
+named AS (
+  -- the few months that qualify, with their employer's id and the month's days
+  SELECT m.*, x.employer_id, d.period, d.month_end, d.month_start - 1 AS before_end
+  FROM months AS m JOIN core.detector_employers AS x USING (employer_key) JOIN core.detector_months AS d USING (month_index)
+),
 engaged AS (
   -- the headcount as a snapshot (mandatory engagements on the last day of the month before and of the month), for
   -- the few months that qualify: a leaver replaced inside a month leaves it as it was
@@ -65,13 +70,12 @@ engaged AS (
          count(*) FILTER (WHERE e.joined_on <= m.before_end AND (e.left_on IS NULL OR e.left_on > m.before_end)) AS headcount_before,
          count(*) FILTER (WHERE e.joined_on <= m.month_end AND (e.left_on IS NULL OR e.left_on > m.month_end)) AS headcount,
          count(*) FILTER (WHERE e.joined_on <= m.before_end AND e.left_on > m.before_end AND e.left_on <= m.month_end) AS left_before
-  FROM (SELECT q.employer_key, q.month_index, x.employer_id, d.month_end, d.month_start - 1 AS before_end
-        FROM months AS q JOIN core.detector_employers AS x USING (employer_key) JOIN core.detector_months AS d USING (month_index)) AS m
+  FROM named AS m
   JOIN raw.engagements_current AS e ON e.employer_id = m.employer_id AND e.scheme = 'mandatory'
   GROUP BY m.employer_key, m.month_index
 )
-SELECT 'firm_wide_drop' AS rule, 3 AS rule_version, 'employer' AS entity, x.employer_id AS entity_id,
-       x.employer_id, CAST(NULL AS VARCHAR) AS contributor_id, d.period,
+SELECT 'firm_wide_drop' AS rule, 3 AS rule_version, 'employer' AS entity, m.employer_id AS entity_id,
+       m.employer_id, CAST(NULL AS VARCHAR) AS contributor_id, m.period,
        getvariable('detectors_firm_wide_drop_severity') AS severity,
        CAST(getvariable('detectors_firm_wide_drop_max_median_ratio') / m.median_ratio AS DOUBLE) AS score,
        json_object('contributors_above_floor_before', m.continuing, 'median_wage_ratio', round(m.median_ratio, 2),
@@ -79,10 +83,8 @@ SELECT 'firm_wide_drop' AS rule, 3 AS rule_version, 'employer' AS entity, x.empl
                    'left', g.left_before, 'only_one_above_floor', m.continuing = 1,
                    'max_median_ratio', getvariable('detectors_firm_wide_drop_max_median_ratio'),
                    'min_share_cut', getvariable('detectors_firm_wide_drop_min_share_cut')) AS evidence
-FROM months AS m
+FROM named AS m
 JOIN engaged AS g USING (employer_key, month_index)
-JOIN core.detector_employers AS x USING (employer_key)
-JOIN core.detector_months AS d USING (month_index)
 -- the same people: the headcount barely moved, or hardly anyone left (joiners do not explain a cut); "barely" is
 -- at least one person, or a firm of fewer than 1 ÷ max_headcount_change people would have to keep every one
 WHERE (abs(g.headcount - g.headcount_before)
